@@ -1,0 +1,68 @@
+/** The flags `huddle server` and `huddle up` share, and the hub they start. */
+import { Option, type Command } from 'commander';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { HuddleError } from '../../collaboration-server/errors.js';
+import { startHub, type RunningHub } from '../../collaboration-server/server.js';
+import { loadRoles } from '../../agents/roles.js';
+import { parseDuration } from '../output.js';
+
+export interface HubFlags {
+  host: string;
+  port: string;
+  data?: string;
+  allowOrigin: string[];
+  heartbeat: string;
+  rate: string;
+  burst: string;
+}
+
+export function withHubFlags(cmd: Command): Command {
+  return cmd
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '4747')
+    .addOption(new Option('--data <dir>', 'data folder (default: the nearest .huddle/, else ./.huddle)').env('HUDDLE_DATA'))
+    .option('--allow-origin <origin...>', 'browser origins allowed to connect (refused by default)', [])
+    .option('--heartbeat <duration>', 'ping interval; a client silent for two is dropped', '15s')
+    .option('--rate <n>', 'frames per second allowed per connection', '50')
+    .option('--burst <n>', 'frames a connection may send at once', '100');
+}
+
+function positiveInt(text: string, flag: string, allowZero = false): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new HuddleError('BAD_FRAME', `${flag} takes a whole number${allowZero ? '' : ' above 0'}, not "${text}".`);
+  return n;
+}
+
+/** Starts the hub and prints the one line scripts wait for. */
+export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
+  const port = positiveInt(flags.port, '--port', true);
+  if (port > 65535) throw new HuddleError('BAD_FRAME', `--port must be at most 65535, not ${port}.`);
+  const dataDir = resolveDataDir(flags.data);
+  const running = await startHub({
+    host: flags.host,
+    port,
+    dataDir,
+    allowOrigins: flags.allowOrigin,
+    roles: loadRoles(dataDir).map((r) => r.role),
+    limits: {
+      heartbeatMs: parseDuration(flags.heartbeat),
+      framesPerSecond: positiveInt(flags.rate, '--rate'),
+      burst: positiveInt(flags.burst, '--burst'),
+    },
+    log: (line) => process.stderr.write(`hub: ${line}\n`),
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') throw new HuddleError('CONFLICT', `Port ${port} on ${flags.host} is in use: another hub may be running. Pick another with --port.`);
+    throw err;
+  });
+  process.stdout.write(`huddle hub listening on ${running.url}\n`);
+  return running;
+}
+
+/** Closes cleanly on Ctrl-C or SIGTERM. */
+export function closeOnSignals(close: () => Promise<void>): void {
+  const stop = () => {
+    close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,14 @@
+import { Command, Option } from 'commander';
+import { ensureDataDir, resolveDataDir } from '../../collaboration-server/data-dir.js';
+
+export function registerToken(program: Command): void {
+  program.addCommand(
+    new Command('token')
+      .description('print the admin and member tokens (made on first use, kept owner-only in the data folder)')
+      .addOption(new Option('--data <dir>', 'data folder (default: the nearest .huddle/)').env('HUDDLE_DATA'))
+      .action((opts: { data?: string }) => {
+        const tokens = ensureDataDir(resolveDataDir(opts.data));
+        process.stdout.write(`admin ${tokens.admin}\nmember ${tokens.member}\n`);
+      }),
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * Typed cards: the structured part of a technical lead's message, rendered richly by the ink UI.
+ * Every card travels next to a plain-text body that says the same thing, so any terminal can read it.
+ */
+import { z } from 'zod';
+
+const str = z.string().max(4000);
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(20_000);
+
+export const CapacityCardSchema = z.object({
+  kind: z.literal('capacity'),
+  startsAt: z.number(),
+  endsAt: z.number(),
+  days: z.number(),
+  agents: list(
+    z.object({
+      name: str,
+      role: str,
+      hoursPerDay: z.number(),
+      availableHours: z.number(),
+      loadHours: z.number(),
+    }),
+  ),
+  totalHours: z.number(),
+  utilisation: z.number(),
+});
+
+export const ObjectivesCardSchema = z.object({
+  kind: z.literal('objectives'),
+  objectives: list(
+    z.object({
+      index: z.number(),
+      text: str,
+      priority: z.enum(['high', 'medium', 'low']),
+      priorityCue: str,
+      points: z.number(),
+      hours: z.number(),
+      domains: z.array(str),
+      generic: z.boolean(),
+    }),
+  ),
+  totalPoints: z.number(),
+  totalHours: z.number(),
+  capacityHours: z.number(),
+  balance: str,
+  fits: z.boolean(),
+});
+
+export const BreakdownCardSchema = z.object({
+  kind: z.literal('breakdown'),
+  strategy: str,
+  tasks: list(
+    z.object({
+      key: str,
+      title: str,
+      objective: str,
+      role: str,
+      hours: z.number(),
+      stage: z.number(),
+      acceptance: z.array(str),
+      dependsOn: z.array(str),
+      assignee: str.nullable(),
+      rationale: str,
+      overCapacity: z.boolean(),
+    }),
+  ),
+  stages: z.number(),
+  criticalPathHours: z.number(),
+  totalHours: z.number(),
+  capacityHours: z.number(),
+  fits: z.boolean(),
+  overloads: z.array(z.object({ name: str, hours: z.number(), capacityHours: z.number() })),
+  cuts: z.array(str),
+});
+
+export const ProgressCheckCardSchema = z.object({
+  kind: z.literal('progress_check'),
+  taskId: str,
+  title: str,
+  silentForMinutes: z.number(),
+  percent: z.number(),
+  questions: z.array(str),
+});
+
+export const GuidanceCardSchema = z.object({
+  kind: z.literal('guidance'),
+  taskId: str,
+  title: str,
+  topic: str,
+  blocker: str,
+  steps: z.array(str),
+  offerSplit: z.boolean(),
+});
+
+export const ReassignmentCardSchema = z.object({
+  kind: z.literal('reassignment'),
+  taskId: str,
+  title: str,
+  from: str.nullable(),
+  to: str,
+  rationale: str,
+});
+
+export const EscalationCardSchema = z.object({
+  kind: z.literal('escalation'),
+  escalationId: str,
+  taskId: str.nullable(),
+  title: str,
+  blocker: str,
+  impact: str,
+  reason: str,
+  options: z.array(z.object({ key: str, label: str })),
+});
+
+export const SprintReportCardSchema = z.object({
+  kind: z.literal('sprint_report'),
+  sprintId: str,
+  name: str,
+  tasksDone: z.number(),
+  tasksTotal: z.number(),
+  completionRate: z.number(),
+  velocityPointsPerDay: z.number(),
+  velocityHoursPerDay: z.number(),
+  blockers: z.object({ count: z.number(), meanHoursToUnblock: z.number().nullable() }),
+  agents: list(
+    z.object({
+      name: str,
+      tasksDone: z.number(),
+      estimatedHours: z.number(),
+      actualHours: z.number(),
+      accuracy: z.number().nullable(),
+    }),
+  ),
+});
+
+export const AlertCardSchema = z.object({
+  kind: z.literal('alert'),
+  level: z.enum(['info', 'warning', 'critical']),
+  title: str,
+  detail: str,
+  taskId: str.nullable(),
+});
+
+export const CardSchema = z.discriminatedUnion('kind', [
+  CapacityCardSchema,
+  ObjectivesCardSchema,
+  BreakdownCardSchema,
+  ProgressCheckCardSchema,
+  GuidanceCardSchema,
+  ReassignmentCardSchema,
+  EscalationCardSchema,
+  SprintReportCardSchema,
+  AlertCardSchema,
+]);
+export type Card = z.infer<typeof CardSchema>;
+export type CardKind = Card['kind'];
+export type CardOf<K extends CardKind> = Extract<Card, { kind: K }>;

@@ -1,0 +1,60 @@
+/** One error vocabulary for the hub, its clients and the CLI. */
+
+export const ERROR_CODES = {
+  BAD_JSON: 'the frame is not valid JSON',
+  BAD_FRAME: 'the frame does not match the protocol',
+  UNKNOWN_TYPE: 'the frame type is unknown',
+  NOT_JOINED: 'send hello before anything else',
+  ALREADY_JOINED: 'this connection already said hello',
+  PROTOCOL_MISMATCH: 'the client speaks another protocol version',
+  NAME_TAKEN: 'another live connection uses this name',
+  FORBIDDEN: 'this participant may not do that',
+  UNKNOWN_ROLE: 'the role is not one the hub knows',
+  NOT_FOUND: 'no such thing',
+  INVALID_TRANSITION: 'the task cannot move that way from its current status',
+  CONFLICT: 'the request conflicts with the current state',
+  STORAGE_FULL: 'the hub could not save: its disk is full',
+  STORAGE_FAILED: 'the hub could not save the frame',
+  RATE_LIMITED: 'too many frames',
+  INTERNAL: 'the hub failed unexpectedly',
+  TIMEOUT: 'no answer in time',
+  DISCONNECTED: 'the connection to the hub is closed',
+  UNAUTHORIZED: 'the token is missing or wrong',
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class HuddleError extends Error {
+  override readonly name = 'HuddleError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string = ERROR_CODES[code],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function toHuddleError(err: unknown): HuddleError {
+  if (err instanceof HuddleError) return err;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new HuddleError('STORAGE_FULL', 'The hub could not save this: its disk is full. Free some space and send it again.', { cause: err });
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    return new HuddleError('STORAGE_FAILED', `The hub could not save this (${code}). Send it again; if it persists, check the hub's data folder.`, { cause: err });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return new HuddleError('INTERNAL', `The hub failed unexpectedly: ${message}`, { cause: err });
+}
+
+/** WebSocket close codes used by the hub (1000-1015 from RFC 6455, 4000+ ours). */
+export const CLOSE_CODES = {
+  NORMAL: 1000,
+  GOING_AWAY: 1001,
+  POLICY: 1008, // rate limit exceeded
+  TOO_BIG: 1009, // frame over the size bound (sent by ws itself)
+  TRY_AGAIN_LATER: 1013, // the client stopped reading; its send buffer is full
+  REPLACED: 4000, // the same participant connected again elsewhere
+  HEARTBEAT: 4001, // no pong in time
+  SHUTDOWN: 4002, // the hub is stopping
+} as const;

@@ -1,0 +1,95 @@
+/**
+ * What each frame does to the hub's state. Commands run inside the transaction that commits them and
+ * return the events to relay; queries only read.
+ */
+import { HuddleError } from './errors.js';
+import type { Audience, CommandFrame, Participant, QueryFrame, ReplyData } from './protocol.js';
+import { viewerOf, type ParticipantRow, type Store, type StoredEvent } from './store/index.js';
+import { createEscalation, answerEscalation, addTasks, createSprint, updateTask, requireAdmin, requireTaskWriter } from './work.js';
+
+export interface HandlerContext {
+  store: Store;
+  now: number;
+  actor: ParticipantRow;
+  admin: boolean;
+  isOnline(participantId: string): boolean;
+}
+
+export interface Delivery {
+  stored: StoredEvent;
+  fromId: string | null;
+  to: Audience;
+}
+
+export interface CommandOutcome {
+  deliveries: Delivery[];
+  result?: Record<string, unknown>;
+}
+
+export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
+  const { store, now, actor } = ctx;
+  switch (frame.type) {
+    case 'chat': {
+      if (frame.to.kind === 'participant' && !store.participants.byName(frame.to.name)) {
+        throw new HuddleError('NOT_FOUND', `Nobody called "${frame.to.name}" has joined. /who lists the participants.`);
+      }
+      const from = { id: actor.id, name: actor.name, role: actor.role };
+      const event = { type: 'message' as const, from, to: frame.to, text: frame.text, ...(frame.card ? { card: frame.card } : {}) };
+      return { deliveries: [{ stored: store.events.append(event, now, actor.id, frame.to), fromId: actor.id, to: frame.to }] };
+    }
+    case 'presence': {
+      const participant = { id: actor.id, name: actor.name, role: actor.role, status: frame.status };
+      const stored = store.events.append({ type: 'presence', participant, change: frame.status }, now, actor.id);
+      return { deliveries: [{ stored, fromId: actor.id, to: { kind: 'all' } }] };
+    }
+    case 'sprint_create':
+      return createSprint(ctx, frame);
+    case 'tasks_add':
+      return addTasks(ctx, frame);
+    case 'task_update':
+      return updateTask(ctx, frame);
+    case 'escalate':
+      return createEscalation(ctx, frame);
+    case 'escalation_answer':
+      return answerEscalation(ctx, frame);
+    case 'artifact_put': {
+      requireTaskWriter(ctx, frame.taskId);
+      store.kv.appendToArtifact(frame.taskId, frame.kind, frame.content);
+      return { deliveries: [] };
+    }
+    case 'state_put': {
+      requireAdmin(ctx, 'keep the lead’s state');
+      store.kv.setState(frame.key, frame.value);
+      return { deliveries: [] };
+    }
+  }
+}
+
+export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () => Participant[]): ReplyData {
+  const { store } = ctx;
+  switch (frame.type) {
+    case 'who':
+      return { kind: 'who', participants: roster() };
+    case 'history':
+      return { kind: 'history', events: store.events.history(viewerOf(ctx.actor), frame.limit, frame.before, frame.all) };
+    case 'tasks': {
+      const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
+      if (frame.sprintId && !sprint) throw new HuddleError('NOT_FOUND', `No sprint ${frame.sprintId}.`);
+      const tasks = sprint ? store.work.tasks(sprint.id) : [];
+      return { kind: 'tasks', sprint: sprint ?? null, tasks: frame.assignee ? tasks.filter((t) => t.assignee === frame.assignee) : tasks };
+    }
+    case 'task_events': {
+      const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
+      const events = sprint ? store.events.ofSprint(sprint.id, 'task') : [];
+      return { kind: 'task_events', sprint: sprint ?? null, events: events.filter((e) => e.type === 'task') };
+    }
+    case 'escalations':
+      return { kind: 'escalations', escalations: store.work.escalations(frame.status), decisions: store.work.decisions() };
+    case 'artifact_get':
+      if (!store.work.task(frame.taskId)) throw new HuddleError('NOT_FOUND', `No task ${frame.taskId}. \`huddle tasks\` lists them.`);
+      return { kind: 'artifact', taskId: frame.taskId, artifactKind: frame.kind, content: store.kv.artifact(frame.taskId, frame.kind) };
+    case 'state_get':
+      requireAdmin(ctx, 'read the lead’s state');
+      return { kind: 'state', key: frame.key, value: store.kv.state(frame.key) };
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * The hub as a handler factory: give it a store, a clock and limits; it returns a connection handler.
+ * server.ts attaches it to a WebSocketServer; tests may drive it with or without one.
+ */
+import { nanoid } from 'nanoid';
+import { WebSocket, type RawData } from 'ws';
+import { canSee } from './audience.js';
+import { systemClock, type Clock } from './clock.js';
+import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
+import { startHeartbeat } from './heartbeat.js';
+import { applyCommand, answerQuery, type Delivery } from './handlers.js';
+import {
+  ClientFrameSchema,
+  CLIENT_FRAME_TYPES,
+  COMMAND_TYPES,
+  isAdminRole,
+  PROTOCOL_VERSION,
+  type ClientFrame,
+  type CommandFrame,
+  type Participant,
+  type QueryFrame,
+  type ServerFrame,
+} from './protocol.js';
+import { TokenBucket } from './rate-limit.js';
+import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
+
+export interface HubLimits {
+  framesPerSecond: number;
+  burst: number;
+  /** a client whose unsent data passes this many bytes is dropped: it has stopped reading */
+  maxBufferedBytes: number;
+  heartbeatMs: number;
+  /** most events replayed to a resuming client */
+  maxReplay: number;
+}
+
+export const DEFAULT_LIMITS: HubLimits = {
+  framesPerSecond: 50,
+  burst: 100,
+  maxBufferedBytes: 1024 * 1024,
+  heartbeatMs: 15_000,
+  maxReplay: 50_000,
+};
+
+export interface HubOptions {
+  store: Store;
+  clock?: Clock;
+  limits?: Partial<HubLimits>;
+  /** roles a participant may claim; any well-formed role when omitted */
+  roles?: readonly string[];
+  log?: (line: string) => void;
+}
+
+/** What the HTTP upgrade established before the socket opened. */
+export interface ConnectionAuth {
+  admin: boolean;
+}
+
+interface Connection {
+  ws: WebSocket;
+  auth: ConnectionAuth;
+  bucket: TokenBucket;
+  participant: ParticipantRow | null;
+  status: 'online' | 'away';
+  transient: boolean;
+}
+
+export interface Hub {
+  handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
+  /** the participants online now */
+  online(): Participant[];
+  close(): void;
+}
+
+export function createHub(options: HubOptions): Hub {
+  const { store } = options;
+  const clock = options.clock ?? systemClock;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log ?? (() => {});
+  const connections = new Set<Connection>();
+  const live = new Map<string, Connection>(); // participant id → its connection
+
+  const stopHeartbeat = startHeartbeat(
+    () => [...connections].map((c) => c.ws),
+    limits.heartbeatMs,
+    (ws) => log(`dropping a connection that stopped answering pings`),
+  );
+
+  function sendRaw(conn: Connection, json: string): void {
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    if (conn.ws.bufferedAmount > limits.maxBufferedBytes) {
+      log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
+      conn.ws.terminate();
+      return;
+    }
+    conn.ws.send(json);
+  }
+
+  const send = (conn: Connection, frame: ServerFrame): void => sendRaw(conn, JSON.stringify(frame));
+
+  function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
+    send(conn, { type: 'error', id, code, message });
+  }
+
+  function deliver(deliveries: Delivery[]): void {
+    for (const { stored, fromId, to } of deliveries) {
+      const frame = `{"type":"event","event":${stored.json}}`;
+      for (const conn of live.values()) {
+        if (conn.participant && canSee(viewerOf(conn.participant), fromId, to)) sendRaw(conn, frame);
+      }
+    }
+  }
+
+  function toParticipant(row: ParticipantRow): Participant {
+    const conn = live.get(row.id);
+    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : 'offline' };
+  }
+
+  const roster = (): Participant[] => store.participants.all().map(toParticipant);
+
+  function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
+    if (conn.participant) return sendError(conn, frame.id, 'ALREADY_JOINED');
+    if (frame.protocol !== PROTOCOL_VERSION) {
+      return sendError(conn, frame.id, 'PROTOCOL_MISMATCH', `The hub speaks protocol ${PROTOCOL_VERSION}, this client ${frame.protocol}: upgrade the older one.`);
+    }
+    if (options.roles && !options.roles.includes(frame.role)) {
+      return sendError(conn, frame.id, 'UNKNOWN_ROLE', `Unknown role "${frame.role}". Known roles: ${options.roles.join(', ')}.`);
+    }
+    if (isAdminRole(frame.role) && !conn.auth.admin) {
+      return sendError(conn, frame.id, 'FORBIDDEN', `The role "${frame.role}" needs the admin token; this connection used the member token.`);
+    }
+    const existing = store.participants.byName(frame.name);
+    const resumed = !!existing && !!frame.sessionId && frame.sessionId === existing.sessionId;
+    const holder = existing ? live.get(existing.id) : undefined;
+    if (holder && !resumed) {
+      return sendError(conn, frame.id, 'NAME_TAKEN', `"${frame.name}" is already connected. Pick another --name, or close the other terminal first.`);
+    }
+    if (existing && isAdminRole(existing.role) && !conn.auth.admin) {
+      return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" is an admin participant; joining as it needs the admin token.`);
+    }
+    if (holder) {
+      live.delete(holder.participant!.id);
+      holder.participant = null;
+      holder.ws.close(CLOSE_CODES.REPLACED, 'replaced by a newer connection');
+    }
+
+    const now = clock.now();
+    const row: ParticipantRow = existing
+      ? { ...existing, role: frame.role, sessionId: resumed ? existing.sessionId : nanoid(), lastSeen: now }
+      : { id: nanoid(), name: frame.name, role: frame.role, sessionId: nanoid(), createdAt: now, lastSeen: now };
+    const viewer = viewerOf(row);
+    const history =
+      frame.lastSeq !== undefined
+        ? store.events.since(frame.lastSeq, viewer, limits.maxReplay)
+        : store.events.history(viewer, frame.historyLimit ?? 50);
+    const lastSeq = store.events.lastSeq();
+
+    let joined;
+    try {
+      joined = store.transaction(() => {
+        if (existing) store.participants.update(row);
+        else store.participants.create(row);
+        if (frame.transient) return undefined;
+        return store.events.append(
+          { type: 'presence', participant: { id: row.id, name: row.name, role: row.role, status: 'online' }, change: 'joined' },
+          now,
+          row.id,
+        );
+      });
+    } catch (err) {
+      const e = toHuddleError(err);
+      return sendError(conn, frame.id, e.code, e.message);
+    }
+    conn.participant = row;
+    conn.status = 'online';
+    conn.transient = frame.transient ?? false;
+    live.set(row.id, conn);
+    send(conn, {
+      type: 'welcome',
+      id: frame.id,
+      protocol: PROTOCOL_VERSION,
+      participant: toParticipant(row),
+      sessionId: row.sessionId,
+      resumed,
+      roster: roster(),
+      history,
+      lastSeq,
+    });
+    if (joined) deliver([{ stored: joined, fromId: row.id, to: { kind: 'all' } }]);
+    log(`${row.name} (${row.role}) ${resumed ? 'resumed' : 'joined'}`);
+  }
+
+  function command(conn: Connection, participant: ParticipantRow, frame: CommandFrame): void {
+    const done = store.frames.get(participant.id, frame.id);
+    if (done) {
+      send(conn, { type: 'ack', id: frame.id, seq: done.seq, duplicate: true, ...(done.result ? { result: done.result } : {}) });
+      return;
+    }
+    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (id: string) => live.has(id) };
+    const outcome = store.transaction(() => {
+      const result = applyCommand(ctx, frame);
+      const seq = result.deliveries.at(-1)?.stored.event.seq ?? null;
+      store.frames.put(participant.id, frame.id, { seq, result: result.result });
+      return { ...result, seq };
+    });
+    if (frame.type === 'presence') conn.status = frame.status;
+    deliver(outcome.deliveries);
+    send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
+  }
+
+  function onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
+    if (!conn.bucket.take()) {
+      sendError(conn, null, 'RATE_LIMITED', `More than ${limits.framesPerSecond} frames a second; the hub closed this connection. Slow down and reconnect.`);
+      conn.ws.close(CLOSE_CODES.POLICY, 'rate limit exceeded');
+      return;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(isBinary ? Buffer.from(data as Buffer).toString('utf8') : data.toString());
+    } catch {
+      return sendError(conn, null, 'BAD_JSON', 'The frame is not valid JSON: send one JSON object per WebSocket text message.');
+    }
+    const id = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id.slice(0, 64)) : null;
+    const type = (raw as { type?: unknown })?.type;
+    if (typeof type !== 'string' || !(CLIENT_FRAME_TYPES as string[]).includes(type)) {
+      return sendError(conn, id, 'UNKNOWN_TYPE', `Unknown frame type ${JSON.stringify(type)?.slice(0, 40)}. Known types: ${CLIENT_FRAME_TYPES.join(', ')}.`);
+    }
+    const parsed = ClientFrameSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : type;
+      return sendError(conn, id, 'BAD_FRAME', `Invalid "${type}" frame: ${where}: ${issue?.message ?? 'invalid'}.`);
+    }
+    const frame = parsed.data;
+    if (frame.type === 'hello') return hello(conn, frame);
+    const participant = conn.participant;
+    if (!participant) return sendError(conn, frame.id, 'NOT_JOINED', 'Send a hello frame with your name and role before anything else.');
+    try {
+      if ((COMMAND_TYPES as readonly string[]).includes(frame.type)) {
+        command(conn, participant, frame as CommandFrame);
+      } else {
+        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid) };
+        const data = answerQuery(ctx, frame as QueryFrame, roster);
+        send(conn, { type: 'reply', id: frame.id, data });
+      }
+    } catch (err) {
+      const e = toHuddleError(err);
+      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
+      sendError(conn, frame.id, e.code, e.message);
+    }
+  }
+
+  function onClose(conn: Connection): void {
+    connections.delete(conn);
+    const participant = conn.participant;
+    if (!participant || live.get(participant.id) !== conn) return;
+    live.delete(participant.id);
+    if (conn.transient) return;
+    try {
+      const now = clock.now();
+      const left = store.transaction(() => {
+        store.participants.seen(participant.id, now);
+        return store.events.append(
+          { type: 'presence', participant: { id: participant.id, name: participant.name, role: participant.role, status: 'offline' }, change: 'left' },
+          now,
+          participant.id,
+        );
+      });
+      deliver([{ stored: left, fromId: participant.id, to: { kind: 'all' } }]);
+    } catch (err) {
+      log(`could not record that ${participant.name} left: ${toHuddleError(err).message}`);
+    }
+  }
+
+  return {
+    handleConnection(ws, auth) {
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', transient: false };
+      connections.add(conn);
+      // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
+      ws.on('error', (err) => log(`socket error: ${err.message}`));
+      ws.on('message', (data, isBinary) => onMessage(conn, data, isBinary));
+      ws.on('close', () => onClose(conn));
+    },
+    online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
+    close() {
+      stopHeartbeat();
+      for (const conn of connections) conn.ws.close(CLOSE_CODES.SHUTDOWN, 'hub shutting down');
+    },
+  };
+}
+

@@ -1,0 +1,114 @@
+/** Attaches the hub to an HTTP server: authentication and origin checks happen at the upgrade. */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { ensureDataDir, lockDataDir, writeHubUrl, type Tokens } from './data-dir.js';
+import { createHub, type Hub, type HubOptions } from './hub.js';
+import { MAX_FRAME_BYTES } from './protocol.js';
+import { Store } from './store/index.js';
+import { join } from 'node:path';
+
+export interface ServerOptions extends Omit<HubOptions, 'store'> {
+  host?: string;
+  port?: number;
+  dataDir: string;
+  /** browser origins allowed to open the hub; every other Origin header is refused */
+  allowOrigins?: readonly string[];
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  hub: Hub;
+  store: Store;
+  tokens: Tokens;
+  close(): Promise<void>;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function tokenOf(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  return new URL(req.url ?? '/', 'http://hub').searchParams.get('token') ?? undefined;
+}
+
+function refuse(socket: Duplex, status: number, reason: string, body: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  socket.destroy();
+}
+
+export function attachHub(server: Server, hub: Hub, tokens: Tokens, allowOrigins: readonly string[] = []): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  server.on('upgrade', (req, socket, head) => {
+    // Without a listener, a reset during the handshake would crash the hub.
+    socket.on('error', () => socket.destroy());
+    const origin = req.headers.origin;
+    if (origin && !allowOrigins.includes(origin)) {
+      return refuse(socket, 403, 'Forbidden', `Origin ${origin} may not open this hub; start it with --allow-origin ${origin} to allow it.\n`);
+    }
+    const token = tokenOf(req);
+    const admin = !!token && sameSecret(token, tokens.admin);
+    if (!token || (!admin && !sameSecret(token, tokens.member))) {
+      return refuse(socket, 401, 'Unauthorized', 'Missing or wrong token: send Authorization: Bearer TOKEN (huddle token prints them).\n');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => hub.handleConnection(ws, { admin }));
+  });
+  return wss;
+}
+
+export async function startHub(options: ServerOptions): Promise<RunningHub> {
+  const tokens = ensureDataDir(options.dataDir);
+  const release = lockDataDir(options.dataDir);
+  let store: Store;
+  try {
+    store = Store.open(join(options.dataDir, 'huddle.db'));
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const hub = createHub({ ...options, store });
+  const server = createServer((req, res) => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, online: hub.online().length }));
+      return;
+    }
+    res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a Huddle hub: connect with a WebSocket client (huddle agent).\n');
+  });
+  const wss = attachHub(server, hub, tokens, options.allowOrigins);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4747, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  writeHubUrl(options.dataDir, url);
+  let closed = false;
+  return {
+    url,
+    port,
+    hub,
+    store,
+    tokens,
+    async close() {
+      if (closed) return;
+      closed = true;
+      hub.close();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync } from 'node:fs';
+
+export type Db = Database.Database;
+
+/**
+ * Versioned migrations: index i takes the schema from version i to i+1.
+ * Never edit a shipped migration; append a new one.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL
+  );
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    from_id TEXT,
+    to_kind TEXT NOT NULL,
+    to_value TEXT,
+    sprint_id TEXT,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX events_type_seq ON events(type, seq);
+  CREATE INDEX events_sprint ON events(sprint_id, seq) WHERE sprint_id IS NOT NULL;
+  CREATE TABLE applied_frames (
+    participant_id TEXT NOT NULL,
+    frame_id TEXT NOT NULL,
+    seq INTEGER,
+    result TEXT,
+    PRIMARY KEY (participant_id, frame_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE sprints (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    goal TEXT NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    objectives TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE tasks (
+    num INTEGER PRIMARY KEY AUTOINCREMENT,
+    sprint_id TEXT NOT NULL REFERENCES sprints(id),
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    assignee TEXT
+  );
+  CREATE INDEX tasks_sprint ON tasks(sprint_id);
+  CREATE TABLE blockers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    task_id TEXT NOT NULL,
+    reported_by TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    resolved_at INTEGER
+  );
+  CREATE INDEX blockers_task ON blockers(task_id);
+  CREATE TABLE escalations (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE decisions (
+    id TEXT PRIMARY KEY,
+    escalation_id TEXT NOT NULL UNIQUE REFERENCES escalations(id),
+    body TEXT NOT NULL
+  );
+  CREATE TABLE artifacts (
+    task_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content TEXT NOT NULL,
+    PRIMARY KEY (task_id, kind)
+  ) WITHOUT ROWID;
+  CREATE TABLE state (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openDatabase(file: string): Db {
+  const isNew = !existsSync(file);
+  const db = new Database(file);
+  if (isNew && file !== ':memory:') chmodSync(file, 0o600);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a killed process; only a power cut can lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `The database was written by a newer Huddle (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade Huddle or use another --data folder.`,
+    );
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

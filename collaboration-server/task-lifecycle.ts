@@ -1,0 +1,59 @@
+/**
+ * The task lifecycle: which action may move a task from which status, and who may take it.
+ * assigned → accepted → in_progress → (blocked) → done, or failed / cancelled / reassigned.
+ */
+import { HuddleError } from './errors.js';
+import { isAdminRole, type Task, type TaskAction, type TaskStatus } from './protocol.js';
+
+const ACTIVE: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress', 'blocked'];
+const OPEN: readonly TaskStatus[] = ['pending', ...ACTIVE, 'failed'];
+
+/** For each action: the statuses it may start from and the status it leads to (null: unchanged). */
+const TRANSITIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskStatus | null; adminOnly: boolean }> = {
+  assign: { from: ['pending', 'assigned', 'failed'], to: 'assigned', adminOnly: true },
+  accept: { from: ['assigned'], to: 'accepted', adminOnly: false },
+  start: { from: ['assigned', 'accepted', 'blocked'], to: 'in_progress', adminOnly: false },
+  progress: { from: ['assigned', 'accepted', 'in_progress'], to: 'in_progress', adminOnly: false },
+  block: { from: ['assigned', 'accepted', 'in_progress', 'blocked'], to: 'blocked', adminOnly: false },
+  unblock: { from: ['blocked'], to: 'in_progress', adminOnly: false },
+  done: { from: ACTIVE, to: 'done', adminOnly: false },
+  fail: { from: ACTIVE, to: 'failed', adminOnly: false },
+  cancel: { from: OPEN, to: 'cancelled', adminOnly: true },
+  reassign: { from: [...ACTIVE, 'failed'], to: 'assigned', adminOnly: true },
+  note: { from: [...OPEN, 'done', 'cancelled'], to: null, adminOnly: false },
+  at_risk: { from: ACTIVE, to: null, adminOnly: true },
+  update: { from: OPEN, to: null, adminOnly: true },
+};
+
+export interface Actor {
+  name: string;
+  role: string;
+}
+
+/** The status `action` leads to, or a HuddleError that says why it cannot be taken. */
+export function nextStatus(task: Task, action: TaskAction, actor: Actor, assignee?: string): TaskStatus {
+  const rule = TRANSITIONS[action];
+  const admin = isAdminRole(actor.role);
+  if (rule.adminOnly && !admin) {
+    throw new HuddleError('FORBIDDEN', `Only the technical lead or the product owner may ${action.replace('_', ' ')} a task.`);
+  }
+  if (!admin && task.assignee !== actor.name) {
+    throw new HuddleError(
+      'FORBIDDEN',
+      `${task.id} is assigned to ${task.assignee ?? 'nobody'}; only its assignee, the lead or the product owner may change it.`,
+    );
+  }
+  if (!rule.from.includes(task.status)) {
+    throw new HuddleError(
+      'INVALID_TRANSITION',
+      `${task.id} is ${task.status.replace('_', ' ')}; "${action}" works from ${rule.from.join(', ')}.`,
+    );
+  }
+  if ((action === 'assign' || action === 'reassign') && !assignee) {
+    throw new HuddleError('BAD_FRAME', `Say who gets ${task.id}: add an assignee.`);
+  }
+  return rule.to ?? task.status;
+}
+
+export const isActive = (status: TaskStatus): boolean => ACTIVE.includes(status);
+export const isFinished = (status: TaskStatus): boolean => status === 'done' || status === 'cancelled';
