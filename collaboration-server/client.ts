@@ -20,8 +20,8 @@ import {
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
-type CommandInput = Body<Extract<ClientFrameInput, { type: 'chat' | 'presence' | 'sprint_create' | 'tasks_add' | 'task_update' | 'escalate' | 'escalation_answer' | 'artifact_put' | 'state_put' }>>;
-type QueryInput = Body<Extract<ClientFrameInput, { type: 'who' | 'history' | 'tasks' | 'task_events' | 'escalations' | 'artifact_get' | 'state_get' }>>;
+export type CommandInput = Body<Extract<ClientFrameInput, { type: 'chat' | 'presence' | 'sprint_create' | 'tasks_add' | 'task_update' | 'escalate' | 'escalation_answer' | 'artifact_put' | 'state_put' }>>;
+export type QueryInput = Body<Extract<ClientFrameInput, { type: 'who' | 'history' | 'tasks' | 'task_events' | 'escalations' | 'artifact_get' | 'state_get' }>>;
 type ReplyOf<K extends ReplyData['kind']> = Extract<ReplyData, { kind: K }>;
 type ReplyKindOf<T extends QueryInput['type']> = T extends 'artifact_get' ? 'artifact' : T extends 'state_get' ? 'state' : T;
 
