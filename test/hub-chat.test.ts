@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+import { HuddleError } from '../collaboration-server/errors.js';
 
 let hub: TestHub;
 afterEach(async () => hub?.close());
@@ -14,5 +15,73 @@ describe('chat through the hub', () => {
     expect(ack.seq).toBeGreaterThan(0);
     const event = await seen.until((e) => e.type === 'message');
     expect(event).toMatchObject({ type: 'message', text: 'hello bob', from: { name: 'Alice', role: 'backend-dev' }, seq: ack.seq });
+  });
+
+  it('delivers direct and role messages only to their audience (and the lead)', async () => {
+    hub = await startTestHub();
+    const alice = await hub.client('Alice', 'backend-dev');
+    const bob = await hub.client('Bob', 'qa');
+    const carol = await hub.client('Carol', 'frontend-dev');
+    const lead = await hub.client('Lead', 'orchestrator');
+    const [atBob, atCarol, atLead] = [recorder(bob), recorder(carol), recorder(lead)];
+
+    await alice.send({ type: 'chat', text: 'just for bob', to: { kind: 'participant', name: 'Bob' } });
+    await alice.send({ type: 'chat', text: 'for the qa role', to: { kind: 'role', role: 'qa' } });
+    await alice.send({ type: 'chat', text: 'for everyone' });
+
+    await atCarol.until((e) => e.type === 'message' && e.text === 'for everyone');
+    await atBob.until((e) => e.type === 'message' && e.text === 'for everyone');
+    await atLead.until((e) => e.type === 'message' && e.text === 'for everyone');
+    expect(atBob.messages()).toEqual(['just for bob', 'for the qa role', 'for everyone']);
+    expect(atCarol.messages()).toEqual(['for everyone']);
+    expect(atLead.messages()).toEqual(['just for bob', 'for the qa role', 'for everyone']);
+
+    // History obeys the same rule as live delivery.
+    const carolHistory = await carol.request({ type: 'history', limit: 10 });
+    expect(carolHistory.events.map((e) => (e.type === 'message' ? e.text : ''))).toEqual(['for everyone']);
+  });
+
+  it('refuses a direct message to nobody, and the connection stays usable', async () => {
+    hub = await startTestHub();
+    const alice = await hub.client('Alice', 'backend-dev');
+    await expect(alice.send({ type: 'chat', text: 'hi', to: { kind: 'participant', name: 'Ghost' } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(alice.send({ type: 'chat', text: 'still here' })).resolves.toMatchObject({ type: 'ack' });
+  });
+
+  it('broadcasts presence: joined, away, online and left', async () => {
+    hub = await startTestHub();
+    const watcher = await hub.client('Watcher', 'qa');
+    const seen = recorder(watcher);
+    const alice = await hub.client('Alice', 'backend-dev');
+    await seen.until((e) => e.type === 'presence' && e.change === 'joined' && e.participant.name === 'Alice');
+    await alice.send({ type: 'presence', status: 'away' });
+    await seen.until((e) => e.type === 'presence' && e.change === 'away');
+    const who = await watcher.request({ type: 'who' });
+    expect(who.participants.find((p) => p.name === 'Alice')?.status).toBe('away');
+    alice.close();
+    await seen.until((e) => e.type === 'presence' && e.change === 'left' && e.participant.name === 'Alice');
+    const after = await watcher.request({ type: 'who' });
+    expect(after.participants.find((p) => p.name === 'Alice')?.status).toBe('offline');
+  });
+
+  it('refuses a second live connection with the same name, with a clear error', async () => {
+    hub = await startTestHub();
+    await hub.client('Alice', 'backend-dev');
+    const error = await hub.client('Alice', 'qa').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HuddleError);
+    expect(error).toMatchObject({ code: 'NAME_TAKEN' });
+    expect((error as Error).message).toMatch(/already connected/);
+  });
+
+  it('welcomes with the participant, a session id, the roster and recent history', async () => {
+    hub = await startTestHub();
+    const alice = await hub.client('Alice', 'backend-dev');
+    await alice.send({ type: 'chat', text: 'first' });
+    const bob = await hub.client('Bob', 'qa');
+    const welcome = bob.welcome!;
+    expect(welcome.participant).toMatchObject({ name: 'Bob', role: 'qa', status: 'online' });
+    expect(welcome.sessionId).toMatch(/\w{10,}/);
+    expect(welcome.roster.map((p) => p.name).sort()).toEqual(['Alice', 'Bob']);
+    expect(welcome.history.map((e) => (e.type === 'message' ? e.text : e.type))).toEqual(['first']);
   });
 });

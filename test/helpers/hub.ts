@@ -23,6 +23,7 @@ export interface TestHub {
 
 export interface RawClient {
   ws: WebSocket;
+  /** frames received and not yet taken by next() */
   frames: ServerFrame[];
   send(frame: unknown): void;
   next(predicate: (f: ServerFrame) => boolean): Promise<ServerFrame>;
@@ -66,13 +67,10 @@ export async function startTestHub(options: Partial<Omit<ServerOptions, 'dataDir
       const waiters: { predicate: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
       ws.on('message', (data) => {
         const frame = JSON.parse(String(data)) as ServerFrame;
-        frames.push(frame);
-        for (const w of [...waiters]) {
-          if (w.predicate(frame)) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve(frame);
-          }
-        }
+        const waiter = waiters.find((w) => w.predicate(frame));
+        if (!waiter) return frames.push(frame);
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(frame);
       });
       const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
       await new Promise<void>((resolve, reject) => {

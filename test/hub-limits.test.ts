@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Socket } from 'node:net';
+import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
+import { recorder, startTestHub, type RawClient, type TestHub } from './helpers/hub.js';
+
+let hub: TestHub;
+afterEach(async () => hub?.close());
+
+async function joined(name: string): Promise<RawClient> {
+  const raw = await hub.raw();
+  raw.send({ type: 'hello', id: 'h', protocol: PROTOCOL_VERSION, name, role: 'backend-dev' });
+  await raw.next((f) => f.type === 'welcome');
+  return raw;
+}
+
+const stopReading = (raw: RawClient) => (raw.ws as unknown as { _socket: Socket })._socket.pause();
+
+describe('per-connection bounds', () => {
+  it('closes a connection that passes its frame rate with 1008 and a RATE_LIMITED error', async () => {
+    hub = await startTestHub({ limits: { framesPerSecond: 5, burst: 10 } });
+    const raw = await joined('Flooder');
+    for (let i = 0; i < 30; i++) raw.send({ type: 'who', id: `w${i}` });
+    const closed = await raw.closed;
+    expect(closed.code).toBe(1008);
+    expect(raw.frames.some((f) => f.type === 'error' && f.code === 'RATE_LIMITED')).toBe(true);
+  });
+
+  it('drops a client that stops reading once its send buffer passes the cap; others carry on', async () => {
+    hub = await startTestHub({ limits: { framesPerSecond: 10_000, burst: 10_000, maxBufferedBytes: 256 * 1024 } });
+    const watcher = await hub.client('Watcher', 'qa');
+    const seen = recorder(watcher);
+    const slow = await joined('Slow');
+    stopReading(slow);
+    const sender = await hub.client('Sender', 'backend-dev');
+    const text = 'x'.repeat(30_000);
+    let acked = 0;
+    for (let i = 0; i < 400 && !seen.events.some((e) => e.type === 'presence' && e.change === 'left'); i++) {
+      await sender.send({ type: 'chat', text });
+      acked++;
+    }
+    await seen.until((e) => e.type === 'presence' && e.change === 'left' && e.participant.name === 'Slow');
+    expect(acked).toBeGreaterThan(0);
+    await expect(sender.send({ type: 'chat', text: 'after the drop' })).resolves.toMatchObject({ duplicate: false });
+  });
+
+  it('finds a dead connection by heartbeat and drops it within two intervals', async () => {
+    hub = await startTestHub({ limits: { heartbeatMs: 40 } });
+    const watcher = await hub.client('Watcher', 'qa');
+    const seen = recorder(watcher);
+    const dead = await joined('Dead');
+    stopReading(dead);
+    const left = await seen.until((e) => e.type === 'presence' && e.change === 'left' && e.participant.name === 'Dead');
+    expect(left).toBeDefined();
+    const who = await watcher.request({ type: 'who' });
+    expect(who.participants.find((p) => p.name === 'Dead')?.status).toBe('offline');
+    expect(who.participants.find((p) => p.name === 'Watcher')?.status).toBe('online');
+  });
+});
