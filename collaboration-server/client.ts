@@ -156,8 +156,8 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     });
     // Every socket gets an 'error' listener: an unhandled one would crash the process.
     ws.on('error', (err) => {
-      if (this.firstWelcome && !this.options.waitForHub) {
-        this.fail(new HuddleError('DISCONNECTED', `Could not reach the hub at ${this.options.url}: ${err.message}. Is it running? Start it with \`huddle up\`.`, { cause: err }));
+      if (this.firstWelcome) {
+        this.fail(new HuddleError('DISCONNECTED', `Could not reach the hub at ${this.options.url}: ${err.message}. Is it running? Start it with \`huddle up\`.`, { cause: err }), true);
       }
     });
     ws.on('close', () => {
@@ -176,8 +176,12 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     });
   }
 
-  private fail(err: HuddleError): void {
-    if (this.firstWelcome && !this.options.waitForHub) {
+  /**
+   * A refusal (token, name, role) ends a first connect at once; an unreachable hub ends it only when
+   * the caller did not ask to wait for the hub. After the first welcome, both are reported and retried.
+   */
+  private fail(err: HuddleError, retryable = false): void {
+    if (this.firstWelcome && !(retryable && this.options.waitForHub)) {
       const first = this.firstWelcome;
       this.firstWelcome = undefined;
       this.close();
