@@ -1,0 +1,102 @@
+/**
+ * What a running command printed, kept three ways: the full log waiting to be appended to the task's
+ * artifact, a rate-limited short progress note for the room, and the last lines of each stream for
+ * the summary or the failure reason. Pure: the caller decides when to take what is due.
+ */
+import type { Clock } from '../collaboration-server/clock.js';
+
+export type Stream = 'stdout' | 'stderr';
+
+export interface RunOutputOptions {
+  /** at most one progress note per this many milliseconds */
+  noteEveryMs: number;
+  /** a progress note is at most this many characters */
+  noteChars?: number;
+  keepLines?: number;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007/g;
+
+export const stripAnsi = (text: string): string => text.replace(ANSI, '');
+
+class LineTail {
+  private lines: string[] = [];
+  private partial = '';
+  constructor(private readonly keep: number) {}
+  push(text: string): void {
+    const parts = (this.partial + text).split(/\r?\n|\r/);
+    this.partial = parts.pop() ?? '';
+    for (const line of parts) if (line.trim()) this.lines.push(line.trimEnd());
+    if (this.lines.length > this.keep) this.lines.splice(0, this.lines.length - this.keep);
+  }
+  last(n: number): string[] {
+    const all = this.partial.trim() ? [...this.lines, this.partial.trimEnd()] : this.lines;
+    return all.slice(-n);
+  }
+}
+
+export class RunOutput {
+  private pendingLog = '';
+  private readonly all: LineTail;
+  private readonly errors: LineTail;
+  private lastNoteAt = Number.NEGATIVE_INFINITY;
+  private freshSinceNote = false;
+  totalBytes = 0;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly options: RunOutputOptions,
+  ) {
+    this.all = new LineTail(options.keepLines ?? 40);
+    this.errors = new LineTail(options.keepLines ?? 40);
+  }
+
+  push(stream: Stream, raw: string): void {
+    const text = stripAnsi(raw);
+    this.totalBytes += Buffer.byteLength(raw);
+    this.pendingLog += text;
+    this.all.push(text);
+    if (stream === 'stderr') this.errors.push(text);
+    if (text.trim()) this.freshSinceNote = true;
+  }
+
+  /** A line the runner itself adds to the log (start, guidance given, exit). */
+  mark(line: string): void {
+    this.pendingLog += `[huddle] ${line}\n`;
+  }
+
+  /** The log text not yet stored, at most `maxChars` of it; empty when nothing is waiting. */
+  takeLog(maxChars = 256 * 1024): string {
+    const chunk = this.pendingLog.slice(0, maxChars);
+    this.pendingLog = this.pendingLog.slice(chunk.length);
+    return chunk;
+  }
+
+  get hasLog(): boolean {
+    return this.pendingLog.length > 0;
+  }
+
+  /** The latest printed line as a short note, when one is due; null otherwise. */
+  takeNote(): string | null {
+    const now = this.clock.now();
+    if (!this.freshSinceNote || now - this.lastNoteAt < this.options.noteEveryMs) return null;
+    const line = this.all.last(1)[0];
+    if (!line) return null;
+    this.freshSinceNote = false;
+    this.lastNoteAt = now;
+    return trimTo(line.trim(), this.options.noteChars ?? 200);
+  }
+
+  lastLines(n: number): string[] {
+    return this.all.last(n);
+  }
+
+  lastErrorLines(n: number): string[] {
+    return this.errors.last(n);
+  }
+}
+
+export function trimTo(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,209 @@
+/**
+ * One task run by an automated agent: accept and start it, run the command with the task in its
+ * environment, stream its output to the hub (rate-limited notes, the full log as the task's `log`
+ * artifact), report stalls as blockers, pass messages on, and report how it ended.
+ */
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HuddleClient, CommandInput } from '../collaboration-server/client.js';
+import type { Clock } from '../collaboration-server/clock.js';
+import { toHuddleError } from '../collaboration-server/errors.js';
+import type { Task } from '../collaboration-server/protocol.js';
+import { ChildCommand, type CommandExit } from './child-command.js';
+import { RunOutput, trimTo } from './run-output.js';
+import { StallDetector, describeMs, type Stall } from './stall-detector.js';
+import { childName, taskEnv, taskPrompt } from './task-prompt.js';
+import { prepareWorktree } from './worktree.js';
+
+export interface RunSettings {
+  command: string;
+  workdir: string;
+  worktree: boolean;
+  timeoutMs: number | null;
+  stallAfterMs: number;
+  questionSettleMs?: number;
+  killGraceMs: number;
+  keepStdinOpen: boolean;
+  /** at most one progress note per this many milliseconds */
+  noteEveryMs: number;
+  /** how often the log is appended to the hub and stalls are checked */
+  tickMs: number;
+  clock: Clock;
+  /** `node …/bin/huddle.js`, for the command's own `huddle` calls, when known */
+  huddleBin: string | null;
+  log(line: string): void;
+}
+
+export type RunEnd = 'done' | 'failed' | 'stopped';
+
+export class TaskRun {
+  readonly finished: Promise<RunEnd>;
+  private child: ChildCommand | undefined;
+  private readonly output: RunOutput;
+  private readonly stall: StallDetector;
+  private lastStall: Stall | null = null;
+  private blockedByMe = false;
+  private pendingStop: string | null = null;
+  private sending: Promise<unknown> = Promise.resolve();
+  private inboxDir = '';
+  private inboxFile = '';
+
+  constructor(
+    private readonly client: HuddleClient,
+    private task: Task,
+    private readonly settings: RunSettings,
+  ) {
+    this.output = new RunOutput(settings.clock, { noteEveryMs: settings.noteEveryMs });
+    this.stall = new StallDetector(settings.clock, { stallAfterMs: settings.stallAfterMs, questionSettleMs: settings.questionSettleMs });
+    this.finished = this.run().catch((err) => {
+      settings.log(`${task.id}: ${toHuddleError(err).message}`);
+      return 'failed' as const;
+    });
+  }
+
+  get id(): string {
+    return this.task.id;
+  }
+
+  /** The hub's newer view of the task (an unblock by the lead, a note). */
+  onTask(task: Task): void {
+    this.task = task;
+    if (task.status !== 'blocked' && this.blockedByMe) {
+      this.blockedByMe = false;
+      this.stall.answered(); // unblocked by someone else: a new quiet spell is reported afresh
+    }
+  }
+
+  /** Stops the command without reporting: the task was cancelled or is someone else's now. */
+  stop(reason: string): void {
+    this.pendingStop ??= reason;
+    this.child?.stop(reason, this.settings.killGraceMs);
+  }
+
+  /** A message, guidance or the product owner's decision for this task, passed on to the command. */
+  deliver(from: string, text: string): void {
+    const answering = this.lastStall?.kind === 'question' && this.blockedByMe;
+    const line = answering ? `${text.trim()}\n` : `\n[huddle] ${from}: ${text.trim()}\n`;
+    if (this.inboxFile) appendFileSync(this.inboxFile, `--- ${new Date(this.settings.clock.now()).toISOString()} ${from}\n${text.trim()}\n\n`);
+    const written = this.child?.write(line) ?? false;
+    if (written) this.stall.answered();
+    this.output.mark(`${from} said: ${text.trim()} (${written ? 'written to stdin' : 'stdin closed: left in $HUDDLE_INBOX'})`);
+    const where = written ? (answering ? 'as the answer to its question' : 'on its stdin') : `in its inbox file (its stdin is closed)`;
+    this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from}'s message to the command ${where}.` });
+  }
+
+  private async run(): Promise<RunEnd> {
+    const { settings } = this;
+    const id = this.task.id;
+    if (this.task.status === 'assigned') await this.client.send({ type: 'task_update', taskId: id, action: 'accept' });
+    await this.client.send({ type: 'task_update', taskId: id, action: 'start', note: `Running \`${trimTo(settings.command, 200)}\`.` });
+
+    let cwd = settings.workdir;
+    let branch: string | null = null;
+    try {
+      if (settings.worktree) ({ path: cwd, branch } = await prepareWorktree(settings.workdir, id, this.task.title));
+    } catch (err) {
+      await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `Could not prepare its worktree: ${toHuddleError(err).message}` });
+      return 'failed';
+    }
+    if (this.pendingStop) return 'stopped';
+
+    const context = await this.client.request({ type: 'tasks', sprintId: this.task.sprintId });
+    this.inboxDir = mkdtempSync(join(tmpdir(), 'huddle-inbox-'));
+    this.inboxFile = join(this.inboxDir, `${id}.txt`);
+    writeFileSync(this.inboxFile, '');
+    const agent = { name: this.client.options.name, role: this.client.options.role };
+    const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile };
+    const prompt = taskPrompt(ctx);
+    const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, childName: childName(agent.name, id), bin: settings.huddleBin });
+
+    const startedAt = settings.clock.now();
+    this.output.mark(`${id} started in ${cwd}${branch ? ` on ${branch}` : ''}: ${settings.command}`);
+    this.child = new ChildCommand(
+      { command: settings.command, cwd, env: { ...process.env, ...env }, input: prompt, keepStdinOpen: settings.keepStdinOpen, killGraceMs: settings.killGraceMs },
+      (stream, text) => this.onOutput(stream, text),
+    );
+    settings.log(`${id}: started (pid ${this.child.pid ?? '?'})`);
+    const ticker = setInterval(() => this.tick(), settings.tickMs);
+    const deadline = settings.timeoutMs === null ? undefined : setTimeout(() => this.child?.stop('timeout', settings.killGraceMs), settings.timeoutMs);
+    if (this.pendingStop) this.child.stop(this.pendingStop, settings.killGraceMs);
+    let exit: CommandExit;
+    try {
+      exit = await this.child.exited;
+    } finally {
+      clearInterval(ticker);
+      clearTimeout(deadline);
+    }
+    const took = describeMs(settings.clock.now() - startedAt);
+    this.output.mark(`${id} ended after ${took}: ${exit.stoppedFor ? `stopped (${exit.stoppedFor})` : `exit ${exit.code ?? exit.signal}`}`);
+    this.flushLog();
+    await this.sending;
+    rmSync(this.inboxDir, { recursive: true, force: true });
+    return this.reportEnd(exit, took, branch);
+  }
+
+  private async reportEnd(exit: CommandExit, took: string, branch: string | null): Promise<RunEnd> {
+    const id = this.task.id;
+    const onBranch = branch ? ` Its work is on branch ${branch}.` : '';
+    if (exit.stoppedFor === 'timeout') {
+      await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `Timed out after ${took}; the command was stopped.${onBranch}\n${this.tail(true)}` });
+      return 'failed';
+    }
+    if (exit.stoppedFor) {
+      this.settings.log(`${id}: stopped (${exit.stoppedFor})`);
+      if (exit.stoppedFor.startsWith('agent stopped')) {
+        await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `The agent was stopped while running it; nothing finished it.${onBranch}` });
+        return 'failed';
+      }
+      return 'stopped';
+    }
+    if (exit.code === 0) {
+      await this.client.send({ type: 'task_update', taskId: id, action: 'done', note: `Finished in ${took}.${onBranch}\n${this.tail(false)}` });
+      return 'done';
+    }
+    const how = exit.code === null ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `The command ${how} after ${took}.${onBranch}\n${this.tail(true)}` });
+    return 'failed';
+  }
+
+  private tail(errors: boolean): string {
+    const lines = errors && this.output.lastErrorLines(1).length ? this.output.lastErrorLines(8) : this.output.lastLines(8);
+    return trimTo(lines.join('\n'), 3000);
+  }
+
+  private onOutput(stream: 'stdout' | 'stderr', text: string): void {
+    this.output.push(stream, text);
+    this.stall.observe(text);
+    if (this.blockedByMe && text.trim()) {
+      this.blockedByMe = false;
+      this.report({ type: 'task_update', taskId: this.task.id, action: 'unblock', note: 'The command is printing again.' });
+    }
+  }
+
+  private tick(): void {
+    this.flushLog();
+    const stall = this.stall.check();
+    if (stall) {
+      this.lastStall = stall;
+      this.blockedByMe = true;
+      const lines = stall.lastLines.length ? `\nLast lines:\n${trimTo(stall.lastLines.join('\n'), 2500)}` : '\nIt has printed nothing yet.';
+      const next = stall.kind === 'question' ? ' Answer it with a message to me; I write it to its stdin.' : '';
+      this.report({ type: 'task_update', taskId: this.task.id, action: 'block', note: `The command needs help. ${stall.reason}${next}${lines}` });
+      return;
+    }
+    const note = this.blockedByMe ? null : this.output.takeNote();
+    if (note) this.report({ type: 'task_update', taskId: this.task.id, action: 'progress', note });
+  }
+
+  private flushLog(): void {
+    while (this.output.hasLog) this.report({ type: 'artifact_put', taskId: this.task.id, kind: 'log', content: this.output.takeLog() });
+  }
+
+  /** Sends in order, after what was sent before; a refusal (the task moved on) is logged, not thrown. */
+  private report(frame: CommandInput): void {
+    this.sending = this.sending.then(() =>
+      this.client.send(frame).catch((err) => this.settings.log(`${this.task.id}: ${frame.type} ${'action' in frame ? frame.action : ''} refused: ${toHuddleError(err).message}`)),
+    );
+  }
+}
