@@ -19,8 +19,9 @@ export interface Worktree {
 
 export function slugify(text: string, max = 40): string {
   const slug = text
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, max)
