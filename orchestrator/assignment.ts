@@ -1,0 +1,188 @@
+/**
+ * The assignment engine: who should take each task. Scores expertise (role and skills), load against
+ * capacity, dependency chains (one agent keeps a chain when that saves a handoff) and history
+ * (completion rate, estimate accuracy per domain). Never assigns past capacity without flagging it;
+ * every choice carries a one-line rationale. O(tasks × agents).
+ */
+import type { Priority, Task } from '../collaboration-server/protocol.js';
+import type { PlannedTask } from './breakdown.js';
+import type { TeamMember } from './capacity.js';
+import { KIND_TAGS, type TaskKind } from './domains.js';
+import { analyseGraph } from './dependency-graph.js';
+import { completionRate, estimateAccuracy, type TeamHistory } from './history.js';
+import { priorityRank } from './objectives.js';
+
+export const STRATEGIES = ['expertise', 'balanced', 'deadline'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+export const isStrategy = (s: string): s is Strategy => (STRATEGIES as readonly string[]).includes(s);
+
+export interface Assignment {
+  key: string;
+  name: string | null;
+  rationale: string;
+  overCapacity: boolean;
+}
+
+/** What the engine needs to know about a task. */
+export interface TaskNeed {
+  key: string;
+  role: string;
+  domain: string;
+  tags: readonly string[];
+  hours: number;
+  priority: Priority;
+  dependsOn: readonly string[];
+}
+
+export interface AssignOptions {
+  strategy?: Strategy;
+  history?: TeamHistory;
+  /** key → name the product owner chose; kept as is */
+  pins?: Readonly<Record<string, string>>;
+}
+
+interface Candidate {
+  member: TeamMember;
+  skills: Set<string>;
+  /** hours given to this member so far in this run, on top of their load */
+  planned: number;
+  rate: number | null;
+}
+
+const WEIGHTS: Record<Strategy, { expertise: number; load: number; finish: number }> = {
+  expertise: { expertise: 1, load: 1, finish: 0 },
+  balanced: { expertise: 0.3, load: 8, finish: 0 },
+  deadline: { expertise: 0.4, load: 0, finish: 0.6 },
+};
+const OVER_PENALTY = 8;
+const CHAIN_BONUS = 1.5;
+
+const hoursAfter = (c: Candidate, hours: number) => c.member.loadHours + c.planned + hours;
+
+function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: string | null, history?: TeamHistory) {
+  const roleMatch = c.member.role === need.role;
+  const known = need.tags.filter((t) => c.skills.has(t)).slice(0, 3);
+  const expertise = (roleMatch ? 3 : 0) + known.length;
+  const after = hoursAfter(c, need.hours);
+  const cap = c.member.capacityHours;
+  const over = after > cap;
+  const w = WEIGHTS[strategy];
+  let score = w.expertise * expertise - w.load * (cap > 0 ? after / cap : 10);
+  score -= w.finish * (after / Math.max(c.member.hoursPerDay, 0.5));
+  if (over) score -= OVER_PENALTY;
+  // The chain bonus only counts for someone able to do the work.
+  const chain = expertise > 0 ? chainFrom : null;
+  if (chain) score += CHAIN_BONUS;
+  if (c.rate !== null) score += (c.rate - 0.75) * 4;
+  const accuracy = estimateAccuracy(history, c.member.name, need.domain);
+  if (accuracy !== null) score += (accuracy - 0.5) * 2;
+
+  const why: string[] = [];
+  if (roleMatch) why.push(`${c.member.role} role`);
+  if (known.length) why.push(`knows ${known.join(', ')}`);
+  if (chain) why.push(`keeps the chain from ${chain} (no handoff)`);
+  if (c.rate !== null) why.push(`finished ${Math.round(c.rate * 100)}% of past tasks`);
+  if (accuracy !== null) why.push(`estimates in ${need.domain} ${Math.round(accuracy * 100)}% accurate`);
+  if (strategy === 'balanced') why.push('least loaded of those qualified');
+  if (strategy === 'deadline') why.push(`can finish soonest (~day ${Math.ceil(after / Math.max(c.member.hoursPerDay, 0.5))})`);
+  const load = `${Math.round(after * 10) / 10}/${cap}h`;
+  const rationale = over
+    ? `OVER CAPACITY ${load}: ${why.join('; ') || 'nobody else fits'}; cut or reassign something`
+    : `${why.join('; ') || 'has the most room'}; ${load}`;
+  return { score, expertise, over, rationale };
+}
+
+/** The best candidate for one task: qualified people first (any skill or the role), then anyone. */
+function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, owners: ReadonlyMap<string, string>, history?: TeamHistory) {
+  let best: { c: Candidate; score: number; expertise: number; over: boolean; rationale: string } | null = null;
+  for (const c of candidates) {
+    const chainFrom = need.dependsOn.find((d) => owners.get(d) === c.member.name) ?? null;
+    const r = evaluate(need, c, strategy, chainFrom, history);
+    const qualified = r.expertise > 0;
+    const better = !best || (qualified !== best.expertise > 0 ? qualified : r.score > best.score);
+    if (better) best = { c, ...r };
+  }
+  return best;
+}
+
+const candidatesOf = (team: readonly TeamMember[], history?: TeamHistory): Candidate[] =>
+  team.map((member) => ({ member, skills: new Set([member.role, ...member.expertise]), planned: 0, rate: completionRate(history, member.name) }));
+
+/** Assigns every task: in dependency order, and by priority within a stage (or priority first for `deadline`). */
+export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMember[], options: AssignOptions = {}): Map<string, Assignment> {
+  const strategy = options.strategy ?? 'expertise';
+  const { stageOf } = analyseGraph(tasks);
+  const ordered = [...tasks].sort((a, b) => {
+    const stage = stageOf.get(a.key)! - stageOf.get(b.key)!;
+    const prio = priorityRank(a.priority) - priorityRank(b.priority);
+    const first = strategy === 'deadline' ? prio || stage : stage || prio;
+    return first || b.hours - a.hours || a.key.localeCompare(b.key, 'en', { numeric: true });
+  });
+  const candidates = candidatesOf(team, options.history);
+  const byName = new Map(candidates.map((c) => [c.member.name, c]));
+  const owners = new Map<string, string>();
+  const result = new Map<string, Assignment>();
+  for (const task of ordered) {
+    const pinned = options.pins?.[task.key];
+    const pinnedTo = pinned ? byName.get(pinned) : undefined;
+    if (pinnedTo) {
+      const after = hoursAfter(pinnedTo, task.hours);
+      const over = after > pinnedTo.member.capacityHours;
+      pinnedTo.planned += task.hours;
+      owners.set(task.key, pinnedTo.member.name);
+      result.set(task.key, {
+        key: task.key,
+        name: pinnedTo.member.name,
+        rationale: `${over ? 'OVER CAPACITY: ' : ''}chosen by the product owner; ${Math.round(after * 10) / 10}/${pinnedTo.member.capacityHours}h`,
+        overCapacity: over,
+      });
+      continue;
+    }
+    const best = choose(task, candidates, strategy, owners, options.history);
+    if (!best) {
+      result.set(task.key, { key: task.key, name: null, rationale: 'nobody who takes tasks is online', overCapacity: false });
+      continue;
+    }
+    best.c.planned += task.hours;
+    owners.set(task.key, best.c.member.name);
+    result.set(task.key, { key: task.key, name: best.c.member.name, rationale: best.rationale, overCapacity: best.over });
+  }
+  return result;
+}
+
+/** The kind of an existing task, read from its title's first word (the breakdown's templates). */
+export function kindOfTitle(title: string): TaskKind {
+  const first = title.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (['design', 'plan', 'profile', 'review', 'outline', 'clarify'].includes(first)) return 'design';
+  if (['test', 'load-test', 'verify'].includes(first)) return 'test';
+  if (['document', 'write'].includes(first) && !/tests?\b/i.test(title)) return 'document';
+  if (first === 'gate') return 'deploy';
+  return 'implement';
+}
+
+export function needOfTask(task: Task): TaskNeed {
+  return {
+    key: task.id,
+    role: task.role,
+    domain: task.domain,
+    tags: [task.domain, ...KIND_TAGS[kindOfTitle(task.title)]],
+    hours: Math.max(0.5, task.estimateHours * (1 - task.percent / 100)),
+    priority: task.priority,
+    dependsOn: task.dependsOn,
+  };
+}
+
+/**
+ * The best person for one existing task, for a reassignment: `exclude` names who must not get it
+ * (the current assignee, people who are stuck). Null when nobody is left.
+ */
+export function pickAssignee(
+  task: Task,
+  team: readonly TeamMember[],
+  options: { exclude?: readonly string[]; strategy?: Strategy; history?: TeamHistory } = {},
+): { name: string; rationale: string; overCapacity: boolean } | null {
+  const excluded = new Set(options.exclude ?? []);
+  const candidates = candidatesOf(team.filter((m) => !excluded.has(m.name)), options.history);
+  const best = choose(needOfTask(task), candidates, options.strategy ?? 'expertise', new Map(), options.history);
+  return best ? { name: best.c.member.name, rationale: best.rationale, overCapacity: best.over } : null;
+}

@@ -1,0 +1,125 @@
+/**
+ * Team capacity for a sprint: who takes tasks, how many hours each gives over the sprint's working
+ * days (from the role catalog or team file), minus the work they already hold.
+ */
+import type { CardOf } from '../collaboration-server/cards.js';
+import type { Participant, Task } from '../collaboration-server/protocol.js';
+import type { RoleSpec } from '../agents/roles.js';
+import { isActive } from '../collaboration-server/task-lifecycle.js';
+
+export interface TeamMember {
+  name: string;
+  role: string;
+  expertise: string[];
+  hoursPerDay: number;
+  /** hours the member gives this sprint */
+  capacityHours: number;
+  /** hours of unfinished work already on their plate */
+  loadHours: number;
+}
+
+export interface Capacity {
+  startsAt: number;
+  endsAt: number;
+  days: number;
+  workdays: number;
+  members: TeamMember[];
+  totalHours: number;
+  loadHours: number;
+}
+
+const DAY = 86_400_000;
+export const DEFAULT_SPRINT_DAYS = 14;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** Monday-to-Friday days in [startsAt, endsAt), counted in UTC. */
+export function workdaysBetween(startsAt: number, endsAt: number): number {
+  let count = 0;
+  for (let t = startsAt; t < endsAt; t += DAY) {
+    const day = new Date(t).getUTCDay();
+    if (day !== 0 && day !== 6) count++;
+  }
+  return count;
+}
+
+/** Hours of unfinished work each person holds (estimate less the share reported done). */
+export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {
+  const load = new Map<string, number>();
+  for (const t of tasks) {
+    if (!t.assignee || !isActive(t.status)) continue;
+    load.set(t.assignee, (load.get(t.assignee) ?? 0) + t.estimateHours * (1 - t.percent / 100));
+  }
+  return load;
+}
+
+/** The people who take tasks and are present (online or away), with their capacity and load. */
+export function teamOf(roster: readonly Participant[], roles: readonly RoleSpec[], tasks: readonly Task[], workdays: number): TeamMember[] {
+  const load = loadByAssignee(tasks);
+  return roster
+    .filter((p) => p.status !== 'offline')
+    .flatMap((p) => {
+      const spec = roles.find((r) => r.role === p.role);
+      if (spec && !spec.takesTasks) return [];
+      const hoursPerDay = spec?.hoursPerDay ?? 6;
+      return [{
+        name: p.name,
+        role: p.role,
+        expertise: spec?.expertise ?? [],
+        hoursPerDay,
+        capacityHours: hoursPerDay * workdays,
+        loadHours: round1(load.get(p.name) ?? 0),
+      }];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function teamCapacity(
+  input: { roster: readonly Participant[]; roles: readonly RoleSpec[]; tasks: readonly Task[] },
+  startsAt: number,
+  days = DEFAULT_SPRINT_DAYS,
+): Capacity {
+  const endsAt = startsAt + days * DAY;
+  const workdays = workdaysBetween(startsAt, endsAt);
+  const members = teamOf(input.roster, input.roles, input.tasks, workdays);
+  return {
+    startsAt,
+    endsAt,
+    days,
+    workdays,
+    members,
+    totalHours: members.reduce((s, m) => s + Math.max(0, m.capacityHours - m.loadHours), 0),
+    loadHours: members.reduce((s, m) => s + m.loadHours, 0),
+  };
+}
+
+const date = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export function capacityCard(c: Capacity): CardOf<'capacity'> {
+  const gross = c.members.reduce((s, m) => s + m.capacityHours, 0);
+  return {
+    kind: 'capacity',
+    startsAt: c.startsAt,
+    endsAt: c.endsAt,
+    days: c.days,
+    agents: c.members.map((m) => ({
+      name: m.name,
+      role: m.role,
+      hoursPerDay: m.hoursPerDay,
+      availableHours: round1(Math.max(0, m.capacityHours - m.loadHours)),
+      loadHours: m.loadHours,
+    })),
+    totalHours: round1(c.totalHours),
+    utilisation: gross > 0 ? round1(c.loadHours / gross) : 0,
+  };
+}
+
+export function capacityText(c: Capacity): string {
+  const card = capacityCard(c);
+  const lines = [
+    `Sprint capacity: ${date(c.startsAt)} → ${date(c.endsAt)} (${c.days} days, ${c.workdays} working days), team of ${c.members.length}.`,
+    ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already assigned)`),
+    `Total: ${card.totalHours}h available, ${Math.round(card.utilisation * 100)}% already in use.`,
+  ];
+  if (c.members.length === 0) lines.push('Nobody who takes tasks is online yet: agents join with `huddle agent --role R --name N`.');
+  return lines.join('\n');
+}

@@ -1,0 +1,117 @@
+/** The lead's planning messages: a plain-text body that reads well in any terminal, and its typed card. */
+import type { Card, CardOf } from '../collaboration-server/cards.js';
+import { STRATEGIES } from './assignment.js';
+import type { Proposal } from './proposal.js';
+
+export interface Reply {
+  text: string;
+  card?: Card;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export const COMMANDS_HELP = [
+  'approve — commit the sprint and hand out the first tasks',
+  'assign T-3 to NAME — choose who takes a task',
+  'drop T-4 — remove a task',
+  'add OBJECTIVE — add another objective',
+  'estimate T-2 6h — change a task’s hours',
+  `strategy ${STRATEGIES.join('|')} — change how tasks are assigned`,
+  'cancel — stop planning',
+];
+
+export function objectivesCard(p: Proposal): CardOf<'objectives'> {
+  const totalHours = round1(p.objectives.reduce((s, o) => s + o.hours, 0));
+  const biggest = [...p.objectives].sort((a, b) => b.hours - a.hours)[0];
+  const share = biggest && totalHours > 0 ? biggest.hours / totalHours : 0;
+  const balance =
+    p.objectives.length < 2
+      ? 'One objective: the sprint has a single focus.'
+      : share > 0.6
+        ? `Unbalanced: "${biggest!.text}" is ${Math.round(share * 100)}% of the work; consider splitting it.`
+        : `Balanced: no objective is more than ${Math.round(share * 100)}% of the work.`;
+  return {
+    kind: 'objectives',
+    objectives: p.objectives.map((o) => ({
+      index: o.index + 1,
+      text: o.text,
+      priority: o.priority,
+      priorityCue: o.priorityCue,
+      points: o.points,
+      hours: o.hours,
+      domains: o.domains,
+      generic: o.generic,
+    })),
+    totalPoints: p.objectives.reduce((s, o) => s + o.points, 0),
+    totalHours,
+    capacityHours: round1(p.capacity.totalHours),
+    balance,
+    fits: totalHours <= p.capacity.totalHours,
+  };
+}
+
+export function objectivesReply(p: Proposal): Reply {
+  const card = objectivesCard(p);
+  const lines = [
+    `Objectives (${p.objectives.length}):`,
+    ...p.objectives.map((o) => {
+      const notes = [o.generic ? 'no known domain matched: generic breakdown' : `domains: ${o.domains.join(', ')}`, ...o.adjustments];
+      return `  ${o.index + 1}. ${o.text} — ${o.priority.toUpperCase()} (${o.priorityCue}), ${o.points} pts / ${o.hours}h; ${notes.join('; ')}`;
+    }),
+    `Total: ${card.totalPoints} pts / ${card.totalHours}h against ${card.capacityHours}h available: ${card.fits ? 'fits' : 'does NOT fit'}.`,
+    card.balance,
+  ];
+  return { text: lines.join('\n'), card };
+}
+
+export function breakdownCard(p: Proposal, strategy: string): CardOf<'breakdown'> {
+  return {
+    kind: 'breakdown',
+    strategy,
+    tasks: p.tasks.map((t) => {
+      const a = p.assignments.get(t.key);
+      return {
+        key: t.key,
+        title: t.title,
+        objective: t.objective,
+        role: t.role,
+        hours: t.hours,
+        stage: p.graph.stageOf.get(t.key) ?? 1,
+        acceptance: t.acceptance,
+        dependsOn: t.dependsOn,
+        assignee: a?.name ?? null,
+        rationale: a?.rationale ?? '',
+        overCapacity: a?.overCapacity ?? false,
+      };
+    }),
+    stages: p.graph.stages,
+    criticalPathHours: round1(p.graph.criticalPathHours),
+    totalHours: p.feasibility.totalHours,
+    capacityHours: p.feasibility.capacityHours,
+    fits: p.feasibility.fits,
+    overloads: p.feasibility.overloads,
+    cuts: p.feasibility.cuts,
+  };
+}
+
+export function breakdownReply(p: Proposal, strategy: string, lead = 'Proposed plan'): Reply {
+  const card = breakdownCard(p, strategy);
+  const lines = [
+    `${lead} (strategy: ${strategy}): ${card.tasks.length} tasks in ${card.stages} stages, critical path ${card.criticalPathHours}h, ${card.totalHours}h of ${card.capacityHours}h available.`,
+  ];
+  const SHOWN = 40; // a chat message holds at most 32,000 characters; the card holds every task
+  for (const t of card.tasks.slice(0, SHOWN)) {
+    const after = t.dependsOn.length ? ` after ${t.dependsOn.join(', ')}` : '';
+    lines.push(`  ${t.key} [stage ${t.stage}] ${t.title} — ${t.role}, ${t.hours}h${after} → ${t.assignee ?? 'unassigned'}${t.overCapacity ? ' ⚠' : ''} (${t.rationale})`);
+    lines.push(`       done when: ${t.acceptance.join('; ')}`);
+  }
+  if (card.tasks.length > SHOWN) lines.push(`  … and ${card.tasks.length - SHOWN} more tasks (in the card).`);
+  if (card.fits) lines.push('It fits the sprint.');
+  else {
+    lines.push('It does NOT fit the sprint.');
+    for (const o of card.overloads) lines.push(`  ${o.name} would have ${o.hours}h for ${o.capacityHours}h of capacity.`);
+    if (card.cuts.length) lines.push('Suggested cuts (lowest priority first):', ...card.cuts.map((c) => `  - ${c}`));
+  }
+  lines.push(`Reply with: ${COMMANDS_HELP.map((c) => c.split(' — ')[0]).join(' · ')}`);
+  return { text: lines.join('\n'), card };
+}
