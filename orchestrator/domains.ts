@@ -39,7 +39,7 @@ const design = (hours: number, what: string, role = 'cto'): TaskTemplate => ({
   title: `Design {subject}`,
   role,
   hours,
-  acceptance: [`${what} written down and reviewed`, 'Open questions listed with an owner'],
+  acceptance: [what, 'Written down, reviewed, open questions listed with an owner'],
   after: [],
 });
 const implement = (hours: number, what: string, role = 'backend-dev'): TaskTemplate => ({
