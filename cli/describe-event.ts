@@ -1,5 +1,5 @@
 /** One readable line (or a few) per hub event: used by `huddle history` and the plain line mode. */
-import type { HubEvent } from '../collaboration-server/protocol.js';
+import type { HubEvent, Participant, Task } from '../collaboration-server/protocol.js';
 
 export const clockTime = (ts: number): string => new Date(ts).toISOString().slice(11, 16);
 
@@ -29,4 +29,16 @@ export function describeEvent(event: HubEvent): string {
     case 'decision':
       return `${at} ! ${event.decision.id} decided on ${event.escalation.id} by ${event.decision.by}: ${event.decision.text}`;
   }
+}
+
+/** One line per task, for `/tasks`, `huddle tasks` and the side panel: `T-3 in_progress  40%  6h  Title → Ann`. */
+export function describeTask(task: Task): string {
+  const pct = task.status === 'done' ? 100 : task.percent;
+  const who = task.assignee ? ` → ${task.assignee}` : ` (${task.role}, unassigned)`;
+  const risk = task.atRisk ? ' [at risk]' : '';
+  return `${task.id.padEnd(5)} ${task.status.padEnd(11)} ${String(Math.round(pct)).padStart(3)}%  ${String(task.estimateHours).padStart(3)}h  ${task.title}${who}${risk}`;
+}
+
+export function describeParticipant(p: Participant): string {
+  return `${p.status.padEnd(8)} ${p.role.padEnd(14)} ${p.name}`;
 }

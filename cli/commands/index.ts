@@ -4,6 +4,11 @@ import { registerToken } from './token.js';
 import { registerSay } from './say.js';
 import { registerWho } from './who.js';
 import { registerHistory } from './history.js';
+import { registerUp } from './up.js';
+import { registerOrchestrator } from './orchestrator.js';
+import { registerAgent } from './agent.js';
+import { registerTasks } from './tasks.js';
+import { registerTask } from './task.js';
 
 /** Every subcommand, in the order `huddle --help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [registerServer, registerToken, registerSay, registerWho, registerHistory];
+export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask];

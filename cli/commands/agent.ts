@@ -1,0 +1,42 @@
+/**
+ * `huddle agent --role R --name N` (alias `join`): a terminal for a person or an AI agent.
+ * The mode is decided here: the ink UI on a TTY (ink is imported only then), the plain line mode with
+ * --plain/--json or when stdin or stdout is not a TTY, the automated agent with --exec.
+ */
+import { Command } from 'commander';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { loadRoles } from '../../agents/roles.js';
+import { connectAs, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { runExecAgent, withExecFlags, type ExecFlags } from './agent-exec.js';
+
+export type AgentOptions = IdentityOptions & ExecFlags & { plain?: boolean; json?: boolean };
+
+/** A terminal waits for the hub and reconnects forever: typed input is queued meanwhile. */
+export const TERMINAL_CLIENT = { waitForHub: true, historyLimit: 30 } as const;
+
+export function registerAgent(program: Command): void {
+  const cmd = withExecFlags(withIdentityFlags(new Command('agent')))
+    .alias('join')
+    .description('join the room as a role: an ink UI on a terminal, plain lines otherwise')
+    .option('--plain', 'plain line mode: one line in is one input, events come out as lines')
+    .option('--json', 'plain line mode with one JSON object per line')
+    .action(async (opts: AgentOptions) => {
+      const me = { name: opts.name ?? '', role: opts.role ?? '' };
+      const roles = loadRoles(resolveDataDir(opts.data));
+      if (opts.exec) {
+        const client = await connectAs(opts, TERMINAL_CLIENT);
+        await runExecAgent(client, opts);
+        return;
+      }
+      const plain = opts.plain || opts.json || !process.stdin.isTTY || !process.stdout.isTTY;
+      if (plain) {
+        const client = await connectAs(opts, TERMINAL_CLIENT);
+        const { runPlain } = await import('../plain/run-plain.js');
+        await runPlain({ client, me, roles, json: !!opts.json, input: process.stdin, output: process.stdout });
+        return;
+      }
+      const { runInk } = await import('../ui/run-ink.js');
+      await runInk({ connect: () => connectAs(opts, TERMINAL_CLIENT), me, roles });
+    });
+  program.addCommand(cmd);
+}

@@ -1,0 +1,207 @@
+/**
+ * Slash commands as data: one table shared by the plain line mode and the ink UI. Each command
+ * returns a tagged result that the UI interprets; none of them prints or renders.
+ */
+import type { HuddleClient } from '../../collaboration-server/client.js';
+import { parseAddress } from '../../collaboration-server/audience.js';
+import type { TaskAction } from '../../collaboration-server/protocol.js';
+import { describeParticipant, describeTask } from '../describe-event.js';
+import { takeName } from './tokens.js';
+import type { Me, Room } from './room.js';
+
+export interface CommandContext {
+  me: Me;
+  hub: Pick<HuddleClient, 'send' | 'request'>;
+  /** the room as this terminal knows it now */
+  room(): Room;
+}
+
+export type CommandResult =
+  | { kind: 'none' }
+  /** a frame the hub committed: a short confirmation */
+  | { kind: 'done'; text: string }
+  /** something to read: help, who, tasks */
+  | { kind: 'lines'; title: string; lines: string[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'quit' };
+
+export interface SlashCommand {
+  name: string;
+  aliases: string[];
+  /** how to call it, after the name */
+  usage: string;
+  description: string;
+  /** only some roles see it in /help */
+  roles?: string[];
+  run(ctx: CommandContext, args: string): Promise<CommandResult>;
+}
+
+const usageError = (cmd: string, usage: string, why: string): CommandResult => ({ kind: 'error', message: `${why} Usage: /${cmd} ${usage}` });
+
+function taskId(word: string | undefined): string | null {
+  return word && /^t-\d{1,9}$/i.test(word) ? word.toUpperCase() : null;
+}
+
+/** A task command: `/NAME ID [rest]` → task_update with `action`. */
+function taskCommand(
+  name: string,
+  aliases: string[],
+  action: TaskAction,
+  usage: string,
+  description: string,
+  build: (rest: string) => { percent?: number; note?: string } | string,
+  confirm: (id: string, rest: string) => string,
+): SlashCommand {
+  return {
+    name,
+    aliases,
+    usage,
+    description,
+    async run(ctx, args) {
+      const [first, ...more] = args.trim().split(/\s+/);
+      const id = taskId(first);
+      if (!id) return usageError(name, usage, first ? `"${first}" is not a task id (they look like T-3).` : 'Say which task.');
+      const rest = more.join(' ');
+      const fields = build(rest);
+      if (typeof fields === 'string') return usageError(name, usage, fields);
+      await ctx.hub.send({ type: 'task_update', taskId: id, action, ...fields });
+      return { kind: 'done', text: confirm(id, rest) };
+    },
+  };
+}
+
+const note = (rest: string) => (rest ? { note: rest } : {});
+
+export const COMMANDS: SlashCommand[] = [
+  {
+    name: 'help',
+    aliases: ['h', '?'],
+    usage: '',
+    description: 'list the commands',
+    async run(ctx) {
+      const lines = COMMANDS.filter((c) => !c.roles || c.roles.includes(ctx.me.role)).map(
+        (c) => `/${`${c.name} ${c.usage}`.trim().padEnd(28)} ${c.description}`,
+      );
+      lines.push('Anything else is chat. The technical lead also understands, as typed: plan sprint, approve, cancel,');
+      lines.push('assign T-3 to NAME, drop T-4, add ..., estimate T-2 6h, strategy balanced, chat TEXT.');
+      return { kind: 'lines', title: 'Commands', lines };
+    },
+  },
+  {
+    name: 'who',
+    aliases: ['w'],
+    usage: '',
+    description: 'who is here, online and offline',
+    async run(ctx) {
+      const reply = await ctx.hub.request({ type: 'who' });
+      return { kind: 'lines', title: 'Participants', lines: reply.participants.map(describeParticipant) };
+    },
+  },
+  {
+    name: 'tasks',
+    aliases: ['t'],
+    usage: '[all]',
+    description: 'my tasks in the active sprint (all: every task)',
+    async run(ctx, args) {
+      const all = args.trim() === 'all';
+      const reply = await ctx.hub.request({ type: 'tasks', ...(all ? {} : { assignee: ctx.me.name }) });
+      if (!reply.sprint) return { kind: 'lines', title: 'Tasks', lines: ['No active sprint yet. The product owner starts one with: plan sprint'] };
+      const lines = reply.tasks.map(describeTask);
+      if (!lines.length) lines.push(all ? 'The sprint has no tasks.' : 'No tasks for you in this sprint. /tasks all shows every task.');
+      return { kind: 'lines', title: `Tasks — ${reply.sprint.name}${all ? '' : ` — ${ctx.me.name}`}`, lines };
+    },
+  },
+  {
+    name: 'dm',
+    aliases: ['msg', 'tell'],
+    usage: 'NAME|@role TEXT',
+    description: 'a message to one participant or one role',
+    async run(ctx, args) {
+      const room = ctx.room();
+      const target = takeName(args, room.roster.map((p) => p.name));
+      if (!target || !target.rest) return usageError('dm', 'NAME|@role TEXT', 'Say to whom and what.');
+      const roles = target.name.startsWith('@') ? room.roles.map((r) => r.role) : [];
+      const to = parseAddress(target.name, roles);
+      await ctx.hub.send({ type: 'chat', text: target.rest, to });
+      return { kind: 'none' };
+    },
+  },
+  taskCommand('accept', [], 'accept', 'ID', 'take a task the lead gave you', () => ({}), (id) => `${id} accepted.`),
+  taskCommand('start', [], 'start', 'ID', 'start working on a task', () => ({}), (id) => `${id} started.`),
+  taskCommand(
+    'progress',
+    ['p'],
+    'progress',
+    'ID PCT [note]',
+    'report progress in percent',
+    (rest) => {
+      const [pct = '', ...words] = rest.split(/\s+/);
+      const percent = Number(pct.replace(/%$/, ''));
+      if (!pct || !Number.isFinite(percent) || percent < 0 || percent > 100) return `Give a percentage from 0 to 100${pct ? `, not "${pct}"` : ''}.`;
+      return { percent, ...note(words.join(' ')) };
+    },
+    (id, rest) => `${id} at ${rest.split(/\s+/)[0]?.replace(/%$/, '')}%.`,
+  ),
+  taskCommand('done', ['finish'], 'done', 'ID [summary]', 'mark a task done', note, (id) => `${id} done.`),
+  taskCommand(
+    'blocked',
+    ['block'],
+    'block',
+    'ID REASON',
+    'say what blocks a task; the lead helps',
+    (rest) => (rest ? { note: rest } : 'Say what blocks it.'),
+    (id) => `${id} blocked; the technical lead has been told.`,
+  ),
+  taskCommand('unblock', [], 'unblock', 'ID [note]', 'the blocker is gone', note, (id) => `${id} unblocked.`),
+  {
+    name: 'answer',
+    aliases: ['a'],
+    usage: 'E-ID OPTION [text]',
+    description: 'answer an escalation: pick an option, or write an answer',
+    roles: ['human'],
+    async run(ctx, args) {
+      const [id, second, ...more] = args.trim().split(/\s+/);
+      if (!id || !second) return usageError('answer', 'E-ID OPTION [text]', 'Say which escalation and your answer.');
+      const escalation = ctx.room().escalations.find((e) => e.id.toLowerCase() === id.toLowerCase());
+      const option = escalation?.options.find((o) => o.key.toLowerCase() === second.toLowerCase());
+      const text = (option ? more : [second, ...more]).join(' ');
+      await ctx.hub.send({ type: 'escalation_answer', escalationId: escalation?.id ?? id, ...(option ? { option: option.key } : {}), ...(text ? { text } : {}) });
+      return { kind: 'done', text: `Answered ${escalation?.id ?? id}${option ? `: ${option.key}) ${option.label}` : ''}.` };
+    },
+  },
+  {
+    name: 'quit',
+    aliases: ['exit', 'q'],
+    usage: '',
+    description: 'leave (what you typed is sent first)',
+    async run() {
+      return { kind: 'quit' };
+    },
+  },
+];
+
+export function findCommand(word: string): SlashCommand | undefined {
+  const w = word.toLowerCase();
+  return COMMANDS.find((c) => c.name === w || c.aliases.includes(w));
+}
+
+/**
+ * One typed line: a slash command, or chat sent exactly as typed (the technical lead reads
+ * `plan sprint`, `approve`, `assign T-3 to NAME`... from chat). Failures come back as an error result.
+ */
+export async function runInput(ctx: CommandContext, line: string): Promise<CommandResult> {
+  const text = line.trim();
+  if (!text) return { kind: 'none' };
+  try {
+    if (text.startsWith('/')) {
+      const [word = '', ...rest] = text.slice(1).split(/\s+/);
+      const command = findCommand(word);
+      if (!command) return { kind: 'error', message: `There is no /${word} command. Type /help for the list.` };
+      return await command.run(ctx, rest.join(' '));
+    }
+    await ctx.hub.send({ type: 'chat', text });
+    return { kind: 'none' };
+  } catch (err) {
+    return { kind: 'error', message: (err as Error).message };
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * What a terminal knows about the room: the lead's view (sprint, tasks, roster, escalations), folded
+ * from the welcome, two start-up queries and then every event. Pure helpers only.
+ */
+import type { WelcomeFrame, HubEvent, Task, Escalation, ReplyData } from '../../collaboration-server/protocol.js';
+import { isActive } from '../../collaboration-server/task-lifecycle.js';
+import { applyEvent, type LeadView } from '../../orchestrator/lead-view.js';
+import type { RoleSpec } from '../../agents/roles.js';
+
+export type Room = LeadView;
+export interface Me {
+  name: string;
+  role: string;
+}
+
+export const emptyRoom = (me: Me, roles: RoleSpec[]): Room => ({ sprint: null, tasks: [], roster: [], roles, escalations: [], self: me.name, now: 0 });
+
+export const withWelcome = (room: Room, welcome: WelcomeFrame): Room => ({ ...room, roster: welcome.roster });
+
+export function withTasks(room: Room, reply: Extract<ReplyData, { kind: 'tasks' }>): Room {
+  return { ...room, sprint: reply.sprint, tasks: reply.tasks };
+}
+
+export function withEscalations(room: Room, reply: Extract<ReplyData, { kind: 'escalations' }>): Room {
+  const known = new Set(reply.escalations.map((e) => e.id));
+  return { ...room, escalations: [...room.escalations.filter((e) => !known.has(e.id)), ...reply.escalations] };
+}
+
+export const foldEvent = (room: Room, event: HubEvent): Room => applyEvent(room, event);
+
+export const myTasks = (room: Room): Task[] => room.tasks.filter((t) => t.assignee === room.self && t.status !== 'cancelled');
+
+/** Open task hours: what a participant still has on their plate. */
+export const loadHours = (room: Room, name: string): number =>
+  room.tasks.filter((t) => t.assignee === name && isActive(t.status)).reduce((sum, t) => sum + t.estimateHours * (1 - t.percent / 100), 0);
+
+/** Sprint progress weighted by estimate: done hours plus the reported part of the rest. */
+export function sprintProgress(room: Room): { done: number; total: number; percent: number } | null {
+  if (!room.sprint) return null;
+  const tasks = room.tasks.filter((t) => t.status !== 'cancelled');
+  const hours = tasks.reduce((s, t) => s + t.estimateHours, 0);
+  const doneHours = tasks.reduce((s, t) => s + t.estimateHours * (t.status === 'done' ? 1 : t.percent / 100), 0);
+  return { done: tasks.filter((t) => t.status === 'done').length, total: tasks.length, percent: hours ? Math.round((doneHours / hours) * 100) : 0 };
+}
+
+export const openEscalations = (room: Room): Escalation[] => room.escalations.filter((e) => e.status === 'open');
+
+/** A message for me by name or role, or one that mentions my name. */
+export function isForMe(event: HubEvent, me: Me): boolean {
+  if (event.type === 'task') return event.task.assignee === me.name && event.change.by !== me.name;
+  if (event.type !== 'message' || event.from.name === me.name) return false;
+  if (event.to.kind === 'participant') return event.to.name === me.name;
+  if (event.to.kind === 'role') return event.to.role === me.role;
+  return event.text.toLowerCase().includes(`@${me.name.toLowerCase()}`);
+}
+
+/** A task just given to me that waits for my accept. */
+export const isOfferedToMe = (event: HubEvent, me: Me): event is Extract<HubEvent, { type: 'task' }> =>
+  event.type === 'task' && event.task.assignee === me.name && event.task.status === 'assigned' && event.change.by !== me.name;

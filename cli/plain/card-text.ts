@@ -1,0 +1,64 @@
+/** A lead's card as a few readable text lines (compact tables), for the plain line mode. */
+import type { Card } from '../../collaboration-server/cards.js';
+
+const pct = (n: number) => `${Math.round(n <= 1 && n > 0 ? n * 100 : n)}%`;
+const h = (n: number) => `${Math.round(n * 10) / 10}h`;
+
+/** Left-aligned columns, two spaces apart. */
+export function table(rows: string[][]): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+}
+
+export function cardLines(card: Card): string[] {
+  switch (card.kind) {
+    case 'capacity':
+      return [
+        `capacity: ${h(card.totalHours)} over ${card.days} day(s), ${pct(card.utilisation)} booked`,
+        ...table([['name', 'role', 'h/day', 'available', 'load'], ...card.agents.map((a) => [a.name, a.role, String(a.hoursPerDay), h(a.availableHours), h(a.loadHours)])]),
+      ];
+    case 'objectives':
+      return [
+        `objectives: ${card.totalPoints} points, ${h(card.totalHours)} of ${h(card.capacityHours)} capacity — ${card.fits ? 'fits' : 'does NOT fit'}; ${card.balance}`,
+        ...table(card.objectives.map((o) => [`${o.index}.`, o.priority, `${o.points}pt`, h(o.hours), o.domains.join(','), o.text])),
+      ];
+    case 'breakdown':
+      return [
+        `breakdown (${card.strategy}): ${card.tasks.length} task(s), ${h(card.totalHours)} of ${h(card.capacityHours)}, ${card.stages} stage(s), critical path ${h(card.criticalPathHours)} — ${card.fits ? 'fits' : 'does NOT fit'}`,
+        ...table([
+          ['key', 'stage', 'hours', 'role', 'assignee', 'title'],
+          ...card.tasks.map((t) => [t.key, String(t.stage), h(t.hours), t.role, (t.assignee ?? '-') + (t.overCapacity ? '!' : ''), t.title + (t.dependsOn.length ? ` (after ${t.dependsOn.join(', ')})` : '')]),
+        ]),
+        ...card.overloads.map((o) => `overloaded: ${o.name} ${h(o.hours)} of ${h(o.capacityHours)}`),
+        ...(card.cuts.length ? [`suggested cuts: ${card.cuts.join('; ')}`] : []),
+      ];
+    case 'progress_check':
+      return [`progress check ${card.taskId} ${card.title}: ${card.percent}%, silent for ${Math.round(card.silentForMinutes)} min`, ...card.questions.map((q) => `  ? ${q}`)];
+    case 'guidance':
+      return [
+        `guidance ${card.taskId} ${card.title} (${card.topic}): ${card.blocker}`,
+        ...card.steps.map((s, i) => `  ${i + 1}. ${s}`),
+        ...(card.offerSplit ? ['  The lead can split this task if that helps.'] : []),
+      ];
+    case 'reassignment':
+      return [`reassigned ${card.taskId} ${card.title}: ${card.from ?? 'nobody'} → ${card.to} (${card.rationale})`];
+    case 'escalation':
+      return [
+        `escalation ${card.escalationId}${card.taskId ? ` (${card.taskId})` : ''}: ${card.title}`,
+        ...(card.blocker ? [`  blocker: ${card.blocker}`] : []),
+        ...(card.impact ? [`  impact: ${card.impact}`] : []),
+        ...card.options.map((o) => `  ${o.key}) ${o.label}`),
+        `  answer with: /answer ${card.escalationId} KEY [text]`,
+      ];
+    case 'sprint_report':
+      return [
+        `sprint report ${card.name}: ${card.tasksDone}/${card.tasksTotal} done (${pct(card.completionRate)}), velocity ${card.velocityPointsPerDay.toFixed(1)} pt/day, ${card.blockers.count} blocker(s)`,
+        ...table([
+          ['name', 'done', 'estimated', 'actual', 'accuracy'],
+          ...card.agents.map((a) => [a.name, String(a.tasksDone), h(a.estimatedHours), h(a.actualHours), a.accuracy === null ? '-' : pct(a.accuracy)]),
+        ]),
+      ];
+    case 'alert':
+      return [`${card.level.toUpperCase()}: ${card.title}${card.taskId ? ` (${card.taskId})` : ''} — ${card.detail}`];
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The plain line mode: one stdin line is one input (chat or a slash command), events come out as
+ * readable lines or, with --json, one JSON object per line. Ends on stdin EOF once the outbox drained.
+ */
+import { createInterface } from 'node:readline';
+import type { HuddleClient } from '../../collaboration-server/client.js';
+import type { RoleSpec } from '../../agents/roles.js';
+import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
+import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../input/room.js';
+import { connectionLine, eventLines, resultLines } from './format.js';
+
+export interface PlainOptions {
+  client: HuddleClient;
+  me: Me;
+  roles: RoleSpec[];
+  json: boolean;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+export async function runPlain({ client, me, roles, json, input, output }: PlainOptions): Promise<void> {
+  const write = (lines: string[]) => {
+    for (const l of lines) output.write(l + '\n');
+  };
+  const emit = (value: unknown) => output.write(JSON.stringify(value) + '\n');
+  let room: Room = emptyRoom(me, roles);
+
+  client.on('event', (event) => {
+    room = foldEvent(room, event);
+    if (json) emit(event);
+    else write(eventLines(event, me));
+  });
+  client.on('welcome', (welcome) => {
+    room = withWelcome(room, welcome);
+  });
+  client.on('state', (state) => {
+    if (json) emit({ type: 'connection', state, queued: client.pendingCount });
+    else write([connectionLine(state, client.pendingCount)]);
+  });
+  client.on('problem', (err) => (json ? emit({ type: 'problem', code: err.code, message: err.message }) : write([`error: ${err.message}`])));
+
+  if (client.welcome) {
+    room = withWelcome(room, client.welcome);
+    for (const event of client.welcome.history) {
+      room = foldEvent(room, event);
+      if (json) emit(event);
+      else write(eventLines(event, me));
+    }
+  }
+  if (json) emit({ type: 'joined', name: me.name, role: me.role });
+  else write([`~ joined as ${me.name} (${me.role}). Type a message, or /help.`]);
+  room = withTasks(room, await client.request({ type: 'tasks' }));
+  if (me.role === 'human') room = withEscalations(room, await client.request({ type: 'escalations', status: 'open' }));
+
+  const ctx: CommandContext = { me, hub: client, room: () => room };
+  const show = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));
+  // inputs go out at once (the outbox keeps their order); their results print in input order
+  let printed: Promise<void> = Promise.resolve();
+  await new Promise<void>((resolve) => {
+    const lines = createInterface({ input, terminal: false });
+    lines.on('line', (line) => {
+      const pending = runInput(ctx, line);
+      printed = printed.then(async () => {
+        const result = await pending;
+        show(result);
+        if (result.kind === 'quit') lines.close();
+      });
+    });
+    lines.on('close', resolve);
+  });
+  await printed;
+  client.removeAllListeners('state');
+  client.close();
+}

@@ -1,0 +1,39 @@
+/** The layout: chat and side panel, the product owner's prompt, the input line and the status bar. Render only. */
+import { Box } from 'ink';
+import { loadHours, myTasks, openEscalations, sprintProgress } from '../input/room.js';
+import { promptEscalation, type UiState } from './state.js';
+import { ChatPane } from './components/ChatPane.js';
+import { SidePanel } from './components/SidePanel.js';
+import { StatusBar } from './components/StatusBar.js';
+import { InputLine } from './components/InputLine.js';
+import { EscalationPrompt } from './components/EscalationPrompt.js';
+
+export function App({ state, spinnerFrame, rows }: { state: UiState; spinnerFrame: number; rows: number }) {
+  const { room } = state;
+  const escalation = promptEscalation(state);
+  const progress = sprintProgress(room);
+  const roster = [...room.roster]
+    .sort((a, b) => a.status.localeCompare(b.status) || a.name.localeCompare(b.name))
+    .map((participant) => ({ participant, loadHours: loadHours(room, participant.name) }));
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Box flexGrow={1} overflow="hidden">
+        <ChatPane lines={state.lines} scroll={state.scroll} />
+        <SidePanel roster={roster} tasks={myTasks(room)} />
+      </Box>
+      {escalation ? <EscalationPrompt escalation={escalation} selected={state.selected} focused={state.focus === 'escalation'} more={openEscalations(room).length - 1} /> : null}
+      <InputLine
+        value={state.input}
+        completions={state.completions}
+        placeholder={state.focus === 'escalation' ? 'your answer (or Enter to pick the option)' : 'type a message, or /help'}
+      />
+      <StatusBar
+        connection={state.connection}
+        queued={state.queued}
+        spinnerFrame={spinnerFrame}
+        me={state.me}
+        sprint={progress && room.sprint ? { name: room.sprint.name, ...progress } : null}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import type { ConnectionState } from '../../../collaboration-server/client.js';
+import { ProgressBar } from './ProgressBar.js';
+
+export const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+export interface StatusBarProps {
+  connection: ConnectionState;
+  queued: number;
+  spinnerFrame: number;
+  me: { name: string; role: string };
+  sprint: { name: string; done: number; total: number; percent: number } | null;
+}
+
+function Connection({ connection, queued, spinnerFrame }: Pick<StatusBarProps, 'connection' | 'queued' | 'spinnerFrame'>) {
+  const waiting = queued ? ` · ${queued} message${queued === 1 ? '' : 's'} queued` : '';
+  if (connection === 'online') return <Text color="green">● online{queued ? ` · sending ${queued}` : ''}</Text>;
+  if (connection === 'closed') return <Text color="gray">○ closed</Text>;
+  return (
+    <Text color="yellow">
+      {SPINNER[spinnerFrame % SPINNER.length]} {connection === 'reconnecting' ? 'reconnecting…' : 'connecting…'}
+      {waiting}
+    </Text>
+  );
+}
+
+export function StatusBar({ connection, queued, spinnerFrame, me, sprint }: StatusBarProps) {
+  return (
+    <Box>
+      <Connection connection={connection} queued={queued} spinnerFrame={spinnerFrame} />
+      <Text dimColor> │ </Text>
+      <Text>
+        {me.name} ({me.role})
+      </Text>
+      <Text dimColor> │ </Text>
+      {sprint ? (
+        <Text>
+          {sprint.name} {sprint.done}/{sprint.total} done <ProgressBar percent={sprint.percent} />
+        </Text>
+      ) : (
+        <Text dimColor>no active sprint</Text>
+      )}
+      <Text dimColor> │ /help · PgUp/PgDn · Ctrl+C</Text>
+    </Box>
+  );
+}

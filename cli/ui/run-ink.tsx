@@ -1,0 +1,14 @@
+/** Starts the ink UI; only `huddle agent` on a TTY imports this file (and with it, ink). */
+import { render } from 'ink';
+import type { HuddleClient } from '../../collaboration-server/client.js';
+import type { RoleSpec } from '../../agents/roles.js';
+import type { Me } from '../input/room.js';
+import { Container } from './Container.js';
+
+export async function runInk({ connect, me, roles }: { connect: () => Promise<HuddleClient>; me: Me; roles: RoleSpec[] }): Promise<void> {
+  let failure: unknown;
+  const app = render(<Container connect={connect} me={me} roles={roles} onExit={(err) => (failure ??= err)} />, { exitOnCtrlC: false });
+  await app.waitUntilExit();
+  app.cleanup();
+  if (failure) throw failure;
+}
