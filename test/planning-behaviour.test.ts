@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { HubEvent, Sprint, Task } from '../collaboration-server/protocol.js';
+import { applyEvent, type LeadAction, type LeadView } from '../orchestrator/lead-view.js';
+import { createPlanningBehaviour, PLANNING_STATE_KEY } from '../orchestrator/planning-behaviour.js';
+import { MONDAY, SEED, seedView } from './helpers/planning-team.js';
+
+let seq = 0;
+const po = { id: 'p-Product Owner', name: 'Product Owner', role: 'human' };
+const say = (text: string, from = po): HubEvent => ({ type: 'message', seq: ++seq, ts: MONDAY, from, to: { kind: 'all' }, text });
+
+type SprintCreate = Extract<LeadAction, { type: 'sprint_create' }>;
+
+/** What the hub would do with a sprint_create: tasks numbered from T-101, dependencies turned into ids. */
+function hubCreates(frame: SprintCreate): Extract<HubEvent, { type: 'sprint' }> {
+  const sprint: Sprint = { id: 'S-1', name: frame.sprint.name, goal: frame.sprint.goal ?? '', startsAt: frame.sprint.startsAt, endsAt: frame.sprint.endsAt, status: 'active', objectives: frame.sprint.objectives ?? [], createdAt: MONDAY };
+  const idOf = new Map(frame.tasks.map((d, i) => [d.key!, `T-${101 + i}`]));
+  const tasks: Task[] = frame.tasks.map((d, i) => ({
+    id: `T-${101 + i}`, sprintId: 'S-1', title: d.title, description: '', objective: d.objective ?? '', domain: d.domain ?? 'general', role: d.role,
+    estimateHours: d.estimateHours, points: 0, priority: d.priority ?? 'medium', acceptance: d.acceptance ?? [], dependsOn: (d.dependsOn ?? []).map((k) => idOf.get(k)!),
+    assignee: null, rationale: '', status: 'pending', percent: 0, due: null, atRisk: false, startedAt: null, completedAt: null, createdAt: MONDAY, updatedAt: MONDAY, notes: [],
+  }));
+  return { type: 'sprint', seq: ++seq, ts: MONDAY, by: 'Tech Lead', sprint, tasks };
+}
+
+function taskChange(view: LeadView, id: string, to: Task['status'], assignee?: string): Extract<HubEvent, { type: 'task' }> {
+  const before = view.tasks.find((t) => t.id === id)!;
+  const task: Task = { ...before, status: to, assignee: assignee ?? before.assignee, startedAt: MONDAY, completedAt: to === 'done' ? MONDAY + 3_600_000 : null };
+  return { type: 'task', seq: ++seq, ts: MONDAY, task, change: { taskId: id, action: to === 'done' ? 'done' : 'assign', by: 'x', from: before.status, to, note: null, percent: null, assignee: task.assignee, previousAssignee: null } };
+}
+
+const assigns = (actions: LeadAction[]) => actions.flatMap((a) => (a.type === 'task_update' && a.action === 'assign' ? [`${a.taskId}→${a.assignee}`] : []));
+const directs = (actions: LeadAction[]) => actions.flatMap((a) => (a.type === 'chat' && a.to?.kind === 'participant' ? [a.to.name] : []));
+const saved = (actions: LeadAction[]) => actions.filter((a) => a.type === 'state_put').at(-1) as Extract<LeadAction, { type: 'state_put' }> | undefined;
+
+function approvedRoom() {
+  const b = createPlanningBehaviour();
+  let view = seedView();
+  const feed = (e: HubEvent) => {
+    view = applyEvent(view, e);
+    return b.onEvent(e, view);
+  };
+  feed(say('plan sprint'));
+  feed(say(SEED));
+  const approval = feed(say('approve'));
+  return { b, feed, approval, view: () => view };
+}
+
+describe('the planning behaviour', () => {
+  it('answers the product owner with cards and keeps its state in the hub', () => {
+    const b = createPlanningBehaviour();
+    const view = seedView();
+    const actions = b.onEvent(say('plan sprint'), view);
+    expect(actions[0]).toMatchObject({ type: 'chat', card: { kind: 'capacity' } });
+    expect(saved(actions)).toMatchObject({ key: PLANNING_STATE_KEY, value: { phase: 'objectives' } });
+  });
+
+  it('does not answer itself, other bots, or messages meant for someone else', () => {
+    const b = createPlanningBehaviour();
+    const view = seedView();
+    expect(b.onEvent(say('plan sprint', { id: 'p-Tech Lead', name: 'Tech Lead', role: 'orchestrator' }), view)).toEqual([]);
+    expect(b.onEvent(say('plan sprint', { id: 'p-QA', name: 'QA Engineer', role: 'qa' }), view)).toEqual([]);
+    const direct: HubEvent = { ...say('plan sprint'), to: { kind: 'participant', name: 'CTO' } } as HubEvent;
+    expect(b.onEvent(direct, view)).toEqual([]);
+  });
+
+  it('on approval creates the sprint with plan keys, and assigns nothing before the hub has it', () => {
+    const { approval } = approvedRoom();
+    const create = approval.find((a): a is SprintCreate => a.type === 'sprint_create')!;
+    expect(create.tasks.map((t) => t.key)).toEqual(Array.from({ length: 10 }, (_, i) => `T-${i + 1}`));
+    expect(create.tasks[1]!.dependsOn).toEqual(['T-1']);
+    expect(assigns(approval)).toEqual([]);
+    expect(saved(approval)!.value).toMatchObject({ phase: 'idle', active: { sprintId: null } });
+  });
+
+  it('assigns only the first stage once the sprint exists, with a direct message to each assignee', () => {
+    const { approval, feed } = approvedRoom();
+    const actions = feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
+    expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-108→QA Engineer']);
+    expect(directs(actions).sort()).toEqual(['CTO', 'QA Engineer']);
+    const toCto = actions.find((a) => a.type === 'chat' && a.to?.kind === 'participant' && a.to.name === 'CTO') as Extract<LeadAction, { type: 'chat' }>;
+    expect(toCto.text).toMatch(/T-101 Design user authentication/);
+    expect(saved(actions)!.value).toMatchObject({ active: { sprintId: 'S-1', assigned: expect.arrayContaining(['T-101', 'T-105', 'T-108']) } });
+  });
+
+  it('hands out the next stage as tasks complete, once each', () => {
+    const { approval, feed, view } = approvedRoom();
+    feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
+    feed(taskChange(view(), 'T-101', 'assigned', 'CTO'));
+    const afterDesign = feed(taskChange(view(), 'T-101', 'done'));
+    expect(assigns(afterDesign)).toEqual(['T-102→Backend Developer']);
+    expect(directs(afterDesign)).toEqual(['Backend Developer']);
+    expect(assigns(feed(taskChange(view(), 'T-105', 'assigned', 'CTO')))).toEqual([]);
+    const afterImpl = feed(taskChange(view(), 'T-102', 'done', 'Backend Developer'));
+    expect(assigns(afterImpl).sort()).toEqual(['T-103→QA Engineer', 'T-104→Backend Developer']);
+  });
+
+  it('records history as tasks finish', () => {
+    const { approval, feed, view, b } = approvedRoom();
+    feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
+    feed(taskChange(view(), 'T-101', 'done', 'CTO'));
+    expect(b.state().history.agents['CTO']).toMatchObject({ done: 1 });
+    expect(b.state().history.domains['auth']).toMatchObject({ count: 1, actual: 1 });
+  });
+
+  it('resumes after a restart without handing anything out twice', () => {
+    const { approval, feed, view } = approvedRoom();
+    const created = feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
+    const restarted = createPlanningBehaviour();
+    restarted.restore(JSON.parse(JSON.stringify(saved(created)!.value)));
+    expect(restarted.onTick!(view())).toEqual([]);
+    const done = taskChange(view(), 'T-101', 'done', 'CTO');
+    expect(assigns(restarted.onEvent(done, applyEvent(view(), done)))).toEqual(['T-102→Backend Developer']);
+  });
+
+  it('sends the sprint again after a restart if it never reached the hub, and binds it if it did', () => {
+    const { approval } = approvedRoom();
+    const state = JSON.parse(JSON.stringify(saved(approval)!.value));
+    const lost = createPlanningBehaviour();
+    lost.restore(state);
+    expect(lost.onTick!(seedView()).filter((a) => a.type === 'sprint_create')).toHaveLength(1);
+    expect(lost.onTick!(seedView()).filter((a) => a.type === 'sprint_create')).toHaveLength(0);
+
+    const kept = createPlanningBehaviour();
+    kept.restore(state);
+    const event = hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!);
+    const view = applyEvent(seedView(), event);
+    const actions = kept.onTick!(view);
+    expect(actions.filter((a) => a.type === 'sprint_create')).toHaveLength(0);
+    expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-108→QA Engineer']);
+  });
+
+  it('resumes mid-planning from its saved state', () => {
+    const b = createPlanningBehaviour();
+    const view = seedView();
+    b.onEvent(say('plan sprint'), view);
+    const mid = saved(b.onEvent(say(SEED), view))!.value;
+    const restarted = createPlanningBehaviour();
+    restarted.restore(JSON.parse(JSON.stringify(mid)));
+    expect(restarted.onEvent(say('approve'), view).some((a) => a.type === 'sprint_create')).toBe(true);
+  });
+});
