@@ -30,7 +30,7 @@ export interface RunSettings {
   /** how often the log is appended to the hub and stalls are checked */
   tickMs: number;
   clock: Clock;
-  /** `node …/bin/huddle.js`, for the command's own `huddle` calls, when known */
+  /** the path of bin/huddle.js, for the command's own `huddle` calls, when known */
   huddleBin: string | null;
   log(line: string): void;
 }

@@ -86,12 +86,12 @@ export function execOptions(flags: ExecFlags): ExecRunnerOptions {
   };
 }
 
-/** `node /abs/bin/huddle.js`, so a command can call huddle even when it is not on PATH. */
+/** The path of bin/huddle.js (an executable with a node shebang), so a command can call huddle when it is not on PATH. */
 function findHuddleBin(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
     const bin = join(dir, 'bin', 'huddle.js');
-    if (existsSync(bin)) return `${JSON.stringify(process.execPath)} ${JSON.stringify(bin)}`;
+    if (existsSync(bin)) return bin;
     dir = dirname(dir);
   }
   return null;
