@@ -13,6 +13,8 @@ export const PLANNING_STATE_KEY = 'planning';
 export interface PlanningBehaviour extends Behaviour {
   /** the current state, for tests and for the lead's status line */
   state(): PlanningState;
+  restore(saved: unknown): void;
+  onTick(view: LeadView): LeadAction[];
 }
 
 const isFinished = (t: Task | undefined) => t?.status === 'done' || t?.status === 'cancelled';
