@@ -1,0 +1,112 @@
+/**
+ * Escalations to the product owner: the frame with 2-4 concrete options (each with the effect the lead
+ * applies when it is picked), the card that announces it, and the application of the decision.
+ */
+import type { DecisionEvent, Escalation, EscalationOption, Task } from '../collaboration-server/protocol.js';
+import type { BusinessReason } from './blocker-kind.js';
+import type { LeadAction, LeadView } from './lead-view.js';
+import { say, updateTask } from './monitor-actions.js';
+import type { Picker } from './monitor-picker.js';
+
+/** Effects the lead knows how to apply; anything else is recorded as a note. */
+export type Effect = 'drop' | 'defer' | 'note' | 'reassign' | 'priority:high' | 'priority:low';
+
+export type EscalationCause = { kind: 'business'; reason: BusinessReason } | { kind: 'no-reassignment' } | { kind: 'failures'; count: number };
+
+type Option = { key: string; label: string; effect: Effect };
+const lettered = (options: Omit<Option, 'key'>[]): Option[] => options.map((o, i) => ({ ...o, key: String.fromCharCode(65 + i) }));
+
+function optionsFor(cause: EscalationCause, task: Task): Option[] {
+  if (cause.kind === 'business') {
+    const go: Record<BusinessReason, string> = {
+      infrastructure: 'Approve the infrastructure investment and carry on',
+      budget: 'Approve the spend and carry on',
+      'third party': 'Chase the third party ourselves and carry on meanwhile',
+      scope: 'Keep it in scope and carry on',
+      priorities: 'Make this task the top priority',
+      requirements: 'Go with the simplest reading of the requirement (noted on the task)',
+    };
+    return lettered([
+      { label: 'Keep it simple for this sprint and note the question for the next one', effect: 'note' },
+      { label: go[cause.reason], effect: cause.reason === 'priorities' ? 'priority:high' : 'note' },
+      { label: `Defer "${task.title}" to a later sprint`, effect: 'defer' },
+      { label: `Drop "${task.title}"`, effect: 'drop' },
+    ]);
+  }
+  return lettered([
+    { label: 'Try once more with someone else', effect: 'reassign' },
+    { label: `Defer "${task.title}" to a later sprint`, effect: 'defer' },
+    { label: `Drop "${task.title}"`, effect: 'drop' },
+    { label: 'Raise its priority so the team swarms on it', effect: 'priority:high' },
+  ]);
+}
+
+const WHY: Record<EscalationCause['kind'], (c: EscalationCause) => string> = {
+  business: (c) => `it needs a product decision (${c.kind === 'business' ? c.reason : ''}), not a technical one`,
+  'no-reassignment': () => 'guidance did not unblock it and nobody else on the team can take it',
+  failures: (c) => `it failed ${c.kind === 'failures' ? c.count : 3} times with different people`,
+};
+
+/** The `escalate` frame for a task's blocker. */
+export function escalationFor(task: Task, blocker: string, cause: EscalationCause): LeadAction {
+  const options: EscalationOption[] = optionsFor(cause, task);
+  return {
+    type: 'escalate',
+    taskId: task.id,
+    title: `${task.id} "${task.title}": ${cause.kind === 'business' ? 'decision needed' : 'stuck'}`,
+    blocker,
+    impact: `${task.id} (${task.estimateHours}h, ${task.priority} priority${task.due ? `, due ${new Date(task.due).toISOString().slice(0, 16).replace('T', ' ')}` : ''}) cannot move until this is decided; ${task.assignee ?? 'nobody'} is waiting.`,
+    reason: `Escalated because ${WHY[cause.kind](cause)}.`,
+    options,
+  };
+}
+
+/** The chat message that announces an escalation to the product owner, with its card. */
+export function announceEscalation(e: Escalation): LeadAction {
+  const options = e.options.map((o) => `${o.key}) ${o.label}`).join('  ');
+  return say(`${e.id} needs the product owner: ${e.title}. Blocker: ${e.blocker} Impact: ${e.impact} ${e.reason} Options: ${options}. Answer with: huddle answer ${e.id} KEY`, {
+    kind: 'escalation',
+    escalationId: e.id,
+    taskId: e.taskId,
+    title: e.title,
+    blocker: e.blocker,
+    impact: e.impact,
+    reason: e.reason,
+    options: e.options.map((o) => ({ key: o.key, label: o.label })),
+  });
+}
+
+/** What the lead does with the product owner's decision: announce it, then apply its effect to the task. */
+export function applyDecision(event: DecisionEvent, view: LeadView, pick: Picker): LeadAction[] {
+  const { decision, escalation } = event;
+  const option = escalation.options.find((o) => o.key === decision.option);
+  const effect = option?.effect ?? 'note';
+  const task = escalation.taskId ? view.tasks.find((t) => t.id === escalation.taskId) : undefined;
+  const heading = `${decision.by} decided on ${escalation.id}: ${decision.text}`;
+  if (!task || task.status === 'done' || task.status === 'cancelled') return [say(`${heading}. Noted.`)];
+
+  const note = `Decision ${escalation.id} by ${decision.by}: ${decision.text}`;
+  const resume = task.status === 'blocked' ? [updateTask(task.id, 'unblock', { note: 'unblocked by the decision' })] : [];
+  switch (effect) {
+    case 'drop':
+      return [say(`${heading}. ${task.id} is dropped from the sprint.`), updateTask(task.id, 'cancel', { note })];
+    case 'defer':
+      return [say(`${heading}. ${task.id} is deferred to a later sprint.`), updateTask(task.id, 'cancel', { note: `deferred — ${note}` })];
+    case 'priority:high':
+    case 'priority:low': {
+      const priority = effect === 'priority:high' ? 'high' : 'low';
+      return [say(`${heading}. ${task.id} is now ${priority} priority.`), updateTask(task.id, 'update', { fields: { priority } }), updateTask(task.id, 'note', { note }), ...resume];
+    }
+    case 'reassign': {
+      const next = pick(task, view, task.assignee ? [task.assignee] : []);
+      if (!next) return [say(`${heading}. Nobody else can take ${task.id}; I noted the decision on it.`), updateTask(task.id, 'note', { note })];
+      return [
+        say(`${heading}. ${task.id} moves to ${next.name}: ${next.rationale}.`, { kind: 'reassignment', taskId: task.id, title: task.title, from: task.assignee, to: next.name, rationale: next.rationale }),
+        updateTask(task.id, 'reassign', { assignee: next.name, note }),
+      ];
+    }
+    case 'note':
+    default:
+      return [say(`${heading}. Noted on ${task.id}${resume.length ? `; ${task.assignee ?? 'the assignee'} can carry on` : ''}.`), updateTask(task.id, 'note', { note }), ...resume];
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Who takes over a task: the planning engine's `pickAssignee` over the people present. The monitor
+ * takes the picker as a parameter, so its tests can pass their own.
+ */
+import type { Task } from '../collaboration-server/protocol.js';
+import { pickAssignee } from './assignment.js';
+import { teamOf, workdaysBetween } from './capacity.js';
+import type { LeadView } from './lead-view.js';
+
+export interface Pick {
+  name: string;
+  rationale: string;
+}
+
+export type Picker = (task: Task, view: LeadView, exclude: readonly string[]) => Pick | null;
+
+const DAY = 86_400_000;
+
+export const pickFromTeam: Picker = (task, view, exclude) => {
+  const workdays = Math.max(1, workdaysBetween(view.now, view.sprint?.endsAt ?? view.now + DAY));
+  const team = teamOf(view.roster, view.roles, view.tasks, workdays);
+  return pickAssignee(task, team, { exclude: [...exclude, view.self] });
+};

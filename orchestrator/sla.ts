@@ -1,0 +1,60 @@
+/**
+ * Deadlines and load: a task past its due time is an SLA violation, said once per due time; an agent
+ * whose unfinished work exceeds the hours left in the sprint is overloaded, said once per window.
+ */
+import { isDue, markSaid, withinBudget } from './alert-throttle.js';
+import { teamOf, workdaysBetween } from './capacity.js';
+import type { LeadAction, LeadView } from './lead-view.js';
+import { alert } from './monitor-actions.js';
+import type { MonitorMemory } from './monitor-memory.js';
+import type { MonitorOptions } from './monitor-options.js';
+
+const FOREVER = Number.MAX_SAFE_INTEGER;
+const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
+
+export function slaChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {
+  const actions: LeadAction[] = [];
+  for (const task of view.tasks) {
+    if (task.due === null || task.due > view.now || task.status === 'done' || task.status === 'cancelled') continue;
+    const key = `sla:${task.id}:${task.due}`;
+    if (!isDue(memory.alerts, key, view.now, FOREVER)) continue;
+    if (!withinBudget(memory.said, view.now, options.messagesPerMinute)) break;
+    markSaid(memory.alerts, key, view.now);
+    memory.said.push(view.now);
+    actions.push(
+      alert(
+        task.priority === 'high' ? 'critical' : 'warning',
+        `SLA missed on ${task.id}`,
+        `"${task.title}" was due ${hours(view.now - task.due)}h ago and is ${task.status.replace('_', ' ')} at ${task.percent}% (${task.assignee ?? 'unassigned'}).`,
+        task.id,
+      ),
+    );
+  }
+  return actions;
+}
+
+export function overloadChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {
+  if (!view.sprint || view.sprint.endsAt <= view.now) return [];
+  const workdays = workdaysBetween(view.now, view.sprint.endsAt);
+  const actions: LeadAction[] = [];
+  for (const member of teamOf(view.roster, view.roles, view.tasks, workdays)) {
+    if (member.loadHours <= member.capacityHours) continue;
+    const key = `overload:${member.name}`;
+    const saidLoad = `overload-hours:${member.name}`;
+    // the same overload (same hours) is never said twice in a row, and any overload once per window
+    if (memory.alerts[saidLoad] === member.loadHours || !isDue(memory.alerts, key, view.now, options.alertWindowMs)) continue;
+    if (!withinBudget(memory.said, view.now, options.messagesPerMinute)) break;
+    markSaid(memory.alerts, key, view.now);
+    memory.alerts[saidLoad] = member.loadHours;
+    memory.said.push(view.now);
+    actions.push(
+      alert(
+        'warning',
+        `${member.name} is over capacity`,
+        `${member.loadHours}h of unfinished work against ${member.capacityHours}h left in the sprint (${workdays} working day(s)). Consider moving a task.`,
+        null,
+      ),
+    );
+  }
+  return actions;
+}

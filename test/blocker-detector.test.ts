@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { detectChatBlocker, linkToActiveTask, readAsBlocker } from '../orchestrator/blocker-detector.js';
+import { businessReason } from '../orchestrator/blocker-kind.js';
+import { makeTask, message } from './helpers/monitor-fixtures.js';
+
+/** Labelled chat: true = the sender is blocked. */
+const LABELLED: readonly [string, boolean][] = [
+  ["I'm having trouble with token validation", true],
+  ['Stuck on the websocket reconnect logic', true],
+  ['I am blocked until the staging database is back', true],
+  ["I can't get the migration to run on the test database", true],
+  ['Waiting on the design team for the final mockups', true],
+  ['The OAuth callback docs are really confusing', true],
+  ['This keeps failing in CI and I have no idea why', true],
+  ['The JWT signature check does not work with the keys we were given', true],
+  ['I need help with the caching layer', true],
+  ['Been going in circles on this flaky test all morning', true],
+  ["I don't understand what the acceptance criteria mean here", true],
+  ['Having some problems getting docker compose to start', true],
+  ['Still waiting for access to the production logs', true],
+  ['Struggling with the pagination query, it is way too slow', true],
+  ['Unable to reproduce the login redirect locally, so I cannot fix it', true],
+  ["Couldn't connect to the message queue from the container", true],
+  ['The build won\'t compile after the upgrade', true],
+  ['This requirement is unclear: do admins see deleted users?', true],
+  ['hitting a wall with the rate limiter', true],
+  ['The refresh token flow is blocking me', true],
+  ["I'm stuck, the schema migration locks the whole table", true],
+  ['Should we scale to multiple regions or buy a bigger database? I am blocked on that decision', true],
+  ['tests are not passing since the merge and I cannot see why', true],
+  ["waiting on Bob's review before I can continue", true],
+  ['Got a lot of trouble with CORS on the new endpoint', true],
+  // ordinary chat
+  ['Good morning everyone', false],
+  ['Finished the login form, moving on to validation', false],
+  ['Pushed the migration, all tests green', false],
+  ['Can you review my pull request when you have a minute?', false],
+  ['I was stuck earlier but figured it out', false],
+  ['No longer blocked, the database is back', false],
+  ["Can't wait to ship this feature!", false],
+  ['Lunch in ten minutes?', false],
+  ['The websocket heartbeat works now', false],
+  ['Deployed to staging, please have a look', false],
+  ['I will pick up the documentation task next', false],
+  ['Great work on the API yesterday', false],
+  ['Progress: 60% done with the token refresh endpoint', false],
+  ['Not blocked, just slower than I expected', false],
+  ['Added tests for expired and forged tokens', false],
+  ['Meeting moved to 3pm', false],
+  ['The performance numbers look good: p95 under 100ms', false],
+  ['Thanks for the guidance, that fixed it', false],
+  ['Who owns the deployment pipeline?', false],
+  ['I think we should use jose for JWT validation', false],
+  ['No blockers on my side today', false],
+  ['The dashboard renders the new chart now', false],
+  ['Starting on the database index work', false],
+  ['Could someone share the staging URL?', false],
+  ['Everything is unblocked after the key rotation', false],
+];
+
+/** Written after the rules and never tuned against: keeps the measured numbers honest. */
+const HELD_OUT: readonly [string, boolean][] = [
+  ['the deploy script errors out with permission denied', true],
+  ["Anyone know why the CI runner runs out of memory? I've tried everything", true],
+  ["I'm not sure how to structure the permissions model", true],
+  ["The API returns 500 on every request and I'm out of ideas", true],
+  ['Need the AWS credentials before I can go further', true],
+  ['This is taking much longer than expected, the ORM fights me at every step', true],
+  ["I can't believe how fast the new build is", false],
+  ['The stuck-job cleanup is merged', false],
+  ['Fixed the bug where users got blocked after three logins', false],
+  ['Remember the login form can not be submitted empty, by design', false],
+  ["Reviewed Quinn's tests, looks good", false],
+  ["I'll be waiting for the demo at 4", false],
+];
+
+function measure(set: readonly [string, boolean][]) {
+  const count = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const wrong: string[] = [];
+  for (const [text, isBlocker] of set) {
+    const said = readAsBlocker(text).blocker;
+    count[said ? (isBlocker ? 'tp' : 'fp') : isBlocker ? 'fn' : 'tn']++;
+    if (said !== isBlocker) wrong.push(`${isBlocker ? 'missed' : 'false alarm'}: ${text}`);
+  }
+  const { tp, fp, fn, tn } = count;
+  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1), falsePositiveRate: fp / (fp + tn || 1), ...count, wrong };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+describe('reading chat for blockers', () => {
+  it('separates blockers from ordinary chat on a labelled set of 62 sentences', () => {
+    const all = [...LABELLED, ...HELD_OUT];
+    for (const [label, set] of [['tuned set', LABELLED], ['held-out set', HELD_OUT], ['all', all]] as const) {
+      const m = measure(set);
+      console.log(
+        `blocker detection, ${label} (${set.length} sentences): precision ${pct(m.precision)}, recall ${pct(m.recall)}, ` +
+          `false-positive rate ${pct(m.falsePositiveRate)} (tp ${m.tp}, fp ${m.fp}, fn ${m.fn}, tn ${m.tn})` +
+          (label === 'held-out set' && m.wrong.length ? `\n  ${m.wrong.join('\n  ')}` : ''),
+      );
+    }
+    const m = measure(all);
+    expect(all.length).toBeGreaterThanOrEqual(40);
+    expect(all.filter(([, b]) => b).length).toBeGreaterThanOrEqual(20);
+    expect(m.precision).toBeGreaterThanOrEqual(0.8);
+    expect(m.recall).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('names the cue it read', () => {
+    expect(readAsBlocker('having trouble with token validation')).toEqual({ blocker: true, cue: 'having trouble' });
+    expect(readAsBlocker('waiting on the vendor')).toEqual({ blocker: true, cue: 'waiting on' });
+  });
+});
+
+describe('linking a blocker to a task', () => {
+  const tasks = [
+    makeTask({ id: 'T-1', assignee: 'Ada', status: 'done' }),
+    makeTask({ id: 'T-2', assignee: 'Ada', status: 'assigned' }),
+    makeTask({ id: 'T-3', assignee: 'Ada', status: 'in_progress' }),
+    makeTask({ id: 'T-4', assignee: 'Bob', status: 'in_progress' }),
+  ];
+
+  it("picks the sender's task in progress, or the one the sentence names", () => {
+    expect(linkToActiveTask('Ada', 'stuck', tasks)?.id).toBe('T-3');
+    expect(linkToActiveTask('Ada', 'stuck on T-2', tasks)?.id).toBe('T-2');
+    expect(linkToActiveTask('Ada', 'stuck on T-4', tasks)).toBeUndefined();
+    expect(linkToActiveTask('Cy', 'stuck', tasks)).toBeUndefined();
+  });
+
+  it('records a blocker from an agent, never from the lead, another bot or a card', () => {
+    const found = detectChatBlocker(message('Ada', 'backend-dev', "I'm having trouble with token validation"), tasks, 'Lead');
+    expect(found).toMatchObject({ task: { id: 'T-3' }, cue: 'having trouble', reason: "I'm having trouble with token validation" });
+    expect(detectChatBlocker(message('Lead', 'orchestrator', 'Are you stuck?'), tasks, 'Lead')).toBeUndefined();
+    expect(detectChatBlocker(message('Other Lead', 'orchestrator', 'stuck'), tasks, 'Lead')).toBeUndefined();
+    expect(detectChatBlocker(message('Ada', 'backend-dev', 'Good morning'), tasks, 'Lead')).toBeUndefined();
+  });
+});
+
+describe('blockers that need the product owner', () => {
+  it('reads business decisions and leaves technical ones to the team', () => {
+    expect(businessReason('Should we scale to multiple regions or buy a bigger database?')).toBe('infrastructure');
+    expect(businessReason('We need a paid licence for the map tiles')).toBe('budget');
+    expect(businessReason('Waiting on the vendor to send the API keys')).toBe('third party');
+    expect(businessReason('The requirements are conflicting on deleted users')).toBe('requirements');
+    expect(businessReason('Is this in scope for the sprint?')).toBe('scope');
+    expect(businessReason('having trouble with token validation')).toBeNull();
+    expect(businessReason('the migration locks the users table')).toBeNull();
+  });
+});
