@@ -27,20 +27,30 @@ function Connection({ connection, queued, spinnerFrame }: Pick<StatusBarProps, '
 export function StatusBar({ connection, queued, spinnerFrame, me, sprint }: StatusBarProps) {
   return (
     <Box>
-      <Connection connection={connection} queued={queued} spinnerFrame={spinnerFrame} />
-      <Text dimColor> │ </Text>
-      <Text>
-        {me.name} ({me.role})
-      </Text>
-      <Text dimColor> │ </Text>
-      {sprint ? (
-        <Text>
-          {sprint.name} {sprint.done}/{sprint.total} done <ProgressBar percent={sprint.percent} />
+      <Box flexShrink={0}>
+        <Connection connection={connection} queued={queued} spinnerFrame={spinnerFrame} />
+        <Text dimColor> │ </Text>
+      </Box>
+      <Box flexShrink={2}>
+        <Text wrap="truncate-end">
+          {me.name} ({me.role})
         </Text>
-      ) : (
-        <Text dimColor>no active sprint</Text>
-      )}
-      <Text dimColor> │ /help · PgUp/PgDn · Ctrl+C</Text>
+      </Box>
+      <Text dimColor> │ </Text>
+      <Box flexShrink={0}>
+        {sprint ? (
+          <Text>
+            {sprint.name} {sprint.done}/{sprint.total} done <ProgressBar percent={sprint.percent} />
+          </Text>
+        ) : (
+          <Text dimColor>no active sprint</Text>
+        )}
+      </Box>
+      <Box flexShrink={3}>
+        <Text dimColor wrap="truncate-end">
+          {' │ /help · PgUp/PgDn · Ctrl+C'}
+        </Text>
+      </Box>
     </Box>
   );
 }

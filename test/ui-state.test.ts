@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import type { Escalation, HubEvent, Task } from '../collaboration-server/protocol.js';
+import { BUILT_IN_ROLES } from '../agents/roles.js';
+import { initialState, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
+import { keyActions } from '../cli/ui/keys.js';
+import { complete } from '../cli/input/complete.js';
+import { loadHours, sprintProgress } from '../cli/input/room.js';
+
+const ts = Date.UTC(2026, 10, 21, 9, 30);
+const alice = { id: 'p1', name: 'Alice', role: 'backend-dev' };
+const lead = { id: 'p0', name: 'Lead', role: 'orchestrator' };
+let seq = 0;
+const message = (text: string, extra: Partial<Extract<HubEvent, { type: 'message' }>> = {}): HubEvent => ({
+  seq: ++seq,
+  ts,
+  type: 'message',
+  from: lead,
+  to: { kind: 'all' },
+  text,
+  ...extra,
+});
+const task = (over: Partial<Task> = {}): Task => ({
+  id: 'T-1',
+  sprintId: 'S-1',
+  title: 'Login endpoint',
+  description: '',
+  objective: '',
+  domain: 'api',
+  role: 'backend-dev',
+  estimateHours: 6,
+  points: 3,
+  priority: 'high',
+  acceptance: [],
+  dependsOn: [],
+  assignee: 'Alice',
+  rationale: '',
+  status: 'pending',
+  percent: 0,
+  due: null,
+  atRisk: false,
+  startedAt: null,
+  completedAt: null,
+  createdAt: ts,
+  updatedAt: ts,
+  notes: [],
+  ...over,
+});
+const escalation: Escalation = {
+  id: 'E-1',
+  taskId: 'T-1',
+  title: 'Scope too big',
+  blocker: 'no time',
+  impact: 'sprint slips',
+  reason: 'capacity',
+  options: [
+    { key: 'A', label: 'drop T-1', effect: 'drop' },
+    { key: 'B', label: 'defer', effect: 'defer' },
+  ],
+  status: 'open',
+  createdAt: ts,
+};
+const sprint = { id: 'S-1', name: 'Sprint 1', goal: '', startsAt: ts, endsAt: ts + 864e5, status: 'active' as const, objectives: [], createdAt: ts };
+
+const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(reduce, state);
+const asAlice = () => initialState({ name: 'Alice', role: 'backend-dev' }, [...BUILT_IN_ROLES]);
+const asOwner = () => initialState({ name: 'Pat', role: 'human' }, [...BUILT_IN_ROLES]);
+const key = (over: Partial<Key> = {}): Key => ({ upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false, ...over }) as Key;
+
+describe('the terminal reducer', () => {
+  it('turns messages into chat lines and marks the ones addressed to me', () => {
+    const s = run(asAlice(), { type: 'event', event: message('hello all') }, { type: 'event', event: message('just you', { to: { kind: 'participant', name: 'Alice' } }) }, { type: 'event', event: message('backend folks', { to: { kind: 'role', role: 'backend-dev' } }) }, { type: 'event', event: message('qa folks', { to: { kind: 'role', role: 'qa' } }) });
+    expect(s.lines.map((l) => [l.text, l.forMe])).toEqual([
+      ['hello all', false],
+      ['just you', true],
+      ['backend folks', true],
+      ['qa folks', false],
+    ]);
+    expect(s.lines[1]?.to).toBe('Alice');
+  });
+
+  it('shows a task given to me with the way to accept it, and tracks it in the room', () => {
+    let s = run(asAlice(), { type: 'tasks', reply: { kind: 'tasks', sprint, tasks: [task()] } });
+    s = run(s, { type: 'event', event: { seq: ++seq, ts, type: 'task', task: task({ status: 'assigned' }), change: { taskId: 'T-1', action: 'assign', by: 'Lead', from: 'pending', to: 'assigned', note: null, percent: null, assignee: 'Alice', previousAssignee: null } } });
+    expect(s.lines.at(-1)?.forMe).toBe(true);
+    expect(s.lines.at(-1)?.text).toContain('T-1 is yours: Login endpoint (6h). /accept T-1');
+    expect(s.room.tasks[0]?.status).toBe('assigned');
+    expect(loadHours(s.room, 'Alice')).toBe(6);
+    expect(sprintProgress(s.room)).toEqual({ done: 0, total: 1, percent: 0 });
+  });
+
+  it('walks the input history with Up and Down and comes back to an empty line', () => {
+    let s = run(asAlice(), { type: 'submitted', line: 'first' }, { type: 'submitted', line: '/who' });
+    s = run(s, { type: 'history', direction: 'older' });
+    expect(s.input).toBe('/who');
+    s = run(s, { type: 'history', direction: 'older' }, { type: 'history', direction: 'older' });
+    expect(s.input).toBe('first');
+    s = run(s, { type: 'history', direction: 'newer' });
+    expect(s.input).toBe('/who');
+    s = run(s, { type: 'history', direction: 'newer' });
+    expect([s.input, s.historyIndex]).toEqual(['', null]);
+  });
+
+  it('scrolls back and keeps the place while new lines arrive, within bounds', () => {
+    let s = asAlice();
+    for (let i = 0; i < 30; i++) s = reduce(s, { type: 'event', event: message(`m${i}`) });
+    s = run(s, { type: 'scroll', by: 10 });
+    expect(s.scroll).toBe(10);
+    s = run(s, { type: 'event', event: message('new') });
+    expect(s.scroll).toBe(11);
+    s = run(s, { type: 'scroll', by: -100 });
+    expect(s.scroll).toBe(0);
+    s = run(s, { type: 'scroll', by: 1000 });
+    expect(s.scroll).toBe(30);
+  });
+
+  it('opens the product owner prompt on an escalation and closes it on the decision', () => {
+    let s = run(asOwner(), { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation } });
+    expect([s.focus, promptEscalation(s)?.id]).toEqual(['escalation', 'E-1']);
+    s = run(s, { type: 'select', by: 1 }, { type: 'select', by: 1 });
+    expect(s.selected).toBe(2); // the "write an answer" entry
+    s = run(s, { type: 'select', by: 1 });
+    expect(s.selected).toBe(0);
+    s = run(s, { type: 'focus', focus: 'input' });
+    expect([s.focus, promptEscalation(s)?.id]).toEqual(['input', 'E-1']); // still visible until answered
+    s = run(s, { type: 'event', event: { seq: ++seq, ts, type: 'decision', escalation: { ...escalation, status: 'answered' }, decision: { id: 'D-1', escalationId: 'E-1', option: 'B', text: 'defer', by: 'Pat', createdAt: ts } } });
+    expect(promptEscalation(s)).toBeUndefined();
+  });
+
+  it('gives other roles no escalation prompt', () => {
+    const s = run(asAlice(), { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation } });
+    expect([s.focus, promptEscalation(s)]).toEqual(['input', undefined]);
+  });
+
+  it('opens the prompt for escalations still open at start', () => {
+    const s = run(asOwner(), { type: 'escalations', reply: { kind: 'escalations', escalations: [escalation], decisions: [] } });
+    expect(s.focus).toBe('escalation');
+  });
+
+  it('records the connection state with what waits in the outbox', () => {
+    const s = run(asAlice(), { type: 'connection', state: 'reconnecting', queued: 2 });
+    expect([s.connection, s.queued]).toEqual(['reconnecting', 2]);
+  });
+
+  it('shows command results and errors as local lines', () => {
+    const s = run(asAlice(), { type: 'result', ts, result: { kind: 'error', message: 'T-9 is not yours.' } }, { type: 'result', ts, result: { kind: 'lines', title: 'Participants', lines: ['online qa Q'] } });
+    expect(s.lines.map((l) => [l.kind, l.text])).toEqual([
+      ['error', 'T-9 is not yours.'],
+      ['local', 'Participants\n  online qa Q'],
+    ]);
+  });
+});
+
+describe('keys', () => {
+  it('maps keys to named actions, arrows by focus', () => {
+    expect(keyActions('', key({ upArrow: true }), 'input')).toEqual([{ type: 'history-older' }]);
+    expect(keyActions('', key({ upArrow: true }), 'escalation')).toEqual([{ type: 'option-prev' }]);
+    expect(keyActions('', key({ pageUp: true }), 'input')).toEqual([{ type: 'page-up' }]);
+    expect(keyActions('c', key({ ctrl: true }), 'input')).toEqual([{ type: 'quit' }]);
+    expect(keyActions('x', key(), 'input')).toEqual([{ type: 'insert', text: 'x' }]);
+  });
+
+  it('splits a pasted chunk with line breaks into text and Enters', () => {
+    expect(keyActions('hello\r/who\r', key(), 'input')).toEqual([{ type: 'insert', text: 'hello' }, { type: 'submit' }, { type: 'insert', text: '/who' }, { type: 'submit' }]);
+  });
+});
+
+describe('tab completion', () => {
+  it('completes commands after a slash and names elsewhere, quoting names with spaces', () => {
+    expect(complete('/pro', []).line).toBe('/progress ');
+    expect(complete('/dm Ba', ['Backend Developer', 'Alice']).line).toBe('/dm "Backend Developer" ');
+    expect(complete('/dm A', ['Alice', 'Ann'])).toEqual({ line: '/dm A', options: ['Alice', 'Ann'] });
+    expect(complete('/dm Al', ['Alice', 'Alina']).line).toBe('/dm Ali');
+  });
+});
