@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { loadRoles } from '../../agents/roles.js';
+import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
+import { connectAs, withConnectionFlags, type IdentityOptions } from '../connect.js';
+import { parseDuration } from '../output.js';
+import { closeOnSignals } from './hub-flags.js';
+
+export function registerOrchestrator(program: Command): void {
+  program.addCommand(
+    withConnectionFlags(new Command('orchestrator'))
+      .alias('lead')
+      .description('run the technical lead: plans sprints with the product owner and hands out the work')
+      .option('--name <name>', 'the lead’s display name', DEFAULT_LEAD_NAME)
+      .option('--tick <duration>', 'how often the lead looks over the sprint', '30s')
+      .action(async (opts: IdentityOptions & { tick: string }) => {
+        const tickMs = parseDuration(opts.tick);
+        const client = await connectAs({ ...opts, role: 'orchestrator' }, { waitForHub: true, historyLimit: 0 });
+        const lead = await startLead(client, loadRoles(resolveDataDir(opts.data)), tickMs);
+        process.stdout.write(`huddle lead ${client.name} joined ${client.options.url}\n`);
+        closeOnSignals(async () => {
+          lead.close();
+          client.close();
+        });
+      }),
+  );
+}

@@ -1,0 +1,40 @@
+import { Command } from 'commander';
+import { HuddleClient } from '../../collaboration-server/client.js';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { loadRoles } from '../../agents/roles.js';
+import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
+import { parseDuration } from '../output.js';
+import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
+
+/** The loopback address of a hub listening on `host`, for the lead in the same process. */
+function loopbackUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return `ws://127.0.0.1:${port}`;
+  return `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+export function registerUp(program: Command): void {
+  program.addCommand(
+    withHubFlags(new Command('up'))
+      .description('run the hub and the technical lead in one process')
+      .option('--name <name>', 'the lead’s display name', DEFAULT_LEAD_NAME)
+      .option('--tick <duration>', 'how often the lead looks over the sprint', '30s')
+      .action(async (flags: HubFlags & { name: string; tick: string }) => {
+        const tickMs = parseDuration(flags.tick);
+        const running = await startHubFromFlags(flags);
+        const client = new HuddleClient({
+          url: loopbackUrl(flags.host, running.port),
+          token: running.tokens.admin,
+          name: flags.name,
+          role: 'orchestrator',
+          historyLimit: 0,
+        });
+        const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs);
+        process.stdout.write(`huddle lead ${flags.name} is in the room\n`);
+        closeOnSignals(async () => {
+          lead.close();
+          client.close();
+          await running.close();
+        });
+      }),
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The technical lead's runtime, the only part of the orchestrator that does I/O: it builds the view
+ * from the hub, folds every event into it, asks each behaviour what to do and sends the actions in
+ * order, each after the previous one was acknowledged. It keeps nothing the hub cannot give back.
+ */
+import type { HuddleClient } from '../collaboration-server/client.js';
+import { systemClock, type Clock } from '../collaboration-server/clock.js';
+import type { HubEvent } from '../collaboration-server/protocol.js';
+import type { RoleSpec } from '../agents/roles.js';
+import { applyEvent, type Behaviour, type LeadAction, type LeadView } from './lead-view.js';
+
+export interface LeadOptions {
+  client: HuddleClient;
+  behaviours: Behaviour[];
+  roles: RoleSpec[];
+  clock?: Clock;
+  /** how often behaviours get `onTick` (0: never) */
+  tickMs?: number;
+  /** chat messages the lead may send per minute; the rest wait their turn */
+  chatPerMinute?: number;
+  log?: (line: string) => void;
+}
+
+export interface Lead {
+  view(): LeadView;
+  /** resolves once every event received so far has been handled and its actions sent */
+  settled(): Promise<void>;
+  /** 1 while a chat message waits for the per-minute cap */
+  chatsWaiting(): number;
+  close(): void;
+}
+
+const MINUTE = 60_000;
+
+export async function createLead(options: LeadOptions): Promise<Lead> {
+  const { client, behaviours, roles } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => {});
+  const chatCap = options.chatPerMinute ?? 30;
+  let closed = false;
+  let work: Promise<void> = Promise.resolve();
+  const enqueue = (job: () => Promise<void>) => {
+    work = work.then(job).catch((err: unknown) => log(`lead: ${(err as Error).message}`));
+  };
+
+  // Events that arrive while the snapshot is taken wait in the queue behind it.
+  let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], self: client.name, now: clock.now() };
+  const onEvent = (event: HubEvent) => enqueue(() => handle(event));
+  client.on('event', onEvent);
+  if (!client.welcome) await client.connect();
+
+  async function snapshot(): Promise<void> {
+    const [who, tasks, escalations] = await Promise.all([
+      client.request({ type: 'who' }),
+      client.request({ type: 'tasks' }),
+      client.request({ type: 'escalations', status: 'all' }),
+    ]);
+    view = { ...view, sprint: tasks.sprint, tasks: tasks.tasks, roster: who.participants, escalations: escalations.escalations, now: clock.now() };
+  }
+  enqueue(async () => {
+    await snapshot();
+    for (const b of behaviours) {
+      if (!b.restore) continue;
+      const saved = await client.request({ type: 'state_get', key: b.name });
+      if (saved.value !== null && saved.value !== undefined) b.restore(saved.value);
+    }
+    // Pick up where a previous run stopped (an approved sprint not yet created, tasks ready to hand out).
+    for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
+  });
+  // A hub that lost our session (restarted from its files) cannot replay what we missed: ask again.
+  const onWelcome = (w: { resumed: boolean }) => {
+    if (!w.resumed) enqueue(snapshot);
+  };
+  client.on('welcome', onWelcome);
+
+  async function handle(event: HubEvent): Promise<void> {
+    view = applyEvent(view, event);
+    // Never answer itself or another bot: two leads must not talk to each other in a loop.
+    if (event.type === 'message' && (event.from.name === view.self || event.from.role === 'orchestrator')) return;
+    for (const b of behaviours) await run(b.name, () => b.onEvent(event, view));
+  }
+
+  async function run(name: string, decide: () => LeadAction[]): Promise<void> {
+    let actions: LeadAction[];
+    try {
+      actions = decide();
+    } catch (err) {
+      log(`lead: behaviour ${name} failed: ${(err as Error).message}`);
+      return;
+    }
+    for (const action of actions) {
+      if (closed) return;
+      if (action.type === 'chat') await chatTurn();
+      try {
+        await client.send(action);
+      } catch (err) {
+        log(`lead: ${action.type} refused: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  // At most `chatCap` chat messages in any minute; the next waits for the oldest to age out.
+  const sentAt: number[] = [];
+  let waitingChats = 0;
+  async function chatTurn(): Promise<void> {
+    for (;;) {
+      const now = clock.now();
+      while (sentAt.length && sentAt[0]! <= now - MINUTE) sentAt.shift();
+      if (sentAt.length < chatCap) {
+        sentAt.push(now);
+        return;
+      }
+      // Re-check at least every second, so a clock that jumps (a test's fake clock) is noticed.
+      waitingChats = 1;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(10, sentAt[0]! + MINUTE - now))));
+      waitingChats = 0;
+      if (closed) return;
+    }
+  }
+
+  const tick = options.tickMs
+    ? setInterval(() => {
+        enqueue(async () => {
+          view = { ...view, now: clock.now() };
+          for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
+        });
+      }, options.tickMs)
+    : undefined;
+  tick?.unref();
+
+  await work;
+  return {
+    view: () => view,
+    chatsWaiting: () => waitingChats,
+    async settled() {
+      let seen: Promise<void> | undefined;
+      while (seen !== work) {
+        seen = work;
+        await work;
+      }
+    },
+    close() {
+      closed = true;
+      clearInterval(tick);
+      client.off('event', onEvent);
+      client.off('welcome', onWelcome);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/** Starts the lead with its usual behaviours: shared by `huddle orchestrator` and `huddle up`. */
+import type { HuddleClient } from '../collaboration-server/client.js';
+import type { RoleSpec } from '../agents/roles.js';
+import { createBehaviours } from './behaviours.js';
+import { createLead, type Lead } from './lead.js';
+
+export const DEFAULT_LEAD_NAME = 'Tech Lead';
+export const DEFAULT_TICK_MS = 30_000;
+
+export function startLead(client: HuddleClient, roles: RoleSpec[], tickMs = DEFAULT_TICK_MS): Promise<Lead> {
+  return createLead({
+    client,
+    roles,
+    behaviours: createBehaviours(),
+    tickMs,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUILT_IN_ROLES } from '../agents/roles.js';
+import type { HuddleClient } from '../collaboration-server/client.js';
+import type { HubEvent } from '../collaboration-server/protocol.js';
+import { createBehaviours } from '../orchestrator/behaviours.js';
+import { createLead, type Lead } from '../orchestrator/lead.js';
+import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+import { SEED } from './helpers/planning-team.js';
+
+let hub: TestHub;
+const leads: Lead[] = [];
+afterEach(async () => {
+  for (const l of leads.splice(0)) l.close();
+  await hub?.close();
+});
+
+async function startLeadOn(h: TestHub): Promise<{ lead: Lead; client: HuddleClient }> {
+  const client = await vi.waitFor(() => h.client('Tech Lead', 'orchestrator', { historyLimit: 0 }), { timeout: 5000 });
+  const lead = await createLead({ client, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
+  leads.push(lead);
+  return { lead, client };
+}
+
+const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
+const directTo = (name: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.to.kind === 'participant' && e.to.name === name;
+
+async function room() {
+  hub = await startTestHub();
+  const po = await hub.client('Product Owner', 'human');
+  const agents = {
+    cto: await hub.client('CTO', 'cto'),
+    backend: await hub.client('Backend Developer', 'backend-dev'),
+    qa: await hub.client('QA Engineer', 'qa'),
+  };
+  return { po, agents, seen: { po: recorder(po), cto: recorder(agents.cto), backend: recorder(agents.backend), qa: recorder(agents.qa) } };
+}
+
+async function assignedTo(po: HuddleClient) {
+  const { tasks } = await po.request({ type: 'tasks' });
+  const by: Record<string, string[]> = {};
+  for (const t of tasks) if (t.status !== 'pending' && t.assignee) (by[t.assignee] ??= []).push(t.title);
+  for (const list of Object.values(by)) list.sort();
+  return by;
+}
+
+const FIRST_STAGE = {
+  CTO: ['Design real-time notifications', 'Design user authentication for our API'],
+  'QA Engineer': ['Plan testing coverage'],
+};
+
+describe('the lead over a real hub', () => {
+  it('plans a sprint with the product owner and hands each agent its first-stage tasks', async () => {
+    const { po, agents, seen } = await room();
+    await startLeadOn(hub);
+
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    const capacity = await seen.po.until(fromLead('capacity'));
+    expect(capacity).toMatchObject({ card: { kind: 'capacity', agents: expect.arrayContaining([expect.objectContaining({ name: 'CTO' })]) } });
+
+    await po.send({ type: 'chat', text: SEED });
+    await seen.po.until(fromLead('objectives'));
+    await seen.po.until(fromLead('breakdown'));
+
+    await po.send({ type: 'chat', text: 'approve' });
+    await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
+    const toCto = await seen.cto.until(directTo('CTO'));
+    expect(toCto.type === 'message' && toCto.text).toMatch(/Design user authentication for our API/);
+    await seen.qa.until(directTo('QA Engineer'));
+    expect(seen.backend.events.some(directTo('Backend Developer'))).toBe(false);
+
+    // The CTO finishes the auth design: the backend developer gets the implementation.
+    const { tasks } = await po.request({ type: 'tasks' });
+    const design = tasks.find((t) => t.title === 'Design user authentication for our API')!;
+    await agents.cto.send({ type: 'task_update', taskId: design.id, action: 'done' });
+    const toBackend = await seen.backend.until(directTo('Backend Developer'));
+    expect(toBackend.type === 'message' && toBackend.text).toMatch(/Implement user authentication for our API/);
+    await vi.waitFor(async () => expect((await assignedTo(po))['Backend Developer']).toEqual(['Implement user authentication for our API']));
+  });
+
+  it('resumes planning after the lead is killed and restarted', async () => {
+    const { po, seen } = await room();
+    const first = await startLeadOn(hub);
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    await po.send({ type: 'chat', text: SEED });
+    await seen.po.until(fromLead('breakdown'));
+    await first.lead.settled();
+    first.lead.close();
+    first.client.close();
+
+    await startLeadOn(hub);
+    await po.send({ type: 'chat', text: 'approve' });
+    await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
+  });
+
+  it('resumes planning after the hub restarts', async () => {
+    const { po, seen } = await room();
+    await startLeadOn(hub);
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    await po.send({ type: 'chat', text: SEED });
+    await seen.po.until(fromLead('breakdown'));
+    await leads[0]!.settled();
+
+    await hub.restart();
+    await vi.waitFor(() => expect(po.state).toBe('online'), { timeout: 5000 });
+    await po.send({ type: 'chat', text: 'approve' });
+    await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
+  });
+});

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUILT_IN_ROLES } from '../agents/roles.js';
+import { FakeClock } from '../collaboration-server/clock.js';
+import type { HubEvent } from '../collaboration-server/protocol.js';
+import type { Behaviour } from '../orchestrator/lead-view.js';
+import { createLead, type Lead } from '../orchestrator/lead.js';
+import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+
+let hub: TestHub;
+let lead: Lead | undefined;
+afterEach(async () => {
+  lead?.close();
+  await hub?.close();
+});
+
+/** Answers every message it is shown with `count` messages of its own. */
+function echo(count: number, seen: HubEvent[] = []): Behaviour {
+  return {
+    name: 'echo',
+    onEvent(event) {
+      if (event.type !== 'message') return [];
+      seen.push(event);
+      return Array.from({ length: count }, (_, i) => ({ type: 'chat' as const, text: `echo ${i + 1}: ${event.text}` }));
+    },
+  };
+}
+
+describe('the lead runtime', () => {
+  it('builds its view from the hub and restores each behaviour from its saved state', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Product Owner', 'human');
+    await po.send({ type: 'sprint_create', sprint: { name: 'S', startsAt: 1, endsAt: 2 }, tasks: [{ title: 'Do it', role: 'qa', estimateHours: 2 }] });
+    const setup = await hub.client('Setup', 'orchestrator');
+    await setup.send({ type: 'state_put', key: 'memory', value: { count: 3 } });
+    const restored: unknown[] = [];
+    const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    lead = await createLead({ client, roles: [...BUILT_IN_ROLES], behaviours: [{ name: 'memory', restore: (v) => restored.push(v), onEvent: () => [] }] });
+    expect(restored).toEqual([{ count: 3 }]);
+    expect(lead.view()).toMatchObject({ self: 'Tech Lead', sprint: { name: 'S' }, tasks: [{ title: 'Do it' }] });
+    expect(lead.view().roster.map((p) => p.name)).toContain('Product Owner');
+  });
+
+  it('never answers itself or another bot', async () => {
+    hub = await startTestHub();
+    const seen: HubEvent[] = [];
+    const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    lead = await createLead({ client, roles: [...BUILT_IN_ROLES], behaviours: [echo(1, seen)] });
+    const other = await hub.client('Other Lead', 'orchestrator');
+    const po = await hub.client('Product Owner', 'human');
+    const heard = recorder(po);
+    await other.send({ type: 'chat', text: 'from a bot' });
+    await po.send({ type: 'chat', text: 'from a person' });
+    await heard.until((e) => e.type === 'message' && e.text === 'echo 1: from a person');
+    await lead.settled();
+    expect(seen.map((e) => e.type === 'message' && e.text)).toEqual(['from a person']);
+  });
+
+  it('caps its chat per minute and sends the rest later, in order', async () => {
+    hub = await startTestHub();
+    const clock = new FakeClock();
+    const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    lead = await createLead({ client, roles: [...BUILT_IN_ROLES], behaviours: [echo(4)], clock, chatPerMinute: 2 });
+    const po = await hub.client('Product Owner', 'human');
+    const heard = recorder(po);
+    const echoes = () => heard.messages().filter((t) => t.startsWith('echo'));
+    await po.send({ type: 'chat', text: 'go' });
+    await vi.waitFor(() => expect(lead!.chatsWaiting()).toBe(1));
+    expect(echoes()).toEqual(['echo 1: go', 'echo 2: go']);
+    clock.advance(61_000);
+    await vi.waitFor(() => expect(echoes()).toEqual(['echo 1: go', 'echo 2: go', 'echo 3: go', 'echo 4: go']), { timeout: 5000 });
+  });
+});
