@@ -94,12 +94,12 @@ export class ExecRunner {
         if (!forMe) return;
         const taskId = event.card && 'taskId' in event.card ? event.card.taskId : /\bT-\d+\b/.exec(event.text)?.[0];
         const targets = taskId && this.runs.has(taskId) ? [this.runs.get(taskId)!] : [...this.runs.values()];
-        for (const run of targets) run.deliver(event.from.name, event.text);
+        for (const run of targets) run.deliver(event.from.name, event.text, event.from.role !== 'orchestrator');
         return;
       }
       case 'decision': {
         const run = event.escalation.taskId ? this.runs.get(event.escalation.taskId) : undefined;
-        run?.deliver(`${event.decision.by} (decision on ${event.escalation.id})`, event.decision.text);
+        run?.deliver(`${event.decision.by} (decision on ${event.escalation.id})`, event.decision.text, true);
         return;
       }
       default:

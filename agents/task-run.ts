@@ -81,16 +81,24 @@ export class TaskRun {
     this.child?.stop(reason, this.settings.killGraceMs);
   }
 
-  /** A message, guidance or the product owner's decision for this task, passed on to the command. */
-  deliver(from: string, text: string): void {
-    const answering = this.lastStall?.kind === 'question' && this.blockedByMe;
+  /**
+   * A message, guidance or the product owner's decision for this task, passed on to the command: always
+   * appended to its inbox file, and written to its stdin while that is open. Only an answer to a question
+   * it was blocked at is noted on the task (the lead wants to know the blocker was answered); the rest
+   * goes to the log, so the room is not flooded with notes. The lead's own guidance is never taken for
+   * an answer (`canAnswer` false): a person or a decision answers.
+   */
+  deliver(from: string, text: string, canAnswer: boolean): void {
+    const answering = canAnswer && this.lastStall?.kind === 'question' && this.blockedByMe;
     const line = answering ? `${text.trim()}\n` : `\n[huddle] ${from}: ${text.trim()}\n`;
     if (this.inboxFile) appendFileSync(this.inboxFile, `--- ${new Date(this.settings.clock.now()).toISOString()} ${from}\n${text.trim()}\n\n`);
     const written = this.child?.write(line) ?? false;
     if (written) this.stall.answered();
-    this.output.mark(`${from} said: ${text.trim()} (${written ? 'written to stdin' : 'stdin closed: left in $HUDDLE_INBOX'})`);
-    const where = written ? (answering ? 'as the answer to its question' : 'on its stdin') : `in its inbox file (its stdin is closed)`;
-    this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from}'s message to the command ${where}.` });
+    this.output.mark(`${from} said: ${text.trim()} (${written ? 'written to stdin' : 'left in $HUDDLE_INBOX: stdin is closed'})`);
+    if (answering) {
+      const where = written ? 'on its stdin, as the answer to its question' : 'in its inbox file only: its stdin is closed, so it cannot be answered (run with --stdin open)';
+      this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from}'s answer to the command ${where}.` });
+    }
   }
 
   private async run(): Promise<RunEnd> {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { execWorld, type ExecWorld } from './exec-fixture.js';
@@ -32,7 +32,7 @@ describe('exec runner: silent stalls become blockers', () => {
       // stdin holds the task prompt first (an interactive tool would have read it): skip to a y or n line
       `echo "About to rewrite config.json"
 printf "Overwrite config.json? [y/N] "
-while IFS= read -r answer; do case "$answer" in y|n) break;; esac; done
+while IFS= read -r answer; do echo "$answer" >> read.txt; case "$answer" in y|n) break;; esac; done
 echo "answer was: $answer"
 [ "$answer" = "y" ] && exit 0
 exit 1`,
@@ -45,12 +45,15 @@ exit 1`,
     expect(blocked.lastNote).toContain('waiting at a question: "Overwrite config.json? [y/N]"');
     expect(blocked.lastNote).toContain('About to rewrite config.json');
 
+    // the lead's guidance reaches the command as guidance, never as the answer to its question
+    await world.lead.send({ type: 'chat', text: 'check the config first', to: { kind: 'participant', name: 'Bot' } });
+    await vi.waitFor(() => expect(readFileSync(join(world.dir, 'read.txt'), 'utf8')).toContain('[huddle] Lead: check the config first\n'));
     const po = await world.hub.client('PO', 'human');
     await po.send({ type: 'chat', text: 'y', to: { kind: 'participant', name: 'Bot' } });
     const done = await world.until(id!, 'done');
     expect(done.lastNote).toContain('answer was: y');
     const notes = world.seen.events.flatMap((e) => (e.type === 'task' && e.task.id === id && e.change.action === 'note' ? [e.change.note] : []));
-    expect(notes).toContain("Passed PO's message to the command as the answer to its question.");
+    expect(notes).toContain("Passed PO's answer to the command on its stdin, as the answer to its question.");
   });
 
   it('passes the product owner’s decision on an escalation about the task to the command', async () => {
