@@ -223,7 +223,9 @@ export function createHub(options: HubOptions): Hub {
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? ((raw as { id: string }).id.slice(0, 64)) : null;
     const type = (raw as { type?: unknown })?.type;
     if (typeof type !== 'string' || !(CLIENT_FRAME_TYPES as string[]).includes(type)) {
-      return sendError(conn, id, 'UNKNOWN_TYPE', `Unknown frame type ${JSON.stringify(type)?.slice(0, 40)}. Known types: ${CLIENT_FRAME_TYPES.join(', ')}.`);
+      // describe the type without serializing it: a deeply nested value would overflow the stack
+      const shown = typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : type === null ? 'null' : `of kind ${typeof type}`;
+      return sendError(conn, id, 'UNKNOWN_TYPE', `Unknown frame type ${shown}. Known types: ${CLIENT_FRAME_TYPES.join(', ')}.`);
     }
     const parsed = ClientFrameSchema.safeParse(raw);
     if (!parsed.success) {

@@ -364,11 +364,18 @@ export const ArtifactGetFrameSchema = z.object({
   taskId: TaskIdSchema,
   kind: z.string().min(1).max(40).default('log'),
 });
+/** Deepest nesting a free-form JSON value may have: the store serializes it recursively. */
+export const MAX_JSON_DEPTH = 64;
+function depthWithin(value: unknown, limit: number): boolean {
+  if (limit < 0) return false;
+  if (value === null || typeof value !== 'object') return true;
+  return Object.values(value).every((v) => depthWithin(v, limit - 1));
+}
 export const StatePutFrameSchema = z.object({
   ...frameBase,
   type: z.literal('state_put'),
   key: z.string().min(1).max(100),
-  value: z.unknown(),
+  value: z.unknown().refine((v) => depthWithin(v, MAX_JSON_DEPTH), `a value may nest at most ${MAX_JSON_DEPTH} levels deep`),
 });
 export const StateGetFrameSchema = z.object({
   ...frameBase,
