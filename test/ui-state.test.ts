@@ -162,6 +162,7 @@ describe('keys', () => {
 
   it('splits a pasted chunk with line breaks into text and Enters', () => {
     expect(keyActions('hello\r/who\r', key(), 'input')).toEqual([{ type: 'insert', text: 'hello' }, { type: 'submit' }, { type: 'insert', text: '/who' }, { type: 'submit' }]);
+    expect(keyActions('/acc\t', key(), 'input')).toEqual([{ type: 'insert', text: '/acc' }, { type: 'complete' }]);
   });
 });
 

@@ -19,12 +19,14 @@ export type KeyAction =
   | { type: 'quit' };
 
 /**
- * The actions for one keypress. A pasted chunk (or a fast terminal) can carry several lines at once,
- * like `hello\r`: each line break in it is an Enter.
+ * The actions for one keypress. A pasted chunk (or a fast terminal) can carry several keys at once,
+ * like `hello\r` or `/acc\t`: each line break in it is an Enter, each tab a Tab.
  */
 export function keyActions(input: string, key: Key, focus: Focus): KeyAction[] {
-  if (!key.ctrl && !key.meta && /[\r\n]/.test(input) && input.length > 1) {
-    return input.split(/\r\n|\r|\n/).flatMap((part, i) => [...(i ? [{ type: 'submit' } as const] : []), ...(part ? [{ type: 'insert', text: part } as const] : [])]);
+  if (!key.ctrl && !key.meta && input.length > 1 && /[\r\n\t]/.test(input)) {
+    return (input.match(/\r\n|[\r\n\t]|[^\r\n\t]+/g) ?? []).map((part): KeyAction =>
+      part === '\t' ? { type: 'complete' } : /^[\r\n]/.test(part) ? { type: 'submit' } : { type: 'insert', text: part },
+    );
   }
   const action = keyAction(input, key, focus);
   return action ? [action] : [];

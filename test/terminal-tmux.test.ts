@@ -1,0 +1,99 @@
+/**
+ * The real ink UI in a real terminal: `huddle agent` under tmux, driven with send-keys and read with
+ * capture-pane, asserting on what a person would see. Needs `npm run build`; skipped only without tmux.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'huddle.js');
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// a private tmux server, so the test never touches anyone's sessions
+const SOCKET = `huddle-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
+const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let hub: TestHub;
+afterEach(async () => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  await hub?.close();
+});
+
+function startTerminal(name: string, role: string): void {
+  const token = role === 'human' ? hub.running.tokens.admin : hub.running.tokens.member;
+  const command = [process.execPath, BIN, 'agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir].map(quote).join(' ');
+  tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', tmpdir(), `${command}; echo "[exited $?]"; sleep 60`);
+}
+
+const until = (predicate: (text: string) => boolean, timeout = 10_000) =>
+  vi.waitFor(
+    () => {
+      const text = screen();
+      if (!predicate(text)) throw new Error(`the screen does not show it yet:\n${text}`);
+    },
+    { timeout, interval: 100 },
+  );
+
+beforeAll(() => {
+  if (!hasTmux) console.warn('terminal-tmux: tmux is not installed, so the real-terminal test of the ink UI is SKIPPED.');
+  else if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+});
+
+describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', () => {
+  it('shows chat with badges, sends what I type, runs slash commands and takes a task', async () => {
+    hub = await startTestHub();
+    const bob = await hub.client('Bob', 'qa');
+    const heard = recorder(bob);
+    startTerminal('Alice', 'backend-dev');
+    await until((s) => s.includes('● online') && s.includes('Alice (backend-dev)'));
+    expect(screen()).toMatch(/Team[\s\S]*● Alice +backend-dev/);
+
+    await bob.send({ type: 'chat', text: 'welcome Alice' });
+    await until((s) => /\d\d:\d\d +qa +Bob: welcome Alice/.test(s));
+
+    keys('hello from the terminal', 'Enter');
+    await vi.waitFor(() => expect(heard.messages()).toContain('hello from the terminal'));
+    await until((s) => /backend-dev +Alice: hello from the terminal/.test(s));
+
+    keys('/who', 'Enter');
+    await until((s) => s.includes('Participants') && /online +qa +Bob/.test(s));
+
+    const lead = await hub.client('Lead', 'orchestrator');
+    const now = Date.now();
+    await lead.send({ type: 'sprint_create', sprint: { name: 'Sprint 1', startsAt: now, endsAt: now + 864e5 }, tasks: [{ title: 'Login API', role: 'backend-dev', estimateHours: 6, assignee: 'Alice' }] });
+    await lead.send({ type: 'task_update', taskId: 'T-1', action: 'assign', assignee: 'Alice' });
+    await until((s) => s.includes('T-1 is yours: Login API (6h). /accept T-1') && /T-1 assigned/.test(s));
+    expect(screen()).toContain('Sprint 1 0/1 done');
+
+    keys('/acc', 'Tab');
+    await until((s) => s.includes('› /accept '));
+    keys('T-1', 'Enter');
+    await until((s) => s.includes('T-1 accepted.') && /T-1 accepted/.test(s.split('My tasks')[1] ?? ''));
+
+    keys('/start T-9', 'Enter');
+    await until((s) => s.includes('✗ No task T-9'));
+
+    keys('C-c');
+    await until((s) => s.includes('[exited 0]'));
+  });
+
+  it("opens the product owner's prompt for an escalation and answers it with the arrow keys", async () => {
+    hub = await startTestHub();
+    const lead = await hub.client('Lead', 'orchestrator');
+    startTerminal('Pat', 'human');
+    await until((s) => s.includes('● online'));
+    await lead.send({ type: 'escalate', title: 'Login scope is too big', blocker: 'SSO needs a vendor contract', options: [{ key: 'A', label: 'drop SSO' }, { key: 'B', label: 'defer SSO to next sprint' }] });
+    await until((s) => s.includes('Decision needed E-1: Login scope is too big') && s.includes('❯ A) drop SSO'));
+    keys('Down');
+    await until((s) => s.includes('❯ B) defer SSO to next sprint'));
+    keys('Enter');
+    await until((s) => s.includes('Answered E-1: B) defer SSO to next sprint.') && !s.includes('Decision needed'));
+    const answered = await lead.request({ type: 'escalations', status: 'answered' });
+    expect(answered.decisions[0]).toMatchObject({ escalationId: 'E-1', option: 'B', by: 'Pat' });
+  });
+});
