@@ -67,7 +67,7 @@ function climb(ladder: Ladder, rung: number, ctx: LadderContext, taskId: string)
 
 function guide(task: Task, ladder: Ladder, ctx: LadderContext): LeadAction[] {
   climb(ladder, 1, ctx, task.id);
-  const g = findGuidance(task.domain, `${ladder.blocker} ${task.title}`);
+  const g = findGuidance(task.domain, ladder.blocker, task.title);
   const who = task.assignee ?? 'team';
   const steps = g.steps.map((s, i) => `${i + 1}. ${s}`).join(' ');
   return [

@@ -120,13 +120,14 @@ export const GENERAL_GUIDANCE: Guidance = {
 
 const words = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9/\-\s]/g, ' ')} `;
 
-/** The entry that best fits the blocker (keywords count most) and the task's domain. */
-export function findGuidance(domain: string, text: string): Guidance {
-  const haystack = words(text);
+/** The entry that best fits: words of the blocker count most, then the task's title, then its domain. */
+export function findGuidance(domain: string, blocker: string, title = ''): Guidance {
+  const said = words(blocker);
+  const named = words(title);
   let best: { entry: Guidance; score: number } | undefined;
   for (const entry of KNOWLEDGE_BASE) {
-    const hits = entry.keywords.filter((k) => haystack.includes(` ${k} `)).length;
-    const score = hits * 2 + (entry.domains.includes(domain) ? 1 : 0);
+    const hits = (text: string) => entry.keywords.filter((k) => text.includes(` ${k} `)).length;
+    const score = hits(said) * 3 + hits(named) + (entry.domains.includes(domain) ? 1 : 0);
     if (score > 0 && (!best || score > best.score)) best = { entry, score };
   }
   return best?.entry ?? GENERAL_GUIDANCE;

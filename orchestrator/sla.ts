@@ -15,7 +15,7 @@ const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
 export function slaChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
-    if (task.due === null || task.due > view.now || task.status === 'done' || task.status === 'cancelled') continue;
+    if (task.due === null || task.due >= view.now || task.status === 'done' || task.status === 'cancelled') continue;
     const key = `sla:${task.id}:${task.due}`;
     if (!isDue(memory.alerts, key, view.now, FOREVER)) continue;
     if (!withinBudget(memory.said, view.now, options.messagesPerMinute)) break;
