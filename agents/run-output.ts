@@ -15,7 +15,6 @@ export interface RunOutputOptions {
   keepLines?: number;
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007/g;
 
 export const stripAnsi = (text: string): string => text.replace(ANSI, '');
