@@ -1,9 +1,12 @@
 /** The lead's jobs, in the order they see each event. Add a behaviour with one line here. */
 import type { Behaviour } from './lead-view.js';
 import { createPlanningBehaviour } from './planning-behaviour.js';
+import { createMonitorBehaviour } from './monitor-behaviour.js';
+import type { MonitorOptions } from './monitor-options.js';
 
-export function createBehaviours(): Behaviour[] {
+export function createBehaviours(monitor: Partial<MonitorOptions> = {}): Behaviour[] {
   return [
     createPlanningBehaviour(),
+    createMonitorBehaviour(monitor),
   ];
 }

@@ -3,15 +3,16 @@ import type { HuddleClient } from '../collaboration-server/client.js';
 import type { RoleSpec } from '../agents/roles.js';
 import { createBehaviours } from './behaviours.js';
 import { createLead, type Lead } from './lead.js';
+import type { MonitorOptions } from './monitor-options.js';
 
 export const DEFAULT_LEAD_NAME = 'Tech Lead';
 export const DEFAULT_TICK_MS = 30_000;
 
-export function startLead(client: HuddleClient, roles: RoleSpec[], tickMs = DEFAULT_TICK_MS): Promise<Lead> {
+export function startLead(client: HuddleClient, roles: RoleSpec[], tickMs = DEFAULT_TICK_MS, monitor: Partial<MonitorOptions> = {}): Promise<Lead> {
   return createLead({
     client,
     roles,
-    behaviours: createBehaviours(),
+    behaviours: createBehaviours(monitor),
     tickMs,
     log: (line) => process.stderr.write(`${line}\n`),
   });

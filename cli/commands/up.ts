@@ -5,6 +5,7 @@ import { loadRoles } from '../../agents/roles.js';
 import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
 import { parseDuration } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
+import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
 
 /** The loopback address of a hub listening on `host`, for the lead in the same process. */
 function loopbackUrl(host: string, port: number): string {
@@ -14,12 +15,13 @@ function loopbackUrl(host: string, port: number): string {
 
 export function registerUp(program: Command): void {
   program.addCommand(
-    withHubFlags(new Command('up'))
+    withMonitorFlags(withHubFlags(new Command('up')))
       .description('run the hub and the technical lead in one process')
       .option('--name <name>', 'the lead’s display name', DEFAULT_LEAD_NAME)
       .option('--tick <duration>', 'how often the lead looks over the sprint', '30s')
-      .action(async (flags: HubFlags & { name: string; tick: string }) => {
+      .action(async (flags: HubFlags & MonitorFlags & { name: string; tick: string }) => {
         const tickMs = parseDuration(flags.tick);
+        const monitor = monitorOptionsFromFlags(flags);
         const running = await startHubFromFlags(flags);
         const client = new HuddleClient({
           url: loopbackUrl(flags.host, running.port),
@@ -28,7 +30,7 @@ export function registerUp(program: Command): void {
           role: 'orchestrator',
           historyLimit: 0,
         });
-        const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs);
+        const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor);
         process.stdout.write(`huddle lead ${flags.name} is in the room\n`);
         closeOnSignals(async () => {
           lead.close();
