@@ -96,4 +96,18 @@ describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', () => {
     const answered = await lead.request({ type: 'escalations', status: 'answered' });
     expect(answered.decisions[0]).toMatchObject({ escalationId: 'E-1', option: 'B', by: 'Pat' });
   });
+
+  it('says when the hub is gone, queues what I type and sends it once the hub is back', async () => {
+    hub = await startTestHub();
+    startTerminal('Alice', 'backend-dev');
+    await until((s) => s.includes('● online'));
+    await hub.stop();
+    await until((s) => s.includes('reconnecting…'));
+    keys('typed while away', 'Enter');
+    await until((s) => s.includes('reconnecting… · 1 message queued'));
+    await hub.restart();
+    await until((s) => s.includes('● online') && /Alice: typed while away/.test(s));
+    const history = await (await hub.client('Bob', 'qa')).request({ type: 'history', limit: 10 });
+    expect(history.events.map((e) => (e.type === 'message' ? e.text : e.type))).toContain('typed while away');
+  });
 });

@@ -12,12 +12,14 @@ type Opts = IdentityOptions & { json?: boolean };
 
 /** The same task commands the terminals offer (`/start T-3`), run once from the shell. */
 function taskAction(verb: string, args: string, description: string): Command {
-  return withIdentityFlags(new Command(verb))
-    .description(description)
-    .argument(args.split(' ')[0]!, 'the task id, like T-3')
-    .argument('[words...]', args.split(' ').slice(1).join(' ') || 'nothing more')
+  const more = args.split(' ').slice(1).join(' ');
+  const cmd = withIdentityFlags(new Command(verb)).description(description).argument('<id>', 'the task id, like T-3');
+  if (more) cmd.argument('[words...]', more);
+  return cmd
     .option('--json', 'print the result as JSON')
-    .action(async (id: string, words: string[], opts: Opts) => {
+    .action(async (id: string, ...rest: unknown[]) => {
+      const words = more ? (rest[0] as string[]) : [];
+      const opts = (more ? rest[1] : rest[0]) as Opts;
       const command = findCommand(verb)!;
       const me = { name: opts.name ?? '', role: opts.role ?? '' };
       const result = await withClient(opts, (client) =>

@@ -1,0 +1,73 @@
+/** One-shot commands from the shell, as an AI agent that only runs commands would use them. */
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestHub, type TestHub } from './helpers/hub.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'huddle.js');
+let hub: TestHub;
+afterEach(async () => hub?.close());
+
+/** Runs `huddle ARGS` as Alice (identity from HUDDLE_NAME/HUDDLE_ROLE); never throws, returns the exit code. */
+async function huddle(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, NO_COLOR: '1', HUDDLE_NAME: 'Alice', HUDDLE_ROLE: 'backend-dev', HUDDLE_URL: hub.url, HUDDLE_TOKEN: hub.running.tokens.member, HUDDLE_DATA: hub.dataDir };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env, cwd: tmpdir() });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function sprint() {
+  const lead = await hub.client('Lead', 'orchestrator');
+  const now = Date.now();
+  await lead.send({
+    type: 'sprint_create',
+    sprint: { name: 'Sprint 1', startsAt: now, endsAt: now + 864e5 },
+    tasks: [
+      { title: 'Login API', role: 'backend-dev', estimateHours: 6, assignee: 'Alice' },
+      { title: 'Login tests', role: 'qa', estimateHours: 3, assignee: 'Quinn' },
+    ],
+  });
+  await lead.send({ type: 'task_update', taskId: 'T-1', action: 'assign', assignee: 'Alice' });
+  return lead;
+}
+
+describe('huddle tasks and huddle task', () => {
+  it('lists the sprint, or only my tasks, as lines or JSON', async () => {
+    hub = await startTestHub();
+    expect((await huddle('tasks')).stdout).toContain('No active sprint yet');
+    await sprint();
+    const all = await huddle('tasks');
+    expect(all.stdout).toMatch(/# Sprint 1: 2 task\(s\)\nT-1 +assigned +0% +6h +Login API → Alice\nT-2 +pending +0% +3h +Login tests → Quinn/);
+    const mine = await huddle('tasks', '--mine', '--json');
+    const tasks = mine.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; assignee: string });
+    expect(tasks.map((t) => [t.id, t.assignee])).toEqual([['T-1', 'Alice']]);
+  });
+
+  it('moves a task from the shell and explains a refusal', async () => {
+    hub = await startTestHub();
+    await sprint();
+    expect(await huddle('task', 'accept', 'T-1')).toMatchObject({ code: 0, stdout: 'T-1 accepted.\n' });
+    expect(await huddle('task', 'start', 't-1')).toMatchObject({ code: 0, stdout: 'T-1 started.\n' });
+    expect(await huddle('task', 'progress', 'T-1', '60', 'half', 'way')).toMatchObject({ code: 0, stdout: 'T-1 at 60%.\n' });
+    const refused = await huddle('task', 'start', 'T-2');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('T-2 is assigned to Quinn');
+    expect(await huddle('task', 'done', 'T-1', 'all', 'green')).toMatchObject({ code: 0, stdout: 'T-1 done.\n' });
+    const lead = await hub.client('Lead2', 'orchestrator');
+    const after = await lead.request({ type: 'tasks' });
+    expect(after.tasks.find((t) => t.id === 'T-1')).toMatchObject({ status: 'done', percent: 100 });
+  });
+
+  it("prints a task's stored log", async () => {
+    hub = await startTestHub();
+    const lead = await sprint();
+    await lead.send({ type: 'artifact_put', taskId: 'T-1', kind: 'log', content: 'npm test\n12 passed\n' });
+    expect(await huddle('task', 'log', 'T-1')).toMatchObject({ code: 0, stdout: 'npm test\n12 passed\n' });
+  });
+});
