@@ -10,6 +10,8 @@ export type Stream = 'stdout' | 'stderr';
 export interface RunOutputOptions {
   /** at most one progress note per this many milliseconds */
   noteEveryMs: number;
+  /** the stored log stops growing past this many characters (a note in the log says so) */
+  maxLogChars?: number;
   /** a progress note is at most this many characters */
   noteChars?: number;
   keepLines?: number;
@@ -39,6 +41,7 @@ export class RunOutput {
   private pendingLog = '';
   private readonly all: LineTail;
   private readonly errors: LineTail;
+  private loggedChars = 0;
   private lastNoteAt = Number.NEGATIVE_INFINITY;
   private freshSinceNote = false;
   totalBytes = 0;
@@ -54,7 +57,7 @@ export class RunOutput {
   push(stream: Stream, raw: string): void {
     const text = stripAnsi(raw);
     this.totalBytes += Buffer.byteLength(raw);
-    this.pendingLog += text;
+    this.appendLog(text);
     this.all.push(text);
     if (stream === 'stderr') this.errors.push(text);
     if (text.trim()) this.freshSinceNote = true;
@@ -65,8 +68,19 @@ export class RunOutput {
     this.pendingLog += `[huddle] ${line}\n`;
   }
 
-  /** The log text not yet stored, at most `maxChars` of it; empty when nothing is waiting. */
-  takeLog(maxChars = 256 * 1024): string {
+  private appendLog(text: string): void {
+    const max = this.options.maxLogChars ?? 20_000_000;
+    if (this.loggedChars >= max) return;
+    this.loggedChars += text.length;
+    if (this.loggedChars < max) this.pendingLog += text;
+    else this.pendingLog += `${text.slice(0, text.length - (this.loggedChars - max))}\n[huddle] the log passed ${max} characters; the rest is not stored\n`;
+  }
+
+  /**
+   * The log text not yet stored, at most `maxChars` of it; empty when nothing is waiting. 64K characters
+   * stay under the hub's 1 MB frame bound even when every one is escaped in JSON.
+   */
+  takeLog(maxChars = 64 * 1024): string {
     const chunk = this.pendingLog.slice(0, maxChars);
     this.pendingLog = this.pendingLog.slice(chunk.length);
     return chunk;

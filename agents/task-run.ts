@@ -115,7 +115,7 @@ export class TaskRun {
       await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `Could not prepare its worktree: ${toHuddleError(err).message}` });
       return 'failed';
     }
-    if (this.pendingStop) return 'stopped';
+    if (this.pendingStop) return this.stoppedBeforeStart(branch);
 
     const context = await this.client.request({ type: 'tasks', sprintId: this.task.sprintId });
     this.inboxDir = mkdtempSync(join(tmpdir(), 'huddle-inbox-'));
@@ -173,6 +173,11 @@ export class TaskRun {
     const how = exit.code === null ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
     await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `The command ${how} after ${took}.${onBranch}\n${this.tail(true)}` });
     return 'failed';
+  }
+
+  /** Stopped while preparing: the task is someone else's or cancelled, or the agent is stopping. */
+  private async stoppedBeforeStart(branch: string | null): Promise<RunEnd> {
+    return this.reportEnd({ code: null, signal: null, stoppedFor: this.pendingStop }, '0ms', branch);
   }
 
   private tail(errors: boolean): string {

@@ -84,4 +84,13 @@ describe('run output', () => {
     expect(out.hasLog).toBe(false);
     expect(out.lastErrorLines(5)).toEqual(['warning: slow']);
   });
+
+  it('stops storing the log past its bound, and says so in the log', () => {
+    const out = new RunOutput(new FakeClock(), { noteEveryMs: 0, maxLogChars: 10 });
+    out.push('stdout', 'abcdefgh\n');
+    out.push('stdout', 'ijklmnop\n');
+    out.push('stdout', 'qrs\n');
+    expect(out.takeLog()).toBe('abcdefgh\ni\n[huddle] the log passed 10 characters; the rest is not stored\n');
+    expect(out.lastLines(1)).toEqual(['qrs']); // the summary still sees the latest lines
+  });
 });
