@@ -87,6 +87,19 @@ echo "summary: login page built"`,
     expect(world.logs.join('\n')).toContain(`${id}: stopped (cancelled by Lead)`);
   });
 
+  it('kills a command that ignores SIGTERM once the grace period is over', async () => {
+    world = await execWorld();
+    const script = world.script('stubborn.sh', "trap '' TERM\necho $$ > stubborn.pid\necho 'not stopping'\nwhile true; do sleep 0.05; done");
+    const [id] = await world.plan(['Stubborn job']);
+    const { runner } = await world.agent('Bot', { command: script, killGraceMs: 300 });
+    await world.assign(id!, 'Bot');
+    await vi.waitFor(() => expect(progressNotes(world, id!)).toContain('not stopping'));
+    await world.lead.send({ type: 'task_update', taskId: id!, action: 'cancel' });
+    const pid = Number(readFileSync(join(world.dir, 'stubborn.pid'), 'utf8'));
+    await vi.waitFor(() => expect(isAlive(pid)).toBe(false), { timeout: 3000 });
+    await vi.waitFor(() => expect(runner.busy).toBe(0));
+  });
+
   it('stops the command when the task is reassigned to someone else, then runs the next task', async () => {
     world = await execWorld();
     const script = world.script('work.sh', 'echo "working on $HUDDLE_TASK_ID"\n[ "$HUDDLE_TASK_ID" = "T-1" ] && sleep 30\nexit 0');
