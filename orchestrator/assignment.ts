@@ -59,10 +59,19 @@ const CHAIN_BONUS = 1.5;
 
 const hoursAfter = (c: Candidate, hours: number) => c.member.loadHours + c.planned + hours;
 
-function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: string | null, history?: TeamHistory) {
-  const roleMatch = c.member.role === need.role;
-  const known = need.tags.filter((t) => c.skills.has(t)).slice(0, 3);
-  const expertise = (roleMatch ? 3 : 0) + known.length;
+interface Scored {
+  score: number;
+  expertise: number;
+  over: boolean;
+  chain: string | null;
+  accuracy: number | null;
+}
+
+/** The numbers only: this runs tasks × agents times, so it builds no strings. */
+function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: string | null, history?: TeamHistory): Scored {
+  let known = 0;
+  for (const t of need.tags) if (known < 3 && c.skills.has(t)) known++;
+  const expertise = (c.member.role === need.role ? 3 : 0) + known;
   const after = hoursAfter(c, need.hours);
   const cap = c.member.capacityHours;
   const over = after > cap;
@@ -74,35 +83,45 @@ function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: s
   const chain = expertise > 0 ? chainFrom : null;
   if (chain) score += CHAIN_BONUS;
   if (c.rate !== null) score += (c.rate - 0.75) * 4;
-  const accuracy = estimateAccuracy(history, c.member.name, need.domain);
+  const accuracy = history ? estimateAccuracy(history, c.member.name, need.domain) : null;
   if (accuracy !== null) score += (accuracy - 0.5) * 2;
+  return { score, expertise, over, chain, accuracy };
+}
 
+/** The one-line rationale for the chosen candidate. */
+function explain(need: TaskNeed, c: Candidate, s: Scored, strategy: Strategy): string {
+  const known = need.tags.filter((t) => c.skills.has(t)).slice(0, 3);
+  const after = hoursAfter(c, need.hours);
   const why: string[] = [];
-  if (roleMatch) why.push(`${c.member.role} role`);
+  if (c.member.role === need.role) why.push(`${c.member.role} role`);
   if (known.length) why.push(`knows ${known.join(', ')}`);
-  if (chain) why.push(`keeps the chain from ${chain} (no handoff)`);
+  if (s.chain) why.push(`keeps the chain from ${s.chain} (no handoff)`);
   if (c.rate !== null) why.push(`finished ${Math.round(c.rate * 100)}% of past tasks`);
-  if (accuracy !== null) why.push(`estimates in ${need.domain} ${Math.round(accuracy * 100)}% accurate`);
+  if (s.accuracy !== null) why.push(`estimates in ${need.domain} ${Math.round(s.accuracy * 100)}% accurate`);
   if (strategy === 'balanced') why.push('least loaded of those qualified');
   if (strategy === 'deadline') why.push(`can finish soonest (~day ${Math.ceil(after / Math.max(c.member.hoursPerDay, 0.5))})`);
-  const load = `${Math.round(after * 10) / 10}/${cap}h`;
-  const rationale = over
+  const load = `${Math.round(after * 10) / 10}/${c.member.capacityHours}h`;
+  return s.over
     ? `OVER CAPACITY ${load}: ${why.join('; ') || 'nobody else fits'}; cut or reassign something`
     : `${why.join('; ') || 'has the most room'}; ${load}`;
-  return { score, expertise, over, rationale };
 }
 
 /** The best candidate for one task: qualified people first (any skill or the role), then anyone. */
 function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, owners: ReadonlyMap<string, string>, history?: TeamHistory) {
-  let best: { c: Candidate; score: number; expertise: number; over: boolean; rationale: string } | null = null;
+  let best: (Scored & { c: Candidate }) | null = null;
+  // Who holds this task's dependencies, looked up once rather than per candidate.
+  const chainOwners = new Map<string, string>();
+  for (const d of need.dependsOn) {
+    const owner = owners.get(d);
+    if (owner && !chainOwners.has(owner)) chainOwners.set(owner, d);
+  }
   for (const c of candidates) {
-    const chainFrom = need.dependsOn.find((d) => owners.get(d) === c.member.name) ?? null;
-    const r = evaluate(need, c, strategy, chainFrom, history);
+    const r = evaluate(need, c, strategy, chainOwners.get(c.member.name) ?? null, history);
     const qualified = r.expertise > 0;
     const better = !best || (qualified !== best.expertise > 0 ? qualified : r.score > best.score);
     if (better) best = { c, ...r };
   }
-  return best;
+  return best && { ...best, rationale: explain(need, best.c, best, strategy) };
 }
 
 const candidatesOf = (team: readonly TeamMember[], history?: TeamHistory): Candidate[] =>
