@@ -60,3 +60,14 @@ export function reportMarkdown(m: SprintMetrics): string {
   ];
   return lines.join('\n');
 }
+
+/** A few lines for `huddle status`: where the sprint stands now. */
+export function statusLines(m: SprintMetrics, openEscalations: number): string[] {
+  const bar = (x: number, width = 20) => '█'.repeat(Math.round(x * width)).padEnd(width, '░');
+  return [
+    `# ${m.name}: ${m.tasksDone}/${m.tasksTotal - m.tasksCancelled} tasks done ${bar(m.completionRate)} ${pct(m.completionRate)}`,
+    `points ${m.pointsDone}/${m.pointsTotal} · hours ${m.hoursDone}/${m.hoursTotal} · velocity ${m.velocityPointsPerDay} points/day, ${m.velocityHoursPerDay} hours/day`,
+    `blocked ${m.tasksBlocked} · at risk ${m.tasksAtRisk} · overdue ${m.tasksOverdue} · open escalations ${openEscalations} · blockers so far ${m.blockers.count} (mean ${hrs(m.blockers.meanHoursToUnblock)} to unblock)`,
+    ...m.agents.map((a) => `  ${a.name.padEnd(20)} ${String(a.tasksDone).padStart(3)} done  ${a.estimatedHours}h est / ${a.actualHours}h actual${a.accuracy === null ? '' : ` (${pct(a.accuracy)} accurate)`}`),
+  ];
+}

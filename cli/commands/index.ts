@@ -9,6 +9,10 @@ import { registerOrchestrator } from './orchestrator.js';
 import { registerAgent } from './agent.js';
 import { registerTasks } from './tasks.js';
 import { registerTask } from './task.js';
+import { registerStatus } from './status.js';
+import { registerReport } from './report.js';
+import { registerEscalations } from './escalations.js';
+import { registerAnswer } from './answer.js';
 
 /** Every subcommand, in the order `huddle --help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask];
+export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer];

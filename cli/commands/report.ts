@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { HuddleError } from '../../collaboration-server/errors.js';
+import { reportMarkdown } from '../../orchestrator/sprint-report.js';
+import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { fetchMetrics } from '../sprint-metrics.js';
+import { observer } from './who.js';
+
+const FORMATS = ['md', 'json'] as const;
+
+export function registerReport(program: Command): void {
+  program.addCommand(
+    withIdentityFlags(new Command('report'), observer)
+      .description('write the sprint report: velocity, completion, burndown, per-agent accuracy, blockers')
+      .option('--format <format>', 'md or json', 'md')
+      .option('--out <file>', 'write to a file instead of the terminal')
+      .option('--sprint <id>', 'another sprint than the active one')
+      .action(async (opts: IdentityOptions & { format: string; out?: string; sprint?: string }) => {
+        if (!(FORMATS as readonly string[]).includes(opts.format)) {
+          throw new HuddleError('BAD_FRAME', `--format takes md or json, not "${opts.format}".`);
+        }
+        const metrics = await withClient(opts, (client) => fetchMetrics(client, opts.sprint));
+        if (!metrics) throw new HuddleError('NOT_FOUND', 'There is no sprint to report on yet. The product owner starts one by typing: plan sprint');
+        const body = opts.format === 'json' ? JSON.stringify(metrics, null, 2) + '\n' : reportMarkdown(metrics);
+        if (opts.out) {
+          writeFileSync(opts.out, body);
+          process.stdout.write(`Wrote the report of ${metrics.name} to ${opts.out}\n`);
+        } else process.stdout.write(body);
+      }),
+  );
+}

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { printJson } from '../output.js';
+import { fetchMetrics } from '../sprint-metrics.js';
+import { statusLines } from '../../orchestrator/sprint-report.js';
+import { observer } from './who.js';
+
+export function registerStatus(program: Command): void {
+  program.addCommand(
+    withIdentityFlags(new Command('status'), observer)
+      .description('where the sprint stands: completion, velocity, blockers, risks, per-agent numbers')
+      .option('--sprint <id>', 'another sprint than the active one')
+      .option('--json', 'the metrics as one JSON object')
+      .action(async (opts: IdentityOptions & { sprint?: string; json?: boolean }) => {
+        const { metrics, open } = await withClient(opts, async (client) => ({
+          metrics: await fetchMetrics(client, opts.sprint),
+          open: (await client.request({ type: 'escalations', status: 'open' })).escalations.length,
+        }));
+        if (opts.json) return printJson(metrics ? { ...metrics, openEscalations: open } : null);
+        if (!metrics) return void process.stdout.write('No sprint yet. The product owner starts one by typing: plan sprint\n');
+        process.stdout.write(statusLines(metrics, open).join('\n') + '\n');
+      }),
+  );
+}

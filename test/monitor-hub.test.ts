@@ -1,0 +1,120 @@
+/**
+ * The monitor inside the real lead over a real hub (sockets on port 0, SQLite in a temp folder):
+ * guidance, reassignment, an escalation answered by the product owner, the completion report.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BUILT_IN_ROLES } from '../agents/roles.js';
+import type { HubEvent } from '../collaboration-server/protocol.js';
+import { createBehaviours } from '../orchestrator/behaviours.js';
+import { createLead, type Lead } from '../orchestrator/lead.js';
+import { fetchMetrics } from '../cli/sprint-metrics.js';
+import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+
+let hub: TestHub;
+const leads: Lead[] = [];
+afterEach(async () => {
+  for (const l of leads.splice(0)) l.close();
+  await hub?.close();
+});
+
+const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
+const taskChange = (id: string, action: string) => (e: HubEvent) => e.type === 'task' && e.task.id === id && e.change.action === action;
+
+describe('the monitor in the lead, over a real hub', () => {
+  it('guides, reassigns, escalates a product question, applies the answer and reports the sprint', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Paula', 'human');
+    const ada = await hub.client('Ada', 'backend-dev');
+    const bob = await hub.client('Bob', 'backend-dev');
+    const seen = recorder(po);
+    const leadClient = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    const lead = await createLead({ client: leadClient, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
+    leads.push(lead);
+
+    const now = Date.now();
+    const created = await po.send({
+      type: 'sprint_create',
+      sprint: { name: 'Auth sprint', goal: 'Sign-in', startsAt: now, endsAt: now + 5 * 86_400_000 },
+      tasks: [
+        { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 },
+        { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 3 },
+      ],
+    });
+    const [t1, t2] = created.result!.taskIds as [string, string];
+    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
+    await po.send({ type: 'task_update', taskId: t2, action: 'assign', assignee: 'Bob' });
+    await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
+    await bob.send({ type: 'task_update', taskId: t2, action: 'start' });
+
+    // 1. Trouble said in plain chat: recorded as a blocker, answered with guidance.
+    await ada.send({ type: 'chat', text: "I'm having trouble with token validation" });
+    const guidance = await seen.until(fromLead('guidance'));
+    expect(guidance).toMatchObject({ card: { taskId: t1, topic: 'JWT and token validation' } });
+    expect(seen.events.find(taskChange(t1, 'block'))).toMatchObject({ change: { by: 'Tech Lead', to: 'blocked' } });
+
+    // 2. Still stuck: reassigned to the other backend developer, with the reason told to everyone.
+    await ada.send({ type: 'chat', text: 'Still stuck on the signature check' });
+    const moved = await seen.until(fromLead('reassignment'));
+    expect(moved).toMatchObject({ card: { taskId: t1, from: 'Ada', to: 'Bob' } });
+    await seen.until((e) => taskChange(t1, 'reassign')(e) && e.type === 'task' && e.task.assignee === 'Bob');
+
+    // 3. A product question: escalated with options; only the product owner may answer.
+    await bob.send({ type: 'task_update', taskId: t2, action: 'block', note: 'Should we scale to multiple regions or buy a bigger database?' });
+    const escalated = await seen.until(fromLead('escalation'));
+    expect(escalated).toMatchObject({ card: { escalationId: 'E-1', taskId: t2, options: expect.arrayContaining([expect.objectContaining({ key: 'A' })]) } });
+    await expect(bob.send({ type: 'escalation_answer', escalationId: 'E-1', option: 'A' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await po.send({ type: 'escalation_answer', escalationId: 'E-1', option: 'A', text: 'one region is enough for launch' });
+    await seen.until((e) => e.type === 'message' && e.from.name === 'Tech Lead' && /Paula decided on E-1/.test(e.text));
+    await seen.until(taskChange(t2, 'unblock'));
+    expect(seen.events.find(taskChange(t2, 'note'))).toMatchObject({ task: { notes: expect.arrayContaining([expect.stringMatching(/Decision E-1 by Paula/)]) } });
+
+    // 4. The work is finished: the lead posts the completion report once.
+    await bob.send({ type: 'task_update', taskId: t1, action: 'start' });
+    await bob.send({ type: 'task_update', taskId: t1, action: 'done' });
+    await bob.send({ type: 'task_update', taskId: t2, action: 'done' });
+    const report = await seen.until(fromLead('sprint_report'));
+    expect(report).toMatchObject({ card: { tasksDone: 2, tasksTotal: 2, completionRate: 1, blockers: { count: 2 } } });
+    expect(report.type === 'message' && report.text).toMatch(/Velocity 6 points\/day.*Blockers: 2/);
+
+    // The same numbers come from the hub's task events (what `huddle status` and `huddle report` show).
+    const metrics = await fetchMetrics(po);
+    expect(metrics).toMatchObject({ tasksDone: 2, velocityPointsPerDay: 6, blockers: { count: 2, open: 0 } });
+    await lead.settled();
+    expect(seen.events.filter(fromLead('sprint_report'))).toHaveLength(1);
+  });
+
+  it('remembers the ladder across a restart of the lead', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Paula', 'human');
+    const ada = await hub.client('Ada', 'backend-dev');
+    await hub.client('Bob', 'backend-dev');
+    const seen = recorder(po);
+    const start = async () => {
+      const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+      const lead = await createLead({ client, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
+      leads.push(lead);
+      return { client, lead };
+    };
+    const first = await start();
+    const now = Date.now();
+    const created = await po.send({
+      type: 'sprint_create',
+      sprint: { name: 'Auth sprint', startsAt: now, endsAt: now + 5 * 86_400_000 },
+      tasks: [{ title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 }],
+    });
+    const [t1] = created.result!.taskIds as [string];
+    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
+    await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
+    await ada.send({ type: 'task_update', taskId: t1, action: 'block', note: 'having trouble with token validation' });
+    await seen.until(fromLead('guidance'));
+    await first.lead.settled();
+    first.lead.close();
+    first.client.close();
+
+    await start();
+    await ada.send({ type: 'task_update', taskId: t1, action: 'block', note: 'still stuck' });
+    const moved = await seen.until(fromLead('reassignment'));
+    expect(moved).toMatchObject({ card: { taskId: t1, from: 'Ada', to: 'Bob' } });
+    expect(seen.events.filter(fromLead('guidance'))).toHaveLength(1);
+  });
+});
