@@ -184,7 +184,10 @@ function approve(state: PlanningState, view: TeamView): SessionResult {
     ids: {},
     assigned: [],
   };
-  const warning = p.feasibility.fits ? '' : ' It does not fit the capacity; I will flag the overloaded people as we go.';
+  const nobody = p.tasks.filter((t) => !p.assignments.get(t.key)?.name).length;
+  const warning =
+    (p.feasibility.fits ? '' : ' It does not fit the capacity; I will flag the overloaded people as we go.') +
+    (nobody ? ` ${nobody} task(s) have nobody to take them: they wait until someone with the right role joins.` : '');
   const reply = say(`Approved: ${active.name}, ${p.tasks.length} tasks, ${p.feasibility.totalHours}h, ${day(active.startsAt)} → ${day(active.endsAt)}. Handing out the first stage now.${warning}`);
   return { state: { ...initialPlanningState(), history: state.history, active }, replies: [reply], approved: active };
 }
