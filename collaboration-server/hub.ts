@@ -280,7 +280,15 @@ export function createHub(options: HubOptions): Hub {
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
-      ws.on('message', (data, isBinary) => onMessage(conn, data, isBinary));
+      ws.on('message', (data, isBinary) => {
+        // The last line of defence: whatever a frame does, the hub answers and keeps serving.
+        try {
+          onMessage(conn, data, isBinary);
+        } catch (err) {
+          log(`internal error: ${toHuddleError(err).message}`);
+          sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
+        }
+      });
       ws.on('close', () => onClose(conn));
     },
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
