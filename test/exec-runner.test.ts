@@ -116,6 +116,21 @@ echo "summary: login page built"`,
     expect(tasks.find((t) => t.id === first)).toMatchObject({ status: 'assigned', assignee: 'Dana' });
   });
 
+  it('keeps running through a hub restart and reports the task done once it is back', async () => {
+    world = await execWorld();
+    const script = world.script('through.sh', 'echo "before"\nwhile [ ! -f go ]; do sleep 0.02; done\necho "after the restart"');
+    const [id] = await world.plan(['Survive a restart']);
+    await world.agent('Bot', { command: script });
+    await world.assign(id!, 'Bot');
+    await vi.waitFor(() => expect(progressNotes(world, id!)).toContain('before'));
+    await world.hub.restart();
+    writeFileSync(join(world.dir, 'go'), '');
+    const done = await world.until(id!, 'done');
+    expect(done.lastNote).toContain('after the restart');
+    const log = await world.lead.request({ type: 'artifact_get', taskId: id!, kind: 'log' });
+    expect(log.content).toMatch(/before\n[\s\S]*after the restart\n/);
+  });
+
   it('after a restart, fails the task it held in progress with an honest note and picks up a waiting one', async () => {
     world = await execWorld();
     const [held, waiting] = await world.plan(['Held before the crash', 'Assigned while away']);
