@@ -2,7 +2,8 @@
  * The resolution ladder for a blocked task, one rung per step, each a chat message with a typed card:
  * 1. technical guidance from the knowledge base, offering to split;
  * 2. if the blocker persists (a second report, or no progress within a period): reassign to the best
- *    other agent, or split a big task into smaller ones;
+ *    other agent, or split the task when size is the problem (the agent says it is too big, or a big
+ *    task has nobody else to go to);
  * 3. escalate to the product owner when it needs a business decision or nobody else can help.
  */
 import type { Task } from '../collaboration-server/protocol.js';
@@ -89,7 +90,8 @@ function handOver(task: Task, ladder: Ladder, ctx: LadderContext): LeadAction[] 
   const { view, options, pick } = ctx;
   const stuck = task.assignee;
   const other = pick(task, view, stuck ? [stuck] : []);
-  const wantsSplit = task.estimateHours >= options.splitAboveHours || ASKS_FOR_SPLIT.test(ladder.blocker);
+  // Size is the problem when the agent says so, or when a big task has nobody else to go to.
+  const wantsSplit = ASKS_FOR_SPLIT.test(ladder.blocker) || (!other && task.estimateHours >= options.splitAboveHours);
   if (wantsSplit && view.sprint) return split(task, ladder, ctx, other?.name ?? stuck);
   if (!other) return escalate(task, ladder, ctx, { kind: 'no-reassignment' });
   climb(ladder, 2, ctx, task.id);

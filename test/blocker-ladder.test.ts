@@ -69,11 +69,28 @@ describe('rung 2: reassign or split when the blocker persists', () => {
     expect(cardOf(again[0])).toMatchObject({ kind: 'guidance' });
   });
 
-  it('splits a big task into two smaller ones instead of handing it over', () => {
+  it('hands a big task over rather than splitting it when someone else can take it', () => {
     const big = { ...blocked, estimateHours: 16, points: 8 };
     const { ctx } = setup(big);
     onBlockerReport(big, 'stuck', ctx(big));
+    expect(onBlockerReport(big, 'still stuck', ctx(big))[0]).toMatchObject({ action: 'reassign', assignee: 'Bob' });
+  });
+
+  it('splits a big task nobody else can take into two smaller ones, kept by the same agent', () => {
+    const big = { ...blocked, estimateHours: 16, points: 8 };
+    const { ctx } = setup(big, nobody);
+    onBlockerReport(big, 'stuck', ctx(big));
     const actions = onBlockerReport(big, 'still stuck', ctx(big));
+    expect(actions[0]).toMatchObject({ type: 'tasks_add' });
+    const drafts = actions[0]!.type === 'tasks_add' ? actions[0]!.tasks : [];
+    expect(drafts.map((d) => [d.estimateHours, d.assignee])).toEqual([[8, 'Ada'], [8, 'Ada']]);
+  });
+
+  it('splits when the agent says the task is too big', () => {
+    const big = { ...blocked, estimateHours: 16, points: 8 };
+    const { ctx } = setup(big);
+    onBlockerReport(big, 'stuck', ctx(big));
+    const actions = onBlockerReport(big, 'this is too big to finish, can we split it?', ctx(big));
     expect(actions[0]).toMatchObject({ type: 'tasks_add', sprintId: 'S-1' });
     const drafts = actions[0]!.type === 'tasks_add' ? actions[0]!.tasks : [];
     expect(drafts.map((d) => [d.estimateHours, d.assignee])).toEqual([[8, 'Ada'], [8, 'Bob']]);
