@@ -31,6 +31,8 @@ export interface Lead {
 }
 
 const MINUTE = 60_000;
+/** where the lead keeps the sequence number of the last message it handled */
+export const CURSOR_KEY = 'lead:cursor';
 
 export async function createLead(options: LeadOptions): Promise<Lead> {
   const { client, behaviours, roles } = options;
@@ -64,12 +66,33 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
       const saved = await client.request({ type: 'state_get', key: b.name });
       if (saved.value !== null && saved.value !== undefined) b.restore(saved.value);
     }
+    await catchUp(client.welcome?.lastSeq ?? 0);
     // Pick up where a previous run stopped (an approved sprint not yet created, tasks ready to hand out).
     for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
   });
+  /**
+   * Messages that arrived while no lead was listening (a restart) are read from the hub's history,
+   * from the last one handled: a product owner who said `approve` meanwhile is still heard. The very
+   * first run starts from now, so old chat is never acted on.
+   */
+  async function catchUp(upTo: number): Promise<void> {
+    const saved = (await client.request({ type: 'state_get', key: CURSOR_KEY })).value as { seq?: unknown } | null;
+    const from = typeof saved?.seq === 'number' ? saved.seq : null;
+    if (from === null) {
+      await client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq: upTo } });
+      return;
+    }
+    if (from >= upTo) return;
+    const { events } = await client.request({ type: 'history', limit: 500 });
+    for (const e of events) if (e.seq > from && e.seq <= upTo) await handle(e);
+  }
+
   // A hub that lost our session (restarted from its files) cannot replay what we missed: ask again.
-  const onWelcome = (w: { resumed: boolean }) => {
-    if (!w.resumed) enqueue(snapshot);
+  const onWelcome = (w: { resumed: boolean; lastSeq: number }) => {
+    if (!w.resumed) {
+      enqueue(snapshot);
+      enqueue(() => catchUp(w.lastSeq));
+    }
   };
   client.on('welcome', onWelcome);
 
@@ -78,6 +101,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     // Never answer itself or another bot: two leads must not talk to each other in a loop.
     if (event.type === 'message' && (event.from.name === view.self || event.from.role === 'orchestrator')) return;
     for (const b of behaviours) await run(b.name, () => b.onEvent(event, view));
+    if (event.type === 'message') await client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq: event.seq } }).catch(() => {});
   }
 
   async function run(name: string, decide: () => LeadAction[]): Promise<void> {

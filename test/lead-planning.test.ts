@@ -92,6 +92,41 @@ describe('the lead over a real hub', () => {
     await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
   });
 
+  it('hears what the product owner said while the lead was down', async () => {
+    const { po, seen } = await room();
+    const first = await startLeadOn(hub);
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    await po.send({ type: 'chat', text: SEED });
+    await seen.po.until(fromLead('breakdown'));
+    await first.lead.settled();
+    first.lead.close();
+    first.client.close();
+
+    await po.send({ type: 'chat', text: 'approve' });
+    const second = await startLeadOn(hub);
+    await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
+    await second.lead.settled();
+    second.lead.close();
+    second.client.close();
+
+    // Handled once: another restart does not approve (or answer) again.
+    const third = await startLeadOn(hub);
+    await third.lead.settled();
+    await po.send({ type: 'chat', text: 'marker' });
+    await seen.po.until((e) => e.type === 'message' && e.text === 'marker');
+    expect(seen.po.messages().filter((t) => t.startsWith('Approved:'))).toHaveLength(1);
+  });
+
+  it('does not act on chat from before its first start', async () => {
+    const { po, seen } = await room();
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    const { lead } = await startLeadOn(hub);
+    await lead.settled();
+    await po.send({ type: 'chat', text: 'marker' });
+    await seen.po.until((e) => e.type === 'message' && e.text === 'marker');
+    expect(seen.po.events.some(fromLead('capacity'))).toBe(false);
+  });
+
   it('resumes planning after the hub restarts', async () => {
     const { po, seen } = await room();
     await startLeadOn(hub);
