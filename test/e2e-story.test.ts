@@ -174,5 +174,10 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
     const written = await once(['report', '--format', 'md', '--out', out]);
     expect(written.code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/# Sprint report:[\s\S]*Velocity:[\s\S]*Blockers: 2/);
+    const json = await once(['report', '--format', 'json']);
+    expect(JSON.parse(json.out)).toMatchObject({ completionRate: 1, blockers: { count: 2 } });
+    const wrong = await once(['report', '--format', 'xml']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--format takes md or json, not "xml"/);
   }, 120_000);
 });
