@@ -10,7 +10,7 @@
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { toHuddleError } from '../collaboration-server/errors.js';
 import type { HubEvent, Task } from '../collaboration-server/protocol.js';
-import { TaskRun, type RunSettings } from './task-run.js';
+import { AGENT_STOPPING, TaskRun, type RunSettings } from './task-run.js';
 
 export interface ExecRunnerOptions extends RunSettings {
   concurrency: number;
@@ -50,7 +50,7 @@ export class ExecRunner {
     this.client.off('welcome', this.onWelcome);
     this.queue.length = 0;
     const runs = [...this.runs.values()];
-    for (const run of runs) run.stop('agent stopped');
+    for (const run of runs) run.stop(AGENT_STOPPING);
     await Promise.all(runs.map((r) => r.finished));
   }
 

@@ -37,6 +37,9 @@ export interface RunSettings {
 
 export type RunEnd = 'done' | 'failed' | 'stopped';
 
+/** The stop reason when the agent itself is stopping: the task is then failed, not left in progress. */
+export const AGENT_STOPPING = 'agent stopped';
+
 export class TaskRun {
   readonly finished: Promise<RunEnd>;
   private child: ChildCommand | undefined;
@@ -56,10 +59,14 @@ export class TaskRun {
   ) {
     this.output = new RunOutput(settings.clock, { noteEveryMs: settings.noteEveryMs });
     this.stall = new StallDetector(settings.clock, { stallAfterMs: settings.stallAfterMs, questionSettleMs: settings.questionSettleMs });
-    this.finished = this.run().catch((err) => {
-      settings.log(`${task.id}: ${toHuddleError(err).message}`);
-      return 'failed' as const;
-    });
+    this.finished = this.run()
+      .catch((err) => {
+        settings.log(`${task.id}: ${toHuddleError(err).message}`);
+        return 'failed' as const;
+      })
+      .finally(() => {
+        if (this.inboxDir) rmSync(this.inboxDir, { recursive: true, force: true });
+      });
   }
 
   get id(): string {
@@ -75,7 +82,10 @@ export class TaskRun {
     }
   }
 
-  /** Stops the command without reporting: the task was cancelled or is someone else's now. */
+  /**
+   * Stops the command. Nothing is reported when the task was cancelled or is someone else's now; when the
+   * agent is stopping (`AGENT_STOPPING`), the task is failed so that it is not left in progress.
+   */
   stop(reason: string): void {
     this.pendingStop ??= reason;
     this.child?.stop(reason, this.settings.killGraceMs);
@@ -147,7 +157,6 @@ export class TaskRun {
     this.output.mark(`${id} ended after ${took}: ${exit.stoppedFor ? `stopped (${exit.stoppedFor})` : `exit ${exit.code ?? exit.signal}`}`);
     this.flushLog();
     await this.sending;
-    rmSync(this.inboxDir, { recursive: true, force: true });
     return this.reportEnd(exit, took, branch);
   }
 
@@ -160,7 +169,7 @@ export class TaskRun {
     }
     if (exit.stoppedFor) {
       this.settings.log(`${id}: stopped (${exit.stoppedFor})`);
-      if (exit.stoppedFor.startsWith('agent stopped')) {
+      if (exit.stoppedFor === AGENT_STOPPING) {
         await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `The agent was stopped while running it; nothing finished it.${onBranch}` });
         return 'failed';
       }
