@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics, historyRecords, timelineOf, toTeamHistory } from '../orchestrator/metrics.js';
 import type { TimelineEntry } from '../orchestrator/monitor-memory.js';
-import { reportCard, reportMarkdown, reportText } from '../orchestrator/sprint-report.js';
+import { reportCard, reportMarkdown, reportText, statusLines } from '../orchestrator/sprint-report.js';
 import { DAY, HOUR, T0, makeSprint, makeTask, taskEvent } from './helpers/monitor-fixtures.js';
 
 // A known sprint: five days from Monday 09:00, looked at two days in.
@@ -100,5 +100,13 @@ describe('the sprint report', () => {
     expect(md).toContain('- Velocity: 5 points/day, 8 hours/day (over 2 day(s))');
     expect(md).toContain('| Bob | 2 | 0 | 12h | 10h | 83% | 1 |');
     expect(md).toContain('| 1 | 3 | 6 | 8.8 |');
+  });
+
+  it('sums it up in a few lines for huddle status', () => {
+    const lines = statusLines(m, 1);
+    expect(lines[0]).toMatch(/^# Auth sprint: 3\/4 tasks done █+░+ 75%$/);
+    expect(lines[1]).toBe('points 10/11 · hours 16/18 · velocity 5 points/day, 8 hours/day');
+    expect(lines[2]).toMatch(/open escalations 1 · blockers so far 2 \(mean 2h to unblock\)/);
+    expect(lines.slice(3)).toHaveLength(2);
   });
 });

@@ -117,4 +117,49 @@ describe('the monitor in the lead, over a real hub', () => {
     expect(moved).toMatchObject({ card: { taskId: t1, from: 'Ada', to: 'Bob' } });
     expect(seen.events.filter(fromLead('guidance'))).toHaveLength(1);
   });
+
+  it('marks the work of an agent who vanished at risk, then hands it over; retries a failed task with someone else', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Paula', 'human');
+    const ada = await hub.client('Ada', 'backend-dev', { reconnect: false });
+    const bob = await hub.client('Bob', 'backend-dev');
+    await hub.client('Cy', 'backend-dev');
+    const seen = recorder(po);
+    const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    // Real time, thresholds in milliseconds: the lead ticks every 20ms.
+    const lead = await createLead({
+      client,
+      behaviours: createBehaviours({ offlineGraceMs: 50, reassignAfterMs: 50 }),
+      roles: [...BUILT_IN_ROLES],
+      tickMs: 20,
+    });
+    leads.push(lead);
+    const now = Date.now();
+    const created = await po.send({
+      type: 'sprint_create',
+      sprint: { name: 'Sprint', startsAt: now, endsAt: now + 5 * 86_400_000 },
+      tasks: [
+        { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 },
+        { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 3 },
+      ],
+    });
+    const [t1, t2] = created.result!.taskIds as [string, string];
+    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
+    await po.send({ type: 'task_update', taskId: t2, action: 'assign', assignee: 'Bob' });
+    await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
+
+    ada.close();
+    const atRisk = await seen.until(taskChange(t1, 'at_risk'));
+    expect(atRisk).toMatchObject({ task: { atRisk: true, assignee: 'Ada' } });
+    await seen.until((e) => e.type === 'message' && e.card?.kind === 'alert' && e.card.taskId === t1);
+    const handedOver = await seen.until(taskChange(t1, 'reassign'));
+    expect(handedOver.type === 'task' && handedOver.task.assignee).not.toBe('Ada');
+    await seen.until((e) => fromLead('reassignment')(e) && e.type === 'message' && e.card?.kind === 'reassignment' && e.card.from === 'Ada');
+
+    await bob.send({ type: 'task_update', taskId: t2, action: 'fail', note: 'the schema tool crashes' });
+    const retried = await seen.until(taskChange(t2, 'reassign'));
+    expect(retried).toMatchObject({ task: { status: 'assigned' }, change: { previousAssignee: 'Bob' } });
+    expect(retried.type === 'task' && ['Cy', 'Ada'].includes(retried.task.assignee!)).toBe(true);
+    expect(retried.type === 'task' && retried.task.assignee).not.toBe('Ada'); // Ada is offline
+  });
 });
