@@ -14,7 +14,7 @@ import { ChildCommand, type CommandExit } from './child-command.js';
 import { RunOutput, trimTo } from './run-output.js';
 import { StallDetector, describeMs, type Stall } from './stall-detector.js';
 import { childName, taskEnv, taskPrompt } from './task-prompt.js';
-import { prepareWorktree } from './worktree.js';
+import { commitLeftovers, prepareWorktree } from './worktree.js';
 
 export interface RunSettings {
   command: string;
@@ -51,12 +51,14 @@ export class TaskRun {
   private sending: Promise<unknown> = Promise.resolve();
   private inboxDir = '';
   private inboxFile = '';
+  private cwd: string;
 
   constructor(
     private readonly client: HuddleClient,
     private task: Task,
     private readonly settings: RunSettings,
   ) {
+    this.cwd = settings.workdir;
     this.output = new RunOutput(settings.clock, { noteEveryMs: settings.noteEveryMs });
     this.stall = new StallDetector(settings.clock, { stallAfterMs: settings.stallAfterMs, questionSettleMs: settings.questionSettleMs });
     this.finished = this.run()
@@ -117,10 +119,9 @@ export class TaskRun {
     if (this.task.status === 'assigned') await this.client.send({ type: 'task_update', taskId: id, action: 'accept' });
     await this.client.send({ type: 'task_update', taskId: id, action: 'start', note: `Running \`${trimTo(settings.command, 200)}\`.` });
 
-    let cwd = settings.workdir;
     let branch: string | null = null;
     try {
-      if (settings.worktree) ({ path: cwd, branch } = await prepareWorktree(settings.workdir, id, this.task.title));
+      if (settings.worktree) ({ path: this.cwd, branch } = await prepareWorktree(settings.workdir, id, this.task.title));
     } catch (err) {
       await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `Could not prepare its worktree: ${toHuddleError(err).message}` });
       return 'failed';
@@ -132,6 +133,7 @@ export class TaskRun {
     this.inboxFile = join(this.inboxDir, `${id}.txt`);
     writeFileSync(this.inboxFile, '');
     const agent = { name: this.client.options.name, role: this.client.options.role };
+    const cwd = this.cwd;
     const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile };
     const prompt = taskPrompt(ctx);
     const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, childName: childName(agent.name, id), bin: settings.huddleBin });
@@ -176,12 +178,23 @@ export class TaskRun {
       return 'stopped';
     }
     if (exit.code === 0) {
-      await this.client.send({ type: 'task_update', taskId: id, action: 'done', note: `Finished in ${took}.${onBranch}\n${this.tail(false)}` });
+      const committed = branch ? await this.commitLeftovers() : '';
+      await this.client.send({ type: 'task_update', taskId: id, action: 'done', note: `Finished in ${took}.${onBranch}${committed}\n${this.tail(false)}` });
       return 'done';
     }
     const how = exit.code === null ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
     await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `The command ${how} after ${took}.${onBranch}\n${this.tail(true)}` });
     return 'failed';
+  }
+
+  /** With --worktree: commits what the command left uncommitted; says so, or why it could not. */
+  private async commitLeftovers(): Promise<string> {
+    try {
+      const hash = await commitLeftovers(this.cwd, `${this.task.id}: ${this.task.title}`, this.client.options.name);
+      return hash ? ` It left changes uncommitted; they are committed there as ${hash}.` : '';
+    } catch (err) {
+      return ` It left uncommitted changes in ${this.cwd} (${toHuddleError(err).message}).`;
+    }
   }
 
   /** Stopped while preparing: the task is someone else's or cancelled, or the agent is stopping. */

@@ -71,3 +71,16 @@ async function ignoreWorktreesDir(root: string): Promise<void> {
   mkdirSync(infoDir, { recursive: true });
   appendFileSync(exclude, `${current && !current.endsWith('\n') ? '\n' : ''}${line}\n`);
 }
+
+/**
+ * Commits what a finished command left uncommitted in its worktree, so the branch holds all its work.
+ * Returns the short hash, or null when nothing was left. Without a git identity, it commits as the agent.
+ */
+export async function commitLeftovers(path: string, message: string, agentName: string): Promise<string | null> {
+  if (!(await git(path, ['status', '--porcelain']))) return null;
+  const hasIdentity = await git(path, ['config', 'user.email']).then(Boolean, () => false);
+  const identity = hasIdentity ? [] : ['-c', `user.name=${agentName}`, '-c', 'user.email=huddle-agent@localhost'];
+  await git(path, ['add', '--all']);
+  await git(path, [...identity, 'commit', '--quiet', '--no-verify', '-m', message]);
+  return git(path, ['rev-parse', '--short', 'HEAD']);
+}

@@ -60,6 +60,27 @@ echo "committed on $(git rev-parse --abbrev-ref HEAD) in $(pwd)"`,
     expect(existsSync(join(repo, '.huddle-worktrees', `${b}-edit-the-app-again`, 'app.txt'))).toBe(true);
   });
 
+  it('commits what the command left uncommitted on the task branch when it succeeds', async () => {
+    world = await execWorld();
+    const repo = join(world.dir, 'repo');
+    mkdirSync(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    writeFileSync(join(repo, 'app.txt'), 'v1\n');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'first');
+    const script = world.script('no-commit.sh', 'echo "v2 by $HUDDLE_TASK_ID" > app.txt\necho "new" > added.txt\necho "edited, not committed"');
+    const [id] = await world.plan(['Leave it dirty']);
+    await world.agent('Bot', { command: script, workdir: repo, worktree: true });
+    await world.assign(id!, 'Bot');
+    const done = await world.until(id!, 'done');
+    const branch = branchFor(id!, 'Leave it dirty');
+    expect(done.lastNote).toMatch(new RegExp(`on branch ${branch}\\. It left changes uncommitted; they are committed there as [0-9a-f]{7,}\\.`));
+    expect(git(repo, 'show', `${branch}:app.txt`)).toBe(`v2 by ${id}`);
+    expect(git(repo, 'show', `${branch}:added.txt`)).toBe('new');
+    expect(git(repo, 'log', '-1', '--format=%s', branch)).toBe(`${id}: Leave it dirty`);
+    expect(readFileSync(join(repo, 'app.txt'), 'utf8')).toBe('v1\n');
+  });
+
   it('fails the task with a next step when --worktree is used outside a git repository', async () => {
     world = await execWorld();
     const [id] = await world.plan(['Anything']);
