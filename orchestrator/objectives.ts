@@ -120,7 +120,8 @@ export function analyseObjective(text: string, index: number, count: number, his
   const hours = primary.templates.reduce((sum, t) => sum + scaledHours(t.hours, factor), 0);
   return {
     index,
-    text: bare.charAt(0).toUpperCase() + bare.slice(1),
+    // The hub keeps objectives to 500 characters.
+    text: (bare.charAt(0).toUpperCase() + bare.slice(1)).slice(0, 500),
     subject,
     priority,
     priorityCue: cue,

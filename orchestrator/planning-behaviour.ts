@@ -3,7 +3,7 @@
  * approved sprint, then hands out tasks stage by stage as their dependencies are done. Its state goes
  * to the hub (`state_put` under its name) after every change, so a restarted lead resumes.
  */
-import type { HubEvent, Task } from '../collaboration-server/protocol.js';
+import { MAX_TEXT_CHARS, type HubEvent, type Task } from '../collaboration-server/protocol.js';
 import { actualHours, recordDone, recordFailed } from './history.js';
 import type { Behaviour, LeadAction, LeadView } from './lead-view.js';
 import { handleMessage, initialPlanningState, restoreState, type ActivePlan, type PlanningState } from './planning-session.js';
@@ -15,6 +15,12 @@ export interface PlanningBehaviour extends Behaviour {
   state(): PlanningState;
   restore(saved: unknown): void;
   onTick(view: LeadView): LeadAction[];
+}
+
+/** A chat message holds at most MAX_TEXT_CHARS; the card carries the full detail. */
+function clampText(text: string): string {
+  const room = MAX_TEXT_CHARS - 100;
+  return text.length <= room ? text : `${text.slice(0, room)}\n… (cut here; the card has everything)`;
 }
 
 const isFinished = (t: Task | undefined) => t?.status === 'done' || t?.status === 'cancelled';
@@ -58,7 +64,7 @@ function dispatch(active: ActivePlan, view: LeadView): { active: ActivePlan; act
   for (const [name, tasks] of perPerson) {
     const lines = tasks.map((t) => `  ${t.id} ${t.title} (${t.estimateHours}h) — done when: ${t.acceptance.join('; ') || 'its objective is met'}`);
     const text = [`${name}, ${tasks.length === 1 ? 'a task is' : `${tasks.length} tasks are`} yours in ${view.sprint!.name}:`, ...lines, 'Accept when you start, and tell me early if something blocks you.'].join('\n');
-    actions.push({ type: 'chat', to: { kind: 'participant', name }, text });
+    actions.push({ type: 'chat', to: { kind: 'participant', name }, text: clampText(text) });
   }
   return { active: { ...active, assigned: [...assigned] }, actions };
 }
@@ -101,7 +107,7 @@ export function createPlanningBehaviour(): PlanningBehaviour {
         if (!addressedToLead(event, view)) return [];
         const result = handleMessage(state, event.text, view);
         state = result.state;
-        for (const r of result.replies) actions.push({ type: 'chat', text: r.text, ...(r.card ? { card: r.card } : {}) });
+        for (const r of result.replies) actions.push({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) });
         if (result.approved) {
           createSent = true;
           actions.push(createSprint(result.approved));

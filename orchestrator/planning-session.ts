@@ -94,7 +94,7 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
     if (typeof parsed === 'string') return { state, replies: [say(parsed)] };
     const next: PlanningState = { ...initialPlanningState(), history: state.history, active: state.active, phase: 'objectives', days: parsed.days, startsAt: view.now };
     const capacity = teamCapacity(view, view.now, parsed.days);
-    const ask = 'What should this sprint achieve? Give me 2-3 objectives, in one message or several (order sets priority; words like "must", "urgent" or "nice to have" count too).';
+    const ask = 'What should this sprint achieve? Give me 2-3 objectives in one message (order sets priority; words like "must", "urgent" or "nice to have" count too). You can `add` more afterwards.';
     return { state: next, replies: [{ text: `${capacityText(capacity)}\n${ask}`, card: capacityCard(capacity) }] };
   }
   if (state.phase === 'idle') return { state, replies: [] };
@@ -176,7 +176,7 @@ function approve(state: PlanningState, view: TeamView): SessionResult {
     goal: p.objectives.map((o) => o.text).join('; ').slice(0, 2000),
     startsAt: p.capacity.startsAt,
     endsAt: p.capacity.endsAt,
-    objectives: p.objectives.map((o) => o.text.slice(0, 500)),
+    objectives: p.objectives.slice(0, 20).map((o) => o.text),
     approvedAt: view.now,
     drafts: taskDrafts(p),
     assignees: Object.fromEntries(p.tasks.map((t) => [t.key, p.assignments.get(t.key)?.name ?? null])),
