@@ -1,0 +1,101 @@
+/**
+ * The whole single-machine setup under a kill -9: `huddle up` (hub and lead in one process) is killed
+ * mid-sprint and started again on the same folder and port. A real plain terminal
+ * (`huddle agent --plain`) and the test's own participants reconnect by themselves; work reported
+ * during the outage is applied once, and the restarted lead carries the sprint on to its next stage.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { HuddleClient } from '../../collaboration-server/client.js';
+import { readTokens } from '../../collaboration-server/data-dir.js';
+import { isAdminRole, type HubEvent } from '../../collaboration-server/protocol.js';
+import { spawnHuddle, startHubProcess } from '../helpers/cli.js';
+import { recorder } from '../helpers/hub.js';
+import { SEED } from '../helpers/planning-team.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn();
+});
+
+const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
+const directTo = (name: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.to.kind === 'participant' && e.to.name === name;
+
+function expectOnceInOrder(events: HubEvent[]): void {
+  const seqs = events.map((e) => e.seq);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+}
+
+describe('kill -9 of huddle up mid-sprint', () => {
+  it('everyone reconnects, nothing is lost or doubled, and the restarted lead carries the sprint on', { timeout: 60_000 }, async () => {
+    const root = mkdtempSync(join(tmpdir(), 'huddle-up-fault-'));
+    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
+    const dataDir = join(root, '.huddle');
+    const startUp = async (port = '0') => {
+      const up = await startHubProcess(dataDir, 'up', ['--port', port]);
+      cleanup.push(() => up.kill('SIGKILL'));
+      await up.line(/is in the room/);
+      return up;
+    };
+    const first = await startUp();
+    const port = new URL(first.url).port;
+    const tokens = readTokens(dataDir)!;
+    const join_ = async (name: string, role: string) => {
+      const client = new HuddleClient({ url: first.url, token: isAdminRole(role) ? tokens.admin : tokens.member, name, role, minBackoffMs: 20, maxBackoffMs: 200 });
+      cleanup.push(() => client.close());
+      const seen = recorder(client);
+      await client.connect();
+      return { client, seen };
+    };
+    const po = await join_('Product Owner', 'human');
+    const cto = await join_('CTO', 'cto');
+    const backend = await join_('Backend Developer', 'backend-dev');
+    const terminal = spawnHuddle(['agent', '--plain', '--role', 'qa', '--name', 'QA Engineer', '--data', dataDir]);
+    cleanup.push(() => terminal.kill('SIGKILL'));
+    await vi.waitFor(async () => expect((await po.client.request({ type: 'who' })).participants.some((p) => p.name === 'QA Engineer' && p.status === 'online')).toBe(true), { timeout: 15_000 });
+
+    await po.client.send({ type: 'chat', text: 'plan sprint' });
+    await po.seen.until(fromLead('capacity'));
+    await po.client.send({ type: 'chat', text: SEED });
+    await po.seen.until(fromLead('breakdown'));
+    await po.client.send({ type: 'chat', text: 'approve' });
+    await cto.seen.until(directTo('CTO'));
+    const { tasks } = await po.client.request({ type: 'tasks' });
+    const design = tasks.find((t) => t.title === 'Design user authentication for our API')!;
+    await cto.client.send({ type: 'task_update', taskId: design.id, action: 'start' });
+    const said = await po.client.send({ type: 'chat', text: 'keep going, team' });
+
+    await first.kill('SIGKILL');
+    // reported while everything is down: waits in the CTO's outbox, and in the terminal's
+    const finished = cto.client.send({ type: 'task_update', taskId: design.id, action: 'done' });
+    terminal.write('typed while the hub was down');
+    await vi.waitFor(() => expect([po, cto, backend].every((p) => p.client.state === 'reconnecting')).toBe(true));
+
+    await startUp(port);
+    expect((await finished).seq).toBeGreaterThan(said.seq!);
+    await vi.waitFor(() => expect([po, cto, backend].every((p) => p.client.state === 'online')).toBe(true), { timeout: 10_000 });
+    const typed = await po.seen.until((e) => e.type === 'message' && e.text === 'typed while the hub was down');
+    expect(typed.type === 'message' && typed.from.name).toBe('QA Engineer');
+
+    // the restarted lead sees the design done and hands out the implementation
+    const handed = await backend.seen.until(directTo('Backend Developer'));
+    expect(handed.type === 'message' && handed.text).toMatch(/Implement user authentication for our API/);
+    // the terminal came back too, and shows each message once
+    await terminal.line(/typed while the hub was down/);
+    expect(terminal.stdout.filter((l) => l.includes('keep going, team'))).toHaveLength(1);
+    expect(terminal.stdout.filter((l) => l.includes('typed while the hub was down'))).toHaveLength(1);
+
+    for (const p of [po, cto, backend]) {
+      expectOnceInOrder(p.seen.events);
+      expect(p.seen.messages().filter((t) => t === 'keep going, team')).toHaveLength(1);
+      expect(p.seen.messages().filter((t) => t === 'typed while the hub was down')).toHaveLength(1);
+    }
+    const { events } = await po.client.request({ type: 'task_events' });
+    expect(events.filter((e) => e.change.taskId === design.id && e.change.action === 'done')).toHaveLength(1);
+    const sprints = new Set(po.seen.events.flatMap((e) => (e.type === 'sprint' ? [e.sprint.id] : [])));
+    expect(sprints.size).toBe(1);
+  });
+});
