@@ -101,15 +101,18 @@ export class TaskRun {
    * an answer (`canAnswer` false): a person or a decision answers.
    */
   deliver(from: string, text: string, canAnswer: boolean): void {
-    const answering = canAnswer && this.lastStall?.kind === 'question' && this.blockedByMe;
-    const line = answering ? `${text.trim()}\n` : `\n[huddle] ${from}: ${text.trim()}\n`;
+    const atQuestion = this.lastStall?.kind === 'question' && this.blockedByMe;
+    const answering = canAnswer && atQuestion;
     if (this.inboxFile) appendFileSync(this.inboxFile, `--- ${new Date(this.settings.clock.now()).toISOString()} ${from}\n${text.trim()}\n\n`);
-    const written = this.child?.write(line) ?? false;
+    // A command waiting at a question would read anything on its stdin as the answer: only an answer goes there.
+    const line = answering ? `${text.trim()}\n` : atQuestion ? null : `\n[huddle] ${from}: ${text.trim()}\n`;
+    const written = line !== null && (this.child?.write(line) ?? false);
     if (written) this.stall.answered();
-    this.output.mark(`${from} said: ${text.trim()} (${written ? 'written to stdin' : 'left in $HUDDLE_INBOX: stdin is closed'})`);
+    const where = written ? 'written to stdin' : atQuestion ? 'left in $HUDDLE_INBOX: not an answer to its question' : 'left in $HUDDLE_INBOX: stdin is closed';
+    this.output.mark(`${from} said: ${text.trim()} (${where})`);
     if (answering) {
-      const where = written ? 'on its stdin, as the answer to its question' : 'in its inbox file only: its stdin is closed, so it cannot be answered (run with --stdin open)';
-      this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from}'s answer to the command ${where}.` });
+      const note = written ? 'on its stdin, as the answer to its question' : 'in its inbox file only: its stdin is closed, so it cannot be answered (run with --stdin open)';
+      this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from}'s answer to the command ${note}.` });
     }
   }
 

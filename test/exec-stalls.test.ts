@@ -45,13 +45,17 @@ exit 1`,
     expect(blocked.lastNote).toContain('waiting at a question: "Overwrite config.json? [y/N]"');
     expect(blocked.lastNote).toContain('About to rewrite config.json');
 
-    // the lead's guidance reaches the command as guidance, never as the answer to its question
+    // the lead's guidance is never taken for the answer to its question: it goes to the log and inbox only
     await world.lead.send({ type: 'chat', text: 'check the config first', to: { kind: 'participant', name: 'Bot' } });
-    await vi.waitFor(() => expect(readFileSync(join(world.dir, 'read.txt'), 'utf8')).toContain('[huddle] Lead: check the config first\n'));
+    await vi.waitFor(async () => {
+      const log = await world.lead.request({ type: 'artifact_get', taskId: id!, kind: 'log' });
+      expect(log.content).toContain('Lead said: check the config first (left in $HUDDLE_INBOX: not an answer to its question)');
+    });
     const po = await world.hub.client('PO', 'human');
     await po.send({ type: 'chat', text: 'y', to: { kind: 'participant', name: 'Bot' } });
     const done = await world.until(id!, 'done');
     expect(done.lastNote).toContain('answer was: y');
+    expect(readFileSync(join(world.dir, 'read.txt'), 'utf8')).not.toContain('check the config first');
     const notes = world.seen.events.flatMap((e) => (e.type === 'task' && e.task.id === id && e.change.action === 'note' ? [e.change.note] : []));
     expect(notes).toContain("Passed PO's answer to the command on its stdin, as the answer to its question.");
   });
