@@ -73,3 +73,8 @@ export function detectChatBlocker(event: MessageEvent, tasks: readonly Task[], s
   const task = linkToActiveTask(event.from.name, event.text, tasks);
   return task ? { task, reason: event.text.trim(), cue: reading.cue } : undefined;
 }
+
+/** An answer to the lead's offer to split a task ("yes, split it", "can we break it up?"). */
+export function asksToSplit(text: string): boolean {
+  return /\b(split|break) (it|this|that|the task|.{0,30} into)( up)?\b|\b(yes|please),? split\b/.test(normalise(text));
+}

@@ -4,9 +4,9 @@
  * report into one Behaviour. Its memory goes to the hub (`state_put`, key `monitor`) whenever it
  * changes, and comes back in `restore` when the lead restarts.
  */
-import type { HubEvent, Task, TaskEvent } from '../collaboration-server/protocol.js';
+import type { HubEvent, MessageEvent, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import { forget } from './alert-throttle.js';
-import { detectChatBlocker, isFromBot } from './blocker-detector.js';
+import { asksToSplit, detectChatBlocker, isFromBot, linkToActiveTask } from './blocker-detector.js';
 import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderContext } from './blocker-resolver.js';
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
@@ -82,11 +82,8 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
 
   function decide(event: HubEvent, view: LeadView): LeadAction[] {
     switch (event.type) {
-      case 'message': {
-        if (isFromBot(event, view.self)) return [];
-        const found = detectChatBlocker(event, view.tasks, view.self);
-        return found ? [updateTask(found.task.id, 'block', { note: `${event.from.name} said: "${found.reason}"` })] : [];
-      }
+      case 'message':
+        return onChat(event, view);
       case 'task':
         return onTaskEvent(event, view);
       case 'sprint':
@@ -111,6 +108,21 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
         return applyDecision(event, view, pick);
       }
     }
+  }
+
+  /** Chat that reads as a blocker is recorded on the sender's task; so is a yes to the offer to split. */
+  function onChat(event: MessageEvent, view: LeadView): LeadAction[] {
+    if (isFromBot(event, view.self)) return [];
+    const found = detectChatBlocker(event, view.tasks, view.self);
+    if (found) {
+      // Already with the product owner: more of the same would only add noise.
+      if (found.task.status === 'blocked' && memory.ladder[found.task.id]?.rung === 3) return [];
+      return [updateTask(found.task.id, 'block', { note: `${event.from.name} said: "${found.reason}"` })];
+    }
+    if (!asksToSplit(event.text)) return [];
+    const task = linkToActiveTask(event.from.name, event.text, view.tasks);
+    const offered = task && ((memory.ladder[task.id]?.rung ?? 0) >= 1 || memory.alerts[`stale:${task.id}`] !== undefined);
+    return task && offered ? [updateTask(task.id, 'block', { note: `${event.from.name} asks to split it: "${event.text.trim()}"` })] : [];
   }
 
   /** Runs `fn` and adds a `state_put` when the memory changed. */

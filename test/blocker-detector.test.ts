@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectChatBlocker, linkToActiveTask, readAsBlocker } from '../orchestrator/blocker-detector.js';
+import { asksToSplit, detectChatBlocker, linkToActiveTask, readAsBlocker } from '../orchestrator/blocker-detector.js';
 import { businessReason } from '../orchestrator/blocker-kind.js';
 import { makeTask, message } from './helpers/monitor-fixtures.js';
 
@@ -104,6 +104,13 @@ describe('reading chat for blockers', () => {
     expect(all.filter(([, b]) => b).length).toBeGreaterThanOrEqual(20);
     expect(m.precision).toBeGreaterThanOrEqual(0.8);
     expect(m.recall).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('hears a yes to the offer to split', () => {
+    expect(asksToSplit('yes, split it please')).toBe(true);
+    expect(asksToSplit('Could you break this up into smaller tasks?')).toBe(true);
+    expect(asksToSplit('Please split')).toBe(true);
+    expect(asksToSplit('no need, I am nearly done')).toBe(false);
   });
 
   it('names the cue it read', () => {

@@ -97,4 +97,25 @@ describe('the monitor behaviour', () => {
     monitor.restore!({ nonsense: true });
     expect(monitor.memory().ladder).toEqual({});
   });
+
+  it('takes a yes to its offer to split as a request to split the task', () => {
+    const monitor = createMonitorBehaviour(options, toBob);
+    const blocked: Task = { ...task, status: 'blocked', estimateHours: 16, points: 8 };
+    const view = makeView({ tasks: [blocked] });
+    expect(monitor.onEvent(message('Ada', 'backend-dev', 'yes, split it please'), view)).toEqual([]); // nothing was offered yet
+    monitor.onEvent(taskEvent(blocked, { action: 'block', from: 'in_progress', to: 'blocked', note: 'stuck on token validation' }), view);
+    const asked = monitor.onEvent(message('Ada', 'backend-dev', 'yes, split it please'), view);
+    expect(asked[0]).toMatchObject({ type: 'task_update', action: 'block', note: expect.stringMatching(/asks to split/) });
+    const split = monitor.onEvent(taskEvent(blocked, { action: 'block', from: 'blocked', to: 'blocked', note: (asked[0] as { note: string }).note }), view);
+    expect(kinds(split)).toEqual(['tasks_add', 'task:cancel', 'chat:text', 'state_put']);
+  });
+
+  it('stays quiet about a task already with the product owner', () => {
+    const monitor = createMonitorBehaviour(options, toBob);
+    const blocked: Task = { ...task, status: 'blocked' };
+    const view = makeView({ tasks: [blocked] });
+    const first = monitor.onEvent(taskEvent(blocked, { action: 'block', from: 'in_progress', to: 'blocked', note: 'should we buy a bigger database?' }), view);
+    expect(kinds(first)).toEqual(['escalate', 'state_put']);
+    expect(monitor.onEvent(message('Ada', 'backend-dev', 'still stuck waiting on that decision'), view)).toEqual([]);
+  });
 });
