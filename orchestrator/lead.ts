@@ -47,6 +47,8 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
 
   // Events that arrive while the snapshot is taken wait in the queue behind it.
   let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], self: client.name, now: clock.now() };
+  /** the last message handled: a message seen twice (history and live) is handled once */
+  let lastMessageSeq = 0;
   const onEvent = (event: HubEvent) => enqueue(() => handle(event));
   client.on('event', onEvent);
   if (!client.welcome) await client.connect();
@@ -79,12 +81,13 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     const saved = (await client.request({ type: 'state_get', key: CURSOR_KEY })).value as { seq?: unknown } | null;
     const from = typeof saved?.seq === 'number' ? saved.seq : null;
     if (from === null) {
+      lastMessageSeq = Math.max(lastMessageSeq, upTo);
       await client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq: upTo } });
       return;
     }
-    if (from >= upTo) return;
+    // Everything after the cursor, including messages that are also on their way live: handle() skips repeats.
     const { events } = await client.request({ type: 'history', limit: 500 });
-    for (const e of events) if (e.seq > from && e.seq <= upTo) await handle(e);
+    for (const e of events) if (e.seq > from) await handle(e);
   }
 
   // A hub that lost our session (restarted from its files) cannot replay what we missed: ask again.
@@ -97,6 +100,10 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   client.on('welcome', onWelcome);
 
   async function handle(event: HubEvent): Promise<void> {
+    if (event.type === 'message') {
+      if (event.seq <= lastMessageSeq) return;
+      lastMessageSeq = event.seq;
+    }
     view = applyEvent(view, event);
     // Never answer itself or another bot: two leads must not talk to each other in a loop.
     if (event.type === 'message' && (event.from.name === view.self || event.from.role === 'orchestrator')) return;
