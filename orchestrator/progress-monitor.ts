@@ -21,7 +21,8 @@ const PROGRESS_QUESTIONS = [
 export function progressChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
-    if (task.status !== 'in_progress' || !task.assignee) continue;
+    // An assignee who is offline is the zombie check's business, not a chat message's.
+    if (task.status !== 'in_progress' || !task.assignee || memory.offlineSince[task.assignee] !== undefined) continue;
     const threshold = staleThresholdMs(task.estimateHours, options);
     const silent = view.now - task.updatedAt;
     const key = `stale:${task.id}`;

@@ -1,5 +1,6 @@
 /**
- * Deadlines and load: a task past its due time is an SLA violation, said once per due time; an agent
+ * Deadlines and load: a task past its due time (or, without one, past the sprint's end) is an SLA
+ * violation, said once per due time; an agent
  * whose unfinished work exceeds the hours left in the sprint is overloaded, said once per window.
  */
 import { isDue, markSaid, withinBudget } from './alert-throttle.js';
@@ -30,7 +31,19 @@ export function slaChecks(view: LeadView, memory: MonitorMemory, options: Monito
       ),
     );
   }
-  return actions;
+  return [...actions, ...sprintOverrun(view, memory)];
+}
+
+/** Tasks the plan gave no due time are due when the sprint ends: one alert for all of them. */
+function sprintOverrun(view: LeadView, memory: MonitorMemory): LeadAction[] {
+  const sprint = view.sprint;
+  if (!sprint || sprint.endsAt >= view.now) return [];
+  const late = view.tasks.filter((t) => t.sprintId === sprint.id && t.due === null && t.status !== 'done' && t.status !== 'cancelled');
+  const key = `sla:${sprint.id}:${sprint.endsAt}`;
+  if (late.length === 0 || !isDue(memory.alerts, key, view.now, FOREVER)) return [];
+  markSaid(memory.alerts, key, view.now);
+  const list = late.map((t) => `${t.id} (${t.assignee ?? 'unassigned'}, ${t.percent}%)`).join(', ');
+  return [alert('critical', `Sprint "${sprint.name}" ended with ${late.length} unfinished task(s)`, `${list}. The product owner decides: carry them over or drop them.`, null)];
 }
 
 export function overloadChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {

@@ -4,7 +4,7 @@ import type { LeadAction } from '../orchestrator/lead-view.js';
 import { emptyMemory } from '../orchestrator/monitor-memory.js';
 import { DEFAULT_MONITOR_OPTIONS } from '../orchestrator/monitor-options.js';
 import { overloadChecks, slaChecks } from '../orchestrator/sla.js';
-import { DAY, HOUR, T0, makeTask, makeView } from './helpers/monitor-fixtures.js';
+import { DAY, HOUR, T0, makeSprint, makeTask, makeView } from './helpers/monitor-fixtures.js';
 
 const opts = { ...DEFAULT_MONITOR_OPTIONS, alertWindowMs: 1000 };
 const alerts = (actions: LeadAction[]) => actions.flatMap((a) => (a.type === 'chat' && a.card?.kind === 'alert' ? [a.card] : []));
@@ -24,7 +24,7 @@ describe('SLA violations', () => {
     const first = alerts(slaChecks(makeView({ tasks, now: due + 1 }), memory, opts));
     expect(first).toEqual([{ kind: 'alert', level: 'critical', title: 'SLA missed on T-1', detail: expect.stringMatching(/50%.*Ada/), taskId: 'T-1' }]);
     expect(slaChecks(makeView({ tasks, now: due + 2 }), memory, opts)).toEqual([]);
-    expect(slaChecks(makeView({ tasks, now: due + 10 * DAY }), memory, opts).map((a) => a.type === 'chat' && a.card?.kind === 'alert' && a.card.taskId)).toEqual(['T-3']);
+    expect(slaChecks(makeView({ tasks, now: due + 10 * DAY }), memory, opts).map((a) => a.type === 'chat' && a.card?.kind === 'alert' && a.card.taskId)).toEqual(['T-3', null]); // null: the sprint's end passed with T-4 (no due time) open
   });
 
   it('speaks again when the due time is moved and missed again', () => {
@@ -32,6 +32,18 @@ describe('SLA violations', () => {
     slaChecks(makeView({ tasks, now: due + 1 }), memory, opts);
     const moved = [{ ...tasks[0]!, due: due + 100 }];
     expect(alerts(slaChecks(makeView({ tasks: moved, now: due + 101 }), memory, opts))).toHaveLength(1);
+  });
+});
+
+describe('the sprint end as the due time of tasks without one', () => {
+  it('says once that the sprint ended with unfinished work', () => {
+    const memory = emptyMemory();
+    const sprint = makeSprint({ endsAt: T0 + DAY });
+    const tasks = [makeTask({ id: 'T-1', due: null, percent: 30 }), makeTask({ id: 'T-2', due: null, status: 'done' })];
+    expect(slaChecks(makeView({ sprint, tasks, now: T0 + DAY }), memory, opts)).toEqual([]);
+    const said = alerts(slaChecks(makeView({ sprint, tasks, now: T0 + DAY + 1 }), memory, opts));
+    expect(said).toEqual([expect.objectContaining({ level: 'critical', title: 'Sprint "Sprint 1" ended with 1 unfinished task(s)', detail: expect.stringMatching(/^T-1 \(Ada, 30%\)/) })]);
+    expect(slaChecks(makeView({ sprint, tasks, now: T0 + 2 * DAY }), memory, opts)).toEqual([]);
   });
 });
 

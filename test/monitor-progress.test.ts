@@ -50,6 +50,12 @@ describe('progress checks', () => {
     expect(cards(progressChecks(makeView({ tasks: [fresh, big, notStarted], now: T0 + 200 }), memory, opts))).toEqual(['progress_check', 'progress_check']);
   });
 
+  it('does not chase an assignee who is offline (the zombie check does)', () => {
+    const memory = emptyMemory();
+    memory.offlineSince['Ada'] = T0;
+    expect(progressChecks(makeView({ tasks: [makeTask({ updatedAt: T0 })], now: T0 + 1000 }), memory, opts)).toEqual([]);
+  });
+
   it('caps optional messages per minute', () => {
     const memory = emptyMemory();
     const tasks = Array.from({ length: 20 }, (_, i) => makeTask({ id: `T-${i + 1}`, updatedAt: T0 }));
