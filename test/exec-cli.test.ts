@@ -52,7 +52,7 @@ function writeScript(dir: string, name: string, body: string): string {
   return `./${name}`;
 }
 
-describe('huddle agent --exec (the real binary)', () => {
+describe('huddle agent --exec (the real binary)', { timeout: 60_000 }, () => {
   it('runs the any-script recipe: the task is done, the script spoke in the room, `huddle task log` prints its output', async () => {
     const r = await room();
     const script = writeScript(
