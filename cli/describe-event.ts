@@ -16,15 +16,16 @@ export function describeEvent(event: HubEvent): string {
       return `${at} # sprint ${event.sprint.name}: ${event.tasks.length} task(s) ${event.tasks.map((t) => t.id).join(' ')} by ${event.by}`;
     case 'task': {
       const { change, task } = event;
-      const who = change.assignee && change.action !== 'progress' ? ` → ${change.assignee}` : '';
+      const who = change.assignee && (change.action === 'assign' || change.action === 'reassign') ? ` → ${change.assignee}` : '';
       const pct = change.percent !== null ? ` ${change.percent}%` : '';
       const note = change.note ? `: ${change.note}` : '';
-      return `${at} # ${task.id} ${change.action} (${change.from} → ${change.to})${pct}${who} by ${change.by} — ${task.title}${note}`;
+      const moved = change.from !== change.to ? ` (${change.from} → ${change.to})` : '';
+      return `${at} # ${task.id} ${change.action}${moved}${pct}${who} by ${change.by} — ${task.title}${note}`;
     }
     case 'escalation': {
       const e = event.escalation;
       const options = e.options.map((o) => `${o.key}) ${o.label}`).join('  ');
-      return `${at} ! ${e.id} needs the product owner: ${e.title}. ${options}  (answer ${e.id} KEY)`;
+      return `${at} ! ${e.id} needs the product owner: ${e.title}. ${options}  (/answer ${e.id} KEY)`;
     }
     case 'decision':
       return `${at} ! ${event.decision.id} decided on ${event.escalation.id} by ${event.decision.by}: ${event.decision.text}`;

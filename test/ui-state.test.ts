@@ -174,3 +174,17 @@ describe('tab completion', () => {
     expect(complete('/dm Al', ['Alice', 'Alina']).line).toBe('/dm Ali');
   });
 });
+
+describe('start-up replies that settle after newer events', () => {
+  it('do not undo what the events said', () => {
+    const assigned = task({ status: 'assigned', updatedAt: ts + 5 });
+    let s = run(asOwner(), { type: 'event', event: { seq: ++seq, ts, type: 'sprint', by: 'Lead', sprint, tasks: [task()] } });
+    s = run(s, { type: 'event', event: { seq: ++seq, ts, type: 'task', task: assigned, change: { taskId: 'T-1', action: 'assign', by: 'Lead', from: 'pending', to: 'assigned', note: null, percent: null, assignee: 'Alice', previousAssignee: null } } });
+    s = run(s, { type: 'event', event: { seq: ++seq, ts, type: 'decision', escalation: { ...escalation, status: 'answered' }, decision: { id: 'D-1', escalationId: 'E-1', option: 'A', text: '', by: 'Pat', createdAt: ts } } });
+    s = run(s, { type: 'tasks', reply: { kind: 'tasks', sprint: null, tasks: [] } }, { type: 'escalations', reply: { kind: 'escalations', escalations: [escalation], decisions: [] } });
+    expect([s.room.sprint?.id, s.room.tasks.map((t) => t.status)]).toEqual(['S-1', ['assigned']]);
+    s = run(s, { type: 'tasks', reply: { kind: 'tasks', sprint, tasks: [task()] } });
+    expect(s.room.tasks.map((t) => t.status)).toEqual(['assigned']);
+    expect(promptEscalation(s)).toBeUndefined();
+  });
+});

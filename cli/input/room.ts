@@ -17,16 +17,33 @@ export const emptyRoom = (me: Me, roles: RoleSpec[]): Room => ({ sprint: null, t
 
 export const withWelcome = (room: Room, welcome: WelcomeFrame): Room => ({ ...room, roster: welcome.roster });
 
+/*
+ * Start-up replies are merged, not swapped in: a reply's promise settles a microtask late, after
+ * events that arrived in the same network chunk, so the room may already know newer facts.
+ */
 export function withTasks(room: Room, reply: Extract<ReplyData, { kind: 'tasks' }>): Room {
-  return { ...room, sprint: reply.sprint, tasks: reply.tasks };
+  if (!reply.sprint) return room;
+  if (room.sprint && room.sprint.id !== reply.sprint.id) return room.sprint.createdAt >= reply.sprint.createdAt ? room : { ...room, sprint: reply.sprint, tasks: reply.tasks };
+  const known = new Map(room.tasks.map((t) => [t.id, t]));
+  const merged = reply.tasks.map((t) => {
+    const seen = known.get(t.id);
+    return seen && seen.updatedAt >= t.updatedAt ? seen : t;
+  });
+  const extra = room.tasks.filter((t) => !reply.tasks.some((r) => r.id === t.id));
+  return { ...room, sprint: room.sprint ?? reply.sprint, tasks: [...merged, ...extra] };
 }
 
 export function withEscalations(room: Room, reply: Extract<ReplyData, { kind: 'escalations' }>): Room {
-  const known = new Set(reply.escalations.map((e) => e.id));
-  return { ...room, escalations: [...room.escalations.filter((e) => !known.has(e.id)), ...reply.escalations] };
+  const known = new Set(room.escalations.map((e) => e.id));
+  return { ...room, escalations: [...room.escalations, ...reply.escalations.filter((e) => !known.has(e.id))] };
 }
 
-export const foldEvent = (room: Room, event: HubEvent): Room => applyEvent(room, event);
+export function foldEvent(room: Room, event: HubEvent): Room {
+  const next = applyEvent(room, event);
+  // remember a decision on an escalation this terminal never saw open, so a late reply cannot reopen it
+  if (event.type === 'decision' && !room.escalations.some((e) => e.id === event.escalation.id)) return { ...next, escalations: [...next.escalations, event.escalation] };
+  return next;
+}
 
 export const myTasks = (room: Room): Task[] => room.tasks.filter((t) => t.assignee === room.self && t.status !== 'cancelled');
 

@@ -12,6 +12,8 @@ export function App({ state, spinnerFrame, rows }: { state: UiState; spinnerFram
   const { room } = state;
   const escalation = promptEscalation(state);
   const progress = sprintProgress(room);
+  // the product owner and the lead take no tasks: they watch the whole sprint instead
+  const watchesAll = room.roles.find((r) => r.role === state.me.role)?.takesTasks === false;
   const roster = [...room.roster]
     .sort((a, b) => a.status.localeCompare(b.status) || a.name.localeCompare(b.name))
     .map((participant) => ({ participant, loadHours: loadHours(room, participant.name) }));
@@ -19,7 +21,7 @@ export function App({ state, spinnerFrame, rows }: { state: UiState; spinnerFram
     <Box flexDirection="column" height={rows}>
       <Box flexGrow={1} overflow="hidden">
         <ChatPane lines={state.lines} scroll={state.scroll} />
-        <SidePanel roster={roster} tasks={myTasks(room)} />
+        <SidePanel roster={roster} tasks={watchesAll ? room.tasks : myTasks(room)} title={watchesAll ? 'Sprint tasks' : 'My tasks'} />
       </Box>
       {escalation ? <EscalationPrompt escalation={escalation} selected={state.selected} focused={state.focus === 'escalation'} more={openEscalations(room).length - 1} /> : null}
       <InputLine

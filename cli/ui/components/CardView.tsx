@@ -1,4 +1,5 @@
 /** A lead's card as a bordered box: a title, a table or a list, progress bars where there is progress. */
+import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Card } from '../../../collaboration-server/cards.js';
 import { table } from '../../plain/card-text.js';
@@ -7,7 +8,7 @@ import { ProgressBar } from './ProgressBar.js';
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
 const ratio = (n: number) => (n <= 1 ? n * 100 : n);
 
-function Frame({ title, color = 'cyan', children }: { title: string; color?: string; children: React.ReactNode }) {
+function Frame({ title, color = 'cyan', children }: { title: string; color?: string; children: ReactNode }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor={color} paddingX={1} marginLeft={6}>
       <Text bold color={color}>

@@ -15,24 +15,26 @@ export interface RosterEntry {
 }
 
 /** The roster (status, role, open hours) and my tasks with their status. */
-export function SidePanel({ roster, tasks, width = 38 }: { roster: RosterEntry[]; tasks: Task[]; width?: number }) {
+export function SidePanel({ roster, tasks, title = 'My tasks', width = 38 }: { roster: RosterEntry[]; tasks: Task[]; title?: string; width?: number }) {
   return (
-    <Box flexDirection="column" width={width} borderStyle="single" borderColor="gray" paddingX={1}>
+    <Box flexDirection="column" width={width} flexShrink={0} borderStyle="single" borderColor="gray" paddingX={1}>
       <Text bold>Team</Text>
       {roster.map(({ participant: p, loadHours }) => (
         <Box key={p.id}>
           <Text color={DOT[p.status].color}>{DOT[p.status].dot} </Text>
-          <Box flexGrow={1}>
+          <Box flexGrow={1} flexShrink={1}>
             <Text wrap="truncate-end" dimColor={p.status === 'offline'}>
               {p.name}
             </Text>
           </Box>
-          <Text color={roleColor(p.role)}> {p.role}</Text>
-          {loadHours > 0 ? <Text dimColor> {Math.round(loadHours)}h</Text> : null}
+          <Box flexShrink={0}>
+            <Text color={roleColor(p.role)}> {p.role}</Text>
+            {loadHours > 0 ? <Text dimColor> {Math.round(loadHours)}h</Text> : null}
+          </Box>
         </Box>
       ))}
       <Text> </Text>
-      <Text bold>My tasks</Text>
+      <Text bold>{title}</Text>
       {tasks.length === 0 ? <Text dimColor>none yet</Text> : null}
       {tasks.map((t) => (
         <Box key={t.id} flexDirection="column">
@@ -45,6 +47,7 @@ export function SidePanel({ roster, tasks, width = 38 }: { roster: RosterEntry[]
           <Text wrap="truncate-end" dimColor>
             {'  '}
             {t.title}
+            {title === 'My tasks' || !t.assignee ? '' : ` → ${t.assignee}`}
           </Text>
         </Box>
       ))}
