@@ -30,7 +30,9 @@ export function registerAgent(program: Command): void {
       }
       const plain = opts.plain || opts.json || !process.stdin.isTTY || !process.stdout.isTTY;
       if (plain) {
-        const client = await connectAs(opts, TERMINAL_CLIENT);
+        // stdout stays for the room; a slow start is explained on stderr
+        const waiting = setTimeout(() => process.stderr.write('~ waiting for the hub… (start it with `huddle up`)\n'), 2000);
+        const client = await connectAs(opts, TERMINAL_CLIENT).finally(() => clearTimeout(waiting));
         const { runPlain } = await import('../plain/run-plain.js');
         await runPlain({ client, me, roles, json: !!opts.json, input: process.stdin, output: process.stdout });
         return;

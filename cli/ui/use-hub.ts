@@ -20,8 +20,10 @@ export function useHub(connect: () => Promise<HuddleClient>, role: string, dispa
         if (c.welcome) dispatch({ type: 'welcome', welcome: c.welcome });
         connection();
         setClient(c);
-        c.request({ type: 'tasks' }).then((reply) => dispatch({ type: 'tasks', reply }), onFatal);
-        if (role === 'human') c.request({ type: 'escalations', status: 'open' }).then((reply) => dispatch({ type: 'escalations', reply }), onFatal);
+        // a failed start-up query is worth a line, not the end of the terminal
+        const show = (err: Error) => dispatch({ type: 'result', result: { kind: 'error', message: err.message }, ts: Date.now() });
+        c.request({ type: 'tasks' }).then((reply) => dispatch({ type: 'tasks', reply }), show);
+        if (role === 'human') c.request({ type: 'escalations', status: 'open' }).then((reply) => dispatch({ type: 'escalations', reply }), show);
       },
       (err) => onFatal(err),
     );
