@@ -2,7 +2,7 @@
  * The container: owns the reducer and the hub binding, turns named key actions into state changes
  * and hub frames, and hands plain state to <App>. Components below it only render.
  */
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
@@ -11,7 +11,8 @@ import { complete } from '../input/complete.js';
 import type { Me } from '../input/room.js';
 import { App } from './App.js';
 import { keyActions, type KeyAction } from './keys.js';
-import { initialState, promptEscalation, reduce, type UiState } from './state.js';
+import { initialState, promptEscalation, reduce, type UiAction, type UiState } from './state.js';
+import { useStore } from './use-store.js';
 import { useHub } from './use-hub.js';
 import { useSpinner } from './use-spinner.js';
 
@@ -26,12 +27,7 @@ export interface ContainerProps {
 const PAGE = 10;
 
 export function Container({ connect, me, roles, onExit }: ContainerProps) {
-  const [state, dispatch] = useReducer(reduce, undefined, () => initialState(me, roles));
-  const stateRef = useRef<UiState>(state);
-  stateRef.current = state;
-  // the input as the latest keypress left it: two keys can arrive before the next render
-  const inputRef = useRef(state.input);
-  inputRef.current = state.input;
+  const [state, dispatch, latest] = useStore<UiState, UiAction>(reduce, () => initialState(me, roles));
   const inFlight = useRef(new Set<Promise<unknown>>());
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -63,12 +59,13 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
   };
 
   const submit = (line: string) => {
+    const state = latest();
     dispatch({ type: 'submitted', line });
     if (!client) {
       dispatch({ type: 'result', result: { kind: 'error', message: 'Not connected to the hub yet; press Enter again once it is.' }, ts: Date.now() });
       return;
     }
-    const ctx: CommandContext = { me, hub: client, room: () => stateRef.current.room };
+    const ctx: CommandContext = { me, hub: client, room: () => latest().room };
     const escalation = state.focus === 'escalation' ? promptEscalation(state) : undefined;
     if (escalation && !line.trim().startsWith('/')) {
       const option = escalation.options[state.selected];
@@ -82,7 +79,7 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
     track(runInput(ctx, line));
   };
 
-  /** Applies one action; `line` is the input as earlier actions of the same keypress left it. */
+  /** Applies one action to the input `line` as it is now; returns the input it leaves. */
   const perform = (action: KeyAction, line: string): string => {
     const edit = (text: string) => {
       dispatch({ type: 'input', text });
@@ -99,7 +96,7 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
         submit(line);
         return '';
       case 'complete': {
-        const result = complete(line, state.room.roster.map((p) => p.name));
+        const result = complete(line, latest().room.roster.map((p) => p.name));
         dispatch({ type: 'input', text: result.line, completions: result.options });
         return result.line;
       }
@@ -134,9 +131,7 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
   };
 
   useInput((input, key) => {
-    let line = inputRef.current;
-    for (const action of keyActions(input, key, state.focus)) line = perform(action, line);
-    inputRef.current = line;
+    for (const action of keyActions(input, key, latest().focus)) perform(action, latest().input);
   });
 
   return <App state={state} spinnerFrame={spinnerFrame} rows={stdout.rows || 30} />;

@@ -1,0 +1,60 @@
+/** The container with a real hub, driven through ink-testing-library with keys as escape codes. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { render, cleanup } from 'ink-testing-library';
+import { BUILT_IN_ROLES } from '../agents/roles.js';
+import { Container } from '../cli/ui/Container.js';
+import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+
+const KEY = { up: '\u001B[A', down: '\u001B[B', enter: '\r', tab: '\t', pageUp: '\u001B[5~' };
+let hub: TestHub;
+afterEach(async () => {
+  cleanup();
+  await hub?.close();
+});
+
+/** The one way these tests start the UI: connected as `name`, with the screen as plain text. */
+function startUi(name: string, role: string) {
+  const exits: unknown[] = [];
+  const ui = render(<Container connect={() => hub.client(name, role)} me={{ name, role }} roles={[...BUILT_IN_ROLES]} onExit={(err) => exits.push(err ?? 'quit')} />);
+  const screen = () => (ui.lastFrame() ?? '').replace(/\u001B\[[0-9;]*m/g, '');
+  // one write per key, as a terminal delivers them
+  const type = async (...keys: string[]) => {
+    for (const k of keys) {
+      ui.stdin.write(k);
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  return { ...ui, screen, type, exits };
+}
+
+describe('the terminal container', () => {
+  it('sends typed chat, recalls it with Up, and quits with /quit', async () => {
+    hub = await startTestHub();
+    const bob = recorder(await hub.client('Bob', 'qa'));
+    const ui = startUi('Alice', 'backend-dev');
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'));
+    await ui.type('hello bob', KEY.enter);
+    await vi.waitFor(() => expect(bob.messages()).toEqual(['hello bob']));
+    await vi.waitFor(() => expect(ui.screen()).toMatch(/backend-dev +Alice: hello bob/));
+    await ui.type(KEY.up);
+    await vi.waitFor(() => expect(ui.screen()).toContain('› hello bob'));
+    await ui.type(KEY.down, '/wh', KEY.tab);
+    await vi.waitFor(() => expect(ui.screen()).toContain('› /who'));
+    await ui.type(KEY.enter);
+    await vi.waitFor(() => expect(ui.screen()).toMatch(/Participants[\s\S]*online +qa +Bob/));
+    await ui.type('/quit', KEY.enter);
+    await vi.waitFor(() => expect(ui.exits).toEqual(['quit']));
+  });
+
+  it('lets the product owner pick an escalation option with the arrows', async () => {
+    hub = await startTestHub();
+    const lead = await hub.client('Lead', 'orchestrator');
+    await lead.send({ type: 'escalate', title: 'Too much work', options: [{ key: 'A', label: 'cut scope' }, { key: 'B', label: 'extend the sprint' }] });
+    const ui = startUi('Pat', 'human');
+    // an escalation that was open before the terminal started is shown too
+    await vi.waitFor(() => expect(ui.screen()).toContain('❯ A) cut scope'));
+    await ui.type(KEY.down, KEY.enter);
+    await vi.waitFor(async () => expect((await lead.request({ type: 'escalations', status: 'answered' })).decisions[0]).toMatchObject({ option: 'B', by: 'Pat' }));
+    await vi.waitFor(() => expect(ui.screen()).not.toContain('Decision needed'));
+  });
+});
