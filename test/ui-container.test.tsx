@@ -13,9 +13,9 @@ afterEach(async () => {
 });
 
 /** The one way these tests start the UI: connected as `name`, with the screen as plain text. */
-function startUi(name: string, role: string) {
+function startUi(name: string, role: string, connect = () => hub.client(name, role)) {
   const exits: unknown[] = [];
-  const ui = render(<Container connect={() => hub.client(name, role)} me={{ name, role }} roles={[...BUILT_IN_ROLES]} onExit={(err) => exits.push(err ?? 'quit')} />);
+  const ui = render(<Container connect={connect} me={{ name, role }} roles={[...BUILT_IN_ROLES]} onExit={(err) => exits.push(err ?? 'quit')} />);
   const screen = () => (ui.lastFrame() ?? '').replace(/\u001B\[[0-9;]*m/g, '');
   // one write per key, as a terminal delivers them
   const type = async (...keys: string[]) => {
@@ -56,5 +56,21 @@ describe('the terminal container', () => {
     await ui.type(KEY.down, KEY.enter);
     await vi.waitFor(async () => expect((await lead.request({ type: 'escalations', status: 'answered' })).decisions[0]).toMatchObject({ option: 'B', by: 'Pat' }));
     await vi.waitFor(() => expect(ui.screen()).not.toContain('Decision needed'));
+  });
+
+  it('keeps what is typed before the hub answers and sends it once connected', async () => {
+    hub = await startTestHub();
+    const bob = recorder(await hub.client('Bob', 'qa'));
+    let open!: () => void;
+    const reachable = new Promise<void>((resolve) => (open = resolve));
+    const ui = startUi('Alice', 'backend-dev', async () => {
+      await reachable;
+      return hub.client('Alice', 'backend-dev');
+    });
+    await ui.type('early bird', KEY.enter);
+    await vi.waitFor(() => expect(ui.screen()).toContain('connecting… · 1 message queued'));
+    open();
+    await vi.waitFor(() => expect(bob.messages()).toEqual(['early bird']));
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'));
   });
 });

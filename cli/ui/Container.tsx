@@ -2,7 +2,7 @@
  * The container: owns the reducer and the hub binding, turns named key actions into state changes
  * and hub frames, and hands plain state to <App>. Components below it only render.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
@@ -58,11 +58,21 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
     });
   };
 
+  // lines typed before the first connection are kept and sent once there is a client
+  const early = useRef<string[]>([]);
+  useEffect(() => {
+    if (!client) return;
+    for (const line of early.current.splice(0)) track(runInput({ me, hub: client, room: () => latest().room }, line));
+    // run once, when the client arrives
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+
   const submit = (line: string) => {
     const state = latest();
     dispatch({ type: 'submitted', line });
     if (!client) {
-      dispatch({ type: 'result', result: { kind: 'error', message: 'Not connected to the hub yet; press Enter again once it is.' }, ts: Date.now() });
+      if (line.trim()) early.current.push(line);
+      dispatch({ type: 'connection', state: state.connection, queued: early.current.length });
       return;
     }
     const ctx: CommandContext = { me, hub: client, room: () => latest().room };
