@@ -1,4 +1,8 @@
-/** Memory the hub spends per idle connection: 1,000 joined clients, the hub's RSS and heap before and after. */
+/**
+ * Memory a relay spends per idle connection: 1,000 joined clients, the relay process's RSS and heap
+ * before and after (read by the child itself over IPC, after a full GC). Measured for the Huddle hub
+ * and, as the floor, for the bare `ws` relay.
+ */
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
@@ -10,8 +14,20 @@ import type { BenchResult } from './result.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-export async function benchIdleMemory(connections = 1000): Promise<BenchResult[]> {
-  const child = fork(join(here, 'idle-hub.js'), [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+/** Opens one connection; for the hub, joins with a hello and waits for the welcome. */
+async function open(url: string, token: string, hello: boolean, i: number): Promise<WebSocket> {
+  const ws = new WebSocket(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, perMessageDeflate: false });
+  ws.on('error', () => {});
+  await once(ws, 'open');
+  if (!hello) return ws;
+  const welcomed = new Promise<void>((resolve) => ws.on('message', (d) => String(d).startsWith('{"type":"welcome"') && resolve()));
+  ws.send(JSON.stringify({ type: 'hello', id: 'h', protocol: PROTOCOL_VERSION, name: `idle-${i}`, role: 'qa' }));
+  await welcomed;
+  return ws;
+}
+
+async function perConnection(script: string, args: string[], hello: boolean, connections: number) {
+  const child = fork(join(here, script), args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const [{ url, token }] = (await once(child, 'message')) as [{ url: string; token: string }];
   const measure = async (): Promise<MemoryReading> => {
     child.send('measure');
@@ -21,31 +37,30 @@ export async function benchIdleMemory(connections = 1000): Promise<BenchResult[]
   try {
     const before = await measure();
     for (let i = 0; i < connections; i += 50) {
-      await Promise.all(
-        Array.from({ length: Math.min(50, connections - i) }, async (_, j) => {
-          const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, perMessageDeflate: false });
-          sockets.push(ws);
-          ws.on('error', () => {});
-          await once(ws, 'open');
-          const welcomed = new Promise<void>((resolve) => ws.on('message', (d) => String(d).startsWith('{"type":"welcome"') && resolve()));
-          ws.send(JSON.stringify({ type: 'hello', id: 'h', protocol: PROTOCOL_VERSION, name: `idle-${i + j}`, role: 'qa' }));
-          await welcomed;
-        }),
-      );
+      sockets.push(...(await Promise.all(Array.from({ length: Math.min(50, connections - i) }, (_, j) => open(url, token, hello, i + j)))));
     }
-    // let the presence announcements drain before reading
+    // let the presence announcements drain out of the send buffers before reading
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await measure();
-    if (after.online !== connections) throw new Error(`only ${after.online} of ${connections} connections joined`);
-    const per = (key: 'rss' | 'heapUsed' | 'external') => (after[key] - before[key]) / connections / 1024;
-    return [
-      { name: `memory per idle connection (RSS, ${connections} joined)`, value: Number(per('rss').toFixed(1)), unit: 'KB', note: 'hub process RSS delta / connections, after a full GC' },
-      { name: `memory per idle connection (JS heap)`, value: Number(per('heapUsed').toFixed(1)), unit: 'KB' },
-      { name: `memory per idle connection (buffers)`, value: Number(per('external').toFixed(1)), unit: 'KB' },
-    ];
+    if (after.online !== connections) throw new Error(`${script}: ${after.online} of ${connections} connections online`);
+    const per = (key: 'rss' | 'heapUsed' | 'external') => Number(((after[key] - before[key]) / connections / 1024).toFixed(1));
+    return { rss: per('rss'), heap: per('heapUsed'), buffers: per('external') };
   } finally {
     for (const ws of sockets) ws.terminate();
     child.send('stop');
     await once(child, 'exit');
   }
+}
+
+export async function benchIdleMemory(connections = 1000): Promise<BenchResult[]> {
+  const hub = await perConnection('idle-hub.js', [], true, connections);
+  const ws = await perConnection('relay-server.js', ['ws'], false, connections);
+  const note = `${connections} idle connections; relay process delta / connections, after a full GC`;
+  return [
+    { name: 'huddle memory per idle connection (RSS)', value: hub.rss, unit: 'KB', note: `${note}; goal < 20 KB` },
+    { name: 'huddle memory per idle connection (JS heap)', value: hub.heap, unit: 'KB' },
+    { name: 'huddle memory per idle connection (buffers)', value: hub.buffers, unit: 'KB' },
+    { name: 'ws relay memory per idle connection (RSS)', value: ws.rss, unit: 'KB', note: 'the floor: a bare ws server' },
+    { name: 'ws relay memory per idle connection (JS heap)', value: ws.heap, unit: 'KB' },
+  ];
 }

@@ -10,17 +10,34 @@ import { Server as SocketIoServer } from 'socket.io';
 import { WebSocket, WebSocketServer } from 'ws';
 
 function wsRelay(): void {
-  const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
-  wss.on('connection', (ws) => {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
+  wss = server;
+  server.on('connection', (ws) => {
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
-      for (const other of wss.clients) {
+      for (const other of server.clients) {
         if (other !== ws && other.readyState === WebSocket.OPEN) other.send(data, { binary: isBinary });
       }
     });
   });
-  wss.on('listening', () => process.stdout.write(`listening ${(wss.address() as AddressInfo).port}\n`));
+  server.on('listening', () => ready((server.address() as AddressInfo).port));
 }
+
+/** Says where it listens; forked with IPC (the idle memory benchmark), it also reports its memory. */
+function ready(port: number): void {
+  process.stdout.write(`listening ${port}\n`);
+  if (!process.send) return;
+  process.on('message', (message: string) => {
+    if (message === 'measure') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const m = process.memoryUsage();
+      process.send!({ rss: m.rss, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers, online: wss?.clients.size ?? 0 });
+    }
+    if (message === 'stop') process.exit(0);
+  });
+  process.send({ url: `ws://127.0.0.1:${port}`, token: '' });
+}
+let wss: WebSocketServer | undefined;
 
 function socketIoRelay(): void {
   const http = createServer();
@@ -28,7 +45,7 @@ function socketIoRelay(): void {
   io.on('connection', (socket) => {
     socket.on('msg', (payload: string) => socket.broadcast.emit('msg', payload));
   });
-  http.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${(http.address() as AddressInfo).port}\n`));
+  http.listen(0, '127.0.0.1', () => ready((http.address() as AddressInfo).port));
 }
 
 const kind = process.argv[2];

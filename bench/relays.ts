@@ -41,9 +41,11 @@ function opened(ws: WebSocket): Promise<void> {
 
 export async function startHuddleRelay(): Promise<RelayUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huddle-bench-'));
+  // HUDDLE_BENCH_PROFILE=DIR writes a CPU profile of the hub there (node --cpu-prof), to see where the time goes
+  const profile = process.env.HUDDLE_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.HUDDLE_BENCH_PROFILE] : [];
   const { child, line } = await spawnUntil(
     process.execPath,
-    [huddleBin, 'server', '--port', '0', '--data', dataDir, '--rate', '10000000', '--burst', '10000000', '--heartbeat', '10m'],
+    [...profile, huddleBin, 'server', '--port', '0', '--data', dataDir, '--rate', '10000000', '--burst', '10000000', '--heartbeat', '10m'],
     /huddle hub listening on/,
   );
   const url = line.split(' ').at(-1)!;

@@ -80,7 +80,12 @@ describe('kill -9 of the lead', () => {
     expect(sprint?.status).toBe('active');
     const sprints = po.seen.events.filter((e) => e.type === 'sprint');
     expect(new Set(sprints.map((e) => e.type === 'sprint' && e.sprint.id)).size).toBe(1);
-    expect(po.seen.events.filter(fromLead('breakdown'))).toHaveLength(1);
+    // At least once, not exactly once: the lead saves its cursor after it speaks, so a kill between the
+    // two makes the restarted lead handle the objectives again and repeat the breakdown (once at most).
+    expect(po.seen.events.filter(fromLead('breakdown')).length).toBeLessThanOrEqual(2);
+    const { events } = await po.client.request({ type: 'task_events' });
+    const assigned = events.filter((e) => e.change.action === 'assign').map((e) => e.change.taskId);
+    expect(new Set(assigned).size).toBe(assigned.length);
   });
 
   it('while monitoring: restarted, it sees what finished meanwhile and hands out the next stage once', { timeout: 60_000 }, async () => {

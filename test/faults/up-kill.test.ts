@@ -23,6 +23,13 @@ afterEach(async () => {
 const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
 const directTo = (name: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.to.kind === 'participant' && e.to.name === name;
 
+/** Waits for `promise`, failing with `what` instead of hanging until the test's timeout. */
+function within<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 function expectOnceInOrder(events: HubEvent[]): void {
   const seqs = events.map((e) => e.seq);
   expect(new Set(seqs).size).toBe(seqs.length);
@@ -58,11 +65,11 @@ describe('kill -9 of huddle up mid-sprint', () => {
     await vi.waitFor(async () => expect((await po.client.request({ type: 'who' })).participants.some((p) => p.name === 'QA Engineer' && p.status === 'online')).toBe(true), { timeout: 15_000 });
 
     await po.client.send({ type: 'chat', text: 'plan sprint' });
-    await po.seen.until(fromLead('capacity'));
+    await within('the capacity card', po.seen.until(fromLead('capacity')));
     await po.client.send({ type: 'chat', text: SEED });
-    await po.seen.until(fromLead('breakdown'));
+    await within('the breakdown card', po.seen.until(fromLead('breakdown')));
     await po.client.send({ type: 'chat', text: 'approve' });
-    await cto.seen.until(directTo('CTO'));
+    await within('the CTO’s first task', cto.seen.until(directTo('CTO')));
     const { tasks } = await po.client.request({ type: 'tasks' });
     const design = tasks.find((t) => t.title === 'Design user authentication for our API')!;
     await cto.client.send({ type: 'task_update', taskId: design.id, action: 'start' });
@@ -75,16 +82,19 @@ describe('kill -9 of huddle up mid-sprint', () => {
     await vi.waitFor(() => expect([po, cto, backend].every((p) => p.client.state === 'reconnecting')).toBe(true));
 
     await startUp(port);
-    expect((await finished).seq).toBeGreaterThan(said.seq!);
+    expect((await within('the ack of the done sent during the outage', finished)).seq).toBeGreaterThan(said.seq!);
     await vi.waitFor(() => expect([po, cto, backend].every((p) => p.client.state === 'online')).toBe(true), { timeout: 10_000 });
-    const typed = await po.seen.until((e) => e.type === 'message' && e.text === 'typed while the hub was down');
+    const typed = await within('the line typed during the outage', po.seen.until((e) => e.type === 'message' && e.text === 'typed while the hub was down'));
     expect(typed.type === 'message' && typed.from.name).toBe('QA Engineer');
 
     // the restarted lead sees the design done and hands out the implementation
-    const handed = await backend.seen.until(directTo('Backend Developer'));
+    const handed = await within('the next stage handed to the backend developer', backend.seen.until(directTo('Backend Developer'))).catch(async (err: Error) => {
+      const { tasks: now } = await po.client.request({ type: 'tasks' });
+      throw new Error(`${err.message}; tasks now: ${now.map((t) => `${t.id} ${t.title} ${t.status} ${t.assignee ?? '-'}`).join('; ')}`);
+    });
     expect(handed.type === 'message' && handed.text).toMatch(/Implement user authentication for our API/);
     // the terminal came back too, and shows each message once
-    await terminal.line(/typed while the hub was down/);
+    await within('the terminal showing its own line', terminal.line(/typed while the hub was down/));
     expect(terminal.stdout.filter((l) => l.includes('keep going, team'))).toHaveLength(1);
     expect(terminal.stdout.filter((l) => l.includes('typed while the hub was down'))).toHaveLength(1);
 
