@@ -8,6 +8,9 @@ import { emptyRoom, type Room } from '../cli/input/room.js';
 import { runPlain } from '../cli/plain/run-plain.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
+/** how long to wait for something a person would see: generous, as CI machines can be busy */
+const PATIENT = { timeout: 10_000, interval: 50 };
+
 let hub: TestHub;
 afterEach(async () => hub?.close());
 
@@ -32,7 +35,7 @@ describe('slash commands against a real hub', () => {
     const seen = recorder(await hub.client('Bob', 'qa'));
     expect(await runInput(contextFor(alice, 'human'), '  plan sprint ')).toEqual({ kind: 'none' });
     await runInput(contextFor(alice, 'human'), 'assign T-3 to Bob');
-    await vi.waitFor(() => expect(seen.messages()).toEqual(['plan sprint', 'assign T-3 to Bob']));
+    await vi.waitFor(() => expect(seen.messages()).toEqual(['plan sprint', 'assign T-3 to Bob']), PATIENT);
   });
 
   it('moves my task through accept, start, progress, block and done', async () => {
@@ -72,8 +75,8 @@ describe('slash commands against a real hub', () => {
     const ctx = contextFor(alice, 'backend-dev', { roster });
     await runInput(ctx, '/dm QA Engineer please test the login');
     await runInput(ctx, '/dm @backend-dev standup in 5');
-    await vi.waitFor(() => expect(qa.events.find((e) => e.type === 'message')).toMatchObject({ text: 'please test the login', to: { kind: 'participant', name: 'QA Engineer' } }));
-    await vi.waitFor(() => expect(bob.messages()).toEqual(['standup in 5']));
+    await vi.waitFor(() => expect(qa.events.find((e) => e.type === 'message')).toMatchObject({ text: 'please test the login', to: { kind: 'participant', name: 'QA Engineer' } }), PATIENT);
+    await vi.waitFor(() => expect(bob.messages()).toEqual(['standup in 5']), PATIENT);
     expect(qa.messages()).not.toContain('standup in 5');
   });
 
@@ -110,7 +113,7 @@ describe('the plain line mode', () => {
       text: 'Here is the plan.',
       card: { kind: 'breakdown', strategy: 'balanced', tasks: [{ key: 'a', title: 'Login API', objective: 'o', role: 'backend-dev', hours: 6, stage: 1, acceptance: [], dependsOn: [], assignee: 'Alice', rationale: '', overCapacity: false }], stages: 1, criticalPathHours: 6, totalHours: 6, capacityHours: 30, fits: true, overloads: [], cuts: [] },
     });
-    await vi.waitFor(() => expect(term.out()).toContain('Here is the plan.'));
+    await vi.waitFor(() => expect(term.out()).toContain('Here is the plan.'), PATIENT);
     expect(term.out()).toMatch(/>> .*# T-1 assign \(pending → assigned\) → Alice by Lead — Login API/);
     expect(term.out()).toContain('>> T-1 is yours (6h): Login API. Take it with /accept T-1');
     expect(term.out()).toMatch(/\| key +stage +hours +role +assignee +title\n.*\| a +1 +6h +backend-dev +Alice +Login API/);
@@ -134,13 +137,13 @@ describe('the plain line mode', () => {
     hub = await startTestHub();
     const alice = await hub.client('Alice', 'backend-dev');
     const term = plain(alice, 'backend-dev');
-    await vi.waitFor(() => expect(term.out()).toContain('~ joined as Alice'));
+    await vi.waitFor(() => expect(term.out()).toContain('~ joined as Alice'), PATIENT);
     await hub.stop();
-    await vi.waitFor(() => expect(term.out()).toContain('~ connection lost, reconnecting…'));
+    await vi.waitFor(() => expect(term.out()).toContain('~ connection lost, reconnecting…'), PATIENT);
     term.input.write('typed while the hub was down\n');
-    await vi.waitFor(() => expect(alice.pendingCount).toBe(1));
+    await vi.waitFor(() => expect(alice.pendingCount).toBe(1), PATIENT);
     await hub.restart();
-    await vi.waitFor(() => expect(term.out()).toContain('~ online — sending 1 queued message(s)'));
+    await vi.waitFor(() => expect(term.out()).toContain('~ online — sending 1 queued message(s)'), PATIENT);
     term.input.end();
     await term.done; // EOF ends the mode only once the outbox drained
     const history = await (await hub.client('Bob', 'qa')).request({ type: 'history', limit: 10 });

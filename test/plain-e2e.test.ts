@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 
+/** how long to wait for something a person would see: generous, as CI machines can be busy */
+const PATIENT = { timeout: 10_000, interval: 50 };
+
 const BIN = join(import.meta.dirname, '..', 'bin', 'huddle.js');
 let hub: TestHub;
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -33,7 +36,7 @@ beforeAll(() => {
   if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
 });
 
-describe('huddle agent --plain (built binary)', () => {
+describe('huddle agent --plain (built binary)', { timeout: 60_000 }, () => {
   it('lets two terminals chat and exits cleanly on end of input', async () => {
     hub = await startTestHub();
     const alice = terminal('Alice', 'backend-dev');
@@ -41,11 +44,11 @@ describe('huddle agent --plain (built binary)', () => {
     await vi.waitFor(() => expect(alice.out()).toContain('~ joined as Alice (backend-dev)'), { timeout: 10_000 });
     await vi.waitFor(() => expect(bob.out()).toContain('~ joined as Bob (qa)'), { timeout: 10_000 });
     alice.type('hi Bob, the login API is ready for testing');
-    await vi.waitFor(() => expect(bob.out()).toMatch(/\d\d:\d\d \[backend-dev\] Alice: hi Bob, the login API is ready for testing/));
+    await vi.waitFor(() => expect(bob.out()).toMatch(/\d\d:\d\d \[backend-dev\] Alice: hi Bob, the login API is ready for testing/), PATIENT);
     bob.type('/dm Alice on it');
-    await vi.waitFor(() => expect(alice.out()).toMatch(/>> \d\d:\d\d \[qa\] Bob → Alice: on it/));
+    await vi.waitFor(() => expect(alice.out()).toMatch(/>> \d\d:\d\d \[qa\] Bob → Alice: on it/), PATIENT);
     bob.type('/who');
-    await vi.waitFor(() => expect(bob.out()).toMatch(/== Participants\n( +online +\w[\w-]* +\w+\n){2}/));
+    await vi.waitFor(() => expect(bob.out()).toMatch(/== Participants\n( +online +\w[\w-]* +\w+\n){2}/), PATIENT);
     expect(bob.out()).not.toContain('\u001B['); // NO_COLOR
     alice.child.stdin.end();
     bob.child.stdin.end();

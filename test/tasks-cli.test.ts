@@ -37,7 +37,7 @@ async function sprint() {
   return lead;
 }
 
-describe('huddle tasks and huddle task', () => {
+describe('huddle tasks and huddle task', { timeout: 60_000 }, () => {
   it('lists the sprint, or only my tasks, as lines or JSON', async () => {
     hub = await startTestHub();
     expect((await huddle('tasks')).stdout).toContain('No active sprint yet');

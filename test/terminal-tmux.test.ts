@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
+/** how long to wait for something a person would see: generous, as CI machines can be busy */
+const PATIENT = { timeout: 10_000, interval: 50 };
+
 const BIN = join(import.meta.dirname, '..', 'bin', 'huddle.js');
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 // a private tmux server, so the test never touches anyone's sessions
@@ -44,7 +47,7 @@ beforeAll(() => {
   else if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
 });
 
-describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', () => {
+describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', { timeout: 60_000 }, () => {
   it('shows chat with badges, sends what I type, runs slash commands and takes a task', async () => {
     hub = await startTestHub();
     const bob = await hub.client('Bob', 'qa');
@@ -57,7 +60,7 @@ describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', () => {
     await until((s) => /\d\d:\d\d +qa +Bob: welcome Alice/.test(s));
 
     keys('hello from the terminal', 'Enter');
-    await vi.waitFor(() => expect(heard.messages()).toContain('hello from the terminal'));
+    await vi.waitFor(() => expect(heard.messages()).toContain('hello from the terminal'), PATIENT);
     await until((s) => /backend-dev +Alice: hello from the terminal/.test(s));
 
     keys('/who', 'Enter');

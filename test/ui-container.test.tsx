@@ -5,6 +5,9 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { Container } from '../cli/ui/Container.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
+/** how long to wait for something a person would see: generous, as CI machines can be busy */
+const PATIENT = { timeout: 10_000, interval: 50 };
+
 const KEY = { up: '\u001B[A', down: '\u001B[B', enter: '\r', tab: '\t', pageUp: '\u001B[5~' };
 let hub: TestHub;
 afterEach(async () => {
@@ -32,18 +35,18 @@ describe('the terminal container', () => {
     hub = await startTestHub();
     const bob = recorder(await hub.client('Bob', 'qa'));
     const ui = startUi('Alice', 'backend-dev');
-    await vi.waitFor(() => expect(ui.screen()).toContain('● online'));
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
     await ui.type('hello bob', KEY.enter);
-    await vi.waitFor(() => expect(bob.messages()).toEqual(['hello bob']));
-    await vi.waitFor(() => expect(ui.screen()).toMatch(/backend-dev +Alice: hello bob/));
+    await vi.waitFor(() => expect(bob.messages()).toEqual(['hello bob']), PATIENT);
+    await vi.waitFor(() => expect(ui.screen()).toMatch(/backend-dev +Alice: hello bob/), PATIENT);
     await ui.type(KEY.up);
-    await vi.waitFor(() => expect(ui.screen()).toContain('› hello bob'));
+    await vi.waitFor(() => expect(ui.screen()).toContain('› hello bob'), PATIENT);
     await ui.type(KEY.down, '/wh', KEY.tab);
-    await vi.waitFor(() => expect(ui.screen()).toContain('› /who'));
+    await vi.waitFor(() => expect(ui.screen()).toContain('› /who'), PATIENT);
     await ui.type(KEY.enter);
-    await vi.waitFor(() => expect(ui.screen()).toMatch(/Participants[\s\S]*online +qa +Bob/));
+    await vi.waitFor(() => expect(ui.screen()).toMatch(/Participants[\s\S]*online +qa +Bob/), PATIENT);
     await ui.type('/quit', KEY.enter);
-    await vi.waitFor(() => expect(ui.exits).toEqual(['quit']));
+    await vi.waitFor(() => expect(ui.exits).toEqual(['quit']), PATIENT);
   });
 
   it('lets the product owner pick an escalation option with the arrows', async () => {
@@ -52,10 +55,10 @@ describe('the terminal container', () => {
     await lead.send({ type: 'escalate', title: 'Too much work', options: [{ key: 'A', label: 'cut scope' }, { key: 'B', label: 'extend the sprint' }] });
     const ui = startUi('Pat', 'human');
     // an escalation that was open before the terminal started is shown too
-    await vi.waitFor(() => expect(ui.screen()).toContain('❯ A) cut scope'));
+    await vi.waitFor(() => expect(ui.screen()).toContain('❯ A) cut scope'), PATIENT);
     await ui.type(KEY.down, KEY.enter);
-    await vi.waitFor(async () => expect((await lead.request({ type: 'escalations', status: 'answered' })).decisions[0]).toMatchObject({ option: 'B', by: 'Pat' }));
-    await vi.waitFor(() => expect(ui.screen()).not.toContain('Decision needed'));
+    await vi.waitFor(async () => expect((await lead.request({ type: 'escalations', status: 'answered' })).decisions[0]).toMatchObject({ option: 'B', by: 'Pat' }), PATIENT);
+    await vi.waitFor(() => expect(ui.screen()).not.toContain('Decision needed'), PATIENT);
   });
 
   it('keeps what is typed before the hub answers and sends it once connected', async () => {
@@ -68,9 +71,9 @@ describe('the terminal container', () => {
       return hub.client('Alice', 'backend-dev');
     });
     await ui.type('early bird', KEY.enter);
-    await vi.waitFor(() => expect(ui.screen()).toContain('connecting… · 1 message queued'));
+    await vi.waitFor(() => expect(ui.screen()).toContain('connecting… · 1 message queued'), PATIENT);
     open();
-    await vi.waitFor(() => expect(bob.messages()).toEqual(['early bird']));
-    await vi.waitFor(() => expect(ui.screen()).toContain('● online'));
+    await vi.waitFor(() => expect(bob.messages()).toEqual(['early bird']), PATIENT);
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
   });
 });
