@@ -38,7 +38,7 @@ export function taskPrompt(ctx: PromptContext): string {
   return lines.join('\n') + '\n';
 }
 
-export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; token: string; childName: string; bin: string | null }): Record<string, string> {
+export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; token: string; bin: string | null }): Record<string, string> {
   const { task } = ctx;
   return {
     HUDDLE_TASK_ID: task.id,
@@ -52,18 +52,10 @@ export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; 
     HUDDLE_INBOX: ctx.inboxFile,
     HUDDLE_URL: hub.url,
     HUDDLE_TOKEN: hub.token,
-    HUDDLE_NAME: hub.childName,
+    // The command's own one-shot `huddle task ...` calls act as the agent (the hub lets a one-shot
+    // command share a live participant's name without replacing its terminal).
+    HUDDLE_NAME: ctx.agent.name,
     HUDDLE_ROLE: ctx.agent.role,
-    HUDDLE_AGENT_NAME: ctx.agent.name,
     ...(hub.bin ? { HUDDLE_BIN: hub.bin } : {}),
   };
-}
-
-/**
- * The name the command's own one-shot `huddle` calls use. The hub refuses a second live connection
- * under the agent's name (NAME_TAKEN), so the command speaks as "<agent> · T-12".
- */
-export function childName(agentName: string, taskId: string): string {
-  const suffix = ` · ${taskId}`;
-  return agentName.slice(0, 64 - suffix.length) + suffix;
 }

@@ -13,7 +13,7 @@ import type { Task } from '../collaboration-server/protocol.js';
 import { ChildCommand, type CommandExit } from './child-command.js';
 import { RunOutput, trimTo } from './run-output.js';
 import { StallDetector, describeMs, type Stall } from './stall-detector.js';
-import { childName, taskEnv, taskPrompt } from './task-prompt.js';
+import { taskEnv, taskPrompt } from './task-prompt.js';
 import { commitLeftovers, prepareWorktree } from './worktree.js';
 
 export interface RunSettings {
@@ -139,7 +139,7 @@ export class TaskRun {
     const cwd = this.cwd;
     const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile };
     const prompt = taskPrompt(ctx);
-    const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, childName: childName(agent.name, id), bin: settings.huddleBin });
+    const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, bin: settings.huddleBin });
 
     const startedAt = settings.clock.now();
     this.output.mark(`${id} started in ${cwd}${branch ? ` on ${branch}` : ''}: ${settings.command}`);

@@ -62,7 +62,6 @@ interface Connection {
   bucket: TokenBucket;
   participant: ParticipantRow | null;
   status: 'online' | 'away';
-  transient: boolean;
 }
 
 export interface Hub {
@@ -130,13 +129,14 @@ export function createHub(options: HubOptions): Hub {
       return sendError(conn, frame.id, 'FORBIDDEN', `The role "${frame.role}" needs the admin token; this connection used the member token.`);
     }
     const existing = store.participants.byName(frame.name);
+    if (existing && isAdminRole(existing.role) && !conn.auth.admin) {
+      return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" is an admin participant; joining as it needs the admin token.`);
+    }
+    if (frame.transient) return joinTransient(conn, frame, existing);
     const resumed = !!existing && !!frame.sessionId && frame.sessionId === existing.sessionId;
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
       return sendError(conn, frame.id, 'NAME_TAKEN', `"${frame.name}" is already connected. Pick another --name, or close the other terminal first.`);
-    }
-    if (existing && isAdminRole(existing.role) && !conn.auth.admin) {
-      return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" is an admin participant; joining as it needs the admin token.`);
     }
     if (holder) {
       live.delete(holder.participant!.id);
@@ -148,19 +148,11 @@ export function createHub(options: HubOptions): Hub {
     const row: ParticipantRow = existing
       ? { ...existing, role: frame.role, sessionId: resumed ? existing.sessionId : nanoid(), lastSeen: now }
       : { id: nanoid(), name: frame.name, role: frame.role, sessionId: nanoid(), createdAt: now, lastSeen: now };
-    const viewer = viewerOf(row);
-    const history =
-      frame.lastSeq !== undefined
-        ? store.events.since(frame.lastSeq, viewer, limits.maxReplay)
-        : store.events.history(viewer, frame.historyLimit ?? 50);
-    const lastSeq = store.events.lastSeq();
-
     let joined;
     try {
       joined = store.transaction(() => {
         if (existing) store.participants.update(row);
         else store.participants.create(row);
-        if (frame.transient) return undefined;
         return store.events.append(
           { type: 'presence', participant: { id: row.id, name: row.name, role: row.role, status: 'online' }, change: 'joined' },
           now,
@@ -173,21 +165,51 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     conn.status = 'online';
-    conn.transient = frame.transient ?? false;
     live.set(row.id, conn);
+    welcome(conn, frame, row, row.sessionId, resumed);
+    deliver([{ stored: joined, fromId: row.id, to: { kind: 'all' } }]);
+    log(`${row.name} (${row.role}) ${resumed ? 'resumed' : 'joined'}`);
+  }
+
+  /**
+   * A one-shot command (`huddle say`, `huddle task done` run by an agent's own script) acts as its
+   * participant without taking over the participant's live terminal: it gets no events, is not
+   * announced, and leaves the participant's session alone.
+   */
+  function joinTransient(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>, existing: ParticipantRow | undefined): void {
+    if (existing && existing.role !== frame.role) {
+      return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" joined as ${existing.role}; use --role ${existing.role}, or another --name.`);
+    }
+    const now = clock.now();
+    const row: ParticipantRow = existing ?? { id: nanoid(), name: frame.name, role: frame.role, sessionId: nanoid(), createdAt: now, lastSeen: now };
+    try {
+      if (!existing) store.participants.create(row);
+    } catch (err) {
+      const e = toHuddleError(err);
+      return sendError(conn, frame.id, e.code, e.message);
+    }
+    conn.participant = row;
+    // A throwaway session id: the participant's real one would let this command replace its terminal.
+    welcome(conn, frame, row, nanoid(), false);
+  }
+
+  /** The answer to hello: after a resume, every event missed since `lastSeq`; else recent messages. */
+  function welcome(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>, row: ParticipantRow, sessionId: string, resumed: boolean): void {
+    const viewer = viewerOf(row);
     send(conn, {
       type: 'welcome',
       id: frame.id,
       protocol: PROTOCOL_VERSION,
       participant: toParticipant(row),
-      sessionId: row.sessionId,
+      sessionId,
       resumed,
       roster: roster(),
-      history,
-      lastSeq,
+      history:
+        frame.lastSeq !== undefined
+          ? store.events.since(frame.lastSeq, viewer, limits.maxReplay)
+          : store.events.history(viewer, frame.historyLimit ?? 50),
+      lastSeq: store.events.lastSeq(),
     });
-    if (joined) deliver([{ stored: joined, fromId: row.id, to: { kind: 'all' } }]);
-    log(`${row.name} (${row.role}) ${resumed ? 'resumed' : 'joined'}`);
   }
 
   function command(conn: Connection, participant: ParticipantRow, frame: CommandFrame): void {
@@ -257,7 +279,6 @@ export function createHub(options: HubOptions): Hub {
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
-    if (conn.transient) return;
     try {
       const now = clock.now();
       const left = store.transaction(() => {
@@ -276,7 +297,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', transient: false };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online' };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));

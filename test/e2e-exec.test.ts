@@ -77,7 +77,7 @@ echo "finished $HUDDLE_TASK_ID"`);
     expect(new Set(tasks.map((t) => t.assignee))).toEqual(new Set(['Dev', 'QA']));
     for (const task of tasks) {
       expect(readFileSync(join(r.dir, `prompt-${task.id}.txt`), 'utf8')).toContain(`Task ${task.id}: ${task.title}`);
-      expect(await r.log(task.id)).toContain(`${task.assignee} · ${task.id} working on ${task.id}: ${task.title}`);
+      expect(await r.log(task.id)).toContain(`${task.assignee} working on ${task.id}: ${task.title}`);
     }
     // the stages were respected: a task only ran once what it depends on was done
     for (const task of tasks) {

@@ -62,6 +62,7 @@ describe('huddle agent --exec (the real binary)', { timeout: 60_000 }, () => {
 echo "working on $HUDDLE_TASK_ID: $HUDDLE_TASK_TITLE"
 printf '%s\\n' "$HUDDLE_TASK_ACCEPTANCE" > "notes-$HUDDLE_TASK_ID.md"
 "$HUDDLE_BIN" say "notes for $HUDDLE_TASK_ID are written"
+"$HUDDLE_BIN" task progress "$HUDDLE_TASK_ID" 60 "notes written, checking them"
 echo "wrote notes-$HUDDLE_TASK_ID.md"`,
     );
     const [id] = await r.plan(['Write the test notes']);
@@ -74,7 +75,10 @@ echo "wrote notes-$HUDDLE_TASK_ID.md"`,
     expect(done.change.note).toContain(`wrote notes-${id}.md`);
     expect(readFileSync(join(r.dir, `notes-${id}.md`), 'utf8')).toBe('- Every page has a test\n');
     const said = await r.seen.until((e) => e.type === 'message' && e.text === `notes for ${id} are written`);
-    expect(said).toMatchObject({ from: { name: `QA Bot · ${id}`, role: 'qa' } });
+    expect(said).toMatchObject({ from: { name: 'QA Bot', role: 'qa' } });
+    // The script's own `huddle task` call acts as the agent, which holds the task.
+    const progress = await r.seen.until((e) => e.type === 'task' && e.change.note === 'notes written, checking them');
+    expect(progress).toMatchObject({ change: { by: 'QA Bot', action: 'progress', percent: 60 } });
 
     const log = await runHuddle(['task', 'log', id!, '--data', r.data, '--name', 'Reader', '--role', 'qa']);
     expect(log.code).toBe(0);

@@ -41,7 +41,7 @@ echo "summary: login page built"`,
     expect(stdin).toContain('Sprint: Sprint 1 — Ship the login page');
 
     const log = await world.lead.request({ type: 'artifact_get', taskId: id!, kind: 'log' });
-    expect(log.content).toContain(`task=${id} title=Build the login page name=Bot · ${id} role=backend-dev`);
+    expect(log.content).toContain(`task=${id} title=Build the login page name=Bot role=backend-dev`);
     expect(log.content).toContain('acceptance: - A wrong password shows an error');
     expect(log.content).toContain('a warning on stderr');
     expect(log.content).toMatch(/ended after .*exit 0/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sprint, Task } from '../collaboration-server/protocol.js';
-import { childName, taskEnv, taskPrompt } from '../agents/task-prompt.js';
+import { taskEnv, taskPrompt } from '../agents/task-prompt.js';
 
 const task = (over: Partial<Task>): Task => ({
   id: 'T-2', sprintId: 'S-1', title: 'Implement login', description: 'Email and password.', objective: 'Users can log in', domain: 'auth',
@@ -21,13 +21,8 @@ describe('task prompt', () => {
     expect(prompt).toContain('Sprint: Sprint 7 — Log in\nSprint objectives:\n- Users can log in');
     expect(prompt).toContain('Work in /w/T-2 (git branch huddle/T-2-implement-login; commit your work there).');
     expect(prompt).toContain('exit with status 0');
-    const env = taskEnv(ctx, prompt, { url: 'ws://h', token: 'tok', childName: childName('Dev', 'T-2'), bin: null });
-    expect(env).toMatchObject({ HUDDLE_TASK_ID: 'T-2', HUDDLE_TASK_ACCEPTANCE: '- Wrong password is refused', HUDDLE_NAME: 'Dev · T-2', HUDDLE_AGENT_NAME: 'Dev', HUDDLE_BRANCH: 'huddle/T-2-implement-login' });
+    const env = taskEnv(ctx, prompt, { url: 'ws://h', token: 'tok', bin: null });
+    expect(env).toMatchObject({ HUDDLE_TASK_ID: 'T-2', HUDDLE_TASK_ACCEPTANCE: '- Wrong password is refused', HUDDLE_NAME: 'Dev', HUDDLE_BRANCH: 'huddle/T-2-implement-login' });
     expect(env).not.toHaveProperty('HUDDLE_BIN');
-  });
-
-  it('keeps the command’s own name within the 64 characters a name may have', () => {
-    expect(childName('x'.repeat(64), 'T-123')).toHaveLength(64);
-    expect(childName('x'.repeat(64), 'T-123').endsWith(' · T-123')).toBe(true);
   });
 });

@@ -85,3 +85,30 @@ describe('chat through the hub', () => {
     expect(welcome.history.map((e) => (e.type === 'message' ? e.text : e.type))).toEqual(['first']);
   });
 });
+
+describe('one-shot commands', () => {
+  it('act as a live participant without replacing its terminal, and unannounced', async () => {
+    hub = await startTestHub();
+    const alice = await hub.client('Alice', 'backend-dev');
+    const watcher = await hub.client('Watcher', 'qa');
+    const seen = recorder(watcher);
+    const oneShot = await hub.client('Alice', 'backend-dev', { transient: true, reconnect: false, historyLimit: 0 });
+    expect(oneShot.sessionId).not.toBe(alice.sessionId);
+    await oneShot.send({ type: 'chat', text: 'from my script' });
+    oneShot.close();
+    await alice.send({ type: 'chat', text: 'from my terminal' });
+    await seen.until((e) => e.type === 'message' && e.text === 'from my terminal');
+    expect(seen.events.filter((e) => e.type === 'presence').map((e) => e.participant.name)).not.toContain('Alice');
+    expect(seen.events.flatMap((e) => (e.type === 'message' ? [`${e.from.name}: ${e.text}`] : []))).toEqual([
+      'Alice: from my script',
+      'Alice: from my terminal',
+    ]);
+    expect(alice.state).toBe('online');
+  });
+
+  it('must claim the participant’s own role', async () => {
+    hub = await startTestHub();
+    await hub.client('Alice', 'backend-dev');
+    await expect(hub.client('Alice', 'qa', { transient: true, reconnect: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
