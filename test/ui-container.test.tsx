@@ -76,4 +76,20 @@ describe('the terminal container', () => {
     await vi.waitFor(() => expect(bob.messages()).toEqual(['early bird']), PATIENT);
     await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
   });
+
+  it('pages back through the chat with PageUp and returns with PageDown', async () => {
+    hub = await startTestHub();
+    const bob = await hub.client('Bob', 'qa');
+    const ui = startUi('Alice', 'backend-dev');
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
+    for (let i = 1; i <= 40; i++) await bob.send({ type: 'chat', text: `line ${i}` });
+    await vi.waitFor(() => expect(ui.screen()).toContain('Bob: line 40'), PATIENT);
+    expect(ui.screen()).toMatch(/│ › type a message, or \/help/); // a full chat never squeezes the input line
+    await ui.type(KEY.pageUp, KEY.pageUp);
+    await vi.waitFor(() => expect(ui.screen()).toContain('↑ 20 newer line(s) below'), PATIENT);
+    expect(ui.screen()).toContain('Bob: line 20');
+    expect(ui.screen()).not.toContain('Bob: line 40');
+    await ui.type('\u001B[6~', '\u001B[6~');
+    await vi.waitFor(() => expect(ui.screen()).toContain('Bob: line 40'), PATIENT);
+  });
 });

@@ -23,19 +23,22 @@ export function App({ state, spinnerFrame, rows }: { state: UiState; spinnerFram
         <ChatPane lines={state.lines} scroll={state.scroll} />
         <SidePanel roster={roster} tasks={watchesAll ? room.tasks : myTasks(room)} title={watchesAll ? 'Sprint tasks' : 'My tasks'} />
       </Box>
-      {escalation ? <EscalationPrompt escalation={escalation} selected={state.selected} focused={state.focus === 'escalation'} more={openEscalations(room).length - 1} /> : null}
-      <InputLine
-        value={state.input}
-        completions={state.completions}
-        placeholder={state.focus === 'escalation' ? 'your answer (or Enter to pick the option)' : 'type a message, or /help'}
-      />
-      <StatusBar
-        connection={state.connection}
-        queued={state.queued}
-        spinnerFrame={spinnerFrame}
-        me={state.me}
-        sprint={progress && room.sprint ? { name: room.sprint.name, ...progress } : null}
-      />
+      {/* the bottom stays whole; only the chat gives up rows */}
+      <Box flexDirection="column" flexShrink={0}>
+        {escalation ? <EscalationPrompt escalation={escalation} selected={state.selected} focused={state.focus === 'escalation'} more={openEscalations(room).length - 1} /> : null}
+        <InputLine
+          value={state.input}
+          completions={state.completions}
+          placeholder={state.focus === 'escalation' ? 'your answer (or Enter to pick the option)' : 'type a message, or /help'}
+        />
+        <StatusBar
+          connection={state.connection}
+          queued={state.queued}
+          spinnerFrame={spinnerFrame}
+          me={state.me}
+          sprint={progress && room.sprint ? { name: room.sprint.name, ...progress } : null}
+        />
+      </Box>
     </Box>
   );
 }

@@ -9,9 +9,16 @@ export function ChatPane({ lines, scroll, window = 60 }: { lines: ChatLine[]; sc
   return (
     <Box flexDirection="column" flexGrow={1} justifyContent="flex-end" overflow="hidden">
       {shown.map((line) => (
-        <ChatLineView key={line.id} line={line} />
+        // lines keep their height; the pane clips the oldest at the top instead of squeezing them
+        <Box key={line.id} flexShrink={0}>
+          <ChatLineView line={line} />
+        </Box>
       ))}
-      {scroll ? <Text inverse>{` ↑ ${scroll} newer line(s) below — PageDown to return `}</Text> : null}
+      {scroll ? (
+        <Box flexShrink={0}>
+          <Text inverse>{` ↑ ${scroll} newer line(s) below — PageDown to return `}</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }
