@@ -138,10 +138,11 @@ describe('the plain line mode', () => {
     const alice = await hub.client('Alice', 'backend-dev');
     const term = plain(alice, 'backend-dev');
     await vi.waitFor(() => expect(term.out()).toContain('~ joined as Alice'), PATIENT);
+    await vi.waitFor(() => expect(alice.pendingCount).toBe(0), PATIENT); // the start-up queries are answered
     await hub.stop();
     await vi.waitFor(() => expect(term.out()).toContain('~ connection lost, reconnecting…'), PATIENT);
     term.input.write('typed while the hub was down\n');
-    await vi.waitFor(() => expect(alice.pendingCount).toBe(1), PATIENT);
+    await vi.waitFor(() => expect(term.out()).toContain('~ not connected: 1 message(s) queued, sent when the hub is back'), PATIENT);
     await hub.restart();
     await vi.waitFor(() => expect(term.out()).toContain('~ online — sending 1 queued message(s)'), PATIENT);
     term.input.end();

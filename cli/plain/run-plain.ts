@@ -49,8 +49,10 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
   }
   if (json) emit({ type: 'joined', name: me.name, role: me.role });
   else write([`~ joined as ${me.name} (${me.role}). Type a message, or /help.`]);
-  room = withTasks(room, await client.request({ type: 'tasks' }));
-  if (me.role === 'human') room = withEscalations(room, await client.request({ type: 'escalations', status: 'open' }));
+  // start-up queries never hold up input; their replies merge into what events already said
+  const failed = (err: Error) => (json ? emit({ type: 'problem', message: err.message }) : write([`error: ${err.message}`]));
+  client.request({ type: 'tasks' }).then((reply) => (room = withTasks(room, reply)), failed);
+  if (me.role === 'human') client.request({ type: 'escalations', status: 'open' }).then((reply) => (room = withEscalations(room, reply)), failed);
 
   const ctx: CommandContext = { me, hub: client, room: () => room };
   const show = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));
@@ -60,6 +62,11 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
     const lines = createInterface({ input, terminal: false });
     lines.on('line', (line) => {
       const pending = runInput(ctx, line);
+      if (client.state !== 'online' && line.trim()) {
+        const queued = client.pendingCount;
+        if (json) emit({ type: 'connection', state: client.state, queued });
+        else write([`~ not connected: ${queued} message(s) queued, sent when the hub is back`]);
+      }
       printed = printed.then(async () => {
         const result = await pending;
         show(result);
