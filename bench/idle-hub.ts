@@ -10,6 +10,8 @@ import { startHub } from '../collaboration-server/server.js';
 export interface MemoryReading {
   rss: number;
   heapUsed: number;
+  /** what V8 reserved for the heap: grows with garbage made while clients join, seldom shrinks */
+  heapTotal: number;
   external: number;
   online: number;
 }
@@ -20,7 +22,7 @@ const running = await startHub({ port: 0, dataDir, limits: { heartbeatMs: 600_00
 function reading(): MemoryReading {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers, online: running.hub.online().length };
+  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external + m.arrayBuffers, online: running.hub.online().length };
 }
 
 process.on('message', (message: string) => {

@@ -43,8 +43,8 @@ async function perConnection(script: string, args: string[], hello: boolean, con
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = await measure();
     if (after.online !== connections) throw new Error(`${script}: ${after.online} of ${connections} connections online`);
-    const per = (key: 'rss' | 'heapUsed' | 'external') => Number(((after[key] - before[key]) / connections / 1024).toFixed(1));
-    return { rss: per('rss'), heap: per('heapUsed'), buffers: per('external') };
+    const per = (key: 'rss' | 'heapUsed' | 'heapTotal' | 'external') => Number(((after[key] - before[key]) / connections / 1024).toFixed(1));
+    return { rss: per('rss'), heap: per('heapUsed'), reserved: per('heapTotal'), buffers: per('external') };
   } finally {
     for (const ws of sockets) ws.terminate();
     child.send('stop');
@@ -59,8 +59,10 @@ export async function benchIdleMemory(connections = 1000): Promise<BenchResult[]
   return [
     { name: 'huddle memory per idle connection (RSS)', value: hub.rss, unit: 'KB', note: `${note}; goal < 20 KB` },
     { name: 'huddle memory per idle connection (JS heap)', value: hub.heap, unit: 'KB' },
+    { name: 'huddle memory per idle connection (V8 heap reserved)', value: hub.reserved, unit: 'KB' },
     { name: 'huddle memory per idle connection (buffers)', value: hub.buffers, unit: 'KB' },
     { name: 'ws relay memory per idle connection (RSS)', value: ws.rss, unit: 'KB', note: 'the floor: a bare ws server' },
     { name: 'ws relay memory per idle connection (JS heap)', value: ws.heap, unit: 'KB' },
+    { name: 'ws relay memory per idle connection (V8 heap reserved)', value: ws.reserved, unit: 'KB' },
   ];
 }

@@ -31,7 +31,7 @@ function ready(port: number): void {
     if (message === 'measure') {
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      process.send!({ rss: m.rss, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers, online: wss?.clients.size ?? 0 });
+      process.send!({ rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external + m.arrayBuffers, online: wss?.clients.size ?? 0 });
     }
     if (message === 'stop') process.exit(0);
   });
