@@ -6,13 +6,19 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { runInput, type CommandContext } from '../cli/input/commands.js';
 import { emptyRoom, type Room } from '../cli/input/room.js';
 import { runPlain } from '../cli/plain/run-plain.js';
+import { createBehaviours } from '../orchestrator/behaviours.js';
+import { createLead, type Lead } from '../orchestrator/lead.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
 /** how long to wait for something a person would see: generous, as CI machines can be busy */
 const PATIENT = { timeout: 10_000, interval: 50 };
 
 let hub: TestHub;
-afterEach(async () => hub?.close());
+const leads: Lead[] = [];
+afterEach(async () => {
+  for (const lead of leads.splice(0)) lead.close();
+  await hub?.close();
+});
 
 /** A sprint with one task given to `assignee` by the lead, as the orchestrator would do it. */
 async function sprintWithTaskFor(assignee: string): Promise<HuddleClient> {
@@ -36,6 +42,21 @@ describe('slash commands against a real hub', () => {
     expect(await runInput(contextFor(alice, 'human'), '  plan sprint ')).toEqual({ kind: 'none' });
     await runInput(contextFor(alice, 'human'), 'assign T-3 to Bob');
     await vi.waitFor(() => expect(seen.messages()).toEqual(['plan sprint', 'assign T-3 to Bob']), PATIENT);
+  });
+
+  it('/plan [--days N] asks the technical lead to plan a sprint', async () => {
+    hub = await startTestHub();
+    const leadClient = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    leads.push(await createLead({ client: leadClient, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] }));
+    const owner = await hub.client('Pat', 'human');
+    const seen = recorder(owner);
+    const ctx = contextFor(owner, 'human');
+    expect(await runInput(ctx, '/plan --days 0')).toEqual({ kind: 'none' });
+    await vi.waitFor(() => expect(seen.messages()).toContainEqual(expect.stringContaining('--days takes a whole number of days from 1 to 60, not "0"')), PATIENT);
+    expect(await runInput(ctx, '/plan --days 5')).toEqual({ kind: 'none' });
+    await vi.waitFor(() => expect(seen.events).toContainEqual(expect.objectContaining({ type: 'message', card: expect.objectContaining({ kind: 'capacity', days: 5 }) })), PATIENT);
+    expect(seen.messages()).toEqual(expect.arrayContaining(['plan sprint --days 0', 'plan sprint --days 5']));
+    expect(await runInput(ctx, '/plan next week')).toEqual({ kind: 'error', message: '"next week" is not a sprint length. Usage: /plan [--days N]' });
   });
 
   it('moves my task through accept, start, progress, block and done', async () => {
@@ -63,7 +84,11 @@ describe('slash commands against a real hub', () => {
     expect(await runInput(ctx, '/progress T-1 140')).toEqual({ kind: 'error', message: 'Give a percentage from 0 to 100, not "140". Usage: /progress ID PCT [note]' });
     expect(await runInput(ctx, '/blocked T-1')).toMatchObject({ kind: 'error', message: expect.stringContaining('Say what blocks it.') });
     expect(await runInput(ctx, '/start 12')).toMatchObject({ kind: 'error', message: expect.stringContaining('"12" is not a task id') });
-    expect(await runInput(ctx, '/frobnicate')).toEqual({ kind: 'error', message: 'There is no /frobnicate command. Type /help for the list.' });
+    const unknown = await runInput(ctx, '/frobnicate');
+    expect(unknown).toMatchObject({ kind: 'error', message: expect.stringMatching(/^There is no \/frobnicate command\. The commands are \/help \/who .*\/quit; \/help says what they do\.$/) });
+    // the product owner's commands are not offered to a developer, and are refused with who may use them
+    expect(unknown.kind === 'error' && unknown.message).not.toContain('/plan');
+    expect(await runInput(ctx, '/plan')).toEqual({ kind: 'error', message: '/plan is for the Product Owner (role human); you joined as backend-dev.' });
   });
 
   it('sends /dm to a participant with a two-word name, or to a role', async () => {
@@ -130,7 +155,7 @@ describe('the plain line mode', () => {
     await term.done;
     const objects = term.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objects).toContainEqual(expect.objectContaining({ type: 'message', text: 'hello json' }));
-    expect(objects).toContainEqual({ type: 'result', kind: 'error', message: 'There is no /nope command. Type /help for the list.' });
+    expect(objects).toContainEqual({ type: 'result', kind: 'error', message: expect.stringMatching(/^There is no \/nope command\. The commands are \/help /) });
   });
 
   it('keeps what is typed while the hub is away and sends it when it is back', async () => {

@@ -79,7 +79,7 @@ export const COMMANDS: SlashCommand[] = [
     usage: '',
     description: 'list the commands',
     async run(ctx) {
-      const lines = COMMANDS.filter((c) => !c.roles || c.roles.includes(ctx.me.role)).map(
+      const lines = commandsFor(ctx.me.role).map(
         (c) => `/${`${c.name} ${c.usage}`.trim().padEnd(28)} ${c.description}`,
       );
       lines.push('Anything else is chat. The technical lead also understands, as typed: plan sprint, approve, cancel,');
@@ -123,6 +123,20 @@ export const COMMANDS: SlashCommand[] = [
       const roles = target.name.startsWith('@') ? room.roles.map((r) => r.role) : [];
       const to = parseAddress(target.name, roles);
       await ctx.hub.send({ type: 'chat', text: target.rest, to });
+      return { kind: 'none' };
+    },
+  },
+  {
+    name: 'plan',
+    aliases: [],
+    usage: '[--days N]',
+    description: 'plan a sprint with the technical lead',
+    roles: ['human'],
+    async run(ctx, args) {
+      const rest = args.trim();
+      // the lead reads the number and answers a wrong one; the terminal only checks the shape
+      if (rest && !/^--days[=\s]+\S+$/.test(rest)) return usageError('plan', '[--days N]', `"${rest}" is not a sprint length.`);
+      await ctx.hub.send({ type: 'chat', text: `plan sprint${rest ? ` ${rest}` : ''}` });
       return { kind: 'none' };
     },
   },
@@ -180,6 +194,13 @@ export const COMMANDS: SlashCommand[] = [
   },
 ];
 
+const isFor = (command: SlashCommand, role: string) => !command.roles || command.roles.includes(role);
+/** The commands a role may use, as /help lists them. */
+export const commandsFor = (role: string): SlashCommand[] => COMMANDS.filter((c) => isFor(c, role));
+
+const whoMay = (command: SlashCommand, room: Room) =>
+  (command.roles ?? []).map((role) => `the ${room.roles.find((r) => r.role === role)?.title ?? role} (role ${role})`).join(' or ');
+
 export function findCommand(word: string): SlashCommand | undefined {
   const w = word.toLowerCase();
   return COMMANDS.find((c) => c.name === w || c.aliases.includes(w));
@@ -196,7 +217,8 @@ export async function runInput(ctx: CommandContext, line: string): Promise<Comma
     if (text.startsWith('/')) {
       const [word = '', ...rest] = text.slice(1).split(/\s+/);
       const command = findCommand(word);
-      if (!command) return { kind: 'error', message: `There is no /${word} command. Type /help for the list.` };
+      if (!command) return { kind: 'error', message: `There is no /${word} command. The commands are ${commandsFor(ctx.me.role).map((c) => `/${c.name}`).join(' ')}; /help says what they do.` };
+      if (!isFor(command, ctx.me.role)) return { kind: 'error', message: `/${command.name} is for ${whoMay(command, ctx.room())}; you joined as ${ctx.me.role}.` };
       return await command.run(ctx, rest.join(' '));
     }
     await ctx.hub.send({ type: 'chat', text });
