@@ -3,7 +3,7 @@
  * anywhere else: a restarted lead asks the hub again and carries on.
  */
 import type { CommandInput } from '../collaboration-server/client.js';
-import type { Escalation, HubEvent, Participant, Sprint, Task } from '../collaboration-server/protocol.js';
+import type { Escalation, HubEvent, Participant, Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import type { RoleSpec } from '../agents/roles.js';
 
 export interface LeadView {
@@ -12,6 +12,12 @@ export interface LeadView {
   roster: Participant[];
   roles: RoleSpec[];
   escalations: Escalation[];
+  /**
+   * The current sprint's task events, oldest first, as the hub logged them (the lead loads them with
+   * `task_events` and appends every new one): what the metrics and the completion report are computed
+   * from, so work done while the lead was down still counts. Absent where nobody needs them (a terminal).
+   */
+  taskEvents?: TaskEvent[];
   /** the lead's own participant name, so it never answers itself */
   self: string;
   now: number;
@@ -38,11 +44,14 @@ export function applyEvent(view: LeadView, event: HubEvent): LeadView {
     case 'sprint': {
       const isNew = view.sprint?.id !== event.sprint.id;
       const kept = isNew ? [] : view.tasks.filter((t) => !event.tasks.some((n) => n.id === t.id));
-      return { ...view, sprint: event.sprint, tasks: [...kept, ...event.tasks], now: event.ts };
+      const taskEvents = isNew && view.taskEvents ? { taskEvents: [] } : {};
+      return { ...view, sprint: event.sprint, tasks: [...kept, ...event.tasks], ...taskEvents, now: event.ts };
     }
-    case 'task':
+    case 'task': {
       if (view.sprint?.id !== event.task.sprintId) return { ...view, now: event.ts };
-      return { ...view, tasks: view.tasks.map((t) => (t.id === event.task.id ? event.task : t)), now: event.ts };
+      const tasks = view.tasks.map((t) => (t.id === event.task.id ? event.task : t));
+      return { ...view, tasks, ...withTaskEvent(view.taskEvents, event), now: event.ts };
+    }
     case 'presence': {
       const others = view.roster.filter((p) => p.id !== event.participant.id);
       const status = event.change === 'left' ? 'offline' : event.change === 'joined' ? 'online' : event.change;
@@ -55,4 +64,11 @@ export function applyEvent(view: LeadView, event: HubEvent): LeadView {
     case 'message':
       return { ...view, now: event.ts };
   }
+}
+
+/** Appends a task event to the log, once: the snapshot may already hold one that was also on its way live. */
+function withTaskEvent(log: TaskEvent[] | undefined, event: TaskEvent): { taskEvents?: TaskEvent[] } {
+  if (!log) return {};
+  const last = log[log.length - 1];
+  return last && event.seq <= last.seq ? {} : { taskEvents: [...log, event] };
 }

@@ -46,7 +46,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   };
 
   // Events that arrive while the snapshot is taken wait in the queue behind it.
-  let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], self: client.name, now: clock.now() };
+  let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], taskEvents: [], self: client.name, now: clock.now() };
   /** the last message handled: a message seen twice (history and live) is handled once */
   let lastMessageSeq = 0;
   const onEvent = (event: HubEvent) => enqueue(() => handle(event));
@@ -54,12 +54,15 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   if (!client.welcome) await client.connect();
 
   async function snapshot(): Promise<void> {
-    const [who, tasks, escalations] = await Promise.all([
+    const [who, tasks, escalations, taskEvents] = await Promise.all([
       client.request({ type: 'who' }),
       client.request({ type: 'tasks' }),
       client.request({ type: 'escalations', status: 'all' }),
+      client.request({ type: 'task_events' }),
     ]);
-    view = { ...view, sprint: tasks.sprint, tasks: tasks.tasks, roster: who.participants, escalations: escalations.escalations, now: clock.now() };
+    // Both queries name the active sprint; should a new one start between them, its events come live.
+    const events = taskEvents.sprint?.id === tasks.sprint?.id ? taskEvents.events : [];
+    view = { ...view, sprint: tasks.sprint, tasks: tasks.tasks, roster: who.participants, escalations: escalations.escalations, taskEvents: events, now: clock.now() };
   }
   enqueue(async () => {
     await snapshot();

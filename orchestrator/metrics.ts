@@ -3,12 +3,20 @@
  * throughput and estimate accuracy, blockers and time to unblock. Pure: data and a time in, numbers out.
  */
 import type { Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
-import { emptyHistory, recordDone, recordFailed, type TeamHistory } from './history.js';
-import type { TimelineEntry } from './monitor-memory.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** One status change of a task, enough to compute hours, blockers and throughput. */
+export interface TimelineEntry {
+  ts: number;
+  taskId: string;
+  action: string;
+  from: string;
+  to: string;
+  assignee: string | null;
+}
 
 /** The status changes (and repeated block reports) among task events, oldest first. */
 export function timelineOf(events: readonly TaskEvent[]): TimelineEntry[] {
@@ -133,7 +141,12 @@ function burndown(sprint: Sprint, counted: readonly Task[], until: number): Burn
 const accuracyOf = (estimated: number, actual: number): number | null =>
   estimated > 0 && actual > 0 ? round(Math.min(1, Math.max(0, 1 - Math.abs(1 - actual / estimated)))) : null;
 
-export function computeMetrics(sprint: Sprint, tasks: readonly Task[], timeline: readonly TimelineEntry[], now: number): SprintMetrics {
+/**
+ * The metrics of a sprint from what the hub holds: its tasks and its task events (the `task_events`
+ * query, or the lead's view). The lead's completion report and `huddle status`/`report` all come here.
+ */
+export function computeMetrics(sprint: Sprint, tasks: readonly Task[], events: readonly TaskEvent[], now: number): SprintMetrics {
+  const timeline = timelineOf(events);
   const counted = tasks.filter((t) => t.status !== 'cancelled');
   const done = counted.filter((t) => t.status === 'done');
   const finishedAll = counted.length > 0 && done.length === counted.length;
@@ -192,39 +205,4 @@ export function computeMetrics(sprint: Sprint, tasks: readonly Task[], timeline:
     agents: [...agents.values()].sort((a, b) => a.name.localeCompare(b.name)),
     blockers: blockerStats(timeline),
   };
-}
-
-/** One record per finished task and agent, for the next sprint's estimates and assignments. */
-export interface HistoryRecord {
-  domain: string;
-  agent: string;
-  estimatedHours: number;
-  actualHours: number;
-  completed: boolean;
-}
-
-/** A finished sprint's tasks as history records: done tasks with their actual hours, failures as not completed. */
-export function historyRecords(tasks: readonly Task[], timeline: readonly TimelineEntry[], now: number): HistoryRecord[] {
-  const held = heldHours(timeline, now);
-  const records: HistoryRecord[] = [];
-  for (const t of tasks) {
-    if (t.status === 'done' && t.assignee) {
-      const mine = held.get(t.id)?.get(t.assignee);
-      const fallback = t.startedAt !== null && t.completedAt !== null ? t.completedAt - t.startedAt : 0;
-      records.push({ domain: t.domain, agent: t.assignee, estimatedHours: t.estimateHours, actualHours: round((mine ?? fallback) / HOUR, 3), completed: true });
-    }
-  }
-  for (const e of timeline) {
-    const t = tasks.find((x) => x.id === e.taskId);
-    if (e.action === 'fail' && e.assignee && t) records.push({ domain: t.domain, agent: e.assignee, estimatedHours: t.estimateHours, actualHours: 0, completed: false });
-  }
-  return records;
-}
-
-/** Folds history records into the planning modules' TeamHistory (orchestrator/history.ts). */
-export function toTeamHistory(records: readonly HistoryRecord[], base: TeamHistory = emptyHistory()): TeamHistory {
-  return records.reduce(
-    (h, r) => (r.completed ? recordDone(h, r.domain, r.agent, r.estimatedHours, r.actualHours) : recordFailed(h, r.agent)),
-    base,
-  );
 }

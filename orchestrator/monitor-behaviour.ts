@@ -13,7 +13,7 @@ import { onTaskFailed } from './failures.js';
 import type { Behaviour, LeadAction, LeadView } from './lead-view.js';
 import { computeMetrics } from './metrics.js';
 import { say, updateTask } from './monitor-actions.js';
-import { MEMORY_KEY, emptyMemory, recordChange, restoreMemory, type MonitorMemory } from './monitor-memory.js';
+import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './monitor-memory.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './monitor-options.js';
 import { pickFromTeam, type Picker } from './monitor-picker.js';
 import { progressChecks, trackPresence, zombieChecks } from './progress-monitor.js';
@@ -34,9 +34,6 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
 
   function onTaskEvent(event: TaskEvent, view: LeadView): LeadAction[] {
     const { task, change } = event;
-    if (change.from !== change.to || change.action === 'block' || change.action === 'reassign') {
-      recordChange(memory, task.sprintId, { ts: event.ts, taskId: task.id, action: change.action, from: change.from, to: change.to, assignee: change.assignee });
-    }
     switch (change.action) {
       case 'block':
         return onBlockerReport(task, change.note ?? 'no reason given', ctx(view));
@@ -69,7 +66,7 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     const tasks = view.tasks.filter((t) => t.sprintId === sprint.id);
     if (tasks.length === 0 || !tasks.every(finished) || !tasks.some((t) => t.status === 'done')) return [];
     memory.reported.push(sprint.id);
-    const metrics = computeMetrics(sprint, tasks, memory.sprintId === sprint.id ? memory.timeline : [], view.now);
+    const metrics = computeMetrics(sprint, tasks, view.taskEvents ?? [], view.now);
     return [say(reportText(metrics, true), reportCard(metrics))];
   }
 

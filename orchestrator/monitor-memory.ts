@@ -1,20 +1,10 @@
 /**
  * What the monitor remembers between events: alerts already said, the ladder rung of each blocked
- * task, failure counts, and a compact timeline for the completion report. Plain JSON, saved with
- * `state_put` (key `monitor`) and given back in `restore` when the lead restarts.
+ * task, failure counts, what it announced, applied and reported. Plain JSON, saved with `state_put`
+ * (key `monitor`) and given back in `restore` when the lead restarts. What happened to the tasks is
+ * not kept here: the hub's task events are the record (LeadView.taskEvents).
  */
 import { z } from 'zod';
-
-export const TimelineEntrySchema = z.object({
-  ts: z.number(),
-  taskId: z.string(),
-  action: z.string(),
-  from: z.string(),
-  to: z.string(),
-  assignee: z.string().nullable(),
-});
-/** One status change of a task, enough to compute hours, blockers and throughput. */
-export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
 
 export const LadderSchema = z.object({
   /** 0 nothing yet, 1 guidance given, 2 reassigned or split, 3 escalated */
@@ -39,30 +29,17 @@ const MemorySchema = z.object({
   announced: z.array(z.string()),
   applied: z.array(z.string()),
   reported: z.array(z.string()),
-  sprintId: z.string().nullable(),
-  timeline: z.array(TimelineEntrySchema),
 });
 export type MonitorMemory = z.infer<typeof MemorySchema>;
 
 export const MEMORY_KEY = 'monitor';
-const MAX_TIMELINE = 5000;
 
 export function emptyMemory(): MonitorMemory {
-  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [], sprintId: null, timeline: [] };
+  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [] };
 }
 
 /** The saved memory, or an empty one when nothing (or something unreadable) was saved. */
 export function restoreMemory(saved: unknown): MonitorMemory {
   const parsed = MemorySchema.safeParse(saved);
   return parsed.success ? parsed.data : emptyMemory();
-}
-
-/** Adds a status change to the current sprint's timeline; a new sprint starts a new timeline. */
-export function recordChange(memory: MonitorMemory, sprintId: string, entry: TimelineEntry): void {
-  if (memory.sprintId !== sprintId) {
-    memory.sprintId = sprintId;
-    memory.timeline = [];
-  }
-  memory.timeline.push(entry);
-  if (memory.timeline.length > MAX_TIMELINE) memory.timeline.splice(0, memory.timeline.length - MAX_TIMELINE);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, historyRecords, timelineOf, toTeamHistory } from '../orchestrator/metrics.js';
-import type { TimelineEntry } from '../orchestrator/monitor-memory.js';
+import type { TaskAction, TaskEvent, TaskStatus } from '../collaboration-server/protocol.js';
+import { computeMetrics, timelineOf } from '../orchestrator/metrics.js';
 import { reportCard, reportMarkdown, reportText, statusLines } from '../orchestrator/sprint-report.js';
 import { DAY, HOUR, T0, makeSprint, makeTask, taskEvent } from './helpers/monitor-fixtures.js';
 
@@ -13,8 +13,10 @@ const tasks = [
   makeTask({ id: 'T-4', assignee: null, estimateHours: 6, points: 5, status: 'cancelled' }),
   makeTask({ id: 'T-5', assignee: 'Quinn', estimateHours: 2, points: 1, domain: 'testing', status: 'in_progress' }),
 ];
-const e = (h: number, taskId: string, action: string, from: string, to: string, assignee: string | null): TimelineEntry => ({ ts: T0 + h * HOUR, taskId, action, from, to, assignee });
-const timeline: TimelineEntry[] = [
+/** A task event as the hub logs it, h hours into the sprint. */
+const e = (h: number, taskId: string, action: TaskAction, from: TaskStatus, to: TaskStatus, assignee: string | null): TaskEvent =>
+  taskEvent(makeTask({ id: taskId, status: to, assignee }), { action, from, to, assignee }, T0 + h * HOUR);
+const events: TaskEvent[] = [
   e(0, 'T-1', 'start', 'assigned', 'in_progress', 'Ada'),
   e(1, 'T-2', 'start', 'assigned', 'in_progress', 'Bob'),
   e(3, 'T-2', 'block', 'in_progress', 'blocked', 'Bob'),
@@ -31,7 +33,7 @@ const timeline: TimelineEntry[] = [
 const now = T0 + 2 * DAY;
 
 describe('sprint metrics', () => {
-  const m = computeMetrics(sprint, tasks, timeline, now);
+  const m = computeMetrics(sprint, tasks, events, now);
 
   it('counts completion, points and velocity per day', () => {
     expect(m).toMatchObject({ tasksTotal: 5, tasksDone: 3, tasksCancelled: 1, tasksOpen: 1, completionRate: 0.75 });
@@ -68,23 +70,8 @@ describe('sprint metrics', () => {
   });
 });
 
-describe('history for the next sprint', () => {
-  it('turns finished work into per-domain and per-agent records the planner takes', () => {
-    const records = historyRecords(tasks, [...timeline, e(41, 'T-5', 'fail', 'in_progress', 'failed', 'Quinn')], now);
-    expect(records).toEqual([
-      { domain: 'auth', agent: 'Ada', estimatedHours: 4, actualHours: 5, completed: true },
-      { domain: 'api', agent: 'Bob', estimatedHours: 8, actualHours: 8, completed: true },
-      { domain: 'auth', agent: 'Bob', estimatedHours: 4, actualHours: 2, completed: true },
-      { domain: 'testing', agent: 'Quinn', estimatedHours: 2, actualHours: 0, completed: false },
-    ]);
-    const history = toTeamHistory(records);
-    expect(history.domains['auth']).toEqual({ estimated: 8, actual: 7, count: 2 });
-    expect(history.agents['Quinn']).toMatchObject({ done: 0, failed: 1 });
-  });
-});
-
 describe('the sprint report', () => {
-  const m = computeMetrics(sprint, tasks, timeline, now);
+  const m = computeMetrics(sprint, tasks, events, now);
 
   it('fits the sprint_report card', () => {
     expect(reportCard(m)).toMatchObject({ kind: 'sprint_report', name: 'Auth sprint', tasksDone: 3, tasksTotal: 4, completionRate: 0.75, velocityPointsPerDay: 5, blockers: { count: 2, meanHoursToUnblock: 2 } });

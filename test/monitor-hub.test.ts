@@ -118,6 +118,54 @@ describe('the monitor in the lead, over a real hub', () => {
     expect(seen.events.filter(fromLead('guidance'))).toHaveLength(1);
   });
 
+  it('counts in its completion report the work done while it was down', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Paula', 'human');
+    const ada = await hub.client('Ada', 'backend-dev');
+    const bob = await hub.client('Bob', 'backend-dev');
+    const seen = recorder(po);
+    const start = async () => {
+      const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+      const lead = await createLead({ client, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
+      leads.push(lead);
+      return { client, lead };
+    };
+    const first = await start();
+    const now = Date.now();
+    const created = await po.send({
+      type: 'sprint_create',
+      sprint: { name: 'Auth sprint', startsAt: now, endsAt: now + 5 * 86_400_000 },
+      tasks: [
+        { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 },
+        { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 5 },
+      ],
+    });
+    const [t1, t2] = created.result!.taskIds as [string, string];
+    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
+    await po.send({ type: 'task_update', taskId: t2, action: 'assign', assignee: 'Bob' });
+    await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
+    await ada.send({ type: 'task_update', taskId: t1, action: 'done' });
+    await first.lead.settled();
+    first.lead.close();
+    first.client.close();
+
+    // While no lead listens: Bob starts, is blocked, gets going again and finishes the last task.
+    await bob.send({ type: 'task_update', taskId: t2, action: 'start' });
+    await bob.send({ type: 'task_update', taskId: t2, action: 'block', note: 'the staging database is down' });
+    await bob.send({ type: 'task_update', taskId: t2, action: 'unblock' });
+    await bob.send({ type: 'task_update', taskId: t2, action: 'done' });
+    expect(seen.events.filter(fromLead('sprint_report'))).toHaveLength(0);
+
+    const second = await start();
+    const report = await seen.until(fromLead('sprint_report'));
+    expect(report).toMatchObject({ card: { tasksDone: 2, tasksTotal: 2, velocityPointsPerDay: 8, blockers: { count: 1 } } });
+    expect(report.type === 'message' && report.card?.kind === 'sprint_report' && report.card.agents.map((a) => [a.name, a.tasksDone])).toEqual([['Ada', 1], ['Bob', 1]]);
+    expect(second.lead.view().taskEvents!.filter((e) => e.task.id === t2).map((e) => e.change.action)).toEqual(['assign', 'start', 'block', 'unblock', 'done']);
+    // `huddle status` reads the same events through the same function.
+    const metrics = await fetchMetrics(po);
+    expect(metrics).toMatchObject({ tasksDone: 2, velocityPointsPerDay: 8, blockers: { count: 1, open: 0, reports: 1 } });
+  });
+
   it('marks the work of an agent who vanished at risk, then hands it over; retries a failed task with someone else', async () => {
     hub = await startTestHub();
     const po = await hub.client('Paula', 'human');
