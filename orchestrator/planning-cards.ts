@@ -2,6 +2,7 @@
 import type { Card, CardOf } from '../collaboration-server/cards.js';
 import { STRATEGIES } from './assignment.js';
 import type { Proposal } from './proposal.js';
+import { formatDue } from './schedule.js';
 
 export interface Reply {
   text: string;
@@ -97,12 +98,13 @@ export function breakdownCard(p: Proposal, strategy: string): CardOf<'breakdown'
 export function breakdownReply(p: Proposal, strategy: string, lead = 'Proposed plan'): Reply {
   const card = breakdownCard(p, strategy);
   const lines = [
-    `${lead} (strategy: ${strategy}): ${card.tasks.length} tasks in ${card.stages} stages, critical path ${card.criticalPathHours}h, ${card.totalHours}h of ${card.capacityHours}h available.`,
+    `${lead} (strategy: ${strategy}): ${card.tasks.length} tasks in ${card.stages} stages, critical path ${card.criticalPathHours}h, ${card.totalHours}h of ${card.capacityHours}h available. Each task is due when its stage should be finished (times UTC).`,
   ];
   const SHOWN = 40; // a chat message holds at most 32,000 characters; the card holds every task
   for (const t of card.tasks.slice(0, SHOWN)) {
     const after = t.dependsOn.length ? ` after ${t.dependsOn.join(', ')}` : '';
-    lines.push(`  ${t.key} [stage ${t.stage}] ${t.title} — ${t.role}, ${t.hours}h${after} → ${t.assignee ?? 'unassigned'}${t.overCapacity ? ' ⚠' : ''} (${t.rationale})`);
+    const due = p.due.get(t.key);
+    lines.push(`  ${t.key} [stage ${t.stage}${due === undefined ? '' : `, due ${formatDue(due)}`}] ${t.title} — ${t.role}, ${t.hours}h${after} → ${t.assignee ?? 'unassigned'}${t.overCapacity ? ' ⚠' : ''} (${t.rationale})`);
     lines.push(`       done when: ${t.acceptance.join('; ')}`);
   }
   if (card.tasks.length > SHOWN) lines.push(`  … and ${card.tasks.length - SHOWN} more tasks (in the card).`);

@@ -11,6 +11,7 @@ import { checkFeasibility, type Feasibility } from './feasibility.js';
 import type { TeamHistory } from './history.js';
 import { analyseObjectives, pointsFor, type Objective } from './objectives.js';
 import type { LeadView } from './lead-view.js';
+import { dueTimes } from './schedule.js';
 
 export interface PlanChoices {
   objectives: readonly string[];
@@ -30,6 +31,8 @@ export interface Proposal {
   graph: GraphAnalysis;
   assignments: Map<string, Assignment>;
   feasibility: Feasibility;
+  /** key → when the task is due: when its stage should be finished (schedule.ts) */
+  due: Map<string, number>;
 }
 
 type TeamInput = Pick<LeadView, 'roster' | 'roles' | 'tasks'>;
@@ -41,7 +44,8 @@ export function buildProposal(choices: PlanChoices, team: TeamInput): Proposal {
   const graph = analyseGraph(tasks);
   const assignments = assignTasks(tasks, capacity.members, { strategy: choices.strategy, history: choices.history, pins: choices.pins });
   const feasibility = checkFeasibility(tasks, assignments, capacity.members);
-  return { capacity, objectives, tasks, graph, assignments, feasibility };
+  const due = dueTimes(tasks, graph, assignments, capacity);
+  return { capacity, objectives, tasks, graph, assignments, feasibility, due };
 }
 
 /** The tasks as the hub takes them in `sprint_create`: keys, and dependencies named by key. */
@@ -61,5 +65,6 @@ export function taskDrafts(p: Proposal): TaskDraft[] {
     // The assignee is given with `assign` once the dependencies are done; the plan keeps who it will be.
     assignee: null,
     rationale: p.assignments.get(t.key)?.rationale ?? '',
+    due: p.due.get(t.key) ?? null,
   }));
 }

@@ -69,7 +69,9 @@ describe('the lead over a real hub', () => {
     expect(seen.backend.events.some(directTo('Backend Developer'))).toBe(false);
 
     // The CTO finishes the auth design: the backend developer gets the implementation.
-    const { tasks } = await po.request({ type: 'tasks' });
+    const { tasks, sprint } = await po.request({ type: 'tasks' });
+    // Each task reached the hub with its due time from the plan (the per-task SLA alerts go by it).
+    expect(tasks.every((t) => t.due !== null && t.due > sprint!.startsAt && t.due <= sprint!.endsAt)).toBe(true);
     const design = tasks.find((t) => t.title === 'Design user authentication for our API')!;
     await agents.cto.send({ type: 'task_update', taskId: design.id, action: 'done' });
     const toBackend = await seen.backend.until(directTo('Backend Developer'));

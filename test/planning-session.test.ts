@@ -47,7 +47,7 @@ describe('the planning conversation', () => {
     expect(r.replies[0]!.text).toMatch(/1\. Implement user authentication for our API — HIGH/);
     const card = breakdownOf(r);
     expect(card.fits).toBe(true);
-    expect(r.replies[1]!.text).toMatch(/T-1 \[stage 1\] Design user authentication/);
+    expect(r.replies[1]!.text).toMatch(/T-1 \[stage 1, due \w{3} \d+ \w{3} \d\d:\d\d\] Design user authentication/);
     expect(r.replies[1]!.text).toMatch(/approve · assign T-3 to NAME/);
   });
 
