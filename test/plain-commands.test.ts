@@ -56,7 +56,7 @@ describe('slash commands against a real hub', () => {
     expect(await runInput(ctx, '/plan --days 5')).toEqual({ kind: 'none' });
     await vi.waitFor(() => expect(seen.events).toContainEqual(expect.objectContaining({ type: 'message', card: expect.objectContaining({ kind: 'capacity', days: 5 }) })), PATIENT);
     expect(seen.messages()).toEqual(expect.arrayContaining(['plan sprint --days 0', 'plan sprint --days 5']));
-    expect(await runInput(ctx, '/plan next week')).toEqual({ kind: 'error', message: '"next week" is not a sprint length. Usage: /plan [--days N]' });
+    expect(await runInput(ctx, '/plan next week')).toEqual({ kind: 'error', code: 'BAD_FRAME', message: '"next week" is not a sprint length. Usage: /plan [--days N]' });
   });
 
   it('moves my task through accept, start, progress, block and done', async () => {
@@ -80,15 +80,17 @@ describe('slash commands against a real hub', () => {
     await sprintWithTaskFor('Alice');
     const bob = await hub.client('Bob', 'backend-dev');
     const ctx = contextFor(bob, 'backend-dev');
-    expect(await runInput(ctx, '/start T-1')).toEqual({ kind: 'error', message: expect.stringContaining('T-1 is assigned to Alice') });
-    expect(await runInput(ctx, '/progress T-1 140')).toEqual({ kind: 'error', message: 'Give a percentage from 0 to 100, not "140". Usage: /progress ID PCT [note]' });
+    // the hub's code comes along: it says whose fault a failure is (a one-shot command's exit status)
+    expect(await runInput(ctx, '/start T-1')).toEqual({ kind: 'error', code: 'FORBIDDEN', message: expect.stringContaining('T-1 is assigned to Alice') });
+    expect(await runInput(ctx, '/start T-7')).toMatchObject({ kind: 'error', code: 'NOT_FOUND' });
+    expect(await runInput(ctx, '/progress T-1 140')).toEqual({ kind: 'error', code: 'BAD_FRAME', message: 'Give a percentage from 0 to 100, not "140". Usage: /progress ID PCT [note]' });
     expect(await runInput(ctx, '/blocked T-1')).toMatchObject({ kind: 'error', message: expect.stringContaining('Say what blocks it.') });
     expect(await runInput(ctx, '/start 12')).toMatchObject({ kind: 'error', message: expect.stringContaining('"12" is not a task id') });
     const unknown = await runInput(ctx, '/frobnicate');
     expect(unknown).toMatchObject({ kind: 'error', message: expect.stringMatching(/^There is no \/frobnicate command\. The commands are \/help \/who .*\/quit; \/help says what they do\.$/) });
     // the product owner's commands are not offered to a developer, and are refused with who may use them
     expect(unknown.kind === 'error' && unknown.message).not.toContain('/plan');
-    expect(await runInput(ctx, '/plan')).toEqual({ kind: 'error', message: '/plan is for the Product Owner (role human); you joined as backend-dev.' });
+    expect(await runInput(ctx, '/plan')).toEqual({ kind: 'error', code: 'BAD_FRAME', message: '/plan is for the Product Owner (role human); you joined as backend-dev.' });
   });
 
   it('sends /dm to a participant with a two-word name, or to a role', async () => {
@@ -155,7 +157,7 @@ describe('the plain line mode', () => {
     await term.done;
     const objects = term.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objects).toContainEqual(expect.objectContaining({ type: 'message', text: 'hello json' }));
-    expect(objects).toContainEqual({ type: 'result', kind: 'error', message: expect.stringMatching(/^There is no \/nope command\. The commands are \/help /) });
+    expect(objects).toContainEqual({ type: 'result', kind: 'error', code: 'BAD_FRAME', message: expect.stringMatching(/^There is no \/nope command\. The commands are \/help /) });
   });
 
   it('keeps what is typed while the hub is away and sends it when it is back', async () => {

@@ -143,7 +143,7 @@ describe('the terminal reducer', () => {
   });
 
   it('shows command results and errors as local lines', () => {
-    const s = run(asAlice(), { type: 'result', ts, result: { kind: 'error', message: 'T-9 is not yours.' } }, { type: 'result', ts, result: { kind: 'lines', title: 'Participants', lines: ['online qa Q'] } });
+    const s = run(asAlice(), { type: 'result', ts, result: { kind: 'error', message: 'T-9 is not yours.', code: 'FORBIDDEN' } }, { type: 'result', ts, result: { kind: 'lines', title: 'Participants', lines: ['online qa Q'] } });
     expect(s.lines.map((l) => [l.kind, l.text])).toEqual([
       ['error', 'T-9 is not yours.'],
       ['local', 'Participants\n  online qa Q'],

@@ -25,7 +25,8 @@ function taskAction(verb: string, args: string, description: string): Command {
       const result = await withClient(opts, (client) =>
         runInput({ me, hub: client, room: () => emptyRoom(me, loadRoles(resolveDataDir(opts.data))) }, `/${command.name} ${[id, ...words].join(' ')}`),
       );
-      if (result.kind === 'error') throw new HuddleError('BAD_FRAME', result.message);
+      // the hub's code decides the exit status (exitWithError): 2 for bad input, 1 when the hub failed
+      if (result.kind === 'error') throw new HuddleError(result.code, result.message);
       if (opts.json) printJson(result);
       else if (result.kind === 'done') process.stdout.write(result.text + '\n');
     });

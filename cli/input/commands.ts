@@ -5,6 +5,7 @@
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { parseAddress } from '../../collaboration-server/audience.js';
 import type { TaskAction } from '../../collaboration-server/protocol.js';
+import { HuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { describeParticipant, describeTask } from '../describe-event.js';
 import { takeName } from './tokens.js';
 import type { Me, Room } from './room.js';
@@ -22,7 +23,8 @@ export type CommandResult =
   | { kind: 'done'; text: string }
   /** something to read: help, who, tasks */
   | { kind: 'lines'; title: string; lines: string[] }
-  | { kind: 'error'; message: string }
+  /** `code` says whose fault it was: the hub's error code, or BAD_FRAME for input the terminal refused */
+  | { kind: 'error'; message: string; code: ErrorCode }
   | { kind: 'quit' };
 
 export interface SlashCommand {
@@ -36,7 +38,13 @@ export interface SlashCommand {
   run(ctx: CommandContext, args: string): Promise<CommandResult>;
 }
 
-const usageError = (cmd: string, usage: string, why: string): CommandResult => ({ kind: 'error', message: `${why} Usage: /${cmd} ${usage}` });
+/** Anything thrown while talking to the hub, as a result that keeps the hub's error code. */
+export function errorResult(err: unknown): Extract<CommandResult, { kind: 'error' }> {
+  return { kind: 'error', message: err instanceof Error ? err.message : String(err), code: err instanceof HuddleError ? err.code : 'INTERNAL' };
+}
+
+const refused = (message: string): CommandResult => ({ kind: 'error', message, code: 'BAD_FRAME' });
+const usageError = (cmd: string, usage: string, why: string): CommandResult => refused(`${why} Usage: /${cmd} ${usage}`);
 
 function taskId(word: string | undefined): string | null {
   return word && /^t-\d{1,9}$/i.test(word) ? word.toUpperCase() : null;
@@ -217,13 +225,13 @@ export async function runInput(ctx: CommandContext, line: string): Promise<Comma
     if (text.startsWith('/')) {
       const [word = '', ...rest] = text.slice(1).split(/\s+/);
       const command = findCommand(word);
-      if (!command) return { kind: 'error', message: `There is no /${word} command. The commands are ${commandsFor(ctx.me.role).map((c) => `/${c.name}`).join(' ')}; /help says what they do.` };
-      if (!isFor(command, ctx.me.role)) return { kind: 'error', message: `/${command.name} is for ${whoMay(command, ctx.room())}; you joined as ${ctx.me.role}.` };
+      if (!command) return refused(`There is no /${word} command. The commands are ${commandsFor(ctx.me.role).map((c) => `/${c.name}`).join(' ')}; /help says what they do.`);
+      if (!isFor(command, ctx.me.role)) return refused(`/${command.name} is for ${whoMay(command, ctx.room())}; you joined as ${ctx.me.role}.`);
       return await command.run(ctx, rest.join(' '));
     }
     await ctx.hub.send({ type: 'chat', text });
     return { kind: 'none' };
   } catch (err) {
-    return { kind: 'error', message: (err as Error).message };
+    return errorResult(err);
   }
 }
