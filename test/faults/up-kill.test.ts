@@ -95,7 +95,7 @@ describe('kill -9 of huddle up mid-sprint', () => {
     expect(handed.type === 'message' && handed.text).toMatch(/Implement user authentication for our API/);
     // the terminal came back too, and shows each message once
     await within('the terminal showing its own line', terminal.line(/typed while the hub was down/));
-    expect(terminal.stdout.filter((l) => l.includes('keep going, team'))).toHaveLength(1);
+    expect(terminal.stdout.filter((l) => l.includes('keep going, team')), `terminal output:\n${terminal.stdout.join('\n')}\n${terminal.stderr.join('\n')}`).toHaveLength(1);
     expect(terminal.stdout.filter((l) => l.includes('typed while the hub was down'))).toHaveLength(1);
 
     for (const p of [po, cto, backend]) {
