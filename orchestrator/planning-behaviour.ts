@@ -43,6 +43,12 @@ function bind(active: ActivePlan, sprintId: string, tasks: readonly Task[]): Act
   return { ...active, sprintId, ids };
 }
 
+/** Whether the hub's active sprint is the one this plan created (same name, created since the approval). */
+function isSprintOf(active: ActivePlan, view: LeadView): boolean {
+  const sprint = view.sprint;
+  return !!sprint && sprint.name === active.name && sprint.createdAt >= active.approvedAt;
+}
+
 /** Assigns every planned task whose dependencies are all done, and tells each assignee. */
 function dispatch(active: ActivePlan, view: LeadView): { active: ActivePlan; actions: LeadAction[] } {
   if (!active.sprintId || view.sprint?.id !== active.sprintId) return { active, actions: [] };
@@ -86,7 +92,7 @@ export function createPlanningBehaviour(): PlanningBehaviour {
     const actions: LeadAction[] = [];
     if (!active.sprintId) {
       const sprint = view.sprint;
-      if (sprint && sprint.name === active.name && sprint.createdAt >= active.approvedAt) {
+      if (sprint && isSprintOf(active, view)) {
         active = bind(active, sprint.id, view.tasks.filter((t) => t.sprintId === sprint.id)) ?? active;
       } else if (!createSent) {
         // Approved before a restart, but the sprint never reached the hub: send it again.
@@ -108,7 +114,11 @@ export function createPlanningBehaviour(): PlanningBehaviour {
         const result = handleMessage(state, event.text, view);
         state = result.state;
         for (const r of result.replies) actions.push({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) });
-        if (result.approved) {
+        if (result.approved && isSprintOf(result.approved, view)) {
+          // An approval heard again after a restart (the lead stopped before saving it): the hub
+          // already has the sprint, so bind it and hand out what is ready instead of creating it twice.
+          actions.push(...advance(view));
+        } else if (result.approved) {
           createSent = true;
           actions.push(createSprint(result.approved));
         }

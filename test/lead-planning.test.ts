@@ -94,6 +94,39 @@ describe('the lead over a real hub', () => {
     await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
   });
 
+  it('hands out the next stage on restart when the first stage was finished while it was down', async () => {
+    const { po, agents, seen } = await room();
+    const first = await startLeadOn(hub);
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    await po.send({ type: 'chat', text: SEED });
+    await seen.po.until(fromLead('breakdown'));
+    await po.send({ type: 'chat', text: 'approve' });
+    await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
+    await first.lead.settled();
+    first.lead.close();
+    first.client.close();
+
+    // Without the lead: the CTO and QA finish the whole first stage.
+    const { tasks } = await po.request({ type: 'tasks' });
+    for (const t of tasks.filter((x) => x.status === 'assigned')) {
+      const who = t.assignee === 'CTO' ? agents.cto : agents.qa;
+      await who.send({ type: 'task_update', taskId: t.id, action: 'done' });
+    }
+    expect(seen.backend.events.some(directTo('Backend Developer'))).toBe(false);
+
+    await startLeadOn(hub);
+    await vi.waitFor(
+      async () =>
+        expect(await assignedTo(po)).toMatchObject({
+          'Backend Developer': ['Implement real-time notifications', 'Implement user authentication for our API'],
+          'QA Engineer': ['Plan testing coverage', 'Write tests for testing coverage'],
+        }),
+      { timeout: 5000 },
+    );
+    const toBackend = await seen.backend.until(directTo('Backend Developer'));
+    expect(toBackend.type === 'message' && toBackend.text).toMatch(/2 tasks are yours/);
+  });
+
   it('hears what the product owner said while the lead was down', async () => {
     const { po, seen } = await room();
     const first = await startLeadOn(hub);

@@ -129,6 +129,55 @@ describe('the planning behaviour', () => {
     expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-108→QA Engineer']);
   });
 
+  describe('after a restart, with a sprint whose tasks moved while the lead was down', () => {
+    const STAGE_2 = ['T-102→Backend Developer', 'T-106→Backend Developer', 'T-109→QA Engineer'];
+    /** The hub's view once the first stage (T-101, T-105, T-108) was done without the lead. */
+    function firstStageDone(event: Extract<HubEvent, { type: 'sprint' }>): LeadView {
+      let view = applyEvent(seedView(), event);
+      for (const [id, who] of [['T-101', 'CTO'], ['T-105', 'CTO'], ['T-108', 'QA Engineer']] as const) view = applyEvent(view, taskChange(view, id, 'done', who));
+      return view;
+    }
+
+    it('hands out the next stage when it had bound the sprint before it stopped', () => {
+      const { approval, feed } = approvedRoom();
+      const event = hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!);
+      const bound = saved(feed(event))!.value;
+      const restarted = createPlanningBehaviour();
+      restarted.restore(JSON.parse(JSON.stringify(bound)));
+      const actions = restarted.onTick!(firstStageDone(event));
+      expect(assigns(actions).sort()).toEqual(STAGE_2);
+      expect(directs(actions).sort()).toEqual(['Backend Developer', 'QA Engineer']);
+      expect(restarted.onTick!(firstStageDone(event))).toEqual([]);
+    });
+
+    it('binds a sprint the hub created after it stopped, and hands out only the stage that is ready', () => {
+      const { approval } = approvedRoom();
+      const event = hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!);
+      const restarted = createPlanningBehaviour();
+      restarted.restore(JSON.parse(JSON.stringify(saved(approval)!.value))); // approved, never bound
+      const actions = restarted.onTick!(firstStageDone(event));
+      expect(actions.filter((a) => a.type === 'sprint_create')).toEqual([]);
+      expect(assigns(actions).sort()).toEqual(STAGE_2);
+    });
+
+    it('does not create the sprint twice when it hears the approval again (it stopped before saving it)', () => {
+      const b = createPlanningBehaviour();
+      let view = seedView();
+      b.onEvent(say('plan sprint'), view);
+      const proposed = saved(b.onEvent(say(SEED), view))!.value;
+      const approve = say('approve');
+      const event = hubCreates(b.onEvent(approve, applyEvent(view, approve)).find((a): a is SprintCreate => a.type === 'sprint_create')!);
+
+      const restarted = createPlanningBehaviour();
+      restarted.restore(JSON.parse(JSON.stringify(proposed)));
+      view = applyEvent(firstStageDone(event), approve); // the lead catches up on the approval from the hub's history
+      const actions = restarted.onEvent(approve, view);
+      expect(actions.filter((a) => a.type === 'sprint_create')).toEqual([]);
+      expect(assigns(actions).sort()).toEqual(STAGE_2);
+      expect(restarted.state().active?.sprintId).toBe('S-1');
+    });
+  });
+
   it('resumes mid-planning from its saved state', () => {
     const b = createPlanningBehaviour();
     const view = seedView();
