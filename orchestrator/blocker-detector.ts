@@ -1,47 +1,47 @@
 /**
- * Reads chat for blockers: a sentence from an agent that says it is stuck ("having trouble", "can't",
- * "waiting on", "confusing"...) is linked to that agent's active task. Ordinary chat is not a blocker;
- * test/blocker-detector.test.ts measures precision and recall on a labelled set.
+ * Reads chat for blockers: a sentence from an agent that says it cannot go on is linked to that agent's
+ * active task. The categories of what a blocker sounds like are in blocker-cues.ts; this reads a message
+ * clause by clause, so a later clause can settle an earlier one ("I was stuck but figured it out") and
+ * a new problem after a fix still counts ("fixed the login, but now the tests keep failing").
+ * test/blocker-detector.test.ts measures precision and recall on labelled and held-out sentences.
  */
 import type { MessageEvent, Task } from '../collaboration-server/protocol.js';
-
-const BLOCKER_CUES: readonly { cue: string; re: RegExp }[] = [
-  { cue: 'stuck', re: /\bstuck\b/ },
-  { cue: 'blocked', re: /\bblock(ed|er|ing me)\b/ },
-  { cue: 'having trouble', re: /\b(having|have|had|got) (a lot of |some |real |serious )?(trouble|problems?|issues?|difficult(y|ies))\b/ },
-  { cue: 'struggling', re: /\bstruggl(e|ing)\b/ },
-  { cue: "can't", re: /\b(can'?t|cannot|can not|couldn'?t|unable to|not able to)\b(?! wait\b)(?! complain\b)/ },
-  { cue: 'waiting on', re: /\bwaiting (on|for) (someone|somebody|access|approval|credentials|the|an?|them|him|her|\w+'s)\b/ },
-  { cue: 'confusing', re: /\bconfus(ed|ing)\b|\bunclear\b|\bmakes? no sense\b|\bdon'?t (understand|get how|know how)\b|\bno idea (how|why|what)\b/ },
-  { cue: 'not working', re: /\b(doesn'?t|does not|isn'?t|is not|won'?t|not) (work|working|pass|passing|compile|compiling|connect|connecting)\b|\bkeeps? (failing|crashing|timing out)\b/ },
-  { cue: 'need help', re: /\b(need|needs|could use) (some )?(help|a hand|guidance|advice)\b|\bhelp me\b/ },
-  { cue: 'hit a wall', re: /\b(hit|hitting) (a|the) wall\b|\bgoing (in circles|nowhere)\b|\bdead end\b/ },
-];
-
-/** Sentences that mention a cue but say the opposite ("no longer stuck", "unblocked", "figured it out"). */
-const NOT_A_BLOCKER = [
-  /\b(no longer|not|never|wasn'?t|isn'?t|aren'?t|nobody is|no one is) (stuck|blocked)\b/,
-  /\bunblocked\b/,
-  /\b(stuck|blocked|trouble)\b.*\b(anymore|any more)\b/,
-  /\b(figured (it )?out|sorted (it )?out|solved|fixed it|resolved|works now|working now|got it working)\b/,
-  /\bnot a blocker\b|\bno (blockers?|problems?|issues?)\b/,
-  /^(can|could) (you|someone|anyone|we)\b/,
-];
+import { APPOINTMENT, BLOCKER_CUES, CONDITION, DENIES, REQUEST, SETTLED, type BlockerCategory } from './blocker-cues.js';
 
 export interface BlockerReading {
   blocker: boolean;
-  /** the cue that made it read as a blocker */
+  /** what was heard that made it read as a blocker */
   cue: string | null;
+  category: BlockerCategory | null;
 }
 
-const normalise = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+const NOT_A_BLOCKER: BlockerReading = { blocker: false, cue: null, category: null };
+
+const normalise = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+
+/** Clauses: sentences, then their parts around "but", commas and dashes. */
+const clauses = (t: string) =>
+  t
+    .split(/[.!?;:]+(?:\s|$)|,|\s[-–—]\s|\bbut\b|\bthough\b|\balthough\b/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 /** Whether a chat sentence reads as a blocker, and by which cue. */
 export function readAsBlocker(text: string): BlockerReading {
   const t = normalise(text);
-  if (NOT_A_BLOCKER.some((re) => re.test(t))) return { blocker: false, cue: null };
-  const hit = BLOCKER_CUES.find(({ re }) => re.test(t));
-  return hit ? { blocker: true, cue: hit.cue } : { blocker: false, cue: null };
+  if (DENIES.some((re) => re.test(t))) return NOT_A_BLOCKER;
+  let reading = NOT_A_BLOCKER;
+  for (const clause of clauses(t)) {
+    if (SETTLED.some((re) => re.test(clause))) {
+      reading = NOT_A_BLOCKER;
+      continue;
+    }
+    if (REQUEST.test(clause)) continue;
+    const now = clause.replace(APPOINTMENT, ' ').replace(CONDITION, '').trim();
+    const hit = BLOCKER_CUES.find(({ re }) => re.test(now));
+    if (hit && !reading.blocker) reading = { blocker: true, cue: hit.cue, category: hit.category };
+  }
+  return reading;
 }
 
 const ACTIVE_ORDER = ['in_progress', 'blocked', 'accepted', 'assigned'] as const;

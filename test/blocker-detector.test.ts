@@ -97,6 +97,34 @@ const NEW_HELD_OUT: readonly [string, boolean][] = [
   ['Done with T-4, moving to the docs', false],
 ];
 
+/**
+ * A third held-out set, written on 2026-11-21 after the redesigned detector was finished and only run on
+ * the tuned set, before it was run on this set, and not tuned afterwards. (The second set was written
+ * before the redesign, but its author then designed the categories knowing it, so it is not blind.)
+ */
+const BLIND_SET: readonly [string, boolean][] = [
+  ["Docker build dies at step 7 with 'no space left on device'", true],
+  ['Login page is just a white screen for me since this morning, console shows a CORS error', true],
+  ["Who can approve my access request for Sentry? I can't see the crash reports without it", true],
+  ['Postgres keeps rejecting the connection from the worker, tried three different connection strings', true],
+  ["I've rewritten this reducer three times and the state is still wrong", true],
+  ["Is there any documentation for the billing API? I'm guessing at every field", true],
+  ["The migration has been running for 40 minutes and it's locking the orders table", true],
+  ["Quick question, is the new endpoint supposed to paginate? I can't finish the client until I know", true],
+  ['kubectl says forbidden when I try to apply the manifest', true],
+  ['Went down a rabbit hole with the OAuth scopes, no luck so far', true],
+  ['PR #214 is up, small one: renames the config keys', false],
+  ['Load test finished: 2k rps with no errors', false],
+  ["I'm stuck in traffic, will be 10 min late to standup", false],
+  ['Closing the ticket about the broken link in the footer', false],
+  ['Can we move the retro to Thursday?', false],
+  ["Nice, the flaky test hasn't failed in 50 runs", false],
+  ['Reminder: code freeze tomorrow at noon', false],
+  ['Has anyone tried the new VS Code extension for Tailwind?', false],
+  ["Timeouts on the search API are down to zero after yesterday's change", false],
+  ['Taking the afternoon to write the runbook for the deploy', false],
+];
+
 function measure(set: readonly [string, boolean][]) {
   const count = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const wrong: string[] = [];

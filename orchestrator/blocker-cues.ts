@@ -1,0 +1,87 @@
+/**
+ * What a blocker sounds like in team chat, by category rather than by phrase list: a stuck state said
+ * outright, an error that keeps happening, not knowing how to go on, waiting on a person, access or
+ * decision before going on, work running far past its estimate, and not being able to do something.
+ * And what only looks like one: exclamations ("can't believe"), spec statements ("by design"), work
+ * already done ("fixed the bug where..."), appointments ("waiting for the demo at 4").
+ *
+ * Patterns run on one clause of normalised text (lower case, straight apostrophes). `w()` keeps a
+ * cue from matching inside a hyphenated compound ("stuck-job", "error-free").
+ */
+
+export type BlockerCategory = 'stuck' | 'error' | 'uncertain' | 'waiting' | 'overrun' | 'unable';
+
+export interface Cue {
+  category: BlockerCategory;
+  /** a short name for what was heard, shown with the recorded blocker */
+  cue: string;
+  re: RegExp;
+}
+
+/** A pattern as whole words: not part of a longer word or of a hyphenated compound. */
+const w = (source: string) => new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])`);
+
+const NEG = "(?:doesn't|does not|don't|do not|isn't|is not|aren't|are not|won't|will not|not|never)";
+const CANT = "(?:can't|cannot|can not|couldn't|could not|unable to|not able to)";
+/** what a person waits on when it blocks them: someone, something they must be given, or a decision */
+const DEPENDENCY =
+  "(?:\\w+'s|someone|somebody|anyone|them|him|her|the \\w+ team|[\\w ]{0,20}\\b(?:team|vendor|access|approval|review|credentials|keys?|secret|token|password|permissions?|reply|answer|response|decision|sign-?off|go-ahead|feedback|input|mockups?|designs?|specs?|requirements|fix|merge|account|licen[cs]e|environment|server|database))";
+/** failing, said of something now (not "if it fails", not "make sure it fails") */
+const FAILING =
+  "(?:fails?|failing|failed|errors? out|erroring|throws?|throwing|crash(?:es|ing|ed)?|panics|hangs|hanging|freezes|freezing|times? out|timing out|timed out|runs? out of (?:memory|disk|space)|out of memory|segfaults?|returns? (?:an? )?(?:http )?[45]\\d\\d|(?:permission|access) denied|(?:is|are|'s) broken|keeps? (?:failing|crashing|breaking|timing out|erroring|dying))";
+
+export const BLOCKER_CUES: readonly Cue[] = [
+  // Said outright.
+  { category: 'stuck', cue: 'stuck', re: w('stuck') },
+  { category: 'stuck', cue: 'blocked', re: w('blocked|blocker|blocking me') },
+  { category: 'stuck', cue: 'having trouble', re: w('(?:having|have|had|got|running into|hitting) (?:a lot of |some |real |serious |more )?(?:trouble|problems?|issues?|difficult(?:y|ies))') },
+  { category: 'stuck', cue: 'struggling', re: w('struggl(?:e|ing)') },
+  { category: 'stuck', cue: 'need help', re: w('(?:need|needs|could use) (?:some |a bit of )?(?:help|a hand|guidance|advice|pointers)|help me') },
+  // An error that is happening: a failing verb, or an error seen.
+  { category: 'error', cue: 'error report', re: w(FAILING) },
+  { category: 'error', cue: 'error report', re: w('(?:getting|get|got|seeing|see|hit|hitting) (?:an? |the |this |that )?(?:\\w+ )?(?:error|exception|stack ?trace|traceback|segfault|[45]\\d\\d)') },
+  { category: 'error', cue: 'not working', re: w(`${NEG} (?:work|working|pass|passing|compile|compiling|build|building|connect|connecting|start|starting|load|loading|run|running)`) },
+  // Not knowing how to go on.
+  { category: 'uncertain', cue: 'not sure how', re: w("(?:not sure|unsure|no idea|no clue|don't know|do not know|can't figure out|cannot figure out|can't work out) (?:how|what|which|where|why|whether|if)") },
+  { category: 'uncertain', cue: 'out of ideas', re: w('out of ideas|(?:tried|trying) everything|at a loss|(?:no|not any) (?:closer|further)|not getting anywhere|going (?:in circles|nowhere)|dead end|(?:hit|hitting) (?:a|the) wall') },
+  { category: 'uncertain', cue: 'confusing', re: w("confus(?:ed|ing)|unclear|makes? no sense|(?:don't|do not) (?:understand|get it)") },
+  { category: 'uncertain', cue: 'asks why', re: w('(?:anyone|anybody|someone|somebody) (?:know|knows|have an idea|got an idea) why|any (?:idea|ideas|clue) why') },
+  // Waiting on a person, access or decision before going on.
+  { category: 'waiting', cue: 'waiting on', re: w(`(?:waiting|wait) (?:on|for) ${DEPENDENCY}`) },
+  { category: 'waiting', cue: 'needs something first', re: w('(?:need|needs|require|requires|waiting|wait)(?: [\\w\'-]+){0,8} (?:before|until) (?:i|we) (?:can|could)') },
+  { category: 'waiting', cue: 'waiting on', re: w(`${CANT} (?:proceed|continue|go (?:any )?further|move (?:on|forward)|start|finish|merge|deploy|test) (?:until|without)`) },
+  { category: 'waiting', cue: 'waiting on', re: w('(?:idle|stalled|on hold) until|(?:still )?no (?:reply|answer|response|word|news) (?:from|on|about|yet)') },
+  { category: 'waiting', cue: 'no access', re: w("(?:don't|do not|doesn't|does not) have (?:the |any |write |read |admin |push )?(?:access|permissions?|rights|credentials|keys|an account|the password)|(?:no|without) (?:access|permissions?|credentials) (?:to|for)") },
+  // Far past the estimate.
+  { category: 'overrun', cue: 'longer than expected', re: w('(?:taking|took|takes|is|was|getting) (?:much |way |far |a lot |a lot more )?(?:longer|harder|more complex|more complicated|bigger|slower) than (?:expected|planned|estimated|anticipated|i thought|we thought)') },
+  { category: 'overrun', cue: 'fighting it', re: w('(?:fighting|wrestling|battling) (?:with )?|fights me|(?:way|far|well) (?:over|past) (?:the |my )?estimate|behind schedule') },
+  // Cannot do something, said by the person doing the work (not "users can't log in").
+  { category: 'unable', cue: "can't", re: new RegExp(`(?:^|(?<![\\w-])(?:i|we|i'm|we're|i am|we are|still|just|so|and|but|now)\\s)${CANT}(?![\\w-])(?! (?:believe|wait|complain|stress|thank|imagine|recommend|tell you|help (?:but|it)|stop))`) },
+];
+
+/**
+ * A clause that settles things: a problem solved, a denial, work reported done, a spec statement.
+ * It cancels what came before it in the same message ("I was stuck but figured it out").
+ */
+export const SETTLED: readonly RegExp[] = [
+  w('figured (?:it )?out|sorted (?:it )?out|solved|fixed it|resolved|(?:works|working|passes|passing|green|fine|ok) now|got it working|that (?:fixed|did) it'),
+  w('unblocked|no longer (?:stuck|blocked)|(?:stuck|blocked|trouble) (?:anymore|any more)'),
+  w('by design|as designed|as intended|on purpose|expected behaviou?r'),
+  // Work reported done: the clause opens with what was done ("fixed the bug where users got blocked").
+  /^(?:(?:i|we) (?:just |have |'ve )?)?(?:fixed|merged|added|wrote|written|pushed|deployed|finished|shipped|reviewed|released|landed|implemented|refactored|updated|closed|completed|removed|renamed|documented|tested)\b/,
+];
+
+/** A whole message that denies being blocked: nothing in it counts ("not blocked, just slower than I expected"). */
+export const DENIES: readonly RegExp[] = [
+  w("(?:no longer|not|never|wasn't|isn't|aren't|nobody is|no one is|i'm not|i am not) (?:stuck|blocked)"),
+  w('not a blocker|no (?:blockers?|problems?|issues?)'),
+];
+
+/** A condition or a purpose: what follows it is not happening now ("if it fails we retry", "make sure it fails"). */
+export const CONDITION = /(?<![\w-])(?:(?<!(?:know|sure|idea|clue|wonder|ask|asking) )(?:if|whether)|unless|in case|so that|make sure|makes sure|ensure|ensures|should|would|to avoid|prevents?)(?![\w-]).*$/;
+
+/** An appointment is something to wait for, not on ("waiting for the demo at 4"). */
+export const APPOINTMENT = w("(?:waiting|wait) (?:on|for) (?:the |our |a |my )?(?:demo|meeting|standup|stand-up|lunch|coffee|call|retro|train|bus)(?: at \\d[\\w:]*)?|at \\d{1,2}(?::\\d\\d)? ?(?:am|pm)?");
+
+/** A clause that asks someone else to act ("can someone grant it?"): a request, not a report. */
+export const REQUEST = /^(?:can|could|would) (?:you|someone|somebody|anyone|anybody|we)\b/;
