@@ -62,4 +62,11 @@ describe('huddle agent --plain (built binary)', { timeout: 60_000 }, () => {
     expect(await wizard.exited).toBe(2);
     expect(wizard.err()).toMatch(/Unknown role "wizard". Known roles: human, orchestrator, cto, backend-dev/);
   });
+
+  it('refuses an --away-after that is not a duration', async () => {
+    hub = await startTestHub();
+    const alice = terminal('Alice', 'qa', ['--away-after', 'soon']);
+    expect(await alice.exited).toBe(2);
+    expect(alice.err()).toBe('huddle: "soon" is not a duration: try 30m, 2h or 45s.\n');
+  });
 });

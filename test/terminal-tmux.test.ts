@@ -27,9 +27,9 @@ afterEach(async () => {
   await hub?.close();
 });
 
-function startTerminal(name: string, role: string): void {
+function startTerminal(name: string, role: string, extra: string[] = []): void {
   const token = role === 'human' ? hub.running.tokens.admin : hub.running.tokens.member;
-  const command = [process.execPath, BIN, 'agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir].map(quote).join(' ');
+  const command = [process.execPath, BIN, 'agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir, ...extra].map(quote).join(' ');
   tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', tmpdir(), `${command}; echo "[exited $?]"; sleep 60`);
 }
 
@@ -98,6 +98,19 @@ describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', { timeout: 60_
     await until((s) => s.includes('Answered E-1: B) defer SSO to next sprint.') && !s.includes('Decision needed'));
     const answered = await lead.request({ type: 'escalations', status: 'answered' });
     expect(answered.decisions[0]).toMatchObject({ escalationId: 'E-1', option: 'B', by: 'Pat' });
+  });
+
+  it('shows me away after --away-after without a key and online at the next; /plan asks the lead for a sprint', async () => {
+    hub = await startTestHub();
+    const bob = recorder(await hub.client('Bob', 'qa'));
+    const patIs = () => bob.events.flatMap((e) => (e.type === 'presence' && e.participant.name === 'Pat' ? [e.change] : []));
+    startTerminal('Pat', 'human', ['--away-after', '1s']);
+    await until((s) => s.includes('◐ away') && /◐ Pat +human/.test(s));
+    await vi.waitFor(() => expect(patIs()).toEqual(['joined', 'away']), PATIENT);
+    keys('/plan --days 5', 'Enter');
+    await vi.waitFor(() => expect(bob.messages()).toContain('plan sprint --days 5'), PATIENT);
+    expect(patIs().slice(0, 3)).toEqual(['joined', 'away', 'online']);
+    await until((s) => /human +Pat: plan sprint --days 5/.test(s));
   });
 
   it('says when the hub is gone, queues what I type and sends it once the hub is back', async () => {

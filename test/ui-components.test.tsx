@@ -123,6 +123,7 @@ describe('the status bar', () => {
     expect(text).toContain('● online');
     expect(text).toContain('Alice (backend-dev)');
     expect(text).toContain('Sprint 1 2/5 done █████░░░░░  50%');
+    expect(screen(<StatusBar connection="online" queued={0} spinnerFrame={0} me={me} away sprint={null} />)).toMatch(/^◐ away │ Alice/);
   });
 
   it('spins while reconnecting and counts the queued messages', () => {

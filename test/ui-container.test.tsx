@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render, cleanup } from 'ink-testing-library';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
-import { Container } from '../cli/ui/Container.js';
+import type { HuddleClient } from '../collaboration-server/client.js';
+import { Container, type ContainerProps } from '../cli/ui/Container.js';
+import { manualTimers } from './helpers/manual-timers.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
 /** how long to wait for something a person would see: generous, as CI machines can be busy */
@@ -16,9 +18,9 @@ afterEach(async () => {
 });
 
 /** The one way these tests start the UI: connected as `name`, with the screen as plain text. */
-function startUi(name: string, role: string, connect = () => hub.client(name, role)) {
+function startUi(name: string, role: string, connect = () => hub.client(name, role), idle: Pick<ContainerProps, 'awayAfterMs' | 'timers'> = {}) {
   const exits: unknown[] = [];
-  const ui = render(<Container connect={connect} me={{ name, role }} roles={[...BUILT_IN_ROLES]} onExit={(err) => exits.push(err ?? 'quit')} />);
+  const ui = render(<Container connect={connect} me={{ name, role }} roles={[...BUILT_IN_ROLES]} onExit={(err) => exits.push(err ?? 'quit')} {...idle} />);
   const screen = () => (ui.lastFrame() ?? '').replace(/\u001B\[[0-9;]*m/g, '');
   // one write per key, as a terminal delivers them
   const type = async (...keys: string[]) => {
@@ -91,5 +93,38 @@ describe('the terminal container', () => {
     expect(ui.screen()).not.toContain('Bob: line 40');
     await ui.type('\u001B[6~', '\u001B[6~');
     await vi.waitFor(() => expect(ui.screen()).toContain('Bob: line 40'), PATIENT);
+  });
+
+  it('tells the room I am away after a quiet while and back at the next key, also across a reconnect', async () => {
+    hub = await startTestHub();
+    const bob = recorder(await hub.client('Bob', 'qa'));
+    let alice!: HuddleClient;
+    const timers = manualTimers();
+    const ui = startUi('Alice', 'backend-dev', async () => (alice = await hub.client('Alice', 'backend-dev')), { awayAfterMs: 600_000, timers });
+    // asked over Alice's own connection, so the answer comes after any presence frame she sent before
+    const aliceIs = async () => (await alice.request({ type: 'who' })).participants.find((p) => p.name === 'Alice')?.status;
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
+    timers.elapse(599_000);
+    await ui.type('x');
+    timers.elapse(599_000); // the key started the quiet time again
+    expect(await aliceIs()).toBe('online');
+    timers.elapse(1000);
+    expect(await aliceIs()).toBe('away');
+    await vi.waitFor(() => expect(ui.screen()).toContain('◐ away'), PATIENT);
+    expect(ui.screen()).toMatch(/◐ Alice +backend-dev/);
+    expect(ui.screen()).not.toContain('Alice (backend-dev) away'); // the roster says it; the chat stays quiet
+    await ui.type('y');
+    expect(await aliceIs()).toBe('online');
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
+    const changes = bob.events.flatMap((e) => (e.type === 'presence' && e.participant.name === 'Alice' ? [e.change] : []));
+    expect(changes).toEqual(['joined', 'away', 'online']);
+
+    // away again, then the hub restarts: the terminal rejoins (online to the hub) and says away once more
+    timers.elapse(600_000);
+    expect(await aliceIs()).toBe('away');
+    await hub.stop();
+    await hub.restart();
+    const carol = await vi.waitFor(() => hub.client('Carol', 'qa'), PATIENT);
+    await vi.waitFor(async () => expect((await carol.request({ type: 'who' })).participants.find((p) => p.name === 'Alice')).toMatchObject({ status: 'away' }), PATIENT);
   });
 });

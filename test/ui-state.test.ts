@@ -137,6 +137,14 @@ describe('the terminal reducer', () => {
     expect(s.focus).toBe('escalation');
   });
 
+  it('shows someone going away or coming back in the roster only, and joining in the chat too', () => {
+    const presence = (change: 'joined' | 'away' | 'online'): HubEvent => ({ seq: ++seq, ts, type: 'presence', participant: { ...alice, status: change === 'away' ? 'away' : 'online' }, change });
+    const s = run(asAlice(), { type: 'event', event: presence('joined') }, { type: 'event', event: presence('away') });
+    expect(s.room.roster).toEqual([{ ...alice, status: 'away' }]);
+    expect(s.lines.map((l) => l.text)).toEqual([expect.stringContaining('Alice (backend-dev) joined')]);
+    expect(run(s, { type: 'event', event: presence('online') }).lines).toHaveLength(1);
+  });
+
   it('records the connection state with what waits in the outbox', () => {
     const s = run(asAlice(), { type: 'connection', state: 'reconnecting', queued: 2 });
     expect([s.connection, s.queued]).toEqual(['reconnecting', 2]);

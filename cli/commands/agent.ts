@@ -7,9 +7,10 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { connectAs, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { parseDuration } from '../output.js';
 import { runExecAgent, withExecFlags, type ExecFlags } from './agent-exec.js';
 
-export type AgentOptions = IdentityOptions & ExecFlags & { plain?: boolean; json?: boolean };
+export type AgentOptions = IdentityOptions & ExecFlags & { plain?: boolean; json?: boolean; awayAfter: string };
 
 /** A terminal waits for the hub and reconnects forever: typed input is queued meanwhile. */
 export const TERMINAL_CLIENT = { waitForHub: true, historyLimit: 30 } as const;
@@ -20,8 +21,10 @@ export function registerAgent(program: Command): void {
     .description('join the room as a role: an ink UI on a terminal, plain lines otherwise')
     .option('--plain', 'plain line mode: one line in is one input, events come out as lines')
     .option('--json', 'plain line mode with one JSON object per line')
+    .option('--away-after <duration>', 'show me as away after this long without a key (ink UI only; 0: never)', '10m')
     .action(async (opts: AgentOptions) => {
       const me = { name: opts.name ?? '', role: opts.role ?? '' };
+      const awayAfterMs = parseDuration(opts.awayAfter);
       const roles = loadRoles(resolveDataDir(opts.data));
       if (opts.exec) {
         const client = await connectAs(opts, TERMINAL_CLIENT);
@@ -38,7 +41,7 @@ export function registerAgent(program: Command): void {
         return;
       }
       const { runInk } = await import('../ui/run-ink.js');
-      await runInk({ connect: () => connectAs(opts, TERMINAL_CLIENT), me, roles });
+      await runInk({ connect: () => connectAs(opts, TERMINAL_CLIENT), me, roles, awayAfterMs });
     });
   program.addCommand(cmd);
 }

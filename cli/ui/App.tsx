@@ -36,6 +36,7 @@ export function App({ state, spinnerFrame, rows }: { state: UiState; spinnerFram
           queued={state.queued}
           spinnerFrame={spinnerFrame}
           me={state.me}
+          away={room.roster.some((p) => p.name === state.me.name && p.status === 'away')}
           sprint={progress && room.sprint ? { name: room.sprint.name, ...progress } : null}
         />
       </Box>

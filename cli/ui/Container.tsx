@@ -15,6 +15,8 @@ import { initialState, promptEscalation, reduce, type UiAction, type UiState } f
 import { useStore } from './use-store.js';
 import { useHub } from './use-hub.js';
 import { useSpinner } from './use-spinner.js';
+import { useAway } from './use-away.js';
+import type { Timers } from './idle.js';
 
 export interface ContainerProps {
   connect: () => Promise<HuddleClient>;
@@ -22,11 +24,14 @@ export interface ContainerProps {
   roles: RoleSpec[];
   /** called once when the UI should end, with the error that ended it if any */
   onExit: (err?: unknown) => void;
+  /** tell the room I am away after this long without a key; 0: never */
+  awayAfterMs?: number;
+  timers?: Timers;
 }
 
 const PAGE = 10;
 
-export function Container({ connect, me, roles, onExit }: ContainerProps) {
+export function Container({ connect, me, roles, onExit, awayAfterMs = 0, timers }: ContainerProps) {
   const [state, dispatch, latest] = useStore<UiState, UiAction>(reduce, () => initialState(me, roles));
   const inFlight = useRef(new Set<Promise<unknown>>());
   const { exit } = useApp();
@@ -40,6 +45,7 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
     [exit, onExit],
   );
   const client = useHub(connect, me.role, dispatch, finish);
+  const touch = useAway(client, awayAfterMs, timers);
   const spinnerFrame = useSpinner(state.connection === 'connecting' || state.connection === 'reconnecting');
 
   /** Runs something that talks to the hub; the status bar counts what waits in the outbox meanwhile. */
@@ -141,6 +147,7 @@ export function Container({ connect, me, roles, onExit }: ContainerProps) {
   };
 
   useInput((input, key) => {
+    touch();
     for (const action of keyActions(input, key, latest().focus)) perform(action, latest().input);
   });
 

@@ -5,9 +5,9 @@ import type { RoleSpec } from '../../agents/roles.js';
 import type { Me } from '../input/room.js';
 import { Container } from './Container.js';
 
-export async function runInk({ connect, me, roles }: { connect: () => Promise<HuddleClient>; me: Me; roles: RoleSpec[] }): Promise<void> {
+export async function runInk({ connect, me, roles, awayAfterMs }: { connect: () => Promise<HuddleClient>; me: Me; roles: RoleSpec[]; awayAfterMs: number }): Promise<void> {
   let failure: unknown;
-  const app = render(<Container connect={connect} me={me} roles={roles} onExit={(err) => (failure ??= err)} />, { exitOnCtrlC: false });
+  const app = render(<Container connect={connect} me={me} roles={roles} awayAfterMs={awayAfterMs} onExit={(err) => (failure ??= err)} />, { exitOnCtrlC: false });
   await app.waitUntilExit();
   app.cleanup();
   if (failure) throw failure;

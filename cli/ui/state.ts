@@ -123,7 +123,9 @@ export function reduce(state: UiState, action: UiAction): UiState {
     case 'event': {
       const room = foldEvent(state.room, action.event);
       const opened = action.event.type === 'escalation' && state.me.role === 'human';
-      const next = addLines({ ...state, room, now: action.event.ts }, [eventLine(action.event, state.me)]);
+      // someone going away or coming back shows in the roster; a chat line each time would be noise
+      const quiet = action.event.type === 'presence' && (action.event.change === 'away' || action.event.change === 'online');
+      const next = addLines({ ...state, room, now: action.event.ts }, quiet ? [] : [eventLine(action.event, state.me)]);
       return opened ? { ...next, focus: 'escalation', selected: 0 } : closedPrompt(next);
     }
     case 'tasks':

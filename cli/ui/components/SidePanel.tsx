@@ -1,13 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Participant, Task } from '../../../collaboration-server/protocol.js';
 import { ProgressBar } from './ProgressBar.js';
-import { roleColor, STATUS_COLORS } from './theme.js';
-
-const DOT: Record<Participant['status'], { dot: string; color: string }> = {
-  online: { dot: '●', color: 'green' },
-  away: { dot: '◐', color: 'yellow' },
-  offline: { dot: '○', color: 'gray' },
-};
+import { PRESENCE, roleColor, STATUS_COLORS } from './theme.js';
 
 export interface RosterEntry {
   participant: Participant;
@@ -21,7 +15,7 @@ export function SidePanel({ roster, tasks, title = 'My tasks', width = 38 }: { r
       <Text bold>Team</Text>
       {roster.map(({ participant: p, loadHours }) => (
         <Box key={p.id}>
-          <Text color={DOT[p.status].color}>{DOT[p.status].dot} </Text>
+          <Text color={PRESENCE[p.status].color}>{PRESENCE[p.status].dot} </Text>
           <Box flexGrow={1} flexShrink={1}>
             <Text wrap="truncate-end" dimColor={p.status === 'offline'}>
               {p.name}

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ConnectionState } from '../../../collaboration-server/client.js';
 import { ProgressBar } from './ProgressBar.js';
+import { PRESENCE } from './theme.js';
 
 export const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -9,13 +10,16 @@ export interface StatusBarProps {
   queued: number;
   spinnerFrame: number;
   me: { name: string; role: string };
+  /** the room sees me away (no key for a while) */
+  away?: boolean;
   sprint: { name: string; done: number; total: number; percent: number } | null;
 }
 
-function Connection({ connection, queued, spinnerFrame }: Pick<StatusBarProps, 'connection' | 'queued' | 'spinnerFrame'>) {
+function Connection({ connection, queued, spinnerFrame, away }: Pick<StatusBarProps, 'connection' | 'queued' | 'spinnerFrame' | 'away'>) {
   const waiting = queued ? ` · ${queued} message${queued === 1 ? '' : 's'} queued` : '';
-  if (connection === 'online') return <Text color="green">● online{queued ? ` · sending ${queued}` : ''}</Text>;
-  if (connection === 'closed') return <Text color="gray">○ closed</Text>;
+  const shown = away ? { ...PRESENCE.away, text: 'away' } : { ...PRESENCE.online, text: 'online' };
+  if (connection === 'online') return <Text color={shown.color}>{`${shown.dot} ${shown.text}`}{queued ? ` · sending ${queued}` : ''}</Text>;
+  if (connection === 'closed') return <Text color={PRESENCE.offline.color}>{PRESENCE.offline.dot} closed</Text>;
   return (
     <Text color="yellow">
       {SPINNER[spinnerFrame % SPINNER.length]} {connection === 'reconnecting' ? 'reconnecting…' : 'connecting…'}
@@ -24,11 +28,11 @@ function Connection({ connection, queued, spinnerFrame }: Pick<StatusBarProps, '
   );
 }
 
-export function StatusBar({ connection, queued, spinnerFrame, me, sprint }: StatusBarProps) {
+export function StatusBar({ connection, queued, spinnerFrame, me, away, sprint }: StatusBarProps) {
   return (
     <Box>
       <Box flexShrink={0}>
-        <Connection connection={connection} queued={queued} spinnerFrame={spinnerFrame} />
+        <Connection connection={connection} queued={queued} spinnerFrame={spinnerFrame} away={away} />
         <Text dimColor> │ </Text>
       </Box>
       <Box flexShrink={2}>

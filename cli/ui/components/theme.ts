@@ -1,4 +1,4 @@
-/** Colours for roles and statuses, in one place. */
+/** Colours and marks for roles and statuses, in one place. */
 const ROLE_COLORS: Record<string, string> = {
   human: 'magenta',
   orchestrator: 'cyan',
@@ -22,4 +22,10 @@ export const STATUS_COLORS: Record<string, string> = {
   done: 'green',
   failed: 'red',
   cancelled: 'gray',
+};
+
+export const PRESENCE: Record<'online' | 'away' | 'offline', { dot: string; color: string }> = {
+  online: { dot: '●', color: 'green' },
+  away: { dot: '◐', color: 'yellow' },
+  offline: { dot: '○', color: 'gray' },
 };
