@@ -28,7 +28,10 @@ const DEPENDENCY =
   "(?:\\w+'s|someone|somebody|anyone|them|him|her|the \\w+ team|[\\w ]{0,20}\\b(?:team|vendor|access|approval|review|credentials|keys?|secret|token|password|permissions?|reply|answer|response|decision|sign-?off|go-ahead|feedback|input|mockups?|designs?|specs?|requirements|fix|merge|account|licen[cs]e|environment|server|database))";
 /** failing, said of something now (not "if it fails", not "make sure it fails") */
 const FAILING =
-  "(?:fails?|failing|failed|errors? out|erroring|throws?|throwing|crash(?:es|ing|ed)?|panics|hangs|hanging|freezes|freezing|times? out|timing out|timed out|runs? out of (?:memory|disk|space)|out of memory|segfaults?|returns? (?:an? )?(?:http )?[45]\\d\\d|(?:permission|access) denied|(?:is|are|'s) broken|keeps? (?:failing|crashing|breaking|timing out|erroring|dying))";
+  "(?:fails?|failing|failed|errors? out|erroring|throws?|throwing|crash(?:es|ing|ed)?|panics|hangs|hanging|freezes|freezing|times? out|timing out|timed out|runs? out of (?:memory|disk|space)|out of memory|segfaults?|returns? (?:an? )?(?:http )?[45]\\d\\d|(?:permission|access) denied|(?:is|are|'s) broken|breaks|blows up|dies|died|dying|(?:rejects|rejecting|refuses|refusing)(?: to)?|keeps? (?:failing|crashing|breaking|timing out|erroring|dying|rejecting|refusing|hanging))";
+/** an error named (a status code, an errno, a refusal...), as opposed to "error messages" in general */
+const ERROR_NAMED =
+  "(?:\\w+ )?(?:errors?|exceptions?|stack ?traces?|tracebacks?|segfaults?|forbidden|unauthori[sz]ed|(?:permission|access) denied|connection refused|no space left(?: on device)?|out of memory|oom|white screen|blank (?:page|screen)|[45]\\d\\d|econnrefused|econnreset|eacces|eaddrinuse|enoent|etimedout|eperm|enotfound)";
 
 export const BLOCKER_CUES: readonly Cue[] = [
   // Said outright.
@@ -39,12 +42,15 @@ export const BLOCKER_CUES: readonly Cue[] = [
   { category: 'stuck', cue: 'need help', re: w('(?:need|needs|could use) (?:some |a bit of )?(?:help|a hand|guidance|advice|pointers)|help me') },
   // An error that is happening: a failing verb, or an error seen.
   { category: 'error', cue: 'error report', re: w(FAILING) },
-  { category: 'error', cue: 'error report', re: w('(?:getting|get|got|seeing|see|hit|hitting) (?:an? |the |this |that )?(?:\\w+ )?(?:error|exception|stack ?trace|traceback|segfault|[45]\\d\\d)') },
+  { category: 'error', cue: 'error report', re: w(`(?:getting|get|got|gets|seeing|see|sees|hit|hitting|shows?|showing|says|saying|gives|giving|logs|logging|with|throws|returns) (?:an? |the |this |that |me |me an? )?['"]?${ERROR_NAMED}(?! (?:message|messages|handling|handler|handlers|page|pages|code|codes|boundary|tracking|rate|rates|budget|reporting))`) },
+  // Trying again and again without success.
+  { category: 'error', cue: 'still failing', re: w("still (?:wrong|broken|failing|fails|red|flaky|crashing|the same|not|no|doesn't|does not|can't|won't|empty|null|missing)|no luck|rabbit hole|(?:nothing|none of (?:it|them|these|those)) (?:works|worked|helps|helped)|(?:tried|rewritten|rewrote|restarted|rebuilt|reinstalled|attempted|retried)(?: [\\w'-]+){0,6} (?:times|different|ways|approaches|options|variations)") },
   { category: 'error', cue: 'not working', re: w(`${NEG} (?:work|working|pass|passing|compile|compiling|build|building|connect|connecting|start|starting|load|loading|run|running)`) },
   // Not knowing how to go on.
   { category: 'uncertain', cue: 'not sure how', re: w("(?:not sure|unsure|no idea|no clue|don't know|do not know|can't figure out|cannot figure out|can't work out) (?:how|what|which|where|why|whether|if)") },
   { category: 'uncertain', cue: 'out of ideas', re: w('out of ideas|(?:tried|trying) everything|at a loss|(?:no|not any) (?:closer|further)|not getting anywhere|going (?:in circles|nowhere)|dead end|(?:hit|hitting) (?:a|the) wall') },
   { category: 'uncertain', cue: 'confusing', re: w("confus(?:ed|ing)|unclear|makes? no sense|(?:don't|do not) (?:understand|get it)") },
+  { category: 'uncertain', cue: 'missing information', re: w('(?:is|are) there (?:any |some )?(?:docs|documentation|examples?|a spec|specs)|guessing|undocumented|(?:no|missing) (?:docs|documentation)') },
   { category: 'uncertain', cue: 'asks why', re: w('(?:anyone|anybody|someone|somebody) (?:know|knows|have an idea|got an idea) why|any (?:idea|ideas|clue) why') },
   // Waiting on a person, access or decision before going on.
   { category: 'waiting', cue: 'waiting on', re: w(`(?:waiting|wait) (?:on|for) ${DEPENDENCY}`) },
@@ -54,7 +60,8 @@ export const BLOCKER_CUES: readonly Cue[] = [
   { category: 'waiting', cue: 'no access', re: w("(?:don't|do not|doesn't|does not) have (?:the |any |write |read |admin |push )?(?:access|permissions?|rights|credentials|keys|an account|the password)|(?:no|without) (?:access|permissions?|credentials) (?:to|for)") },
   // Far past the estimate.
   { category: 'overrun', cue: 'longer than expected', re: w('(?:taking|took|takes|is|was|getting) (?:much |way |far |a lot |a lot more )?(?:longer|harder|more complex|more complicated|bigger|slower) than (?:expected|planned|estimated|anticipated|i thought|we thought)') },
-  { category: 'overrun', cue: 'fighting it', re: w('(?:fighting|wrestling|battling) (?:with )?|fights me|(?:way|far|well) (?:over|past) (?:the |my )?estimate|behind schedule') },
+  { category: 'overrun', cue: 'running for ages', re: w('(?:has|have|had|is|was)(?: been)? (?:running|building|deploying|spinning|loading|hanging|migrating|compiling) (?:for )?(?:over |more than |almost |nearly )?(?:\\d+|an?|two|three|several) (?:minutes|mins|hours|hrs|hour|days)') },
+  { category: 'overrun', cue: 'fighting it', re: w('(?:fighting|wrestling|battling)(?: with)? (?:the|this|that|it|my|our)|fights me|(?:way|far|well) (?:over|past) (?:the |my )?estimate|behind schedule') },
   // Cannot do something, said by the person doing the work (not "users can't log in").
   { category: 'unable', cue: "can't", re: new RegExp(`(?:^|(?<![\\w-])(?:i|we|i'm|we're|i am|we are|still|just|so|and|but|now)\\s)${CANT}(?![\\w-])(?! (?:believe|wait|complain|stress|thank|imagine|recommend|tell you|help (?:but|it)|stop))`) },
 ];
@@ -67,6 +74,8 @@ export const SETTLED: readonly RegExp[] = [
   w('figured (?:it )?out|sorted (?:it )?out|solved|fixed it|resolved|(?:works|working|passes|passing|green|fine|ok) now|got it working|that (?:fixed|did) it'),
   w('unblocked|no longer (?:stuck|blocked)|(?:stuck|blocked|trouble) (?:anymore|any more)'),
   w('by design|as designed|as intended|on purpose|expected behaviou?r'),
+  // Good news about errors: none, fewer, gone.
+  w("(?:no|zero|without|fewer|less) (?:errors?|failures?|crashes|timeouts|exceptions)|(?:hasn't|haven't|didn't|never|no longer|not) (?:once )?(?:failed|crashed|errored|broken|timed out)|down to (?:zero|\\d)|error-free"),
   // Work reported done: the clause opens with what was done ("fixed the bug where users got blocked").
   /^(?:(?:i|we) (?:just |have |'ve )?)?(?:fixed|merged|added|wrote|written|pushed|deployed|finished|shipped|reviewed|released|landed|implemented|refactored|updated|closed|completed|removed|renamed|documented|tested)\b/,
 ];
@@ -82,6 +91,9 @@ export const CONDITION = /(?<![\w-])(?:(?<!(?:know|sure|idea|clue|wonder|ask|ask
 
 /** An appointment is something to wait for, not on ("waiting for the demo at 4"). */
 export const APPOINTMENT = w("(?:waiting|wait) (?:on|for) (?:the |our |a |my )?(?:demo|meeting|standup|stand-up|lunch|coffee|call|retro|train|bus)(?: at \\d[\\w:]*)?|at \\d{1,2}(?::\\d\\d)? ?(?:am|pm)?");
+
+/** Stuck somewhere, not on the work: traffic, a meeting, a queue. */
+export const ELSEWHERE = w('stuck (?:in|at|on) (?:the |a |an |my )?(?:traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|\\w+ (?:meeting|call))');
 
 /** A clause that asks someone else to act ("can someone grant it?"): a request, not a report. */
 export const REQUEST = /^(?:can|could|would) (?:you|someone|somebody|anyone|anybody|we)\b/;

@@ -125,6 +125,34 @@ const BLIND_SET: readonly [string, boolean][] = [
   ['Taking the afternoon to write the runbook for the deploy', false],
 ];
 
+/**
+ * A fourth held-out set, written on 2026-11-21 after the second design round (prompted by the blind
+ * set's misses) was frozen and run only on the tuned set, before it was run on this set, and not tuned
+ * afterwards. The blind set above stopped being blind when its misses shaped that round.
+ */
+const BLIND_SET_2: readonly [string, boolean][] = [
+  ['the staging cert expired and nothing can talk to the API', true],
+  ["My branch won't rebase cleanly, conflicts everywhere in the lockfile", true],
+  ['Need someone from infra to open port 5432 on the new VPC', true],
+  ["The designs for the settings page haven't landed yet so I'm sort of idle", true],
+  ['Every time I run the seed script the users table ends up empty', true],
+  ["Honestly I'm lost in this codebase, where does the session get created?", true],
+  ["Safari renders the modal behind the overlay and I've no clue what's causing it", true],
+  ['This ticket is way bigger than 3 points, the legacy sync code touches everything', true],
+  ['Tests pass locally but fail in the pipeline', true],
+  ["Still can't get the webhook to fire in the sandbox", true],
+  ["I'll take the pagination bug after lunch", false],
+  ["Heads up, I'm rebasing main so expect a force-push on my branch", false],
+  ['The new error page looks great on mobile', false],
+  ['Does anyone want to pair on the websocket tests tomorrow?', false],
+  ['Bumped the node version to 20 in CI, everything green', false],
+  ['Got the demo environment running, link is in the channel', false],
+  ['Reminder that failing tests block the merge queue', false],
+  ['Spent the morning writing docs for the auth flow', false],
+  ["Sorry I can't make standup tomorrow, dentist", false],
+  ['The crash on startup was a missing env var, all good now', false],
+];
+
 function measure(set: readonly [string, boolean][]) {
   const count = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const wrong: string[] = [];
@@ -140,14 +168,21 @@ function measure(set: readonly [string, boolean][]) {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 describe('reading chat for blockers', () => {
-  it('separates blockers from ordinary chat on a labelled set of 62 sentences', () => {
-    const all = [...LABELLED, ...HELD_OUT];
-    for (const [label, set] of [['tuned set', LABELLED], ['held-out set', HELD_OUT], ['all', all]] as const) {
+  it('separates blockers from ordinary chat: precision and recall per set and overall', () => {
+    const sets = [
+      ['tuned set (written with the first rules)', LABELLED],
+      ['old held-out set (its misses named the categories)', HELD_OUT],
+      ['second held-out set (written before the redesign)', NEW_HELD_OUT],
+      ['first blind set (written after the first design; its misses shaped the second)', BLIND_SET],
+      ['second blind set (written after the second design was frozen)', BLIND_SET_2],
+    ] as const;
+    const all = sets.flatMap(([, set]) => set);
+    for (const [label, set] of [...sets, ['all', all] as const]) {
       const m = measure(set);
       console.log(
         `blocker detection, ${label} (${set.length} sentences): precision ${pct(m.precision)}, recall ${pct(m.recall)}, ` +
           `false-positive rate ${pct(m.falsePositiveRate)} (tp ${m.tp}, fp ${m.fp}, fn ${m.fn}, tn ${m.tn})` +
-          (label === 'held-out set' && m.wrong.length ? `\n  ${m.wrong.join('\n  ')}` : ''),
+          (label !== 'all' && m.wrong.length ? `\n  ${m.wrong.join('\n  ')}` : ''),
       );
     }
     const m = measure(all);
@@ -165,8 +200,8 @@ describe('reading chat for blockers', () => {
   });
 
   it('names the cue it read', () => {
-    expect(readAsBlocker('having trouble with token validation')).toEqual({ blocker: true, cue: 'having trouble' });
-    expect(readAsBlocker('waiting on the vendor')).toEqual({ blocker: true, cue: 'waiting on' });
+    expect(readAsBlocker('having trouble with token validation')).toEqual({ blocker: true, cue: 'having trouble', category: 'stuck' });
+    expect(readAsBlocker('waiting on the vendor')).toEqual({ blocker: true, cue: 'waiting on', category: 'waiting' });
   });
 });
 
