@@ -3,10 +3,10 @@
  * approved sprint, then hands out tasks stage by stage as their dependencies are done. Its state goes
  * to the hub (`state_put` under its name) after every change, so a restarted lead resumes.
  */
-import { MAX_TEXT_CHARS, type HubEvent, type Task } from '../collaboration-server/protocol.js';
+import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../collaboration-server/protocol.js';
 import { actualHours, recordDone, recordFailed } from './history.js';
 import type { Behaviour, LeadAction, LeadView } from './lead-view.js';
-import { handleMessage, initialPlanningState, restoreState, type ActivePlan, type PlanningState } from './planning-session.js';
+import { handleMessage, initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './planning-session.js';
 
 export const PLANNING_STATE_KEY = 'planning';
 
@@ -85,6 +85,27 @@ export function createPlanningBehaviour(): PlanningBehaviour {
     tasks: a.drafts,
   });
 
+  /**
+   * Folds finished and failed tasks into the team's history, each event once: from the view's task
+   * events, so work that finished while the lead was down still feeds the next sprint's estimates.
+   */
+  function learn(events: readonly TaskEvent[]): void {
+    let { history, historySeq } = state;
+    if (historySeq === UNKNOWN_SEQ) {
+      // Saved before the cursor existed: what is in the log was already counted live.
+      state = { ...state, historySeq: events.at(-1)?.seq ?? 0 };
+      return;
+    }
+    for (const { seq, task, change } of events) {
+      if (seq <= historySeq || !task.assignee) continue;
+      if (change.to === 'done' && change.from !== 'done') history = recordDone(history, task.domain, task.assignee, task.estimateHours, actualHours(task));
+      else if (change.to === 'failed' && change.from !== 'failed') history = recordFailed(history, task.assignee);
+      else continue;
+      historySeq = seq;
+    }
+    if (historySeq !== state.historySeq) state = { ...state, history, historySeq };
+  }
+
   /** Binds the approved plan to its sprint once the hub has it, then hands out what is ready. */
   function advance(view: LeadView): LeadAction[] {
     let active = state.active;
@@ -128,16 +149,10 @@ export function createPlanningBehaviour(): PlanningBehaviour {
       case 'presence':
         actions.push(...advance(view));
         break;
-      case 'task': {
-        const { task, change } = event;
-        if (change.to === 'done' && change.from !== 'done' && task.assignee) {
-          state = { ...state, history: recordDone(state.history, task.domain, task.assignee, task.estimateHours, actualHours(task)) };
-        } else if (change.to === 'failed' && change.from !== 'failed' && task.assignee) {
-          state = { ...state, history: recordFailed(state.history, task.assignee) };
-        }
+      case 'task':
+        learn(view.taskEvents ?? [event]);
         actions.push(...advance(view));
         break;
-      }
       default:
         return [];
     }
@@ -154,6 +169,7 @@ export function createPlanningBehaviour(): PlanningBehaviour {
     onEvent,
     onTick(view) {
       const before = state;
+      learn(view.taskEvents ?? []);
       const actions = advance(view);
       if (state !== before) actions.push({ type: 'state_put', key: PLANNING_STATE_KEY, value: state });
       return actions;

@@ -44,6 +44,8 @@ export interface PlanningState {
   estimates: Record<string, number>;
   active: ActivePlan | null;
   history: TeamHistory;
+  /** the last task event (hub sequence number) folded into `history`, so each counts once */
+  historySeq: number;
 }
 
 export interface SessionResult {
@@ -56,15 +58,21 @@ export interface SessionResult {
 type TeamView = Pick<LeadView, 'roster' | 'roles' | 'tasks' | 'now'>;
 
 export function initialPlanningState(): PlanningState {
-  return { version: 1, phase: 'idle', days: DEFAULT_SPRINT_DAYS, startsAt: 0, objectives: [], strategy: 'expertise', pins: {}, drops: [], estimates: {}, active: null, history: emptyHistory() };
+  return { version: 1, phase: 'idle', days: DEFAULT_SPRINT_DAYS, startsAt: 0, objectives: [], strategy: 'expertise', pins: {}, drops: [], estimates: {}, active: null, history: emptyHistory(), historySeq: 0 };
 }
+
+/** `historySeq` of a state saved before it existed: the lead takes the log's end as already counted. */
+export const UNKNOWN_SEQ = -1;
 
 /** A saved state if it looks like one, else a fresh one that keeps nothing. */
 export function restoreState(saved: unknown): PlanningState {
   const s = saved as Partial<PlanningState> | null;
   if (!s || typeof s !== 'object' || s.version !== 1 || typeof s.phase !== 'string') return initialPlanningState();
-  return { ...initialPlanningState(), ...s };
+  return { ...initialPlanningState(), historySeq: UNKNOWN_SEQ, ...s };
 }
+
+/** What outlives a planning session: the sprint being run and the team's history. */
+const kept = (s: PlanningState): Pick<PlanningState, 'active' | 'history' | 'historySeq'> => ({ active: s.active, history: s.history, historySeq: s.historySeq });
 
 const PLAN_RE = /^(?:\/plan|plan\s+(?:a\s+|the\s+)?(?:new\s+|next\s+)?sprint)(?=\s|$)(.*)$/i;
 const KEY = '(T-\\d+)';
@@ -92,7 +100,7 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
   if (plan && state.phase === 'idle') {
     const parsed = parsePlan(plan[1] ?? '');
     if (typeof parsed === 'string') return { state, replies: [say(parsed)] };
-    const next: PlanningState = { ...initialPlanningState(), history: state.history, active: state.active, phase: 'objectives', days: parsed.days, startsAt: view.now };
+    const next: PlanningState = { ...initialPlanningState(), ...kept(state), phase: 'objectives', days: parsed.days, startsAt: view.now };
     const capacity = teamCapacity(view, view.now, parsed.days);
     const ask = 'What should this sprint achieve? Give me 2-3 objectives in one message (order sets priority; words like "must", "urgent" or "nice to have" count too). You can `add` more afterwards.';
     return { state: next, replies: [{ text: `${capacityText(capacity)}\n${ask}`, card: capacityCard(capacity) }] };
@@ -100,7 +108,7 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
   if (state.phase === 'idle') return { state, replies: [] };
   if (plan) return { state, replies: [say('We are already planning a sprint. Say `cancel` to start over, or carry on.')] };
   if (/^\/?cancel$/i.test(text)) {
-    return { state: { ...initialPlanningState(), history: state.history, active: state.active }, replies: [say('Planning cancelled; nothing was committed. Say `plan sprint` to start again.')] };
+    return { state: { ...initialPlanningState(), ...kept(state) }, replies: [say('Planning cancelled; nothing was committed. Say `plan sprint` to start again.')] };
   }
   if (state.phase === 'objectives') return takeObjectives(state, text, view);
   return command(state, text.replace(/^\//, ''), view);
@@ -189,5 +197,5 @@ function approve(state: PlanningState, view: TeamView): SessionResult {
     (p.feasibility.fits ? '' : ' It does not fit the capacity; I will flag the overloaded people as we go.') +
     (nobody ? ` ${nobody} task(s) have nobody to take them: they wait until someone with the right role joins.` : '');
   const reply = say(`Approved: ${active.name}, ${p.tasks.length} tasks, ${p.feasibility.totalHours}h, ${day(active.startsAt)} → ${day(active.endsAt)}. Handing out the first stage now.${warning}`);
-  return { state: { ...initialPlanningState(), history: state.history, active }, replies: [reply], approved: active };
+  return { state: { ...initialPlanningState(), ...kept(state), active }, replies: [reply], approved: active };
 }

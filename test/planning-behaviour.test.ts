@@ -133,7 +133,7 @@ describe('the planning behaviour', () => {
     const STAGE_2 = ['T-102→Backend Developer', 'T-106→Backend Developer', 'T-109→QA Engineer'];
     /** The hub's view once the first stage (T-101, T-105, T-108) was done without the lead. */
     function firstStageDone(event: Extract<HubEvent, { type: 'sprint' }>): LeadView {
-      let view = applyEvent(seedView(), event);
+      let view = applyEvent(seedView({ taskEvents: [] }), event);
       for (const [id, who] of [['T-101', 'CTO'], ['T-105', 'CTO'], ['T-108', 'QA Engineer']] as const) view = applyEvent(view, taskChange(view, id, 'done', who));
       return view;
     }
@@ -144,10 +144,14 @@ describe('the planning behaviour', () => {
       const bound = saved(feed(event))!.value;
       const restarted = createPlanningBehaviour();
       restarted.restore(JSON.parse(JSON.stringify(bound)));
-      const actions = restarted.onTick!(firstStageDone(event));
+      const meanwhile = firstStageDone(event);
+      const actions = restarted.onTick!(meanwhile);
       expect(assigns(actions).sort()).toEqual(STAGE_2);
       expect(directs(actions).sort()).toEqual(['Backend Developer', 'QA Engineer']);
-      expect(restarted.onTick!(firstStageDone(event))).toEqual([]);
+      // The work finished meanwhile feeds the next sprint's estimates, once.
+      expect(restarted.state().history.agents).toMatchObject({ CTO: { done: 2 }, 'QA Engineer': { done: 1 } });
+      expect(restarted.onTick!(meanwhile)).toEqual([]);
+      expect(restarted.state().history.agents['CTO']).toMatchObject({ done: 2 });
     });
 
     it('binds a sprint the hub created after it stopped, and hands out only the stage that is ready', () => {
@@ -176,6 +180,23 @@ describe('the planning behaviour', () => {
       expect(assigns(actions).sort()).toEqual(STAGE_2);
       expect(restarted.state().active?.sprintId).toBe('S-1');
     });
+  });
+
+  it('does not count again what a state saved before the history cursor existed already counted', () => {
+    const { approval, feed, b } = approvedRoom();
+    const event = hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!);
+    let view = applyEvent(seedView({ taskEvents: [] }), event);
+    feed(event);
+    view = applyEvent(view, taskChange(view, 'T-101', 'done', 'CTO'));
+    b.onEvent(view.taskEvents!.at(-1)!, view);
+    const { historySeq: _dropped, ...old } = b.state();
+    const restarted = createPlanningBehaviour();
+    restarted.restore(JSON.parse(JSON.stringify(old)));
+    restarted.onTick!(view);
+    expect(restarted.state().history.agents['CTO']).toMatchObject({ done: 1 });
+    view = applyEvent(view, taskChange(view, 'T-105', 'done', 'CTO'));
+    restarted.onTick!(view);
+    expect(restarted.state().history.agents['CTO']).toMatchObject({ done: 2 });
   });
 
   it('resumes mid-planning from its saved state', () => {
