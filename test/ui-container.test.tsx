@@ -101,27 +101,35 @@ describe('the terminal container', () => {
     let alice!: HuddleClient;
     const timers = manualTimers();
     const ui = startUi('Alice', 'backend-dev', async () => (alice = await hub.client('Alice', 'backend-dev')), { awayAfterMs: 600_000, timers });
-    // asked over Alice's own connection, so the answer comes after any presence frame she sent before
-    const aliceIs = async () => (await alice.request({ type: 'who' })).participants.find((p) => p.name === 'Alice')?.status;
+    // what Bob saw of Alice, in order; a marker sent over Alice's connection shows where each step ends
+    const seen = () => bob.events.flatMap((e) => (e.type === 'presence' && e.participant.name === 'Alice' ? [e.change] : e.type === 'message' && e.from.name === 'Alice' ? [e.text] : []));
+    const mark = async (text: string) => {
+      await alice.send({ type: 'chat', text });
+      await vi.waitFor(() => expect(seen()).toContain(text), PATIENT);
+    };
     await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
+    await vi.waitFor(() => expect(timers.pending()).toBe(1), PATIENT); // the quiet time starts once connected
     timers.elapse(599_000);
     await ui.type('x');
+    await vi.waitFor(() => expect(ui.screen()).toContain('› x'), PATIENT);
     timers.elapse(599_000); // the key started the quiet time again
-    expect(await aliceIs()).toBe('online');
+    await mark('(1)');
     timers.elapse(1000);
-    expect(await aliceIs()).toBe('away');
+    await mark('(2)');
+    expect(seen()).toEqual(['joined', '(1)', 'away', '(2)']);
     await vi.waitFor(() => expect(ui.screen()).toContain('◐ away'), PATIENT);
     expect(ui.screen()).toMatch(/◐ Alice +backend-dev/);
     expect(ui.screen()).not.toContain('Alice (backend-dev) away'); // the roster says it; the chat stays quiet
     await ui.type('y');
-    expect(await aliceIs()).toBe('online');
+    await vi.waitFor(() => expect(ui.screen()).toContain('› xy'), PATIENT);
+    await mark('(3)');
+    expect(seen()).toEqual(['joined', '(1)', 'away', '(2)', 'online', '(3)']);
     await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
-    const changes = bob.events.flatMap((e) => (e.type === 'presence' && e.participant.name === 'Alice' ? [e.change] : []));
-    expect(changes).toEqual(['joined', 'away', 'online']);
 
-    // away again, then the hub restarts: the terminal rejoins (online to the hub) and says away once more
     timers.elapse(600_000);
-    expect(await aliceIs()).toBe('away');
+    await mark('(4)');
+    expect(seen().slice(-2)).toEqual(['away', '(4)']);
+    // the hub restarts while Alice is away: the terminal rejoins (online to the hub) and says away once more
     await hub.stop();
     await hub.restart();
     const carol = await vi.waitFor(() => hub.client('Carol', 'qa'), PATIENT);
