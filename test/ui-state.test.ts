@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import type { Escalation, HubEvent, Task } from '../collaboration-server/protocol.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
-import { initialState, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
+import { initialState, lineToRun, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
+import { keyOutcome } from '../cli/ui/key-outcome.js';
 import { keyActions } from '../cli/ui/keys.js';
 import { complete } from '../cli/input/complete.js';
 import { loadHours, sprintProgress } from '../cli/input/room.js';
@@ -127,6 +128,17 @@ describe('the terminal reducer', () => {
     expect(promptEscalation(s)).toBeUndefined();
   });
 
+  it("turns the product owner's line into an answer while the prompt has focus", () => {
+    let s = run(asOwner(), { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation } });
+    expect(lineToRun(s, '')).toBe('/answer E-1 A'); // Enter picks the highlighted option
+    expect(lineToRun(s, 'b because the sprint is full')).toBe('/answer E-1 b because the sprint is full');
+    expect(lineToRun(s, '/who')).toBe('/who'); // a slash command stays one
+    s = run(s, { type: 'select', by: 2 });
+    expect(lineToRun(s, '')).toBeNull(); // "write an answer" with nothing written
+    s = run(s, { type: 'focus', focus: 'input' });
+    expect(lineToRun(s, 'hello')).toBe('hello');
+  });
+
   it('gives other roles no escalation prompt', () => {
     const s = run(asAlice(), { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation } });
     expect([s.focus, promptEscalation(s)]).toEqual(['input', undefined]);
@@ -156,6 +168,18 @@ describe('the terminal reducer', () => {
       ['error', 'T-9 is not yours.'],
       ['local', 'Participants\n  online qa Q'],
     ]);
+  });
+});
+
+describe('key outcomes', () => {
+  it('edits the input as it is now, completes names, and hands Enter the line', () => {
+    const s = run(asAlice(), { type: 'welcome', welcome: { type: 'welcome', id: 'h', protocol: 1, participant: { ...alice, status: 'online' }, sessionId: 's', resumed: false, roster: [{ id: 'p2', name: 'Backend Developer', role: 'backend-dev', status: 'online' }], history: [], lastSeq: 0 } }, { type: 'input', text: '/dm Ba' });
+    expect(keyOutcome({ type: 'insert', text: 'c' }, s)).toEqual({ type: 'state', action: { type: 'input', text: '/dm Bac' } });
+    expect(keyOutcome({ type: 'backspace' }, s)).toEqual({ type: 'state', action: { type: 'input', text: '/dm B' } });
+    expect(keyOutcome({ type: 'complete' }, s)).toEqual({ type: 'state', action: { type: 'input', text: '/dm "Backend Developer" ', completions: ['"Backend Developer"'] } });
+    expect(keyOutcome({ type: 'submit' }, s)).toEqual({ type: 'submit', line: '/dm Ba' });
+    expect(keyOutcome({ type: 'page-up' }, s)).toEqual({ type: 'state', action: { type: 'scroll', by: 10 } });
+    expect(keyOutcome({ type: 'quit' }, s)).toEqual({ type: 'quit' });
   });
 });
 

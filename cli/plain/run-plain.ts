@@ -7,6 +7,7 @@ import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
 import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../input/room.js';
+import { askStartup } from '../input/startup.js';
 import { connectionLine, eventLines, resultLines } from './format.js';
 
 export interface PlainOptions {
@@ -49,10 +50,12 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
   }
   if (json) emit({ type: 'joined', name: me.name, role: me.role });
   else write([`~ joined as ${me.name} (${me.role}). Type a message, or /help.`]);
-  // start-up queries never hold up input; their replies merge into what events already said
-  const failed = (err: Error) => (json ? emit({ type: 'problem', message: err.message }) : write([`error: ${err.message}`]));
-  client.request({ type: 'tasks' }).then((reply) => (room = withTasks(room, reply)), failed);
-  if (me.role === 'human') client.request({ type: 'escalations', status: 'open' }).then((reply) => (room = withEscalations(room, reply)), failed);
+  // their replies merge into what events already said
+  askStartup(client, me.role, {
+    tasks: (reply) => (room = withTasks(room, reply)),
+    escalations: (reply) => (room = withEscalations(room, reply)),
+    failed: (err) => (json ? emit({ type: 'problem', message: err.message }) : write([`error: ${err.message}`])),
+  });
 
   const ctx: CommandContext = { me, hub: client, room: () => room };
   const show = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));

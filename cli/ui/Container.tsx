@@ -1,21 +1,22 @@
 /**
- * The container: owns the reducer and the hub binding, turns named key actions into state changes
- * and hub frames, and hands plain state to <App>. Components below it only render.
+ * The container: owns the store and the hub binding, turns keys into state changes and lines to run,
+ * and hands plain state to <App>. The deciding is done elsewhere: keys.ts (keys → named actions),
+ * key-outcome.ts (what an action means), state.ts (the reducer), use-submit.ts (running lines).
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
-import { complete } from '../input/complete.js';
 import type { Me } from '../input/room.js';
 import { App } from './App.js';
-import { keyActions, type KeyAction } from './keys.js';
-import { initialState, promptEscalation, reduce, type UiAction, type UiState } from './state.js';
+import { keyActions } from './keys.js';
+import { keyOutcome } from './key-outcome.js';
+import { initialState, reduce, type UiAction, type UiState } from './state.js';
 import { useStore } from './use-store.js';
 import { useHub } from './use-hub.js';
 import { useSpinner } from './use-spinner.js';
 import { useAway } from './use-away.js';
+import { useSubmit } from './use-submit.js';
 import type { Timers } from './idle.js';
 
 export interface ContainerProps {
@@ -29,11 +30,8 @@ export interface ContainerProps {
   timers?: Timers;
 }
 
-const PAGE = 10;
-
 export function Container({ connect, me, roles, onExit, awayAfterMs = 0, timers }: ContainerProps) {
   const [state, dispatch, latest] = useStore<UiState, UiAction>(reduce, () => initialState(me, roles));
-  const inFlight = useRef(new Set<Promise<unknown>>());
   const { exit } = useApp();
   const { stdout } = useStdout();
 
@@ -45,110 +43,19 @@ export function Container({ connect, me, roles, onExit, awayAfterMs = 0, timers 
     [exit, onExit],
   );
   const client = useHub(connect, me.role, dispatch, finish);
+  const submit = useSubmit(client, me, latest, dispatch, finish);
   const touch = useAway(client, awayAfterMs, timers);
   const spinnerFrame = useSpinner(state.connection === 'connecting' || state.connection === 'reconnecting');
 
-  /** Runs something that talks to the hub; the status bar counts what waits in the outbox meanwhile. */
-  const track = (work: Promise<CommandResult>) => {
-    inFlight.current.add(work);
-    const queued = () => client && dispatch({ type: 'connection', state: client.state, queued: client.pendingCount });
-    queued();
-    void work.then(async (result) => {
-      inFlight.current.delete(work);
-      dispatch({ type: 'result', result, ts: Date.now() });
-      queued();
-      if (result.kind === 'quit') {
-        while (inFlight.current.size) await Promise.all(inFlight.current);
-        finish();
-      }
-    });
-  };
-
-  // lines typed before the first connection are kept and sent once there is a client
-  const early = useRef<string[]>([]);
-  useEffect(() => {
-    if (!client) return;
-    for (const line of early.current.splice(0)) track(runInput({ me, hub: client, room: () => latest().room }, line));
-    // run once, when the client arrives
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client]);
-
-  const submit = (line: string) => {
-    const state = latest();
-    dispatch({ type: 'submitted', line });
-    if (!client) {
-      if (line.trim()) early.current.push(line);
-      dispatch({ type: 'connection', state: state.connection, queued: early.current.length });
-      return;
-    }
-    const ctx: CommandContext = { me, hub: client, room: () => latest().room };
-    const escalation = state.focus === 'escalation' ? promptEscalation(state) : undefined;
-    if (escalation && !line.trim().startsWith('/')) {
-      const option = escalation.options[state.selected];
-      const text = line.trim();
-      // a typed line is the answer (its first word may name an option); else the highlighted option
-      const args = text ? `${escalation.id} ${text}` : option ? `${escalation.id} ${option.key}` : null;
-      if (!args) return;
-      track(runInput(ctx, `/answer ${args}`));
-      return;
-    }
-    track(runInput(ctx, line));
-  };
-
-  /** Applies one action to the input `line` as it is now; returns the input it leaves. */
-  const perform = (action: KeyAction, line: string): string => {
-    const edit = (text: string) => {
-      dispatch({ type: 'input', text });
-      return text;
-    };
-    switch (action.type) {
-      case 'insert':
-        return edit(line + action.text);
-      case 'backspace':
-        return edit(line.slice(0, -1));
-      case 'clear-line':
-        return edit('');
-      case 'submit':
-        submit(line);
-        return '';
-      case 'complete': {
-        const result = complete(line, latest().room.roster.map((p) => p.name));
-        dispatch({ type: 'input', text: result.line, completions: result.options });
-        return result.line;
-      }
-      case 'history-older':
-        dispatch({ type: 'history', direction: 'older' });
-        return line;
-      case 'history-newer':
-        dispatch({ type: 'history', direction: 'newer' });
-        return line;
-      case 'page-up':
-        dispatch({ type: 'scroll', by: PAGE });
-        return line;
-      case 'page-down':
-        dispatch({ type: 'scroll', by: -PAGE });
-        return line;
-      case 'option-prev':
-        dispatch({ type: 'select', by: -1 });
-        return line;
-      case 'option-next':
-        dispatch({ type: 'select', by: 1 });
-        return line;
-      case 'focus-input':
-        dispatch({ type: 'focus', focus: 'input' });
-        return line;
-      case 'focus-escalation':
-        dispatch({ type: 'focus', focus: 'escalation' });
-        return line;
-      case 'quit':
-        finish();
-        return line;
-    }
-  };
-
   useInput((input, key) => {
     touch();
-    for (const action of keyActions(input, key, latest().focus)) perform(action, latest().input);
+    // each action sees what the one before it did (a pasted `hello\r` is an insert, then a submit)
+    for (const action of keyActions(input, key, latest().focus)) {
+      const outcome = keyOutcome(action, latest());
+      if (outcome.type === 'state') dispatch(outcome.action);
+      else if (outcome.type === 'submit') submit(outcome.line);
+      else finish();
+    }
   });
 
   return <App state={state} spinnerFrame={spinnerFrame} rows={stdout.rows || 30} />;

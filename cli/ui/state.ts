@@ -174,4 +174,18 @@ export function promptEscalation(state: UiState) {
   return state.me.role === 'human' ? openEscalations(state.room)[0] : undefined;
 }
 
+/**
+ * The input a submitted line runs. While the product owner's prompt has focus, a line that is not a
+ * slash command answers the escalation (its first word may name an option), and an empty one picks the
+ * highlighted option; null when there is nothing to send.
+ */
+export function lineToRun(state: UiState, line: string): string | null {
+  const escalation = state.focus === 'escalation' ? promptEscalation(state) : undefined;
+  const text = line.trim();
+  if (!escalation || text.startsWith('/')) return line;
+  if (text) return `/answer ${escalation.id} ${text}`;
+  const option = escalation.options[state.selected];
+  return option ? `/answer ${escalation.id} ${option.key}` : null;
+}
+
 const closedPrompt = (state: UiState): UiState => (state.focus === 'escalation' && !promptEscalation(state) ? { ...state, focus: 'input', selected: 0 } : state);

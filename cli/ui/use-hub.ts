@@ -2,6 +2,7 @@
 import { useEffect, useState, type Dispatch } from 'react';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { errorResult } from '../input/commands.js';
+import { askStartup } from '../input/startup.js';
 import type { UiAction } from './state.js';
 
 export function useHub(connect: () => Promise<HuddleClient>, role: string, dispatch: Dispatch<UiAction>, onFatal: (err: unknown) => void): HuddleClient | undefined {
@@ -22,9 +23,7 @@ export function useHub(connect: () => Promise<HuddleClient>, role: string, dispa
         if (c.welcome) dispatch({ type: 'welcome', welcome: c.welcome });
         connection();
         setClient(c);
-        // a failed start-up query is worth a line, not the end of the terminal
-        c.request({ type: 'tasks' }).then((reply) => dispatch({ type: 'tasks', reply }), show);
-        if (role === 'human') c.request({ type: 'escalations', status: 'open' }).then((reply) => dispatch({ type: 'escalations', reply }), show);
+        askStartup(c, role, { tasks: (reply) => dispatch({ type: 'tasks', reply }), escalations: (reply) => dispatch({ type: 'escalations', reply }), failed: show });
       },
       (err) => onFatal(err),
     );

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import type { HuddleClient } from '../../collaboration-server/client.js';
+import { runInput, type CommandResult } from '../input/commands.js';
+import type { Me } from '../input/room.js';
+import { lineToRun, type UiAction, type UiState } from './state.js';
+
+/**
+ * Runs submitted lines against the hub. Lines typed before the first connection wait for it; the
+ * status bar counts what is in flight; /quit ends the UI once everything typed before it was sent.
+ */
+export function useSubmit(client: HuddleClient | undefined, me: Me, latest: () => UiState, dispatch: (action: UiAction) => void, finish: () => void): (line: string) => void {
+  const inFlight = useRef(new Set<Promise<unknown>>());
+  const early = useRef<string[]>([]);
+
+  const run = (hub: HuddleClient, line: string) => {
+    const work: Promise<CommandResult> = runInput({ me, hub, room: () => latest().room }, line);
+    inFlight.current.add(work);
+    const queued = () => dispatch({ type: 'connection', state: hub.state, queued: hub.pendingCount });
+    queued();
+    void work.then(async (result) => {
+      inFlight.current.delete(work);
+      dispatch({ type: 'result', result, ts: Date.now() });
+      queued();
+      if (result.kind === 'quit') {
+        while (inFlight.current.size) await Promise.all(inFlight.current);
+        finish();
+      }
+    });
+  };
+
+  useEffect(() => {
+    if (client) for (const line of early.current.splice(0)) run(client, line);
+    // run once, when the client arrives
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client]);
+
+  return (line: string) => {
+    const state = latest();
+    dispatch({ type: 'submitted', line });
+    if (client) {
+      const command = lineToRun(state, line);
+      if (command !== null) run(client, command);
+      return;
+    }
+    if (line.trim()) early.current.push(line);
+    dispatch({ type: 'connection', state: state.connection, queued: early.current.length });
+  };
+}
