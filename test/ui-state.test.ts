@@ -155,6 +155,8 @@ describe('the terminal reducer', () => {
     expect(s.room.roster).toEqual([{ ...alice, status: 'away' }]);
     expect(s.lines.map((l) => l.text)).toEqual([expect.stringContaining('Alice (backend-dev) joined')]);
     expect(run(s, { type: 'event', event: presence('online') }).lines).toHaveLength(1);
+    // nothing to show in an empty pane leaves it at the bottom (it once scrolled to -1 and said so)
+    expect(run(asAlice(), { type: 'event', event: presence('away') }, { type: 'result', ts, result: { kind: 'none' } }).scroll).toBe(0);
   });
 
   it('records the connection state with what waits in the outbox', () => {

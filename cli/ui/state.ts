@@ -80,6 +80,7 @@ export function initialState(me: Me, roles: RoleSpec[], now = Date.now()): UiSta
 
 let nextId = 1;
 function addLines(state: UiState, lines: Omit<ChatLine, 'id'>[]): UiState {
+  if (!lines.length) return state;
   const all = [...state.lines, ...lines.map((l) => ({ ...l, id: nextId++ }))];
   // keep the reader's place while scrolled up
   const scroll = state.scroll ? state.scroll + lines.length : 0;
