@@ -62,6 +62,12 @@ describe('cards', () => {
     expect(text).toContain('╭');
   });
 
+  it("put the lead's next step under its card", () => {
+    const card: Card = { kind: 'progress_check', taskId: 'T-3', title: 'Parser', silentForMinutes: 95, percent: 40, questions: ['Still on it?'] };
+    const text = screen(<ChatLineView line={line({ from: { id: 'l', name: 'Lead', role: 'orchestrator' }, text: 'Checking on T-3.\nReply with: /progress T-3 PCT', card, next: 'Reply with: /progress T-3 PCT' })} />);
+    expect(text).toMatch(/Lead: Checking on T-3\.\n[\s\S]*Still on it\?[\s\S]*╯\n {6}Reply with: \/progress T-3 PCT/);
+  });
+
   it('render a progress check with a progress bar and the questions', () => {
     const text = screen(<CardView card={{ kind: 'progress_check', taskId: 'T-3', title: 'Parser', silentForMinutes: 95, percent: 40, questions: ['Still on it?'] }} />);
     expect(text).toContain('Progress check T-3 — Parser');

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
 import type { Escalation, HubEvent, Task } from '../collaboration-server/protocol.js';
+import type { Card } from '../collaboration-server/cards.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
-import { initialState, lineToRun, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
+import { eventLine, initialState, lineToRun, nextStep, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
 import { keyOutcome } from '../cli/ui/key-outcome.js';
 import { keyActions } from '../cli/ui/keys.js';
 import { complete } from '../cli/input/complete.js';
@@ -170,6 +171,23 @@ describe('the terminal reducer', () => {
       ['error', 'T-9 is not yours.'],
       ['local', 'Participants\n  online qa Q'],
     ]);
+  });
+});
+
+describe("the lead's next step under a card", () => {
+  const capacity: Card = { kind: 'capacity', days: 5, totalHours: 54, utilisation: 0, agents: [] } as unknown as Card;
+  it('is the last line of the text when the card does not carry it', () => {
+    const ask = 'What should this sprint achieve? Give me 2-3 objectives in one message.';
+    expect(nextStep(`Sprint capacity: 5 days.\n  Alice (qa): 18h available\nTotal: 54h available.\n${ask}`, capacity)).toBe(ask);
+    const line = eventLine(message(`Sprint capacity: 5 days.\n${ask}`, { card: capacity }), { name: 'Pat', role: 'human' });
+    expect(line).toMatchObject({ text: `Sprint capacity: 5 days.\n${ask}`, next: ask });
+  });
+
+  it('is nothing for one-line texts, a last table row, or a line the card already shows', () => {
+    expect(nextStep('T-3 moves from Bob to Alice.', capacity)).toBeUndefined();
+    expect(nextStep('Capacity:\n  Alice (qa): 18h', capacity)).toBeUndefined();
+    const objectives = { kind: 'objectives', balance: 'Balanced: "quote" kept.' } as unknown as Card;
+    expect(nextStep('Objectives (2):\nBalanced: "quote" kept.', objectives)).toBeUndefined();
   });
 });
 

@@ -19,6 +19,8 @@ export interface ChatLine {
   to?: string;
   text: string;
   card?: Card;
+  /** what the lead asks next, shown under its card (see nextStep) */
+  next?: string;
   forMe: boolean;
 }
 
@@ -87,12 +89,25 @@ function addLines(state: UiState, lines: Omit<ChatLine, 'id'>[]): UiState {
   return { ...state, lines: all.slice(-MAX_LINES), scroll: Math.min(scroll, all.length - 1) };
 }
 
+/**
+ * A lead's message with a card shows its first line and the card, which is the rest of the text in
+ * boxes; but the text's last line may say what to do next ("Reply with: approve ..."), which the card
+ * does not carry. That line, unless it is indented (a table row) or the card holds it already.
+ */
+export function nextStep(text: string, card: Card): string | undefined {
+  const lines = text.split('\n');
+  const last = lines.at(-1) ?? '';
+  if (lines.length < 2 || !last.trim() || /^\s/.test(last)) return undefined;
+  return JSON.stringify(card).includes(JSON.stringify(last).slice(1, -1)) ? undefined : last;
+}
+
 /** What a room event looks like in the chat pane. */
 export function eventLine(event: HubEvent, me: Me): Omit<ChatLine, 'id'> {
   const forMe = isForMe(event, me);
   if (event.type === 'message') {
     const to = event.to.kind === 'participant' ? event.to.name : event.to.kind === 'role' ? `@${event.to.role}` : undefined;
-    return { ts: event.ts, kind: 'message', from: event.from, ...(to ? { to } : {}), text: event.text, ...(event.card ? { card: event.card } : {}), forMe };
+    const next = event.card && nextStep(event.text, event.card);
+    return { ts: event.ts, kind: 'message', from: event.from, ...(to ? { to } : {}), text: event.text, ...(event.card ? { card: event.card } : {}), ...(next ? { next } : {}), forMe };
   }
   const text = describeEvent(event).slice(6);
   const offered = isOfferedToMe(event, me) ? `  → ${event.task.id} is yours: ${event.task.title} (${event.task.estimateHours}h). /accept ${event.task.id}` : '';

@@ -46,6 +46,11 @@ export function ChatLineView({ line }: { line: ChatLine }) {
         </Text>,
       )}
       {line.card ? <CardView card={line.card} /> : null}
+      {line.next ? (
+        <Box marginLeft={6}>
+          <Text bold={line.forMe}>{line.next}</Text>
+        </Box>
+      ) : null}
     </Box>
   );
 }
