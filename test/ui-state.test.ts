@@ -7,7 +7,7 @@ import { eventLine, initialState, lineToRun, nextStep, promptEscalation, reduce,
 import { keyOutcome } from '../cli/ui/key-outcome.js';
 import { keyActions } from '../cli/ui/keys.js';
 import { complete } from '../cli/input/complete.js';
-import { loadHours, sprintProgress } from '../cli/input/room.js';
+import { loadHours, sprintProgress, teamList } from '../cli/input/room.js';
 
 const ts = Date.UTC(2026, 10, 21, 9, 30);
 const alice = { id: 'p1', name: 'Alice', role: 'backend-dev' };
@@ -171,6 +171,18 @@ describe('the terminal reducer', () => {
       ['error', 'T-9 is not yours.'],
       ['local', 'Participants\n  online qa Q'],
     ]);
+  });
+});
+
+describe('the team list', () => {
+  it('puts who is online first, then away, then offline, by name within each', () => {
+    const roster = [
+      { id: '1', name: 'Zoe', role: 'qa', status: 'online' as const },
+      { id: '2', name: 'Al', role: 'qa', status: 'offline' as const },
+      { id: '3', name: 'Bo', role: 'qa', status: 'away' as const },
+      { id: '4', name: 'Cy', role: 'qa', status: 'online' as const },
+    ];
+    expect(teamList({ ...asAlice().room, roster }).map((e) => e.participant.name)).toEqual(['Cy', 'Zoe', 'Bo', 'Al']);
   });
 });
 

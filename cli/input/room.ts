@@ -51,6 +51,14 @@ export const myTasks = (room: Room): Task[] => room.tasks.filter((t) => t.assign
 export const loadHours = (room: Room, name: string): number =>
   room.tasks.filter((t) => t.assignee === name && isActive(t.status)).reduce((sum, t) => sum + t.estimateHours * (1 - t.percent / 100), 0);
 
+const PRESENCE_ORDER = { online: 0, away: 1, offline: 2 } as const;
+
+/** The team as a side panel lists it: online first, then away, then offline, by name; with open hours. */
+export const teamList = (room: Room): { participant: Room['roster'][number]; loadHours: number }[] =>
+  [...room.roster]
+    .sort((a, b) => PRESENCE_ORDER[a.status] - PRESENCE_ORDER[b.status] || a.name.localeCompare(b.name))
+    .map((participant) => ({ participant, loadHours: loadHours(room, participant.name) }));
+
 /** Sprint progress weighted by estimate: done hours plus the reported part of the rest. */
 export function sprintProgress(room: Room): { done: number; total: number; percent: number } | null {
   if (!room.sprint) return null;

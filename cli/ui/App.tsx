@@ -1,6 +1,6 @@
 /** The layout: chat and side panel, the product owner's prompt, the input line and the status bar. Render only. */
 import { Box } from 'ink';
-import { loadHours, myTasks, openEscalations, sprintProgress } from '../input/room.js';
+import { myTasks, openEscalations, sprintProgress, teamList } from '../input/room.js';
 import { promptEscalation, type UiState } from './state.js';
 import { ChatPane } from './components/ChatPane.js';
 import { SidePanel } from './components/SidePanel.js';
@@ -14,14 +14,11 @@ export function App({ state, spinnerFrame, rows }: { state: UiState; spinnerFram
   const progress = sprintProgress(room);
   // the product owner and the lead take no tasks: they watch the whole sprint instead
   const watchesAll = room.roles.find((r) => r.role === state.me.role)?.takesTasks === false;
-  const roster = [...room.roster]
-    .sort((a, b) => a.status.localeCompare(b.status) || a.name.localeCompare(b.name))
-    .map((participant) => ({ participant, loadHours: loadHours(room, participant.name) }));
   return (
     <Box flexDirection="column" height={rows}>
       <Box flexGrow={1} overflow="hidden">
         <ChatPane lines={state.lines} scroll={state.scroll} />
-        <SidePanel roster={roster} tasks={watchesAll ? room.tasks : myTasks(room)} title={watchesAll ? 'Sprint tasks' : 'My tasks'} />
+        <SidePanel roster={teamList(room)} tasks={watchesAll ? room.tasks : myTasks(room)} title={watchesAll ? 'Sprint tasks' : 'My tasks'} />
       </Box>
       {/* the bottom stays whole; only the chat gives up rows */}
       <Box flexDirection="column" flexShrink={0}>
