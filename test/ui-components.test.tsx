@@ -60,6 +60,12 @@ describe('cards', () => {
     expect(text).toMatch(/b +2 +4h +\(qa\) ! +Login tests/);
     expect(text).toContain('critical path 10h');
     expect(text).toContain('╭');
+    // a title too long for the box wraps under the title column, not under the key column
+    const long = screen(<CardView card={{ ...card, tasks: [{ ...card.tasks[0]!, title: 'Implement user login with sessions, refresh tokens, rate limits and an audit trail of every sign-in' }] }} />);
+    const first = long.split('\n').findIndex((l) => l.includes('Implement user login'));
+    const next = long.split('\n')[first + 1] ?? '';
+    expect(next).toMatch(/^ +│ +\w/);
+    expect(next.search(/\w/)).toBe(long.split('\n')[first]!.indexOf('Implement'));
   });
 
   it("put the lead's next step under its card", () => {

@@ -19,13 +19,23 @@ function Frame({ title, color = 'cyan', children }: { title: string; color?: str
   );
 }
 
+/** A table whose last column (a title, most often) wraps within its own column, keeping the others whole. */
 const Rows = ({ rows, header = true }: { rows: string[][]; header?: boolean }) => (
   <>
-    {table(rows).map((line, i) => (
-      <Text key={i} bold={header && i === 0} dimColor={header && i === 0}>
-        {line}
-      </Text>
-    ))}
+    {table(rows).map((line, i) => {
+      const last = rows[i]?.at(-1) ?? '';
+      const style = { bold: header && i === 0, dimColor: header && i === 0 };
+      return (
+        <Box key={i}>
+          <Box flexShrink={0} width={line.length - last.length}>
+            <Text {...style}>{line.slice(0, line.length - last.length)}</Text>
+          </Box>
+          <Box flexShrink={1}>
+            <Text {...style}>{last}</Text>
+          </Box>
+        </Box>
+      );
+    })}
   </>
 );
 
