@@ -237,6 +237,13 @@ describe('tab completion', () => {
     expect(complete('/dm A', ['Alice', 'Ann'])).toEqual({ line: '/dm A', options: ['Alice', 'Ann'] });
     expect(complete('/dm Al', ['Alice', 'Alina']).line).toBe('/dm Ali');
   });
+
+  it("offers only my role's commands", () => {
+    const owner = run(asOwner(), { type: 'input', text: '/pl' });
+    expect(keyOutcome({ type: 'complete' }, owner)).toMatchObject({ action: { text: '/plan ' } });
+    const dev = run(asAlice(), { type: 'input', text: '/pl' });
+    expect(keyOutcome({ type: 'complete' }, dev)).toMatchObject({ action: { text: '/pl', completions: [] } });
+  });
 });
 
 describe('start-up replies that settle after newer events', () => {

@@ -1,11 +1,12 @@
 /** Tab completion of the last word: command names after a leading slash, else participant names. */
-import { COMMANDS } from './commands.js';
+import { COMMANDS, type SlashCommand } from './commands.js';
 
-export function complete(line: string, names: readonly string[]): { line: string; options: string[] } {
+/** `commands`: the ones to offer, as /help lists them for my role */
+export function complete(line: string, names: readonly string[], commands: readonly SlashCommand[] = COMMANDS): { line: string; options: string[] } {
   const start = line.lastIndexOf(' ') + 1;
   const word = line.slice(start);
   const isCommand = start === 0 && word.startsWith('/');
-  const candidates = isCommand ? COMMANDS.map((c) => `/${c.name}`) : names.map((n) => (/\s/.test(n) ? `"${n}"` : n));
+  const candidates = isCommand ? commands.map((c) => `/${c.name}`) : names.map((n) => (/\s/.test(n) ? `"${n}"` : n));
   const needle = word.toLowerCase().replace(/^"/, '');
   const options = word ? candidates.filter((c) => c.toLowerCase().replace(/^"/, '').startsWith(needle)) : [];
   if (options.length === 0) return { line, options };

@@ -2,6 +2,7 @@
  * What one named key action means for the terminal, decided from the state as it is now: a state
  * change, a line to run, or leaving. Pure; the container carries it out.
  */
+import { commandsFor } from '../input/commands.js';
 import { complete } from '../input/complete.js';
 import type { KeyAction } from './keys.js';
 import type { UiAction, UiState } from './state.js';
@@ -25,7 +26,7 @@ export function keyOutcome(key: KeyAction, state: UiState): KeyOutcome {
     case 'submit':
       return { type: 'submit', line };
     case 'complete': {
-      const result = complete(line, state.room.roster.map((p) => p.name));
+      const result = complete(line, state.room.roster.map((p) => p.name), commandsFor(state.me.role));
       return change({ type: 'input', text: result.line, completions: result.options });
     }
     case 'history-older':
