@@ -7,6 +7,7 @@ import { WebSocket, type RawData } from 'ws';
 import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
+import { GroupCommit } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
 import { applyCommand, answerQuery, type Delivery } from './handlers.js';
 import {
@@ -56,18 +57,30 @@ export interface ConnectionAuth {
   admin: boolean;
 }
 
+interface Arrival {
+  conn: Connection;
+  data: RawData;
+  isBinary: boolean;
+  /** whether the frame fitted the connection's rate, decided when it arrived */
+  allowed: boolean;
+}
+
 interface Connection {
   ws: WebSocket;
   auth: ConnectionAuth;
   bucket: TokenBucket;
   participant: ParticipantRow | null;
   status: 'online' | 'away';
+  /** over its rate: told so, and closed once the batch is out */
+  limited: boolean;
 }
 
 export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
+  bufferedBytes(): number;
   close(): void;
 }
 
@@ -79,6 +92,18 @@ export function createHub(options: HubOptions): Hub {
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
 
+  const commits = new GroupCommit<Arrival>(store, ({ conn, data, isBinary, allowed }) => {
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    // The last line of defence: whatever a frame does, the hub answers and keeps serving.
+    try {
+      onMessage(conn, data, isBinary, allowed);
+    } catch (err) {
+      commits.rethrowIfGrouped(err);
+      log(`internal error: ${toHuddleError(err).message}`);
+      sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
+    }
+  }, log);
+
   const stopHeartbeat = startHeartbeat(
     () => [...connections].map((c) => c.ws),
     limits.heartbeatMs,
@@ -86,13 +111,13 @@ export function createHub(options: HubOptions): Hub {
   );
 
   function sendRaw(conn: Connection, json: string): void {
-    if (conn.ws.readyState !== WebSocket.OPEN) return;
-    if (conn.ws.bufferedAmount > limits.maxBufferedBytes) {
-      log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
-      conn.ws.terminate();
-      return;
-    }
-    conn.ws.send(json);
+    commits.afterCommit(() => {
+      if (conn.ws.readyState !== WebSocket.OPEN) return;
+      if (!commits.send(conn.ws, json, limits.maxBufferedBytes)) {
+        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
+        conn.ws.terminate();
+      }
+    });
   }
 
   const send = (conn: Connection, frame: ServerFrame): void => sendRaw(conn, JSON.stringify(frame));
@@ -139,9 +164,14 @@ export function createHub(options: HubOptions): Hub {
       return sendError(conn, frame.id, 'NAME_TAKEN', `"${frame.name}" is already connected. Pick another --name, or close the other terminal first.`);
     }
     if (holder) {
-      live.delete(holder.participant!.id);
+      const held = holder.participant!;
+      live.delete(held.id);
       holder.participant = null;
-      holder.ws.close(CLOSE_CODES.REPLACED, 'replaced by a newer connection');
+      commits.onUndo(() => {
+        holder.participant = held;
+        live.set(held.id, holder);
+      });
+      commits.afterCommit(() => holder.ws.close(CLOSE_CODES.REPLACED, 'replaced by a newer connection'));
     }
 
     const now = clock.now();
@@ -160,12 +190,17 @@ export function createHub(options: HubOptions): Hub {
         );
       });
     } catch (err) {
+      commits.rethrowIfGrouped(err);
       const e = toHuddleError(err);
       return sendError(conn, frame.id, e.code, e.message);
     }
     conn.participant = row;
     conn.status = 'online';
     live.set(row.id, conn);
+    commits.onUndo(() => {
+      conn.participant = null;
+      if (live.get(row.id) === conn) live.delete(row.id);
+    });
     welcome(conn, frame, row, row.sessionId, resumed);
     deliver([{ stored: joined, fromId: row.id, to: { kind: 'all' } }]);
     log(`${row.name} (${row.role}) ${resumed ? 'resumed' : 'joined'}`);
@@ -185,10 +220,12 @@ export function createHub(options: HubOptions): Hub {
     try {
       if (!existing) store.participants.create(row);
     } catch (err) {
+      commits.rethrowIfGrouped(err);
       const e = toHuddleError(err);
       return sendError(conn, frame.id, e.code, e.message);
     }
     conn.participant = row;
+    commits.onUndo(() => (conn.participant = null));
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false);
   }
@@ -225,15 +262,15 @@ export function createHub(options: HubOptions): Hub {
       store.frames.put(participant.id, frame.id, { seq, result: result.result });
       return { ...result, seq };
     });
-    if (frame.type === 'presence') conn.status = frame.status;
+    if (frame.type === 'presence') commits.afterCommit(() => (conn.status = frame.status));
     deliver(outcome.deliveries);
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }
 
-  function onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
-    if (!conn.bucket.take()) {
+  function onMessage(conn: Connection, data: RawData, isBinary: boolean, allowed: boolean): void {
+    if (!allowed) {
       sendError(conn, null, 'RATE_LIMITED', `More than ${limits.framesPerSecond} frames a second; the hub closed this connection. Slow down and reconnect.`);
-      conn.ws.close(CLOSE_CODES.POLICY, 'rate limit exceeded');
+      commits.afterCommit(() => conn.ws.close(CLOSE_CODES.POLICY, 'rate limit exceeded'));
       return;
     }
     let raw: unknown;
@@ -268,6 +305,7 @@ export function createHub(options: HubOptions): Hub {
         send(conn, { type: 'reply', id: frame.id, data });
       }
     } catch (err) {
+      commits.rethrowIfGrouped(err);
       const e = toHuddleError(err);
       if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
       sendError(conn, frame.id, e.code, e.message);
@@ -297,22 +335,20 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online' };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', limited: false };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
       ws.on('message', (data, isBinary) => {
-        // The last line of defence: whatever a frame does, the hub answers and keeps serving.
-        try {
-          onMessage(conn, data, isBinary);
-        } catch (err) {
-          log(`internal error: ${toHuddleError(err).message}`);
-          sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
-        }
+        if (conn.limited) return;
+        const allowed = conn.bucket.take();
+        if (!allowed) conn.limited = true;
+        commits.push({ conn, data, isBinary, allowed });
       });
       ws.on('close', () => onClose(conn));
     },
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
+    bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
       stopHeartbeat();
       for (const conn of connections) conn.ws.close(CLOSE_CODES.SHUTDOWN, 'hub shutting down');

@@ -76,7 +76,7 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
   const hub = createHub({ ...options, store });
   const server = createServer((req, res) => {
     if (req.url === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, online: hub.online().length }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, online: hub.online().length, bufferedBytes: hub.bufferedBytes() }));
       return;
     }
     res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a Huddle hub: connect with a WebSocket client (huddle agent).\n');

@@ -1,0 +1,107 @@
+/**
+ * Group commit: the frames that arrive in one turn of the event loop are applied in one SQLite
+ * transaction (each frame in its own savepoint, so a refused frame undoes only itself). Nothing they
+ * produce, not an ack, a reply, an event or an error, leaves the hub before that commit; then it all
+ * goes out in arrival order, each socket corked so that a batch is one write per client.
+ *
+ * If storage fails inside a batch (a full disk can make SQLite roll back the whole transaction), the
+ * batch is abandoned, its in-memory changes are undone, and its frames are applied again one
+ * transaction each, so the frame that does not fit gets its own clear error and the others land.
+ */
+import type { Socket } from 'node:net';
+import type { WebSocket } from 'ws';
+import { toHuddleError } from './errors.js';
+import type { Store } from './store/index.js';
+
+const STORAGE_CODES = new Set(['STORAGE_FULL', 'STORAGE_FAILED']);
+
+export class GroupCommit<T> {
+  private queue: T[] = [];
+  private outputs: (() => void)[] | null = null;
+  private undos: (() => void)[] | null = null;
+  private grouped = false;
+  private draining = false;
+  private readonly corked = new Set<Socket>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly apply: (item: T) => void,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  push(item: T): void {
+    if (this.queue.length === 0) setImmediate(() => this.flush());
+    this.queue.push(item);
+  }
+
+  /** Runs `effect` now, or once the current batch has committed. */
+  afterCommit(effect: () => void): void {
+    if (this.outputs) this.outputs.push(effect);
+    else effect();
+  }
+
+  /** Registers how to take back an in-memory change, should the batch be abandoned. */
+  onUndo(undo: () => void): void {
+    this.undos?.push(undo);
+  }
+
+  /** Inside a shared transaction, a storage error must abandon the batch rather than be answered. */
+  rethrowIfGrouped(err: unknown): void {
+    if (this.grouped && STORAGE_CODES.has(toHuddleError(err).code)) throw err;
+  }
+
+  /**
+   * Sends on a socket, corking it while a batch drains. Returns false, sending nothing, when the
+   * socket already held more than `maxBuffered` bytes before this batch: its reader has stopped.
+   * (Within a batch the cork holds our own writes back, so only what came before counts.)
+   */
+  send(ws: WebSocket, json: string, maxBuffered: number): boolean {
+    // ws has no public cork; its socket is a net.Socket, and ws's own cork/uncork pairs nest inside ours.
+    const socket = (ws as unknown as { _socket?: Socket })._socket;
+    if (!socket || !this.corked.has(socket)) {
+      if (ws.bufferedAmount > maxBuffered) return false;
+      if (this.draining && socket) {
+        socket.cork();
+        this.corked.add(socket);
+      }
+    }
+    ws.send(json);
+    return true;
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    if (!this.run(batch, true)) this.run(batch, false);
+  }
+
+  private run(batch: T[], grouped: boolean): boolean {
+    this.outputs = [];
+    this.undos = [];
+    this.grouped = grouped;
+    try {
+      if (grouped) this.store.transaction(() => batch.forEach(this.apply));
+      else batch.forEach(this.apply);
+    } catch (err) {
+      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err).message}); applying them one by one`);
+      for (const undo of this.undos.reverse()) undo();
+      this.outputs = null;
+      this.undos = null;
+      this.grouped = false;
+      return false;
+    }
+    const effects = this.outputs;
+    this.outputs = null;
+    this.undos = null;
+    this.grouped = false;
+    this.draining = true;
+    try {
+      for (const effect of effects) effect();
+    } finally {
+      this.draining = false;
+      for (const socket of this.corked) socket.uncork();
+      this.corked.clear();
+    }
+    return true;
+  }
+}
