@@ -90,8 +90,8 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   }
 
   /** Sends a command and resolves once the hub has committed it. */
-  send(body: CommandInput): Promise<AckFrame> {
-    return this.enqueue(body) as Promise<AckFrame>;
+  send(body: CommandInput, options: { id?: string } = {}): Promise<AckFrame> {
+    return this.enqueue(body, options.id) as Promise<AckFrame>;
   }
 
   /** Sends a query and resolves with its reply. */
@@ -110,9 +110,10 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     this.firstWelcome?.reject(new HuddleError('DISCONNECTED', 'The client was closed before it joined.'));
   }
 
-  private enqueue(body: Record<string, unknown>): Promise<unknown> {
+  /** `id`: a caller-chosen frame id, so that sending the same decision again is applied once. */
+  private enqueue(body: Record<string, unknown>, id: string = nanoid(12)): Promise<unknown> {
     if (this.state === 'closed') return Promise.reject(new HuddleError('DISCONNECTED', 'The client is closed.'));
-    const frame = { ...body, id: nanoid(12) };
+    const frame = { ...body, id };
     return new Promise((resolve, reject) => {
       this.outbox.set(frame.id, { frame, resolve, reject });
       if (this.state === 'online') this.ws!.send(JSON.stringify(frame));

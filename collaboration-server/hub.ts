@@ -262,7 +262,11 @@ export function createHub(options: HubOptions): Hub {
       store.frames.put(participant.id, frame.id, { seq, result: result.result });
       return { ...result, seq };
     });
-    if (frame.type === 'presence') commits.afterCommit(() => (conn.status = frame.status));
+    if (frame.type === 'presence') {
+      const before = conn.status;
+      conn.status = frame.status;
+      commits.onUndo(() => (conn.status = before));
+    }
     deliver(outcome.deliveries);
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }

@@ -110,11 +110,16 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     view = applyEvent(view, event);
     // Never answer itself or another bot: two leads must not talk to each other in a loop.
     if (event.type === 'message' && (event.from.name === view.self || event.from.role === 'orchestrator')) return;
-    for (const b of behaviours) await run(b.name, () => b.onEvent(event, view));
+    for (const b of behaviours) await run(b.name, () => b.onEvent(event, view), `e${event.seq}`);
     if (event.type === 'message') await client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq: event.seq } }).catch(() => {});
   }
 
-  async function run(name: string, decide: () => LeadAction[]): Promise<void> {
+  /**
+   * `cause`: the event that led to these actions. Their frame ids are derived from it, so a lead
+   * killed after sending some of them and restarted on the same event sends them again under the same
+   * ids, and the hub applies each once (the product owner does not see the breakdown twice).
+   */
+  async function run(name: string, decide: () => LeadAction[], cause?: string): Promise<void> {
     let actions: LeadAction[];
     try {
       actions = decide();
@@ -122,11 +127,11 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
       log(`lead: behaviour ${name} failed: ${(err as Error).message}`);
       return;
     }
-    for (const action of actions) {
+    for (const [i, action] of actions.entries()) {
       if (closed) return;
       if (action.type === 'chat') await chatTurn();
       try {
-        await client.send(action);
+        await client.send(action, cause ? { id: `${cause}:${name}:${i}` } : {});
       } catch (err) {
         log(`lead: ${action.type} refused: ${(err as Error).message}`);
       }

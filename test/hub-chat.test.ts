@@ -112,3 +112,12 @@ describe('one-shot commands', () => {
     await expect(hub.client('Alice', 'qa', { transient: true, reconnect: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('answers in the order frames were sent', () => {
+  it('a who sent right after a presence change already shows it', async () => {
+    hub = await startTestHub();
+    const alice = await hub.client('Alice', 'backend-dev');
+    const [, who] = await Promise.all([alice.send({ type: 'presence', status: 'away' }), alice.request({ type: 'who' })]);
+    expect(who.participants.find((p) => p.name === 'Alice')?.status).toBe('away');
+  });
+});
