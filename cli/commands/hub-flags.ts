@@ -61,7 +61,7 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
 /** Closes cleanly on Ctrl-C or SIGTERM. */
 export function closeOnSignals(close: () => Promise<void>): void {
   const stop = () => {
-    close().finally(() => process.exit(0));
+    void close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -32,7 +32,6 @@ export function useHub(connect: () => Promise<HuddleClient>, role: string, dispa
       live?.close();
     };
     // connect once per mount
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return client;
 }

@@ -31,7 +31,6 @@ export function useSubmit(client: HuddleClient | undefined, me: Me, latest: () =
   useEffect(() => {
     if (client) for (const line of early.current.splice(0)) run(client, line);
     // run once, when the client arrives
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client]);
 
   return (line: string) => {
