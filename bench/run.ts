@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchIdleMemory } from './idle-memory.js';
+import { benchPlanning } from './planning.js';
 import { benchRelays } from './relay-bench.js';
 import { repoRoot } from './relays.js';
 import type { BenchResult } from './result.js';
@@ -28,21 +29,6 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** The planning engineer's bench/planning.ts, when it exists. */
-async function benchPlanningIfPresent(): Promise<BenchResult[]> {
-  let module: { benchPlanning?: () => Promise<BenchResult[]> };
-  try {
-    module = (await import(new URL('./planning.js', import.meta.url).href)) as typeof module;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') {
-      log('bench/planning.ts is not there yet: no planning numbers');
-      return [];
-    }
-    throw err;
-  }
-  return module.benchPlanning ? module.benchPlanning() : [];
-}
-
 function table(results: BenchResult[]): string {
   const width = Math.max(...results.map((r) => r.name.length));
   const valueWidth = Math.max(...results.map((r) => String(r.value).length));
@@ -55,7 +41,7 @@ const sections: [string, () => Promise<BenchResult[]>][] = [
   ['relays', () => benchRelays({ fanouts: FANOUTS, deliveries: DELIVERIES, rounds: ROUNDS, paced: PACED, log })],
   ['idle memory', () => benchIdleMemory(QUICK ? 200 : 1000)],
   ['startup', () => benchStartup(QUICK ? 2 : 5)],
-  ['planning', benchPlanningIfPresent],
+  ['planning', benchPlanning],
 ];
 const results: BenchResult[] = [];
 for (const [name, run] of sections) {
