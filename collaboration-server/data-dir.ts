@@ -120,7 +120,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
   const dir = resolveDataDir(flags.data, env);
   const url = flags.url ?? env.HUDDLE_URL ?? readHubUrl(dir);
   if (!url) {
-    throw new HuddleError('NOT_FOUND', `No hub found (looked for ${join(dir, HUB_FILE)}). Start one with \`huddle up\`, or pass --url and --token.`);
+    throw new HuddleError('DISCONNECTED', `No hub found (looked for ${join(dir, HUB_FILE)}). Start one with \`huddle up\`, or pass --url and --token.`);
   }
   const tokens = readTokens(dir);
   const token = flags.token ?? env.HUDDLE_TOKEN ?? (tokens ? (isAdminRole(flags.role) ? tokens.admin : tokens.member) : undefined);
