@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { HuddleClient, type ClientOptions } from '../../collaboration-server/client.js';
+import { readTokens } from '../../collaboration-server/data-dir.js';
 import { startHub, type RunningHub, type ServerOptions } from '../../collaboration-server/server.js';
 import { isAdminRole, type HubEvent, type ServerFrame } from '../../collaboration-server/protocol.js';
 
@@ -130,4 +131,17 @@ export function recorder(client: HuddleClient) {
       return seen ? Promise.resolve(seen) : new Promise((resolve) => waiters.push({ predicate, resolve }));
     },
   };
+}
+
+/**
+ * Joins a hub that runs in another process (its tokens read from `dataDir`), reconnecting quickly
+ * after a kill; the client is closed at cleanup and its events recorded.
+ */
+export async function joinRecorded(url: string, dataDir: string, name: string, role: string, onCleanup: (fn: () => unknown) => void) {
+  const tokens = readTokens(dataDir)!;
+  const client = new HuddleClient({ url, token: isAdminRole(role) ? tokens.admin : tokens.member, name, role, minBackoffMs: 20, maxBackoffMs: 200 });
+  onCleanup(() => client.close());
+  const seen = recorder(client);
+  await client.connect();
+  return { client, seen };
 }
