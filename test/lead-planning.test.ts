@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
 import type { HuddleClient } from '../collaboration-server/client.js';
-import type { HubEvent } from '../collaboration-server/protocol.js';
 import { createBehaviours } from '../orchestrator/behaviours.js';
 import { createLead, type Lead } from '../orchestrator/lead.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
-import { SEED } from './helpers/planning-team.js';
+import { assignedTo, directTo, FIRST_STAGE, fromLead, SEED } from './helpers/planning-team.js';
 
 let hub: TestHub;
 const leads: Lead[] = [];
@@ -21,9 +20,6 @@ async function startLeadOn(h: TestHub): Promise<{ lead: Lead; client: HuddleClie
   return { lead, client };
 }
 
-const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
-const directTo = (name: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.to.kind === 'participant' && e.to.name === name;
-
 async function room() {
   hub = await startTestHub();
   const po = await hub.client('Product Owner', 'human');
@@ -34,19 +30,6 @@ async function room() {
   };
   return { po, agents, seen: { po: recorder(po), cto: recorder(agents.cto), backend: recorder(agents.backend), qa: recorder(agents.qa) } };
 }
-
-async function assignedTo(po: HuddleClient) {
-  const { tasks } = await po.request({ type: 'tasks' });
-  const by: Record<string, string[]> = {};
-  for (const t of tasks) if (t.status !== 'pending' && t.assignee) (by[t.assignee] ??= []).push(t.title);
-  for (const list of Object.values(by)) list.sort();
-  return by;
-}
-
-const FIRST_STAGE = {
-  CTO: ['Design real-time notifications', 'Design user authentication for our API'],
-  'QA Engineer': ['Plan testing coverage'],
-};
 
 describe('the lead over a real hub', () => {
   it('plans a sprint with the product owner and hands each agent its first-stage tasks', async () => {

@@ -3,64 +3,32 @@
  * owner and once while it watches a running sprint: restarted, it picks up where it was, from what
  * the hub kept, and does nothing twice.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HuddleClient } from '../../collaboration-server/client.js';
-import { readTokens } from '../../collaboration-server/data-dir.js';
-import { isAdminRole, type HubEvent } from '../../collaboration-server/protocol.js';
+import { describe, expect, it, vi } from 'vitest';
+import { cleanupAfterEach, tempDir } from '../helpers/cleanup.js';
 import { spawnHuddle, startHubProcess } from '../helpers/cli.js';
-import { recorder } from '../helpers/hub.js';
-import { SEED } from '../helpers/planning-team.js';
+import { joinRecorded } from '../helpers/hub.js';
+import { assignedTo, directTo, FIRST_STAGE, fromLead, SEED } from '../helpers/planning-team.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
-const directTo = (name: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.to.kind === 'participant' && e.to.name === name;
+const cleanup = cleanupAfterEach();
 
 async function room() {
-  const root = mkdtempSync(join(tmpdir(), 'huddle-lead-fault-'));
-  cleanup.push(() => rmSync(root, { recursive: true, force: true }));
-  const dataDir = join(root, '.huddle');
+  const dataDir = join(tempDir('huddle-lead-fault-', cleanup), '.huddle');
   const hub = await startHubProcess(dataDir);
-  cleanup.push(() => hub.kill('SIGKILL'));
-  const tokens = readTokens(dataDir)!;
-  const join_ = async (name: string, role: string) => {
-    const client = new HuddleClient({ url: hub.url, token: isAdminRole(role) ? tokens.admin : tokens.member, name, role, minBackoffMs: 20, maxBackoffMs: 200 });
-    cleanup.push(() => client.close());
-    const seen = recorder(client);
-    await client.connect();
-    return { client, seen };
-  };
+  cleanup(() => hub.kill('SIGKILL'));
+  const join_ = (name: string, role: string) => joinRecorded(hub.url, dataDir, name, role, cleanup);
   const po = await join_('Product Owner', 'human');
   const cto = await join_('CTO', 'cto');
   const backend = await join_('Backend Developer', 'backend-dev');
   const qa = await join_('QA Engineer', 'qa');
   const startLead = async () => {
     const lead = spawnHuddle(['orchestrator', '--data', dataDir]);
-    cleanup.push(() => lead.kill('SIGKILL'));
+    cleanup(() => lead.kill('SIGKILL'));
     await lead.line(/^huddle lead Tech Lead joined/);
     return lead;
   };
   return { po, cto, backend, qa, startLead };
 }
-
-async function assignedTo(po: HuddleClient) {
-  const { tasks } = await po.request({ type: 'tasks' });
-  const by: Record<string, string[]> = {};
-  for (const t of tasks) if (t.status !== 'pending' && t.assignee) (by[t.assignee] ??= []).push(t.title);
-  for (const list of Object.values(by)) list.sort();
-  return by;
-}
-
-const FIRST_STAGE = {
-  CTO: ['Design real-time notifications', 'Design user authentication for our API'],
-  'QA Engineer': ['Plan testing coverage'],
-};
 
 describe('kill -9 of the lead', () => {
   it('while planning: restarted, it resumes the session and the approval creates one sprint', { timeout: 60_000 }, async () => {

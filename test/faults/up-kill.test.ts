@@ -4,24 +4,15 @@
  * (`huddle agent --plain`) and the test's own participants reconnect by themselves; work reported
  * during the outage is applied once, and the restarted lead carries the sprint on to its next stage.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HuddleClient } from '../../collaboration-server/client.js';
-import { readTokens } from '../../collaboration-server/data-dir.js';
-import { isAdminRole, type HubEvent } from '../../collaboration-server/protocol.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { HubEvent } from '../../collaboration-server/protocol.js';
+import { cleanupAfterEach, tempDir } from '../helpers/cleanup.js';
 import { spawnHuddle, startHubProcess } from '../helpers/cli.js';
-import { recorder } from '../helpers/hub.js';
-import { SEED } from '../helpers/planning-team.js';
+import { joinRecorded } from '../helpers/hub.js';
+import { directTo, fromLead, SEED } from '../helpers/planning-team.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
-const directTo = (name: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.to.kind === 'participant' && e.to.name === name;
+const cleanup = cleanupAfterEach();
 
 /** Waits for `promise`, failing with `what` instead of hanging until the test's timeout. */
 function within<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
@@ -38,30 +29,21 @@ function expectOnceInOrder(events: HubEvent[]): void {
 
 describe('kill -9 of huddle up mid-sprint', () => {
   it('everyone reconnects, nothing is lost or doubled, and the restarted lead carries the sprint on', { timeout: 60_000 }, async () => {
-    const root = mkdtempSync(join(tmpdir(), 'huddle-up-fault-'));
-    cleanup.push(() => rmSync(root, { recursive: true, force: true }));
-    const dataDir = join(root, '.huddle');
+    const dataDir = join(tempDir('huddle-up-fault-', cleanup), '.huddle');
     const startUp = async (port = '0') => {
       const up = await startHubProcess(dataDir, 'up', ['--port', port]);
-      cleanup.push(() => up.kill('SIGKILL'));
+      cleanup(() => up.kill('SIGKILL'));
       await up.line(/is in the room/);
       return up;
     };
     const first = await startUp();
     const port = new URL(first.url).port;
-    const tokens = readTokens(dataDir)!;
-    const join_ = async (name: string, role: string) => {
-      const client = new HuddleClient({ url: first.url, token: isAdminRole(role) ? tokens.admin : tokens.member, name, role, minBackoffMs: 20, maxBackoffMs: 200 });
-      cleanup.push(() => client.close());
-      const seen = recorder(client);
-      await client.connect();
-      return { client, seen };
-    };
+    const join_ = (name: string, role: string) => joinRecorded(first.url, dataDir, name, role, cleanup);
     const po = await join_('Product Owner', 'human');
     const cto = await join_('CTO', 'cto');
     const backend = await join_('Backend Developer', 'backend-dev');
     const terminal = spawnHuddle(['agent', '--plain', '--role', 'qa', '--name', 'QA Engineer', '--data', dataDir]);
-    cleanup.push(() => terminal.kill('SIGKILL'));
+    cleanup(() => terminal.kill('SIGKILL'));
     await vi.waitFor(async () => expect((await po.client.request({ type: 'who' })).participants.some((p) => p.name === 'QA Engineer' && p.status === 'online')).toBe(true), { timeout: 15_000 });
 
     await po.client.send({ type: 'chat', text: 'plan sprint' });
