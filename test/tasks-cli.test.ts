@@ -1,15 +1,12 @@
 /** One-shot commands from the shell, as an AI agent that only runs commands would use them. */
-import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
+import { runHuddle } from './helpers/cli.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'huddle.js');
 let hub: TestHub;
 afterEach(async () => hub?.close());
 
@@ -18,15 +15,9 @@ function huddle(...args: string[]): Promise<{ code: number; stdout: string; stde
   return huddleAt(hub.url, ...args);
 }
 
-async function huddleAt(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, NO_COLOR: '1', HUDDLE_NAME: 'Alice', HUDDLE_ROLE: 'backend-dev', HUDDLE_URL: url, HUDDLE_TOKEN: hub.running.tokens.member, HUDDLE_DATA: hub.dataDir };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { env, cwd: tmpdir() });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function huddleAt(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { HUDDLE_NAME: 'Alice', HUDDLE_ROLE: 'backend-dev', HUDDLE_URL: url, HUDDLE_TOKEN: hub.running.tokens.member, HUDDLE_DATA: hub.dataDir };
+  return runHuddle(args, { env, cwd: tmpdir() });
 }
 
 const fakes: WebSocketServer[] = [];
