@@ -44,19 +44,32 @@ async function perConnection(script: string, args: string[], hello: boolean, con
   };
   try {
     const before = await measure();
-    // The first half pays the one-off costs too (V8 growing its young generation, SQLite's page
-    // cache); the second half shows what one more connection costs.
-    const half = await joinUpTo(connections / 2);
-    const after = await joinUpTo(connections);
+    // Readings at each fifth of the way. The first fifth also pays one-off costs (V8 growing its young
+    // generation to full size, SQLite's page cache); the slope over the five readings is what one more
+    // connection costs, and is steadier than a difference of two readings.
+    const readings: [number, MemoryReading][] = [];
+    for (let step = 1; step <= 5; step++) {
+      const count = Math.round((connections * step) / 5);
+      readings.push([count, await joinUpTo(count)]);
+    }
+    const after = readings.at(-1)![1];
     if (after.online !== connections) throw new Error(`${script}: ${after.online} of ${connections} connections online`);
     type Key = 'rss' | 'heapUsed' | 'heapTotal' | 'external';
-    const per = (from: MemoryReading, count: number, key: Key) => Number(((after[key] - from[key]) / count / 1024).toFixed(1));
+    const kb = (bytes: number) => Number((bytes / 1024).toFixed(1));
+    const slope = (key: Key) => {
+      const n = readings.length;
+      const mx = readings.reduce((a, [x]) => a + x, 0) / n;
+      const my = readings.reduce((a, [, r]) => a + r[key], 0) / n;
+      const sxy = readings.reduce((a, [x, r]) => a + (x - mx) * (r[key] - my), 0);
+      const sxx = readings.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+      return kb(sxy / sxx);
+    };
     return {
-      rss: per(half, connections / 2, 'rss'),
-      heap: per(half, connections / 2, 'heapUsed'),
-      reserved: per(half, connections / 2, 'heapTotal'),
-      buffers: per(half, connections / 2, 'external'),
-      rssAverage: per(before, connections, 'rss'),
+      rss: slope('rss'),
+      heap: slope('heapUsed'),
+      reserved: slope('heapTotal'),
+      buffers: slope('external'),
+      rssAverage: kb((after.rss - before.rss) / connections),
     };
   } finally {
     for (const ws of sockets) ws.terminate();
@@ -68,10 +81,10 @@ async function perConnection(script: string, args: string[], hello: boolean, con
 export async function benchIdleMemory(connections = 1000): Promise<BenchResult[]> {
   const hub = await perConnection('idle-hub.js', [], true, connections);
   const ws = await perConnection('relay-server.js', ['ws'], false, connections);
-  const note = `from ${connections / 2} to ${connections} idle connections, relay process delta / connections, after a full GC`;
+  const note = `slope of the relay process's memory over ${connections / 5} to ${connections} idle connections, after a full GC`;
   return [
     { name: 'huddle memory per idle connection (RSS)', value: hub.rss, unit: 'KB', note: `${note}; goal < 20 KB` },
-    { name: 'huddle memory per idle connection (RSS, 0 to all)', value: hub.rssAverage, unit: 'KB', note: 'includes the one-off costs' },
+    { name: 'huddle memory per idle connection (RSS, 0 to all)', value: hub.rssAverage, unit: 'KB', note: 'growth from no connection ÷ connections: includes the one-off costs' },
     { name: 'huddle memory per idle connection (JS heap)', value: hub.heap, unit: 'KB' },
     { name: 'huddle memory per idle connection (V8 heap reserved)', value: hub.reserved, unit: 'KB' },
     { name: 'huddle memory per idle connection (buffers)', value: hub.buffers, unit: 'KB' },

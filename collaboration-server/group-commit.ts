@@ -55,7 +55,7 @@ export class GroupCommit<T> {
    * socket already held more than `maxBuffered` bytes before this batch: its reader has stopped.
    * (Within a batch the cork holds our own writes back, so only what came before counts.)
    */
-  send(ws: WebSocket, json: string, maxBuffered: number): boolean {
+  send(ws: WebSocket, json: string | Buffer, maxBuffered: number): boolean {
     // ws has no public cork; its socket is a net.Socket, and ws's own cork/uncork pairs nest inside ours.
     const socket = (ws as unknown as { _socket?: Socket })._socket;
     if (!socket || !this.corked.has(socket)) {
@@ -65,7 +65,7 @@ export class GroupCommit<T> {
         this.corked.add(socket);
       }
     }
-    ws.send(json);
+    ws.send(json, { binary: false });
     return true;
   }
 

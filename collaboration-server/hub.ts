@@ -110,7 +110,7 @@ export function createHub(options: HubOptions): Hub {
     (ws) => log(`dropping a connection that stopped answering pings`),
   );
 
-  function sendRaw(conn: Connection, json: string): void {
+  function sendRaw(conn: Connection, json: string | Buffer): void {
     commits.afterCommit(() => {
       if (conn.ws.readyState !== WebSocket.OPEN) return;
       if (!commits.send(conn.ws, json, limits.maxBufferedBytes)) {
@@ -128,9 +128,10 @@ export function createHub(options: HubOptions): Hub {
 
   function deliver(deliveries: Delivery[]): void {
     for (const { stored, fromId, to } of deliveries) {
-      const frame = `{"type":"event","event":${stored.json}}`;
+      // Encoded once for all recipients: ws would otherwise turn the string into bytes for each.
+      const frame = Buffer.from(`{"type":"event","event":${stored.json}}`);
       for (const conn of live.values()) {
-        if (conn.participant && canSee(viewerOf(conn.participant), fromId, to)) sendRaw(conn, frame);
+        if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
       }
     }
   }
