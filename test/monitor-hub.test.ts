@@ -8,6 +8,7 @@ import type { HubEvent } from '../collaboration-server/protocol.js';
 import { createBehaviours } from '../orchestrator/behaviours.js';
 import { createLead, type Lead } from '../orchestrator/lead.js';
 import { fetchMetrics } from '../cli/sprint-metrics.js';
+import type { HuddleClient } from '../collaboration-server/client.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
 let hub: TestHub;
@@ -20,6 +21,22 @@ afterEach(async () => {
 const fromLead = (kind: string) => (e: HubEvent) => e.type === 'message' && e.from.name === 'Tech Lead' && e.card?.kind === kind;
 const taskChange = (id: string, action: string) => (e: HubEvent) => e.type === 'task' && e.task.id === id && e.change.action === action;
 
+const TOKEN_TASK = { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 };
+const DATABASE_TASK = { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 3 };
+
+/** A five-day sprint whose tasks go to `assignees` in order: token validation, then the user database. */
+async function authSprint(po: HuddleClient, assignees: string[], databasePoints = 3): Promise<string[]> {
+  const now = Date.now();
+  const created = await po.send({
+    type: 'sprint_create',
+    sprint: { name: 'Auth sprint', goal: 'Sign-in', startsAt: now, endsAt: now + 5 * 86_400_000 },
+    tasks: [TOKEN_TASK, { ...DATABASE_TASK, points: databasePoints }].slice(0, assignees.length),
+  });
+  const ids = created.result!.taskIds as string[];
+  for (const [i, assignee] of assignees.entries()) await po.send({ type: 'task_update', taskId: ids[i]!, action: 'assign', assignee });
+  return ids;
+}
+
 describe('the monitor in the lead, over a real hub', () => {
   it('guides, reassigns, escalates a product question, applies the answer and reports the sprint', async () => {
     hub = await startTestHub();
@@ -31,18 +48,7 @@ describe('the monitor in the lead, over a real hub', () => {
     const lead = await createLead({ client: leadClient, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
     leads.push(lead);
 
-    const now = Date.now();
-    const created = await po.send({
-      type: 'sprint_create',
-      sprint: { name: 'Auth sprint', goal: 'Sign-in', startsAt: now, endsAt: now + 5 * 86_400_000 },
-      tasks: [
-        { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 },
-        { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 3 },
-      ],
-    });
-    const [t1, t2] = created.result!.taskIds as [string, string];
-    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
-    await po.send({ type: 'task_update', taskId: t2, action: 'assign', assignee: 'Bob' });
+    const [t1, t2] = (await authSprint(po, ['Ada', 'Bob'])) as [string, string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
     await bob.send({ type: 'task_update', taskId: t2, action: 'start' });
 
@@ -96,14 +102,7 @@ describe('the monitor in the lead, over a real hub', () => {
       return { client, lead };
     };
     const first = await start();
-    const now = Date.now();
-    const created = await po.send({
-      type: 'sprint_create',
-      sprint: { name: 'Auth sprint', startsAt: now, endsAt: now + 5 * 86_400_000 },
-      tasks: [{ title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 }],
-    });
-    const [t1] = created.result!.taskIds as [string];
-    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
+    const [t1] = (await authSprint(po, ['Ada'])) as [string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
     await ada.send({ type: 'task_update', taskId: t1, action: 'block', note: 'having trouble with token validation' });
     await seen.until(fromLead('guidance'));
@@ -131,18 +130,7 @@ describe('the monitor in the lead, over a real hub', () => {
       return { client, lead };
     };
     const first = await start();
-    const now = Date.now();
-    const created = await po.send({
-      type: 'sprint_create',
-      sprint: { name: 'Auth sprint', startsAt: now, endsAt: now + 5 * 86_400_000 },
-      tasks: [
-        { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 },
-        { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 5 },
-      ],
-    });
-    const [t1, t2] = created.result!.taskIds as [string, string];
-    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
-    await po.send({ type: 'task_update', taskId: t2, action: 'assign', assignee: 'Bob' });
+    const [t1, t2] = (await authSprint(po, ['Ada', 'Bob'], 5)) as [string, string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
     await ada.send({ type: 'task_update', taskId: t1, action: 'done' });
     await first.lead.settled();
@@ -182,18 +170,7 @@ describe('the monitor in the lead, over a real hub', () => {
       tickMs: 20,
     });
     leads.push(lead);
-    const now = Date.now();
-    const created = await po.send({
-      type: 'sprint_create',
-      sprint: { name: 'Sprint', startsAt: now, endsAt: now + 5 * 86_400_000 },
-      tasks: [
-        { title: 'Implement token validation', domain: 'auth', role: 'backend-dev', estimateHours: 4, points: 3 },
-        { title: 'Set up the user database', domain: 'database', role: 'backend-dev', estimateHours: 4, points: 3 },
-      ],
-    });
-    const [t1, t2] = created.result!.taskIds as [string, string];
-    await po.send({ type: 'task_update', taskId: t1, action: 'assign', assignee: 'Ada' });
-    await po.send({ type: 'task_update', taskId: t2, action: 'assign', assignee: 'Bob' });
+    const [t1, t2] = (await authSprint(po, ['Ada', 'Bob'])) as [string, string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
 
     ada.close();
