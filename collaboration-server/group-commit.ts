@@ -22,6 +22,8 @@ export class GroupCommit<T> {
   private grouped = false;
   private draining = false;
   private readonly corked = new Set<Socket>();
+  /** per socket: what it held at the last check, and what was written since */
+  private readonly flow = new WeakMap<WebSocket, { buffered: number; written: number }>();
 
   constructor(
     private readonly store: Store,
@@ -52,21 +54,40 @@ export class GroupCommit<T> {
 
   /**
    * Sends on a socket, corking it while a batch drains. Returns false, sending nothing, when the
-   * socket already held more than `maxBuffered` bytes before this batch: its reader has stopped.
-   * (Within a batch the cork holds our own writes back, so only what came before counts.)
+   * socket holds more than `maxBuffered` bytes and none of what was written since the last check has
+   * reached the kernel: its reader has stopped. A reader that is slow but moving is kept (the hub
+   * stops reading its frames meanwhile, see `pauseWhileBehind`).
    */
   send(ws: WebSocket, json: string | Buffer, maxBuffered: number): boolean {
     // ws has no public cork; its socket is a net.Socket, and ws's own cork/uncork pairs nest inside ours.
     const socket = (ws as unknown as { _socket?: Socket })._socket;
+    const flow = this.flow.get(ws) ?? { buffered: 0, written: 0 };
     if (!socket || !this.corked.has(socket)) {
-      if (ws.bufferedAmount > maxBuffered) return false;
+      const buffered = ws.bufferedAmount;
+      const accepted = flow.buffered + flow.written - buffered;
+      if (buffered > maxBuffered && accepted <= 0) return false;
+      flow.buffered = buffered;
+      flow.written = 0;
       if (this.draining && socket) {
         socket.cork();
         this.corked.add(socket);
       }
     }
     ws.send(json, { binary: false });
+    flow.written += typeof json === 'string' ? Buffer.byteLength(json) : json.length;
+    this.flow.set(ws, flow);
     return true;
+  }
+
+  /**
+   * Backpressure: while more than `threshold` bytes wait for a client, stop reading its frames, so a
+   * client that sends faster than it reads is slowed down rather than dropped.
+   */
+  pauseWhileBehind(ws: WebSocket, threshold: number): void {
+    const socket = (ws as unknown as { _socket?: Socket })._socket;
+    if (!socket || ws.isPaused || ws.bufferedAmount <= threshold) return;
+    ws.pause();
+    socket.once('drain', () => ws.resume());
   }
 
   private flush(): void {

@@ -349,6 +349,7 @@ export function createHub(options: HubOptions): Hub {
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
         commits.push({ conn, data, isBinary, allowed });
+        commits.pauseWhileBehind(ws, limits.maxBufferedBytes / 4);
       });
       ws.on('close', () => onClose(conn));
     },
