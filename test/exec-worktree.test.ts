@@ -11,6 +11,17 @@ afterEach(async () => world?.close());
 const GIT_ENV = { GIT_AUTHOR_NAME: 'Bot', GIT_AUTHOR_EMAIL: 'bot@example.com', GIT_COMMITTER_NAME: 'Bot', GIT_COMMITTER_EMAIL: 'bot@example.com' };
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
 
+/** A git repository under `dir` with app.txt committed on main. */
+function repoWithOneCommit(dir: string): string {
+  const repo = join(dir, 'repo');
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '-b', 'main');
+  writeFileSync(join(repo, 'app.txt'), 'v1\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-qm', 'first');
+  return repo;
+}
+
 describe('exec runner: --worktree', () => {
   it('names branches after the task', () => {
     expect(slugify('Add OAuth login (Google & GitHub)!')).toBe('add-oauth-login-google-github');
@@ -20,12 +31,7 @@ describe('exec runner: --worktree', () => {
 
   it('runs two tasks at once, each in its own worktree and branch, without touching the main checkout', async () => {
     world = await execWorld();
-    const repo = join(world.dir, 'repo');
-    mkdirSync(repo);
-    git(repo, 'init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'app.txt'), 'v1\n');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'first');
+    const repo = repoWithOneCommit(world.dir);
 
     const barrier = join(world.dir, 'barrier');
     mkdirSync(barrier);
@@ -62,12 +68,7 @@ echo "committed on $(git rev-parse --abbrev-ref HEAD) in $(pwd)"`,
 
   it('commits what the command left uncommitted on the task branch when it succeeds', async () => {
     world = await execWorld();
-    const repo = join(world.dir, 'repo');
-    mkdirSync(repo);
-    git(repo, 'init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'app.txt'), 'v1\n');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-qm', 'first');
+    const repo = repoWithOneCommit(world.dir);
     const script = world.script('no-commit.sh', 'echo "v2 by $HUDDLE_TASK_ID" > app.txt\necho "new" > added.txt\necho "edited, not committed"');
     const [id] = await world.plan(['Leave it dirty']);
     await world.agent('Bot', { command: script, workdir: repo, worktree: true });

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUILT_IN_ROLES } from '../agents/roles.js';
 import type { HuddleClient } from '../collaboration-server/client.js';
-import { createBehaviours } from '../orchestrator/behaviours.js';
-import { createLead, type Lead } from '../orchestrator/lead.js';
+import type { Lead } from '../orchestrator/lead.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+import { startLeadOn, stopLead } from './helpers/lead.js';
 import { assignedTo, directTo, FIRST_STAGE, fromLead, SEED } from './helpers/planning-team.js';
 
 let hub: TestHub;
@@ -13,11 +12,12 @@ afterEach(async () => {
   await hub?.close();
 });
 
-async function startLeadOn(h: TestHub): Promise<{ lead: Lead; client: HuddleClient }> {
-  const client = await vi.waitFor(() => h.client('Tech Lead', 'orchestrator', { historyLimit: 0 }), { timeout: 5000 });
-  const lead = await createLead({ client, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
-  leads.push(lead);
-  return { lead, client };
+
+/** The product owner asks for a sprint with the seed objectives and waits for the proposed plan. */
+async function planToBreakdown(po: HuddleClient, seen: ReturnType<typeof recorder>): Promise<void> {
+  await po.send({ type: 'chat', text: 'plan sprint' });
+  await po.send({ type: 'chat', text: SEED });
+  await seen.until(fromLead('breakdown'));
 }
 
 async function room() {
@@ -34,7 +34,7 @@ async function room() {
 describe('the lead over a real hub', () => {
   it('plans a sprint with the product owner and hands each agent its first-stage tasks', async () => {
     const { po, agents, seen } = await room();
-    await startLeadOn(hub);
+    await startLeadOn(hub, leads);
 
     await po.send({ type: 'chat', text: 'plan sprint' });
     const capacity = await seen.po.until(fromLead('capacity'));
@@ -64,30 +64,22 @@ describe('the lead over a real hub', () => {
 
   it('resumes planning after the lead is killed and restarted', async () => {
     const { po, seen } = await room();
-    const first = await startLeadOn(hub);
-    await po.send({ type: 'chat', text: 'plan sprint' });
-    await po.send({ type: 'chat', text: SEED });
-    await seen.po.until(fromLead('breakdown'));
-    await first.lead.settled();
-    first.lead.close();
-    first.client.close();
+    const first = await startLeadOn(hub, leads);
+    await planToBreakdown(po, seen.po);
+    await stopLead(first);
 
-    await startLeadOn(hub);
+    await startLeadOn(hub, leads);
     await po.send({ type: 'chat', text: 'approve' });
     await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
   });
 
   it('hands out the next stage on restart when the first stage was finished while it was down', async () => {
     const { po, agents, seen } = await room();
-    const first = await startLeadOn(hub);
-    await po.send({ type: 'chat', text: 'plan sprint' });
-    await po.send({ type: 'chat', text: SEED });
-    await seen.po.until(fromLead('breakdown'));
+    const first = await startLeadOn(hub, leads);
+    await planToBreakdown(po, seen.po);
     await po.send({ type: 'chat', text: 'approve' });
     await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
-    await first.lead.settled();
-    first.lead.close();
-    first.client.close();
+    await stopLead(first);
 
     // Without the lead: the CTO and QA finish the whole first stage.
     const { tasks } = await po.request({ type: 'tasks' });
@@ -97,7 +89,7 @@ describe('the lead over a real hub', () => {
     }
     expect(seen.backend.events.some(directTo('Backend Developer'))).toBe(false);
 
-    await startLeadOn(hub);
+    await startLeadOn(hub, leads);
     await vi.waitFor(
       async () =>
         expect(await assignedTo(po)).toMatchObject({
@@ -112,23 +104,17 @@ describe('the lead over a real hub', () => {
 
   it('hears what the product owner said while the lead was down', async () => {
     const { po, seen } = await room();
-    const first = await startLeadOn(hub);
-    await po.send({ type: 'chat', text: 'plan sprint' });
-    await po.send({ type: 'chat', text: SEED });
-    await seen.po.until(fromLead('breakdown'));
-    await first.lead.settled();
-    first.lead.close();
-    first.client.close();
+    const first = await startLeadOn(hub, leads);
+    await planToBreakdown(po, seen.po);
+    await stopLead(first);
 
     await po.send({ type: 'chat', text: 'approve' });
-    const second = await startLeadOn(hub);
+    const second = await startLeadOn(hub, leads);
     await vi.waitFor(async () => expect(await assignedTo(po)).toEqual(FIRST_STAGE), { timeout: 5000 });
-    await second.lead.settled();
-    second.lead.close();
-    second.client.close();
+    await stopLead(second);
 
     // Handled once: another restart does not approve (or answer) again.
-    const third = await startLeadOn(hub);
+    const third = await startLeadOn(hub, leads);
     await third.lead.settled();
     await po.send({ type: 'chat', text: 'marker' });
     await seen.po.until((e) => e.type === 'message' && e.text === 'marker');
@@ -138,7 +124,7 @@ describe('the lead over a real hub', () => {
   it('does not act on chat from before its first start', async () => {
     const { po, seen } = await room();
     await po.send({ type: 'chat', text: 'plan sprint' });
-    const { lead } = await startLeadOn(hub);
+    const { lead } = await startLeadOn(hub, leads);
     await lead.settled();
     await po.send({ type: 'chat', text: 'marker' });
     await seen.po.until((e) => e.type === 'message' && e.text === 'marker');
@@ -147,10 +133,8 @@ describe('the lead over a real hub', () => {
 
   it('resumes planning after the hub restarts', async () => {
     const { po, seen } = await room();
-    await startLeadOn(hub);
-    await po.send({ type: 'chat', text: 'plan sprint' });
-    await po.send({ type: 'chat', text: SEED });
-    await seen.po.until(fromLead('breakdown'));
+    await startLeadOn(hub, leads);
+    await planToBreakdown(po, seen.po);
     await leads[0]!.settled();
 
     await hub.restart();

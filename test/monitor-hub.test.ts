@@ -3,13 +3,13 @@
  * guidance, reassignment, an escalation answered by the product owner, the completion report.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BUILT_IN_ROLES } from '../agents/roles.js';
 import type { HubEvent } from '../collaboration-server/protocol.js';
 import { createBehaviours } from '../orchestrator/behaviours.js';
-import { createLead, type Lead } from '../orchestrator/lead.js';
+import type { Lead } from '../orchestrator/lead.js';
 import { fetchMetrics } from '../cli/sprint-metrics.js';
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+import { startLeadOn, stopLead } from './helpers/lead.js';
 
 let hub: TestHub;
 const leads: Lead[] = [];
@@ -44,9 +44,7 @@ describe('the monitor in the lead, over a real hub', () => {
     const ada = await hub.client('Ada', 'backend-dev');
     const bob = await hub.client('Bob', 'backend-dev');
     const seen = recorder(po);
-    const leadClient = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
-    const lead = await createLead({ client: leadClient, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
-    leads.push(lead);
+    const { lead } = await startLeadOn(hub, leads);
 
     const [t1, t2] = (await authSprint(po, ['Ada', 'Bob'])) as [string, string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
@@ -95,22 +93,14 @@ describe('the monitor in the lead, over a real hub', () => {
     const ada = await hub.client('Ada', 'backend-dev');
     await hub.client('Bob', 'backend-dev');
     const seen = recorder(po);
-    const start = async () => {
-      const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
-      const lead = await createLead({ client, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
-      leads.push(lead);
-      return { client, lead };
-    };
-    const first = await start();
+    const first = await startLeadOn(hub, leads);
     const [t1] = (await authSprint(po, ['Ada'])) as [string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
     await ada.send({ type: 'task_update', taskId: t1, action: 'block', note: 'having trouble with token validation' });
     await seen.until(fromLead('guidance'));
-    await first.lead.settled();
-    first.lead.close();
-    first.client.close();
+    await stopLead(first);
 
-    await start();
+    await startLeadOn(hub, leads);
     await ada.send({ type: 'task_update', taskId: t1, action: 'block', note: 'still stuck' });
     const moved = await seen.until(fromLead('reassignment'));
     expect(moved).toMatchObject({ card: { taskId: t1, from: 'Ada', to: 'Bob' } });
@@ -123,19 +113,11 @@ describe('the monitor in the lead, over a real hub', () => {
     const ada = await hub.client('Ada', 'backend-dev');
     const bob = await hub.client('Bob', 'backend-dev');
     const seen = recorder(po);
-    const start = async () => {
-      const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
-      const lead = await createLead({ client, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] });
-      leads.push(lead);
-      return { client, lead };
-    };
-    const first = await start();
+    const first = await startLeadOn(hub, leads);
     const [t1, t2] = (await authSprint(po, ['Ada', 'Bob'], 5)) as [string, string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
     await ada.send({ type: 'task_update', taskId: t1, action: 'done' });
-    await first.lead.settled();
-    first.lead.close();
-    first.client.close();
+    await stopLead(first);
 
     // While no lead listens: Bob starts, is blocked, gets going again and finishes the last task.
     await bob.send({ type: 'task_update', taskId: t2, action: 'start' });
@@ -144,7 +126,7 @@ describe('the monitor in the lead, over a real hub', () => {
     await bob.send({ type: 'task_update', taskId: t2, action: 'done' });
     expect(seen.events.filter(fromLead('sprint_report'))).toHaveLength(0);
 
-    const second = await start();
+    const second = await startLeadOn(hub, leads);
     const report = await seen.until(fromLead('sprint_report'));
     expect(report).toMatchObject({ card: { tasksDone: 2, tasksTotal: 2, velocityPointsPerDay: 8, blockers: { count: 1 } } });
     expect(report.type === 'message' && report.card?.kind === 'sprint_report' && report.card.agents.map((a) => [a.name, a.tasksDone])).toEqual([['Ada', 1], ['Bob', 1]]);
@@ -161,15 +143,8 @@ describe('the monitor in the lead, over a real hub', () => {
     const bob = await hub.client('Bob', 'backend-dev');
     await hub.client('Cy', 'backend-dev');
     const seen = recorder(po);
-    const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
     // Real time, thresholds in milliseconds: the lead ticks every 20ms.
-    const lead = await createLead({
-      client,
-      behaviours: createBehaviours({ offlineGraceMs: 50, reassignAfterMs: 50 }),
-      roles: [...BUILT_IN_ROLES],
-      tickMs: 20,
-    });
-    leads.push(lead);
+    const { lead } = await startLeadOn(hub, leads, { behaviours: createBehaviours({ offlineGraceMs: 50, reassignAfterMs: 50 }), tickMs: 20 });
     const [t1, t2] = (await authSprint(po, ['Ada', 'Bob'])) as [string, string];
     await ada.send({ type: 'task_update', taskId: t1, action: 'start' });
 

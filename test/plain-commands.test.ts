@@ -6,9 +6,9 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { runInput, type CommandContext } from '../cli/input/commands.js';
 import { emptyRoom, type Room } from '../cli/input/room.js';
 import { runPlain } from '../cli/plain/run-plain.js';
-import { createBehaviours } from '../orchestrator/behaviours.js';
-import { createLead, type Lead } from '../orchestrator/lead.js';
+import type { Lead } from '../orchestrator/lead.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+import { startLeadOn } from './helpers/lead.js';
 
 /** how long to wait for something a person would see: generous, as CI machines can be busy */
 const PATIENT = { timeout: 10_000, interval: 50 };
@@ -46,8 +46,7 @@ describe('slash commands against a real hub', () => {
 
   it('/plan [--days N] asks the technical lead to plan a sprint', async () => {
     hub = await startTestHub();
-    const leadClient = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
-    leads.push(await createLead({ client: leadClient, behaviours: createBehaviours(), roles: [...BUILT_IN_ROLES] }));
+    await startLeadOn(hub, leads);
     const owner = await hub.client('Pat', 'human');
     const seen = recorder(owner);
     const ctx = contextFor(owner, 'human');
