@@ -172,7 +172,7 @@ export function updateTask(ctx: HandlerContext, frame: FrameOf<'task_update'>): 
   };
   const stored = store.events.append({ type: 'task', task, change }, now, actor.id, all, task.sprintId);
   const deliveries: Delivery[] = [{ stored, fromId: actor.id, to: all }];
-  if (isFinished(task.status) && store.work.tasks(task.sprintId).every((t) => isFinished(t.status))) {
+  if (isFinished(task.status) && store.work.unfinishedTasks(task.sprintId) === 0) {
     store.work.setSprint(task.sprintId, 'completed');
   }
   return { deliveries, result: { status: task.status } };
@@ -185,7 +185,7 @@ export function createEscalation(ctx: HandlerContext, frame: FrameOf<'escalate'>
   const keys = new Set(frame.options.map((o) => o.key.toUpperCase()));
   if (keys.size !== frame.options.length) throw new HuddleError('BAD_FRAME', 'Each escalation option needs its own key.');
   const escalation: Escalation = {
-    id: `E-${store.work.escalations('all').length + 1}`,
+    id: `E-${store.work.count('escalations') + 1}`,
     taskId: frame.taskId,
     title: frame.title,
     blocker: frame.blocker,
@@ -214,7 +214,7 @@ export function answerEscalation(ctx: HandlerContext, frame: FrameOf<'escalation
   if (!option && !frame.text?.trim()) throw new HuddleError('BAD_FRAME', 'Answer with an option key, a text, or both.');
   const answered: Escalation = { ...escalation, status: 'answered' };
   const decision = {
-    id: `D-${store.work.decisions().length + 1}`,
+    id: `D-${store.work.count('decisions') + 1}`,
     escalationId: escalation.id,
     option: option?.key ?? null,
     text: [option?.label, frame.text?.trim()].filter(Boolean).join(' — '),

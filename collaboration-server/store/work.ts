@@ -19,6 +19,8 @@ export class Work {
   private readonly answerEscalation;
   private readonly insertDecision;
   private readonly allDecisions;
+  private readonly unfinishedStmt;
+  private readonly countStmts;
 
   constructor(db: Db) {
     this.insertSprint = db.prepare(
@@ -41,6 +43,11 @@ export class Work {
     this.answerEscalation = db.prepare('UPDATE escalations SET body = ?, status = ? WHERE id = ?');
     this.insertDecision = db.prepare('INSERT INTO decisions (id, escalation_id, body) VALUES (?, ?, ?)');
     this.allDecisions = db.prepare('SELECT body FROM decisions ORDER BY rowid').pluck();
+    this.unfinishedStmt = db.prepare("SELECT count(*) FROM tasks WHERE sprint_id = ? AND status NOT IN ('done', 'cancelled')").pluck();
+    this.countStmts = {
+      escalations: db.prepare('SELECT count(*) FROM escalations').pluck(),
+      decisions: db.prepare('SELECT count(*) FROM decisions').pluck(),
+    };
   }
 
   createSprint(sprint: Sprint): void {
@@ -102,6 +109,16 @@ export class Work {
   decide(escalation: Escalation, decision: Decision): void {
     this.answerEscalation.run(JSON.stringify(escalation), escalation.status, escalation.id);
     this.insertDecision.run(decision.id, decision.escalationId, JSON.stringify(decision));
+  }
+
+  /** Tasks of the sprint that are neither done nor cancelled (the same rule as isFinished). */
+  unfinishedTasks(sprintId: string): number {
+    return this.unfinishedStmt.get(sprintId) as number;
+  }
+
+  /** How many rows a table holds: the next escalation or decision number. */
+  count(table: 'escalations' | 'decisions'): number {
+    return this.countStmts[table].get() as number;
   }
 
   decisions(): Decision[] {
