@@ -30,7 +30,8 @@ afterEach(async () => {
 function startTerminal(name: string, role: string, extra: string[] = []): void {
   const token = role === 'human' ? hub.running.tokens.admin : hub.running.tokens.member;
   const command = [process.execPath, BIN, 'agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir, ...extra].map(quote).join(' ');
-  tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', tmpdir(), `${command}; echo "[exited $?]"; sleep 60`);
+  // CI=true as on a CI machine, where ink would otherwise render nothing until exit
+  tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', tmpdir(), '-e', 'CI=true', `${command}; echo "[exited $?]"; sleep 60`);
 }
 
 const until = (predicate: (text: string) => boolean, timeout = 10_000) =>

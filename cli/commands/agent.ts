@@ -40,8 +40,23 @@ export function registerAgent(program: Command): void {
         await runPlain({ client, me, roles, json: !!opts.json, input: process.stdin, output: process.stdout });
         return;
       }
-      const { runInk } = await import('../ui/run-ink.js');
+      const { runInk } = await importInkOnTerminal();
       await runInk({ connect: () => connectAs(opts, TERMINAL_CLIENT), me, roles, awayAfterMs });
     });
   program.addCommand(cmd);
+}
+
+/**
+ * Ink renders nothing until exit when it believes it runs in CI (the `CI` or `CONTINUOUS_INTEGRATION`
+ * variable, read once when ink loads). We only get here on a real TTY, so hide those variables while ink
+ * loads and put them back at once: commands started later still see them.
+ */
+async function importInkOnTerminal(): Promise<typeof import('../ui/run-ink.js')> {
+  const saved = { CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION };
+  for (const key of Object.keys(saved)) delete process.env[key];
+  try {
+    return await import('../ui/run-ink.js');
+  } finally {
+    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+  }
 }
