@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchIdleMemory } from './idle-memory.js';
+import { benchIdleMemory, SETTLE_MS } from './idle-memory.js';
 import { benchPlanning } from './planning.js';
 import { benchRelays } from './relay-bench.js';
 import { repoRoot } from './relays.js';
@@ -39,7 +39,7 @@ function table(results: BenchResult[]): string {
 
 const sections: [string, () => Promise<BenchResult[]>][] = [
   ['relays', () => benchRelays({ fanouts: FANOUTS, deliveries: DELIVERIES, rounds: ROUNDS, paced: PACED, log })],
-  ['idle memory', () => benchIdleMemory(QUICK ? 200 : 1000)],
+  ['idle memory', () => benchIdleMemory(QUICK ? 200 : 1000, QUICK ? 1000 : SETTLE_MS)],
   ['startup', () => benchStartup(QUICK ? 2 : 5)],
   ['planning', benchPlanning],
 ];
