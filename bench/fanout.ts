@@ -3,6 +3,7 @@
  * every receiver records the delay. Two modes: as fast as the relay goes (a window of messages in
  * flight, so the relay is saturated but not flooded) and paced at a fixed rate.
  */
+import { cpuMsOf } from './cpu-time.js';
 import type { BenchPeer, RelayUnderTest } from './relays.js';
 import { percentile, sortedCopy } from './stats.js';
 
@@ -14,6 +15,10 @@ export interface FanoutResult {
   deliveriesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** the relay process's CPU time per delivery, in microseconds: its cost, whoever limits the pace */
+  relayCpuUsPerDelivery: number;
+  /** this process's CPU time over the wall time: near 1 means the clients, not the relay, set the pace */
+  clientCpuShare: number;
 }
 
 export interface FanoutOptions {
@@ -62,6 +67,8 @@ export async function measureFanout(relay: RelayUnderTest, options: FanoutOption
     });
 
     const started = performance.now();
+    const relayCpuBefore = cpuMsOf(relay.pid);
+    const clientCpuBefore = process.cpuUsage();
     await new Promise<void>((resolve, reject) => {
       const guard = setTimeout(() => reject(new Error(`${relay.name}: ${delivered} of ${n * messages} deliveries after 120 s`)), 120_000);
       const finish = () => {
@@ -91,6 +98,8 @@ export async function measureFanout(relay: RelayUnderTest, options: FanoutOption
       }
     });
     const seconds = (performance.now() - started) / 1000;
+    const relayCpuMs = cpuMsOf(relay.pid) - relayCpuBefore;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
     const sorted = sortedCopy(latencies);
     return {
       relay: relay.name,
@@ -99,6 +108,8 @@ export async function measureFanout(relay: RelayUnderTest, options: FanoutOption
       deliveriesPerSecond: (n * messages) / seconds,
       p50Ms: percentile(sorted, 50),
       p99Ms: percentile(sorted, 99),
+      relayCpuUsPerDelivery: (relayCpuMs * 1000) / (n * messages),
+      clientCpuShare: (clientCpu.user + clientCpu.system) / 1e6 / seconds,
     };
   } finally {
     for (const p of peers) p.close();

@@ -31,7 +31,10 @@ export async function benchRelays(o: RelayBenchOptions): Promise<BenchResult[]> 
       for (const receivers of o.fanouts) {
         for (const relay of relays) {
           const r = await measureFanout(relay, { receivers, messages: Math.round(o.deliveries / receivers), window: 20 });
-          o.log(`round ${round}: ${relay.name} fan-out ${receivers}: ${Math.round(r.deliveriesPerSecond)}/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms`);
+          o.log(
+            `round ${round}: ${relay.name} fan-out ${receivers}: ${Math.round(r.deliveriesPerSecond)}/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ` +
+              `relay CPU ${r.relayCpuUsPerDelivery.toFixed(2)} µs/delivery, clients ${(r.clientCpuShare * 100).toFixed(0)} % of a core`,
+          );
           add(saturated, `${relay.name} ${receivers}`, r);
         }
       }
@@ -45,7 +48,8 @@ export async function benchRelays(o: RelayBenchOptions): Promise<BenchResult[]> 
     for (const relay of relays) await relay.close();
   }
 
-  const med = (runs: FanoutResult[], key: 'deliveriesPerSecond' | 'p50Ms' | 'p99Ms') => median(runs.map((r) => r[key]));
+  type Measure = 'deliveriesPerSecond' | 'p50Ms' | 'p99Ms' | 'relayCpuUsPerDelivery' | 'clientCpuShare';
+  const med = (runs: FanoutResult[], key: Measure) => median(runs.map((r) => r[key]));
   const results: BenchResult[] = [];
   const names = relays.map((r) => r.name);
   for (const receivers of o.fanouts) {
@@ -55,6 +59,8 @@ export async function benchRelays(o: RelayBenchOptions): Promise<BenchResult[]> 
       results.push({ name: `${name} fan-out ${receivers}: throughput`, value: Math.round(med(runs, 'deliveriesPerSecond')), unit: 'deliveries/s', note });
       results.push({ name: `${name} fan-out ${receivers}: p50 latency`, value: round(med(runs, 'p50Ms')), unit: 'ms' });
       results.push({ name: `${name} fan-out ${receivers}: p99 latency`, value: round(med(runs, 'p99Ms')), unit: 'ms' });
+      results.push({ name: `${name} fan-out ${receivers}: relay CPU per delivery`, value: round(med(runs, 'relayCpuUsPerDelivery')), unit: 'µs', note: "the relay process's user + system time" });
+      results.push({ name: `${name} fan-out ${receivers}: clients' CPU`, value: round(med(runs, 'clientCpuShare') * 100, 0), unit: '% of a core', note: 'the benchmark process; near 100 %: the clients set the pace' });
     }
   }
   for (const receivers of o.fanouts) {
@@ -62,6 +68,10 @@ export async function benchRelays(o: RelayBenchOptions): Promise<BenchResult[]> 
     const goal = (text: string) => (receivers === 50 ? { note: text } : {});
     results.push({ name: `fan-out ${receivers}: Huddle / ws throughput`, value: round(of('huddle') / of('ws')), unit: '×', ...goal('goal ≥ 0.7') });
     results.push({ name: `fan-out ${receivers}: Huddle / Socket.IO throughput`, value: round(of('huddle') / of('socket.io')), unit: '×', ...goal('goal ≥ 1.5') });
+    const cpu = (name: string) => med(saturated.get(`${name} ${receivers}`)!, 'relayCpuUsPerDelivery');
+    const cheaper = 'deliveries per CPU second, Huddle over the other';
+    results.push({ name: `fan-out ${receivers}: Huddle / ws deliveries per CPU second`, value: round(cpu('ws') / cpu('huddle')), unit: '×', note: cheaper });
+    results.push({ name: `fan-out ${receivers}: Huddle / Socket.IO deliveries per CPU second`, value: round(cpu('socket.io') / cpu('huddle')), unit: '×', note: cheaper });
   }
   for (const name of names) {
     const runs = paced.get(name)!;
