@@ -45,11 +45,14 @@ export const BLOCKER_CUES: readonly Cue[] = [
   { category: 'error', cue: 'error report', re: w(`(?:getting|get|got|gets|seeing|see|sees|hit|hitting|shows?|showing|says|saying|gives|giving|logs|logging|with|throws|returns) (?:an? |the |this |that |me |me an? )?['"]?${ERROR_NAMED}(?! (?:message|messages|handling|handler|handlers|page|pages|code|codes|boundary|tracking|rate|rates|budget|reporting))`) },
   // Trying again and again without success.
   { category: 'error', cue: 'still failing', re: w("still (?:wrong|broken|failing|fails|red|flaky|crashing|the same|not|no|doesn't|does not|can't|won't|empty|null|missing)|no luck|rabbit hole|(?:nothing|none of (?:it|them|these|those)) (?:works|worked|helps|helped)|(?:tried|rewritten|rewrote|restarted|rebuilt|reinstalled|attempted|retried)(?: [\\w'-]+){0,6} (?:times|different|ways|approaches|options|variations)") },
-  { category: 'error', cue: 'not working', re: w(`${NEG} (?:work|working|pass|passing|compile|compiling|build|building|connect|connecting|start|starting|load|loading|run|running)`) },
+  { category: 'error', cue: 'not working', re: w(`${NEG} (?:work|working|pass|passing|compile|compiling|build|building|connect|connecting|reconnect|start|starting|load|loading|run|running|rebase|merge|install|deploy|apply|boot|render|sync|respond|save)`) },
+  // Something is in a broken state, rather than failing as it runs.
+  { category: 'error', cue: 'broken state', re: w("(?:expired|been revoked|(?:went|is|are|'s) down(?! (?:to|by|from|\\d))|ends? up (?:empty|null|blank|missing|wrong|broken|corrupted|duplicated)|comes? back (?:empty|null|blank|wrong)|conflicts (?:everywhere|all over)|(?:nothing|no one|nobody) can (?:talk|connect|reach|log in|access|see|load|read|write))") },
   // Not knowing how to go on.
   { category: 'uncertain', cue: 'not sure how', re: w("(?:not sure|unsure|no idea|no clue|don't know|do not know|can't figure out|cannot figure out|can't work out) (?:how|what|which|where|why|whether|if)") },
   { category: 'uncertain', cue: 'out of ideas', re: w('out of ideas|(?:tried|trying) everything|at a loss|(?:no|not any) (?:closer|further)|not getting anywhere|going (?:in circles|nowhere)|dead end|(?:hit|hitting) (?:a|the) wall') },
   { category: 'uncertain', cue: 'confusing', re: w("confus(?:ed|ing)|unclear|makes? no sense|(?:don't|do not) (?:understand|get it)") },
+  { category: 'uncertain', cue: 'lost', re: w("(?:i'm|i am|i feel|feeling|i got|getting|totally|completely|a bit|so|quite) lost") },
   { category: 'uncertain', cue: 'missing information', re: w('(?:is|are) there (?:any |some )?(?:docs|documentation|examples?|a spec|specs)|guessing|undocumented|(?:no|missing) (?:docs|documentation)') },
   { category: 'uncertain', cue: 'asks why', re: w('(?:anyone|anybody|someone|somebody) (?:know|knows|have an idea|got an idea) why|any (?:idea|ideas|clue) why') },
   // Waiting on a person, access or decision before going on.
@@ -57,13 +60,17 @@ export const BLOCKER_CUES: readonly Cue[] = [
   { category: 'waiting', cue: 'needs something first', re: w('(?:need|needs|require|requires|waiting|wait)(?: [\\w\'-]+){0,8} (?:before|until) (?:i|we) (?:can|could)') },
   { category: 'waiting', cue: 'waiting on', re: w(`${CANT} (?:proceed|continue|go (?:any )?further|move (?:on|forward)|start|finish|merge|deploy|test) (?:until|without)`) },
   { category: 'waiting', cue: 'waiting on', re: w('(?:idle|stalled|on hold) until|(?:still )?no (?:reply|answer|response|word|news) (?:from|on|about|yet)') },
+  { category: 'waiting', cue: 'needs someone', re: w('(?:i |we )?(?:need|needs) (?:someone|somebody|anyone|a person|an admin|admin)(?: (?:from|in|on) [\\w ]{1,30}?)? to') },
+  { category: 'waiting', cue: 'not here yet', re: w("(?:haven't|hasn't|have not|has not) (?:landed|arrived|come in|come through|shown up|been (?:approved|merged|reviewed|shared|delivered|provisioned|granted))(?: yet)?") },
+  { category: 'waiting', cue: 'idle', re: w("(?:i'm|i am|we're|we are|i've been|sitting)(?: [\\w']+){0,2} idle") },
   { category: 'waiting', cue: 'no access', re: w("(?:don't|do not|doesn't|does not) have (?:the |any |write |read |admin |push )?(?:access|permissions?|rights|credentials|keys|an account|the password)|(?:no|without) (?:access|permissions?|credentials) (?:to|for)") },
   // Far past the estimate.
   { category: 'overrun', cue: 'longer than expected', re: w('(?:taking|took|takes|is|was|getting) (?:much |way |far |a lot |a lot more )?(?:longer|harder|more complex|more complicated|bigger|slower) than (?:expected|planned|estimated|anticipated|i thought|we thought)') },
+  { category: 'overrun', cue: 'bigger than its estimate', re: w('(?:way|far|much|a lot|many times) (?:bigger|larger|harder|more complex|more complicated|more work) than (?:\\d+ (?:points|hours|days)|the (?:estimate|ticket|task) (?:says|said))') },
   { category: 'overrun', cue: 'running for ages', re: w('(?:has|have|had|is|was)(?: been)? (?:running|building|deploying|spinning|loading|hanging|migrating|compiling) (?:for )?(?:over |more than |almost |nearly )?(?:\\d+|an?|two|three|several) (?:minutes|mins|hours|hrs|hour|days)') },
   { category: 'overrun', cue: 'fighting it', re: w('(?:fighting|wrestling|battling)(?: with)? (?:the|this|that|it|my|our)|fights me|(?:way|far|well) (?:over|past) (?:the |my )?estimate|behind schedule') },
   // Cannot do something, said by the person doing the work (not "users can't log in").
-  { category: 'unable', cue: "can't", re: new RegExp(`(?:^|(?<![\\w-])(?:i|we|i'm|we're|i am|we are|still|just|so|and|but|now)\\s)${CANT}(?![\\w-])(?! (?:believe|wait|complain|stress|thank|imagine|recommend|tell you|help (?:but|it)|stop))`) },
+  { category: 'unable', cue: "can't", re: new RegExp(`(?:^|(?<![\\w-])(?:i|we|i'm|we're|i am|we are|still|just|so|and|but|now)\\s)${CANT}(?![\\w-])(?! (?:believe|wait|complain|stress|thank|imagine|recommend|tell you|help (?:but|it)|stop|make (?:it|standup|stand-up|the \\w+)|attend|join|come (?:in|to)|be there))`) },
 ];
 
 /**
@@ -71,7 +78,7 @@ export const BLOCKER_CUES: readonly Cue[] = [
  * It cancels what came before it in the same message ("I was stuck but figured it out").
  */
 export const SETTLED: readonly RegExp[] = [
-  w('figured (?:it )?out|sorted (?:it )?out|solved|fixed it|resolved|(?:works|working|passes|passing|green|fine|ok) now|got it working|that (?:fixed|did) it'),
+  w('figured (?:it )?out|sorted (?:it )?out|solved|fixed it|resolved|(?:works|working|passes|passing|green|fine|ok) now|got it working|that (?:fixed|did) it|all good|all set|back to normal'),
   w('unblocked|no longer (?:stuck|blocked)|(?:stuck|blocked|trouble) (?:anymore|any more)'),
   w('by design|as designed|as intended|on purpose|expected behaviou?r'),
   // Good news about errors: none, fewer, gone.
@@ -97,3 +104,6 @@ export const ELSEWHERE = w('stuck (?:in|at|on) (?:the |a |an |my )?(?:traffic|me
 
 /** A clause that asks someone else to act ("can someone grant it?"): a request, not a report. */
 export const REQUEST = /^(?:can|could|would) (?:you|someone|somebody|anyone|anybody|we)\b/;
+
+/** A reminder states a rule for everyone ("reminder that failing tests block the merge"), not a problem of mine. */
+export const REMINDER = /^(?:(?:just|a|friendly|quick|gentle) )*(?:reminder|remember)\b/;

@@ -6,7 +6,7 @@
  * test/blocker-detector.test.ts measures precision and recall on labelled and held-out sentences.
  */
 import type { MessageEvent, Task } from '../collaboration-server/protocol.js';
-import { APPOINTMENT, BLOCKER_CUES, CONDITION, DENIES, ELSEWHERE, REQUEST, SETTLED, type BlockerCategory } from './blocker-cues.js';
+import { APPOINTMENT, BLOCKER_CUES, CONDITION, DENIES, ELSEWHERE, REMINDER, REQUEST, SETTLED, type BlockerCategory } from './blocker-cues.js';
 
 export interface BlockerReading {
   blocker: boolean;
@@ -36,7 +36,7 @@ export function readAsBlocker(text: string): BlockerReading {
       reading = NOT_A_BLOCKER;
       continue;
     }
-    if (REQUEST.test(clause)) continue;
+    if (REQUEST.test(clause) || REMINDER.test(clause)) continue;
     const now = clause.replace(APPOINTMENT, ' ').replace(ELSEWHERE, ' ').replace(CONDITION, '').trim();
     const hit = BLOCKER_CUES.find(({ re }) => re.test(now));
     if (hit && !reading.blocker) reading = { blocker: true, cue: hit.cue, category: hit.category };
