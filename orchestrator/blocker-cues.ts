@@ -1,9 +1,10 @@
 /**
  * What a blocker sounds like in team chat, by category rather than by phrase list: a stuck state said
- * outright, an error that keeps happening, not knowing how to go on, waiting on a person, access or
- * decision before going on, work running far past its estimate, and not being able to do something.
- * And what only looks like one: exclamations ("can't believe"), spec statements ("by design"), work
- * already done ("fixed the bug where..."), appointments ("waiting for the demo at 4").
+ * outright, an error that keeps happening or a broken state, not knowing how to go on, waiting on a
+ * person, access or decision before going on, work running far past its estimate, and not being able
+ * to do something. And what only looks like one: exclamations ("can't believe"), spec statements
+ * ("by design"), work already done ("fixed the bug where..."), appointments ("waiting for the demo at
+ * 4"), reminders of a rule, and personal logistics ("can't make standup").
  *
  * Patterns run on one clause of normalised text (lower case, straight apostrophes). `w()` keeps a
  * cue from matching inside a hyphenated compound ("stuck-job", "error-free").
@@ -60,7 +61,7 @@ export const BLOCKER_CUES: readonly Cue[] = [
   { category: 'waiting', cue: 'needs something first', re: w('(?:need|needs|require|requires|waiting|wait)(?: [\\w\'-]+){0,8} (?:before|until) (?:i|we) (?:can|could)') },
   { category: 'waiting', cue: 'waiting on', re: w(`${CANT} (?:proceed|continue|go (?:any )?further|move (?:on|forward)|start|finish|merge|deploy|test) (?:until|without)`) },
   { category: 'waiting', cue: 'waiting on', re: w('(?:idle|stalled|on hold) until|(?:still )?no (?:reply|answer|response|word|news) (?:from|on|about|yet)') },
-  { category: 'waiting', cue: 'needs someone', re: w('(?:i |we )?(?:need|needs) (?:someone|somebody|anyone|a person|an admin|admin)(?: (?:from|in|on) [\\w ]{1,30}?)? to') },
+  { category: 'waiting', cue: 'needs someone', re: w('(?:need|needs) (?:someone|somebody|anyone|a person|an admin|admin)(?: (?:from|in|on) [\\w ]{1,30}?)? to') },
   { category: 'waiting', cue: 'not here yet', re: w("(?:haven't|hasn't|have not|has not) (?:landed|arrived|come in|come through|shown up|been (?:approved|merged|reviewed|shared|delivered|provisioned|granted))(?: yet)?") },
   { category: 'waiting', cue: 'idle', re: w("(?:i'm|i am|we're|we are|i've been|sitting)(?: [\\w']+){0,2} idle") },
   { category: 'waiting', cue: 'no access', re: w("(?:don't|do not|doesn't|does not) have (?:the |any |write |read |admin |push )?(?:access|permissions?|rights|credentials|keys|an account|the password)|(?:no|without) (?:access|permissions?|credentials) (?:to|for)") },
