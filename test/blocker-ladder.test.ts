@@ -6,8 +6,8 @@ import type { LeadAction, LeadView } from '../orchestrator/lead-view.js';
 import { emptyMemory, type MonitorMemory } from '../orchestrator/monitor-memory.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from '../orchestrator/monitor-options.js';
 import type { Picker } from '../orchestrator/monitor-picker.js';
-import type { DecisionEvent, Escalation, Task } from '../collaboration-server/protocol.js';
-import { T0, makeTask, makeView } from './helpers/monitor-fixtures.js';
+import type { DecisionEvent, Task } from '../collaboration-server/protocol.js';
+import { T0, makeEscalation, makeTask, makeView } from './helpers/monitor-fixtures.js';
 
 const opts: MonitorOptions = { ...DEFAULT_MONITOR_OPTIONS, blockerPersistMs: 100, splitAboveHours: 12 };
 const bobOrQuinn: Picker = (_t, _v, exclude) =>
@@ -132,13 +132,10 @@ describe('rung 3: escalation to the product owner', () => {
 });
 
 describe('the product owner decides', () => {
-  const escalation: Escalation = {
-    id: 'E-1',
+  const escalation = makeEscalation({
     taskId: 'T-3',
     title: 'T-3: decision needed',
     blocker: 'multiple regions?',
-    impact: '',
-    reason: '',
     options: [
       { key: 'A', label: 'Keep it simple', effect: 'note' },
       { key: 'B', label: 'Raise priority', effect: 'priority:high' },
@@ -147,8 +144,7 @@ describe('the product owner decides', () => {
       { key: 'E', label: 'Someone else', effect: 'reassign' },
     ],
     status: 'answered',
-    createdAt: T0,
-  };
+  });
   const decided = (option: string | null, text = 'because'): DecisionEvent => ({
     type: 'decision',
     seq: 9,

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { render, cleanup } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import type { Card } from '../collaboration-server/cards.js';
-import type { Escalation } from '../collaboration-server/protocol.js';
 import { ChatLineView } from '../cli/ui/components/ChatLineView.js';
 import { CardView } from '../cli/ui/components/CardView.js';
 import { EscalationPrompt } from '../cli/ui/components/EscalationPrompt.js';
+import { makeEscalation } from './helpers/monitor-fixtures.js';
 import { StatusBar } from '../cli/ui/components/StatusBar.js';
 import { SidePanel } from '../cli/ui/components/SidePanel.js';
 import type { ChatLine } from '../cli/ui/state.js';
@@ -93,20 +93,17 @@ describe('cards', () => {
   });
 });
 
-const escalation: Escalation = {
-  id: 'E-1',
+const escalation = makeEscalation({
   taskId: 'T-2',
   title: 'Payments API down',
   blocker: 'vendor outage',
   impact: 'checkout slips',
-  reason: '',
   options: [
     { key: 'A', label: 'mock it for now', effect: 'note' },
     { key: 'B', label: 'drop T-2', effect: 'drop' },
   ],
-  status: 'open',
   createdAt: ts,
-};
+});
 
 describe('the escalation prompt', () => {
   it('shows the options with the highlighted one marked', () => {

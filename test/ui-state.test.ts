@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
-import type { Escalation, HubEvent, Task } from '../collaboration-server/protocol.js';
+import type { HubEvent, Task } from '../collaboration-server/protocol.js';
 import type { Card } from '../collaboration-server/cards.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
+import { makeEscalation } from './helpers/monitor-fixtures.js';
 import { eventLine, initialState, lineToRun, nextStep, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
 import { keyOutcome } from '../cli/ui/key-outcome.js';
 import { keyActions } from '../cli/ui/keys.js';
@@ -48,20 +49,7 @@ const task = (over: Partial<Task> = {}): Task => ({
   notes: [],
   ...over,
 });
-const escalation: Escalation = {
-  id: 'E-1',
-  taskId: 'T-1',
-  title: 'Scope too big',
-  blocker: 'no time',
-  impact: 'sprint slips',
-  reason: 'capacity',
-  options: [
-    { key: 'A', label: 'drop T-1', effect: 'drop' },
-    { key: 'B', label: 'defer', effect: 'defer' },
-  ],
-  status: 'open',
-  createdAt: ts,
-};
+const escalation = makeEscalation({ impact: 'sprint slips', reason: 'capacity', createdAt: ts });
 const sprint = { id: 'S-1', name: 'Sprint 1', goal: '', startsAt: ts, endsAt: ts + 864e5, status: 'active' as const, objectives: [], createdAt: ts };
 
 const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(reduce, state);

@@ -1,6 +1,6 @@
 /** Plain data for the monitor's unit tests: tasks, a sprint, a roster and a view, with few keystrokes. */
 import { BUILT_IN_ROLES } from '../../agents/roles.js';
-import type { HubEvent, MessageEvent, Participant, Sprint, Task, TaskChange, TaskEvent } from '../../collaboration-server/protocol.js';
+import type { Escalation, HubEvent, MessageEvent, Participant, Sprint, Task, TaskChange, TaskEvent } from '../../collaboration-server/protocol.js';
 import type { LeadView } from '../../orchestrator/lead-view.js';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -39,6 +39,24 @@ export function makeTask(fields: Partial<Task> = {}): Task {
 
 export function makeSprint(fields: Partial<Sprint> = {}): Sprint {
   return { id: 'S-1', name: 'Sprint 1', goal: 'Ship auth', startsAt: T0, endsAt: T0 + 5 * DAY, status: 'active', objectives: [], createdAt: T0, ...fields };
+}
+
+export function makeEscalation(fields: Partial<Escalation> = {}): Escalation {
+  return {
+    id: 'E-1',
+    taskId: 'T-1',
+    title: 'Scope too big',
+    blocker: 'no time',
+    impact: '',
+    reason: '',
+    options: [
+      { key: 'A', label: 'drop T-1', effect: 'drop' },
+      { key: 'B', label: 'defer', effect: 'defer' },
+    ],
+    status: 'open',
+    createdAt: T0,
+    ...fields,
+  };
 }
 
 export const person = (name: string, role: string, status: Participant['status'] = 'online'): Participant => ({ id: `p-${name}`, name, role, status });
