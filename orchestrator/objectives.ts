@@ -31,6 +31,12 @@ const VERBS = [
 ];
 const VERB_RE = new RegExp(`^(?:${VERBS.map((v) => v.replace(' ', '\\s+')).join('|')})\\b`, 'i');
 const LEAD_IN_RE = /^(?:(?:and|also|then|plus|finally)\s+)*(?:(?:we|i|you)\s+(?:really\s+)?(?:need|needs|want|must|should|have|would like|'d like)\s+(?:to\s+)?|(?:it\s+)?(?:would\s+be\s+)?nice\s+to\s+have:?\s+|(?:urgent|critical|important|must|nice to have|optional|stretch)\s*:\s*|please\s+|let'?s\s+|(?:it\s+is|it's)\s+(?:urgent|critical)\s+(?:to|that\s+we)\s+)*/i;
+/**
+ * A priority said after the objective ("... is a must", "(nice to have)", "... asap"). Words like
+ * "required" count only after "is" or a separator, so "make two-factor login required" stays whole.
+ */
+const PRIORITY_TAIL_RE =
+  /(?:\s*(?:[-–—:,]\s*|\(\s*)|\s+(?:(?:which|that|this|it)\s+)?(?:is|are)\s+)(?:a\s+|an\s+|our\s+)?(?:must(?:[- ]have)?|urgent|critical|top\s+priority|(?:high|low)\s+priority|required|optional|stretch(?:\s+goal)?|nice[- ]to[- ]have)\s*\)?\s*$|\s+(?:asap|if\s+(?:there\s+is\s+)?time(?:\s+allows)?)\s*$/i;
 
 const HIGH_CUES = ['must', 'urgent', 'urgently', 'critical', 'asap', 'top priority', 'blocker', 'required', 'immediately'];
 const LOW_CUES = ['nice to have', 'nice-to-have', 'if time', 'if there is time', 'optional', 'maybe', 'eventually', 'stretch', 'could', 'later'];
@@ -93,7 +99,7 @@ export function pointsFor(hours: number): number {
 export const scaledHours = (hours: number, factor: number): number => Math.max(0.5, Math.round(hours * factor * 2) / 2);
 
 export function analyseObjective(text: string, index: number, count: number, history?: TeamHistory): Objective {
-  const bare = text.replace(LEAD_IN_RE, '').trim() || text.trim();
+  const bare = text.replace(LEAD_IN_RE, '').replace(PRIORITY_TAIL_RE, '').trim() || text.trim();
   const object = bare.replace(VERB_RE, '').replace(/^\s*(?:our|the|a|an|some)\s+/i, '').trim();
   // "Deploy to k8s" keeps its verb: "to k8s" is no subject.
   const subject = !object || /^(?:to|on|for|with|in|into|from|of)\b/i.test(object) ? bare : object;

@@ -86,6 +86,15 @@ describe('objective analysis', () => {
     expect(third).toMatchObject({ priority: 'low', priorityCue: '"maybe"' });
   });
 
+  it('reads a priority said after the objective, and leaves it out of the objective and its tasks', () => {
+    const [auth, dark, crash, required] = analyseObjectives(['User authentication with JWT is a must', 'Dark mode (nice to have)', 'Fix the login crash asap', 'Make two-factor login required']);
+    expect(auth).toMatchObject({ text: 'User authentication with JWT', subject: 'User authentication with JWT', priority: 'high' });
+    expect(dark).toMatchObject({ text: 'Dark mode', priority: 'low' });
+    expect(crash).toMatchObject({ text: 'Fix the login crash', priority: 'high' });
+    // "required" here is what is built, not a priority said after it
+    expect(required!.text).toBe('Make two-factor login required');
+  });
+
   it('keeps a list of things under one verb together', () => {
     expect(splitObjectives('Implement auth with login, sessions and roles')).toEqual(['Implement auth with login, sessions, roles']);
   });
