@@ -13,7 +13,8 @@ const TRANSITIONS: Record<TaskAction, { from: readonly TaskStatus[]; to: TaskSta
   assign: { from: ['pending', 'assigned', 'failed'], to: 'assigned', adminOnly: true },
   accept: { from: ['assigned'], to: 'accepted', adminOnly: false },
   start: { from: ['assigned', 'accepted', 'blocked'], to: 'in_progress', adminOnly: false },
-  progress: { from: ['assigned', 'accepted', 'in_progress'], to: 'in_progress', adminOnly: false },
+  // progress on a blocked task says the work moves again
+  progress: { from: ['assigned', 'accepted', 'in_progress', 'blocked'], to: 'in_progress', adminOnly: false },
   block: { from: ['assigned', 'accepted', 'in_progress', 'blocked'], to: 'blocked', adminOnly: false },
   unblock: { from: ['blocked'], to: 'in_progress', adminOnly: false },
   done: { from: ACTIVE, to: 'done', adminOnly: false },

@@ -8,6 +8,7 @@ import {
   type Escalation,
   type Sprint,
   type Task,
+  type TaskAction,
   type TaskChange,
 } from './protocol.js';
 import { isFinished, nextStatus } from './task-lifecycle.js';
@@ -106,6 +107,9 @@ export function addTasks(ctx: HandlerContext, frame: FrameOf<'tasks_add'>): Comm
   return { deliveries: [{ stored, fromId: actor.id, to: all }], result: { sprintId: sprint.id, taskIds: tasks.map((t) => t.id) } };
 }
 
+/** Actions that end a task's open blockers whatever its status: it changed hands, or it is over. */
+const CLOSES_BLOCKERS: ReadonlySet<TaskAction> = new Set(['assign', 'reassign', 'done', 'fail', 'cancel']);
+
 export function updateTask(ctx: HandlerContext, frame: FrameOf<'task_update'>): CommandOutcome {
   const { store, now, actor } = ctx;
   const before = findTask(ctx, frame.taskId);
@@ -121,11 +125,9 @@ export function updateTask(ctx: HandlerContext, frame: FrameOf<'task_update'>): 
       task.atRisk = false;
       task.percent = frame.action === 'reassign' ? 0 : task.percent;
       task.startedAt = frame.action === 'reassign' ? null : task.startedAt;
-      store.work.resolveBlockersOf(task.id, now);
       break;
     case 'start':
       task.startedAt ??= now;
-      if (before.status === 'blocked') store.work.resolveBlockersOf(task.id, now);
       break;
     case 'progress':
       task.startedAt ??= now;
@@ -134,18 +136,10 @@ export function updateTask(ctx: HandlerContext, frame: FrameOf<'task_update'>): 
     case 'block':
       store.work.openBlockerFor(task.id, actor.name, note ?? 'no reason given', now);
       break;
-    case 'unblock':
-      store.work.resolveBlockersOf(task.id, now);
-      break;
     case 'done':
       task.percent = 100;
       task.completedAt = now;
       task.atRisk = false;
-      store.work.resolveBlockersOf(task.id, now);
-      break;
-    case 'fail':
-    case 'cancel':
-      store.work.resolveBlockersOf(task.id, now);
       break;
     case 'at_risk':
       task.atRisk = true;
@@ -153,10 +147,14 @@ export function updateTask(ctx: HandlerContext, frame: FrameOf<'task_update'>): 
     case 'update':
       Object.assign(task, Object.fromEntries(Object.entries(frame.fields ?? {}).filter(([, v]) => v !== undefined)));
       break;
+    case 'unblock':
+    case 'fail':
+    case 'cancel':
     case 'accept':
     case 'note':
       break;
   }
+  if ((before.status === 'blocked' && to !== 'blocked') || CLOSES_BLOCKERS.has(frame.action)) store.work.resolveBlockersOf(task.id, now);
   store.work.saveTask(task);
 
   const change: TaskChange = {

@@ -68,6 +68,22 @@ describe('sprints, tasks and escalations in the hub', () => {
     expect(blocker).toEqual([{ reason: 'token validation fails', resolved_at: expect.any(Number) }]);
   });
 
+  it('takes progress on a blocked task as the work moving again: back in progress, the blocker closed', async () => {
+    hub = await startTestHub();
+    const lead = await hub.client('Lead', 'orchestrator');
+    const bob = await hub.client('Bob', 'backend-dev');
+    await sprintWithTwoTasks(lead);
+    await lead.send({ type: 'task_update', taskId: 'T-2', action: 'assign', assignee: 'Bob' });
+    await bob.send({ type: 'task_update', taskId: 'T-2', action: 'start' });
+    await bob.send({ type: 'task_update', taskId: 'T-2', action: 'block', note: 'signature check fails' });
+    const ack = await bob.send({ type: 'task_update', taskId: 'T-2', action: 'progress', percent: 40, note: 'pinned the algorithm' });
+    expect(ack.seq).toBeGreaterThan(0);
+    const { tasks } = await lead.request({ type: 'tasks' });
+    expect(tasks.find((t) => t.id === 'T-2')).toMatchObject({ status: 'in_progress', percent: 40 });
+    const blockers = hub.running.store.db.prepare('SELECT resolved_at FROM blockers').all() as { resolved_at: number | null }[];
+    expect(blockers).toEqual([{ resolved_at: expect.any(Number) }]);
+  });
+
   it('records an escalation and lets only the product owner answer it, once', async () => {
     hub = await startTestHub();
     const lead = await hub.client('Lead', 'orchestrator');
