@@ -3,11 +3,11 @@
  * 1,000 tasks on 50 agents and 10,000 tasks on 200 agents; reports how the time grows between them.
  */
 import { performance } from 'node:perf_hooks';
-import { assignTasks } from '../orchestrator/assignment.js';
-import { breakdownObjectives, type PlannedTask } from '../orchestrator/breakdown.js';
-import type { TeamMember } from '../orchestrator/capacity.js';
-import { analyseGraph } from '../orchestrator/dependency-graph.js';
-import { analyseObjectives } from '../orchestrator/objectives.js';
+import { assignTasks } from '../orchestrator/planning/assignment.js';
+import { breakdownObjectives, type PlannedTask } from '../orchestrator/planning/breakdown.js';
+import type { TeamMember } from '../orchestrator/planning/capacity.js';
+import { analyseGraph } from '../orchestrator/planning/dependency-graph.js';
+import { analyseObjectives } from '../orchestrator/planning/objectives.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
 import type { BenchResult } from './result.js';
 

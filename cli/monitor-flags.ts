@@ -1,7 +1,7 @@
 /** The monitor's thresholds as flags on `huddle orchestrator` and `huddle up`. */
 import type { Command } from 'commander';
 import { HuddleError } from '../collaboration-server/errors.js';
-import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from '../orchestrator/monitor-options.js';
+import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from '../orchestrator/monitoring/options.js';
 import { parseDuration } from './output.js';
 
 export interface MonitorFlags {

@@ -4,27 +4,9 @@
  */
 import { HuddleError } from './errors.js';
 import type { Audience, CommandFrame, Participant, QueryFrame, ReplyData } from './protocol.js';
-import { viewerOf, type ParticipantRow, type Store, type StoredEvent } from './store/index.js';
-import { createEscalation, answerEscalation, addTasks, createSprint, updateTask, requireAdmin, requireTaskWriter } from './work.js';
-
-export interface HandlerContext {
-  store: Store;
-  now: number;
-  actor: ParticipantRow;
-  admin: boolean;
-  isOnline(participantId: string): boolean;
-}
-
-export interface Delivery {
-  stored: StoredEvent;
-  fromId: string | null;
-  to: Audience;
-}
-
-export interface CommandOutcome {
-  deliveries: Delivery[];
-  result?: Record<string, unknown>;
-}
+import { viewerOf } from './store/index.js';
+import type { CommandOutcome, HandlerContext } from './handler-context.js';
+import { createEscalation, answerEscalation, addTasks, createSprint, applyTaskUpdate, requireAdmin, requireTaskWriter } from './work-commands.js';
 
 export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
   const { store, now, actor } = ctx;
@@ -47,7 +29,7 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     case 'tasks_add':
       return addTasks(ctx, frame);
     case 'task_update':
-      return updateTask(ctx, frame);
+      return applyTaskUpdate(ctx, frame);
     case 'escalate':
       return createEscalation(ctx, frame);
     case 'escalation_answer':

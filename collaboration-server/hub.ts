@@ -9,7 +9,8 @@ import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
-import { applyCommand, answerQuery, type Delivery } from './handlers.js';
+import { applyCommand, answerQuery } from './handlers.js';
+import type { Delivery } from './handler-context.js';
 import {
   ClientFrameSchema,
   CLIENT_FRAME_TYPES,

@@ -1,8 +1,8 @@
 /** The lead's jobs, in the order they see each event. Add a behaviour with one line here. */
 import type { Behaviour } from './lead-view.js';
-import { createPlanningBehaviour } from './planning-behaviour.js';
-import { createMonitorBehaviour } from './monitor-behaviour.js';
-import type { MonitorOptions } from './monitor-options.js';
+import { createPlanningBehaviour } from './planning/behaviour.js';
+import { createMonitorBehaviour } from './monitoring/behaviour.js';
+import type { MonitorOptions } from './monitoring/options.js';
 
 export function createBehaviours(monitor: Partial<MonitorOptions> = {}): Behaviour[] {
   return [

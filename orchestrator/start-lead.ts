@@ -2,8 +2,8 @@
 import type { HuddleClient } from '../collaboration-server/client.js';
 import type { RoleSpec } from '../agents/roles.js';
 import { createBehaviours } from './behaviours.js';
-import { createLead, type Lead } from './lead.js';
-import type { MonitorOptions } from './monitor-options.js';
+import { createLead, type Lead } from './lead-runtime.js';
+import type { MonitorOptions } from './monitoring/options.js';
 
 export const DEFAULT_LEAD_NAME = 'Tech Lead';
 export const DEFAULT_TICK_MS = 30_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksToSplit, detectChatBlocker, linkToActiveTask, readAsBlocker } from '../orchestrator/blocker-detector.js';
-import { businessReason } from '../orchestrator/blocker-kind.js';
+import { asksToSplit, detectChatBlocker, linkToActiveTask, readAsBlocker } from '../orchestrator/monitoring/blocker-detector.js';
+import { businessReason } from '../orchestrator/monitoring/blocker-kind.js';
 import { makeTask, message } from './helpers/monitor-fixtures.js';
 
 /** Labelled chat: true = the sender is blocked. */

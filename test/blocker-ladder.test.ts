@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ladderTick, onBlockerReport, onTaskMoved, type LadderContext } from '../orchestrator/blocker-resolver.js';
-import { applyDecision } from '../orchestrator/escalation.js';
-import { onTaskFailed } from '../orchestrator/failures.js';
+import { ladderTick, onBlockerReport, onTaskMoved, type LadderContext } from '../orchestrator/monitoring/blocker-resolver.js';
+import { applyDecision } from '../orchestrator/monitoring/escalation.js';
+import { onTaskFailed } from '../orchestrator/monitoring/failures.js';
 import type { LeadAction, LeadView } from '../orchestrator/lead-view.js';
-import { emptyMemory, type MonitorMemory } from '../orchestrator/monitor-memory.js';
-import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from '../orchestrator/monitor-options.js';
-import type { Picker } from '../orchestrator/monitor-picker.js';
+import { emptyMemory, type MonitorMemory } from '../orchestrator/monitoring/memory.js';
+import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from '../orchestrator/monitoring/options.js';
+import type { Picker } from '../orchestrator/monitoring/picker.js';
 import type { DecisionEvent, Task } from '../collaboration-server/protocol.js';
 import { T0, makeEscalation, makeTask, makeView } from './helpers/monitor-fixtures.js';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HuddleClient } from '../collaboration-server/client.js';
-import type { Lead } from '../orchestrator/lead.js';
+import type { Lead } from '../orchestrator/lead-runtime.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 import { startLeadOn, stopLead } from './helpers/lead.js';
 import { assignedTo, directTo, FIRST_STAGE, fromLead, SEED } from './helpers/planning-team.js';

@@ -3,7 +3,7 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { FakeClock } from '../collaboration-server/clock.js';
 import type { HubEvent } from '../collaboration-server/protocol.js';
 import type { Behaviour } from '../orchestrator/lead-view.js';
-import { createLead, type Lead } from '../orchestrator/lead.js';
+import { createLead, type Lead } from '../orchestrator/lead-runtime.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
 let hub: TestHub;

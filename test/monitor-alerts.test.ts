@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isDue, markSaid, withinBudget } from '../orchestrator/alert-throttle.js';
+import { isDue, markSaid, withinBudget } from '../orchestrator/monitoring/alert-throttle.js';
 import type { LeadAction } from '../orchestrator/lead-view.js';
-import { emptyMemory } from '../orchestrator/monitor-memory.js';
-import { DEFAULT_MONITOR_OPTIONS } from '../orchestrator/monitor-options.js';
-import { overloadChecks, slaChecks } from '../orchestrator/sla.js';
+import { emptyMemory } from '../orchestrator/monitoring/memory.js';
+import { DEFAULT_MONITOR_OPTIONS } from '../orchestrator/monitoring/options.js';
+import { overloadChecks, slaChecks } from '../orchestrator/monitoring/sla.js';
 import { DAY, HOUR, T0, makeSprint, makeTask, makeView } from './helpers/monitor-fixtures.js';
 
 const opts = { ...DEFAULT_MONITOR_OPTIONS, alertWindowMs: 1000 };

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Escalation, HubEvent, Task } from '../collaboration-server/protocol.js';
 import type { LeadAction } from '../orchestrator/lead-view.js';
 import { applyEvent } from '../orchestrator/lead-view.js';
-import { createMonitorBehaviour } from '../orchestrator/monitor-behaviour.js';
-import type { Picker } from '../orchestrator/monitor-picker.js';
+import { createMonitorBehaviour } from '../orchestrator/monitoring/behaviour.js';
+import type { Picker } from '../orchestrator/monitoring/picker.js';
 import { HOUR, T0, makeTask, makeView, message, taskEvent } from './helpers/monitor-fixtures.js';
 
 const toBob: Picker = (_t, _v, exclude) => (exclude.includes('Bob') ? null : { name: 'Bob', rationale: 'backend-dev role' });

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HubEvent } from '../collaboration-server/protocol.js';
 import { createBehaviours } from '../orchestrator/behaviours.js';
-import type { Lead } from '../orchestrator/lead.js';
+import type { Lead } from '../orchestrator/lead-runtime.js';
 import { fetchMetrics } from '../cli/sprint-metrics.js';
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../collaboration-server/clock.js';
 import type { LeadAction } from '../orchestrator/lead-view.js';
-import { emptyMemory } from '../orchestrator/monitor-memory.js';
-import { DEFAULT_MONITOR_OPTIONS, staleThresholdMs, type MonitorOptions } from '../orchestrator/monitor-options.js';
-import type { Picker } from '../orchestrator/monitor-picker.js';
-import { progressChecks, zombieChecks } from '../orchestrator/progress-monitor.js';
+import { emptyMemory } from '../orchestrator/monitoring/memory.js';
+import { DEFAULT_MONITOR_OPTIONS, staleThresholdMs, type MonitorOptions } from '../orchestrator/monitoring/options.js';
+import type { Picker } from '../orchestrator/monitoring/picker.js';
+import { progressChecks, zombieChecks } from '../orchestrator/monitoring/progress-checks.js';
 import { T0, TEAM, makeTask, makeView, person } from './helpers/monitor-fixtures.js';
 
 // Thresholds in milliseconds: the same logic as minutes, without waiting.

@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { runInput, type CommandContext } from '../cli/input/commands.js';
-import { emptyRoom, type Room } from '../cli/input/room.js';
+import { emptyRoom, type Room } from '../cli/room.js';
 import { runPlain } from '../cli/plain/run-plain.js';
-import type { Lead } from '../orchestrator/lead.js';
+import type { Lead } from '../orchestrator/lead-runtime.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 import { startLeadOn } from './helpers/lead.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HubEvent, Sprint, Task } from '../collaboration-server/protocol.js';
 import { applyEvent, type LeadAction, type LeadView } from '../orchestrator/lead-view.js';
-import { createPlanningBehaviour, PLANNING_STATE_KEY } from '../orchestrator/planning-behaviour.js';
+import { createPlanningBehaviour, PLANNING_STATE_KEY } from '../orchestrator/planning/behaviour.js';
 import { MONDAY, SEED, seedView } from './helpers/planning-team.js';
 
 let seq = 0;

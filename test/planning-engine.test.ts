@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assignTasks, pickAssignee, type Strategy } from '../orchestrator/assignment.js';
-import type { PlannedTask } from '../orchestrator/breakdown.js';
-import type { TeamMember } from '../orchestrator/capacity.js';
-import { analyseGraph } from '../orchestrator/dependency-graph.js';
-import { emptyHistory, recordDone, recordFailed } from '../orchestrator/history.js';
-import { analyseObjectives, splitObjectives } from '../orchestrator/objectives.js';
-import { objectivesReply } from '../orchestrator/planning-cards.js';
-import { buildProposal, type PlanChoices } from '../orchestrator/proposal.js';
+import { assignTasks, pickAssignee, type Strategy } from '../orchestrator/planning/assignment.js';
+import type { PlannedTask } from '../orchestrator/planning/breakdown.js';
+import type { TeamMember } from '../orchestrator/planning/capacity.js';
+import { analyseGraph } from '../orchestrator/planning/dependency-graph.js';
+import { emptyHistory, recordDone, recordFailed } from '../orchestrator/planning/history.js';
+import { analyseObjectives, splitObjectives } from '../orchestrator/planning/objectives.js';
+import { objectivesReply } from '../orchestrator/planning/cards.js';
+import { buildProposal, type PlanChoices } from '../orchestrator/planning/proposal.js';
 import type { Task } from '../collaboration-server/protocol.js';
 import { MONDAY, person, SEED, seedView } from './helpers/planning-team.js';
 

@@ -1,13 +1,13 @@
 /** Due times from the plan: each task is due when its dependency stage should be finished. */
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../collaboration-server/protocol.js';
-import type { Assignment } from '../orchestrator/assignment.js';
-import type { PlannedTask } from '../orchestrator/breakdown.js';
-import { createMonitorBehaviour } from '../orchestrator/monitor-behaviour.js';
-import { DEFAULT_MONITOR_OPTIONS } from '../orchestrator/monitor-options.js';
-import { breakdownReply } from '../orchestrator/planning-cards.js';
-import { buildProposal, taskDrafts, type PlanChoices } from '../orchestrator/proposal.js';
-import { dueTimes } from '../orchestrator/schedule.js';
+import type { Assignment } from '../orchestrator/planning/assignment.js';
+import type { PlannedTask } from '../orchestrator/planning/breakdown.js';
+import { createMonitorBehaviour } from '../orchestrator/monitoring/behaviour.js';
+import { DEFAULT_MONITOR_OPTIONS } from '../orchestrator/monitoring/options.js';
+import { breakdownReply } from '../orchestrator/planning/cards.js';
+import { buildProposal, taskDrafts, type PlanChoices } from '../orchestrator/planning/proposal.js';
+import { dueTimes } from '../orchestrator/planning/schedule.js';
 import { makeSprint, makeTask, makeView } from './helpers/monitor-fixtures.js';
 import { MONDAY, SEED, seedView } from './helpers/planning-team.js';
 

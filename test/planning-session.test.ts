@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage, initialPlanningState, restoreState, type PlanningState } from '../orchestrator/planning-session.js';
+import { handleMessage, initialPlanningState, restoreState, type PlanningState } from '../orchestrator/planning/session.js';
 import { MONDAY, SEED, seedView } from './helpers/planning-team.js';
 
 const view = seedView();

@@ -8,7 +8,7 @@ import { eventLine, initialState, lineToRun, nextStep, promptEscalation, reduce,
 import { keyOutcome } from '../cli/ui/key-outcome.js';
 import { keyActions } from '../cli/ui/keys.js';
 import { complete } from '../cli/input/complete.js';
-import { loadHours, sprintProgress, teamList } from '../cli/input/room.js';
+import { loadHours, sprintProgress, teamList } from '../cli/room.js';
 
 const ts = Date.UTC(2026, 10, 21, 9, 30);
 const alice = { id: 'p1', name: 'Alice', role: 'backend-dev' };

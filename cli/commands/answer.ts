@@ -4,7 +4,7 @@ import { loadRoles } from '../../agents/roles.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { findCommand, runInput } from '../input/commands.js';
-import { emptyRoom, withEscalations } from '../input/room.js';
+import { emptyRoom, withEscalations } from '../room.js';
 import { printJson } from '../output.js';
 import { observer } from './who.js';
 

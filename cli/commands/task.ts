@@ -4,7 +4,7 @@ import { HuddleError } from '../../collaboration-server/errors.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson } from '../output.js';
 import { findCommand, runInput } from '../input/commands.js';
-import { emptyRoom } from '../input/room.js';
+import { emptyRoom } from '../room.js';
 import { loadRoles } from '../../agents/roles.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 

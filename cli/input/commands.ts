@@ -8,7 +8,7 @@ import type { TaskAction } from '../../collaboration-server/protocol.js';
 import { HuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { describeParticipant, describeTask } from '../describe-event.js';
 import { takeName } from './tokens.js';
-import type { Me, Room } from './room.js';
+import type { Me, Room } from '../room.js';
 
 export interface CommandContext {
   me: Me;

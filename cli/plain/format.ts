@@ -4,7 +4,7 @@ import type { ConnectionState } from '../../collaboration-server/client.js';
 import type { HubEvent } from '../../collaboration-server/protocol.js';
 import type { CommandResult } from '../input/commands.js';
 import { describeEvent } from '../describe-event.js';
-import { isForMe, isOfferedToMe, type Me } from '../input/room.js';
+import { isForMe, isOfferedToMe, type Me } from '../room.js';
 import { cardLines } from './card-text.js';
 
 /** The lines a person reads for one event; a message addressed to me is marked with `>>`. */

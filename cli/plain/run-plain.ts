@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
-import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../input/room.js';
+import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
 import { askStartup } from '../input/startup.js';
 import { connectionLine, eventLines, resultLines } from './format.js';
 

@@ -1,6 +1,6 @@
 /** The layout: chat and side panel, the product owner's prompt, the input line and the status bar. Render only. */
 import { Box } from 'ink';
-import { myTasks, openEscalations, sprintProgress, teamList } from '../input/room.js';
+import { myTasks, openEscalations, sprintProgress, teamList } from '../room.js';
 import { promptEscalation, type UiState } from './state.js';
 import { ChatPane } from './components/ChatPane.js';
 import { SidePanel } from './components/SidePanel.js';

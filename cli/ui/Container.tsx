@@ -7,7 +7,7 @@ import { useCallback } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import type { Me } from '../input/room.js';
+import type { Me } from '../room.js';
 import { App } from './App.js';
 import { keyActions } from './keys.js';
 import { keyOutcome } from './key-outcome.js';

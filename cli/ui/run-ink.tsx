@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import type { Me } from '../input/room.js';
+import type { Me } from '../room.js';
 import { Container } from './Container.js';
 
 export async function runInk({ connect, me, roles, awayAfterMs }: { connect: () => Promise<HuddleClient>; me: Me; roles: RoleSpec[]; awayAfterMs: number }): Promise<void> {

@@ -8,7 +8,7 @@ import type { HubEvent, ReplyData, Sender, WelcomeFrame } from '../../collaborat
 import type { RoleSpec } from '../../agents/roles.js';
 import type { CommandResult } from '../input/commands.js';
 import { describeEvent } from '../describe-event.js';
-import { emptyRoom, foldEvent, isForMe, isOfferedToMe, openEscalations, withEscalations, withTasks, withWelcome, type Me, type Room } from '../input/room.js';
+import { emptyRoom, foldEvent, isForMe, isOfferedToMe, openEscalations, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
 
 export interface ChatLine {
   id: number;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { runInput, type CommandResult } from '../input/commands.js';
-import type { Me } from '../input/room.js';
+import type { Me } from '../room.js';
 import { lineToRun, type UiAction, type UiState } from './state.js';
 
 /**

@@ -3,7 +3,7 @@ import { AppliedFrames } from './applied-frames.js';
 import { EventLog } from './events.js';
 import { KeyValues } from './key-values.js';
 import { Participants } from './participants.js';
-import { Work } from './work.js';
+import { Work } from './tasks.js';
 
 export { viewerOf, type Viewer, type StoredEvent } from './events.js';
 export type { ParticipantRow } from './participants.js';

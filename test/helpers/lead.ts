@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import { BUILT_IN_ROLES } from '../../agents/roles.js';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { createBehaviours } from '../../orchestrator/behaviours.js';
-import { createLead, type Lead, type LeadOptions } from '../../orchestrator/lead.js';
+import { createLead, type Lead, type LeadOptions } from '../../orchestrator/lead-runtime.js';
 import type { TestHub } from './hub.js';
 
 export interface RunningLead {

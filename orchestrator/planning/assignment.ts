@@ -4,7 +4,7 @@
  * (completion rate, estimate accuracy per domain). Never assigns past capacity without flagging it;
  * every choice carries a one-line rationale. O(tasks × agents).
  */
-import type { Priority, Task } from '../collaboration-server/protocol.js';
+import type { Priority, Task } from '../../collaboration-server/protocol.js';
 import type { PlannedTask } from './breakdown.js';
 import type { TeamMember } from './capacity.js';
 import { KIND_TAGS, type TaskKind } from './domains.js';

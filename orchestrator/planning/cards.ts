@@ -1,5 +1,5 @@
 /** The lead's planning messages: a plain-text body that reads well in any terminal, and its typed card. */
-import type { Card, CardOf } from '../collaboration-server/cards.js';
+import type { Card, CardOf } from '../../collaboration-server/cards.js';
 import { STRATEGIES } from './assignment.js';
 import type { Proposal } from './proposal.js';
 import { formatDue } from './schedule.js';

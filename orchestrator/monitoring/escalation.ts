@@ -2,11 +2,11 @@
  * Escalations to the product owner: the frame with 2-4 concrete options (each with the effect the lead
  * applies when it is picked), the card that announces it, and the application of the decision.
  */
-import type { DecisionEvent, Escalation, EscalationOption, Task } from '../collaboration-server/protocol.js';
+import type { DecisionEvent, Escalation, EscalationOption, Task } from '../../collaboration-server/protocol.js';
 import type { BusinessReason } from './blocker-kind.js';
-import type { LeadAction, LeadView } from './lead-view.js';
-import { say, updateTask } from './monitor-actions.js';
-import type { Picker } from './monitor-picker.js';
+import type { LeadAction, LeadView } from '../lead-view.js';
+import { say, updateTask } from './actions.js';
+import type { Picker } from './picker.js';
 
 /** Effects the lead knows how to apply; anything else is recorded as a note. */
 export type Effect = 'drop' | 'defer' | 'note' | 'reassign' | 'priority:high' | 'priority:low';

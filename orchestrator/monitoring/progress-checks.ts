@@ -3,13 +3,13 @@
  * an assignee offline past a grace period makes the task at risk, and a second period later it is
  * reassigned. Pure: tasks, roster and memory in, frames out.
  */
-import type { Task } from '../collaboration-server/protocol.js';
+import type { Task } from '../../collaboration-server/protocol.js';
 import { isDue, markSaid, withinBudget } from './alert-throttle.js';
-import type { LeadAction, LeadView } from './lead-view.js';
-import { alert, minutes, say, sayTo, updateTask } from './monitor-actions.js';
-import type { MonitorMemory } from './monitor-memory.js';
-import { staleThresholdMs, type MonitorOptions } from './monitor-options.js';
-import type { Picker } from './monitor-picker.js';
+import type { LeadAction, LeadView } from '../lead-view.js';
+import { alert, minutes, say, sayTo, updateTask } from './actions.js';
+import type { MonitorMemory } from './memory.js';
+import { staleThresholdMs, type MonitorOptions } from './options.js';
+import type { Picker } from './picker.js';
 
 const PROGRESS_QUESTIONS = [
   'Are you blocked on something?',

@@ -1,8 +1,8 @@
 /** A task reported failed is retried with another agent; after `maxFailures` the lead escalates. */
-import type { Task } from '../collaboration-server/protocol.js';
+import type { Task } from '../../collaboration-server/protocol.js';
 import { escalationFor, type EscalationCause } from './escalation.js';
-import type { LeadAction } from './lead-view.js';
-import { say, updateTask } from './monitor-actions.js';
+import type { LeadAction } from '../lead-view.js';
+import { say, updateTask } from './actions.js';
 import type { LadderContext } from './blocker-resolver.js';
 
 export function onTaskFailed(task: Task, reason: string | null, failedBy: string | null, ctx: LadderContext): LeadAction[] {

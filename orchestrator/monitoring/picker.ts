@@ -2,17 +2,17 @@
  * Who takes over a task: the planning engine's `pickAssignee` over the people present. The monitor
  * takes the picker as a parameter, so its tests can pass their own.
  */
-import type { Task } from '../collaboration-server/protocol.js';
-import { pickAssignee } from './assignment.js';
-import { teamOf, workdaysBetween } from './capacity.js';
-import type { LeadView } from './lead-view.js';
+import type { Task } from '../../collaboration-server/protocol.js';
+import { pickAssignee } from '../planning/assignment.js';
+import { teamOf, workdaysBetween } from '../planning/capacity.js';
+import type { LeadView } from '../lead-view.js';
 
-export interface Pick {
+export interface Takeover {
   name: string;
   rationale: string;
 }
 
-export type Picker = (task: Task, view: LeadView, exclude: readonly string[]) => Pick | null;
+export type Picker = (task: Task, view: LeadView, exclude: readonly string[]) => Takeover | null;
 
 const DAY = 86_400_000;
 

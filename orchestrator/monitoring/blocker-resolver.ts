@@ -6,15 +6,15 @@
  *    task has nobody else to go to);
  * 3. escalate to the product owner when it needs a business decision or nobody else can help.
  */
-import type { Task } from '../collaboration-server/protocol.js';
+import type { Task } from '../../collaboration-server/protocol.js';
 import { businessReason } from './blocker-kind.js';
 import { escalationFor } from './escalation.js';
 import { findGuidance } from './knowledge-base.js';
-import type { LeadAction, LeadView } from './lead-view.js';
-import { say, updateTask } from './monitor-actions.js';
-import type { Ladder, MonitorMemory } from './monitor-memory.js';
-import type { MonitorOptions } from './monitor-options.js';
-import type { Picker } from './monitor-picker.js';
+import type { LeadAction, LeadView } from '../lead-view.js';
+import { say, updateTask } from './actions.js';
+import type { Ladder, MonitorMemory } from './memory.js';
+import type { MonitorOptions } from './options.js';
+import type { Picker } from './picker.js';
 
 export interface LadderContext {
   view: LeadView;

@@ -3,13 +3,13 @@
  * idle → (plan sprint) → objectives → (objectives) → proposed → (approve) → idle with an active plan.
  * Pure: a message and the team in, the new state and the lead's replies out.
  */
-import { HuddleError } from '../collaboration-server/errors.js';
-import type { TaskDraft } from '../collaboration-server/protocol.js';
+import { HuddleError } from '../../collaboration-server/errors.js';
+import type { TaskDraft } from '../../collaboration-server/protocol.js';
 import { capacityCard, capacityText, DEFAULT_SPRINT_DAYS, teamCapacity } from './capacity.js';
 import { isStrategy, STRATEGIES, type Strategy } from './assignment.js';
 import { emptyHistory, type TeamHistory } from './history.js';
-import type { LeadView } from './lead-view.js';
-import { breakdownReply, COMMANDS_HELP, objectivesReply, type Reply } from './planning-cards.js';
+import type { LeadView } from '../lead-view.js';
+import { breakdownReply, COMMANDS_HELP, objectivesReply, type Reply } from './cards.js';
 import { buildProposal, taskDrafts, type Proposal } from './proposal.js';
 
 export type Phase = 'idle' | 'objectives' | 'proposed';

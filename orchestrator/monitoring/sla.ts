@@ -4,11 +4,11 @@
  * whose unfinished work exceeds the hours left in the sprint is overloaded, said once per window.
  */
 import { isDue, markSaid, withinBudget } from './alert-throttle.js';
-import { teamOf, workdaysBetween } from './capacity.js';
-import type { LeadAction, LeadView } from './lead-view.js';
-import { alert } from './monitor-actions.js';
-import type { MonitorMemory } from './monitor-memory.js';
-import type { MonitorOptions } from './monitor-options.js';
+import { teamOf, workdaysBetween } from '../planning/capacity.js';
+import type { LeadAction, LeadView } from '../lead-view.js';
+import { alert } from './actions.js';
+import type { MonitorMemory } from './memory.js';
+import type { MonitorOptions } from './options.js';
 
 const FOREVER = Number.MAX_SAFE_INTEGER;
 const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;

@@ -1,7 +1,7 @@
 /** Commands on sprints, tasks and escalations. Each runs inside the transaction that commits it. */
 import { nanoid } from 'nanoid';
 import { HuddleError } from './errors.js';
-import type { CommandOutcome, Delivery, HandlerContext } from './handlers.js';
+import type { CommandOutcome, Delivery, HandlerContext } from './handler-context.js';
 import {
   TaskDraftSchema,
   type CommandFrame,
@@ -110,7 +110,7 @@ export function addTasks(ctx: HandlerContext, frame: FrameOf<'tasks_add'>): Comm
 /** Actions that end a task's open blockers whatever its status: it changed hands, or it is over. */
 const CLOSES_BLOCKERS: ReadonlySet<TaskAction> = new Set(['assign', 'reassign', 'done', 'fail', 'cancel']);
 
-export function updateTask(ctx: HandlerContext, frame: FrameOf<'task_update'>): CommandOutcome {
+export function applyTaskUpdate(ctx: HandlerContext, frame: FrameOf<'task_update'>): CommandOutcome {
   const { store, now, actor } = ctx;
   const before = findTask(ctx, frame.taskId);
   const to = nextStatus(before, frame.action, actor, frame.assignee);

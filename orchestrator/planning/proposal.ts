@@ -2,7 +2,7 @@
  * A sprint proposal: objectives → tasks → graph → assignments → feasibility, computed from the
  * planning choices and the team as it is now. Deterministic, so it is recomputed after every change.
  */
-import type { TaskDraft } from '../collaboration-server/protocol.js';
+import type { TaskDraft } from '../../collaboration-server/protocol.js';
 import { assignTasks, type Assignment, type Strategy } from './assignment.js';
 import { breakdownObjectives, type PlannedTask } from './breakdown.js';
 import { teamCapacity, type Capacity } from './capacity.js';
@@ -10,7 +10,7 @@ import { analyseGraph, type GraphAnalysis } from './dependency-graph.js';
 import { checkFeasibility, type Feasibility } from './feasibility.js';
 import type { TeamHistory } from './history.js';
 import { analyseObjectives, pointsFor, type Objective } from './objectives.js';
-import type { LeadView } from './lead-view.js';
+import type { LeadView } from '../lead-view.js';
 import { dueTimes } from './schedule.js';
 
 export interface PlanChoices {

@@ -4,21 +4,21 @@
  * report into one Behaviour. Its memory goes to the hub (`state_put`, key `monitor`) whenever it
  * changes, and comes back in `restore` when the lead restarts.
  */
-import type { HubEvent, MessageEvent, Task, TaskEvent } from '../collaboration-server/protocol.js';
+import type { HubEvent, MessageEvent, Task, TaskEvent } from '../../collaboration-server/protocol.js';
 import { forget } from './alert-throttle.js';
 import { asksToSplit, detectChatBlocker, isFromBot, linkToActiveTask } from './blocker-detector.js';
 import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderContext } from './blocker-resolver.js';
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
-import type { Behaviour, LeadAction, LeadView } from './lead-view.js';
-import { computeMetrics } from './metrics.js';
-import { say, updateTask } from './monitor-actions.js';
-import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './monitor-memory.js';
-import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './monitor-options.js';
-import { pickFromTeam, type Picker } from './monitor-picker.js';
-import { progressChecks, trackPresence, zombieChecks } from './progress-monitor.js';
+import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
+import { computeMetrics } from '../metrics.js';
+import { say, updateTask } from './actions.js';
+import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './memory.js';
+import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './options.js';
+import { pickFromTeam, type Picker } from './picker.js';
+import { progressChecks, trackPresence, zombieChecks } from './progress-checks.js';
 import { overloadChecks, slaChecks } from './sla.js';
-import { reportCard, reportText } from './sprint-report.js';
+import { reportCard, reportText } from '../sprint-report.js';
 
 export interface MonitorBehaviour extends Behaviour {
   /** the current memory, for tests */

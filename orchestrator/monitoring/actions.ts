@@ -1,7 +1,7 @@
 /** The frames the monitor asks the lead to send, built in one place. */
-import type { Card } from '../collaboration-server/cards.js';
-import type { TaskAction } from '../collaboration-server/protocol.js';
-import type { LeadAction } from './lead-view.js';
+import type { Card } from '../../collaboration-server/cards.js';
+import type { TaskAction } from '../../collaboration-server/protocol.js';
+import type { LeadAction } from '../lead-view.js';
 
 export const say = (text: string, card?: Card): LeadAction => ({ type: 'chat', text, ...(card ? { card } : {}) });
 

@@ -1,13 +1,18 @@
 /**
- * What a terminal knows about the room: the lead's view (sprint, tasks, roster, escalations), folded
- * from the welcome, two start-up queries and then every event. Pure helpers only.
+ * What a terminal knows about the room: the room state every client folds (sprint, tasks, roster,
+ * escalations), the roles, and who I am; built from the welcome, two start-up queries and then every
+ * event. Pure helpers only.
  */
-import type { WelcomeFrame, HubEvent, Task, Escalation, ReplyData } from '../../collaboration-server/protocol.js';
-import { isActive } from '../../collaboration-server/task-lifecycle.js';
-import { applyEvent, type LeadView } from '../../orchestrator/lead-view.js';
-import type { RoleSpec } from '../../agents/roles.js';
+import type { WelcomeFrame, HubEvent, Task, Escalation, ReplyData } from '../collaboration-server/protocol.js';
+import { isActive } from '../collaboration-server/task-lifecycle.js';
+import { foldRoom, type RoomState } from '../collaboration-server/room.js';
+import type { RoleSpec } from '../agents/roles.js';
 
-export type Room = LeadView;
+export interface Room extends RoomState {
+  roles: RoleSpec[];
+  /** my own participant name */
+  self: string;
+}
 export interface Me {
   name: string;
   role: string;
@@ -39,7 +44,7 @@ export function withEscalations(room: Room, reply: Extract<ReplyData, { kind: 'e
 }
 
 export function foldEvent(room: Room, event: HubEvent): Room {
-  const next = applyEvent(room, event);
+  const next = foldRoom(room, event);
   // remember a decision on an escalation this terminal never saw open, so a late reply cannot reopen it
   if (event.type === 'decision' && !room.escalations.some((e) => e.id === event.escalation.id)) return { ...next, escalations: [...next.escalations, event.escalation] };
   return next;

@@ -2,7 +2,7 @@
  * Objective analysis: split what the product owner asked for into objectives, and judge each one's
  * priority (with the cue that decided it), domains, modifiers and effort. Offline and deterministic.
  */
-import type { Priority } from '../collaboration-server/protocol.js';
+import type { Priority } from '../../collaboration-server/protocol.js';
 import { GENERIC_DOMAIN, matchDomains, type Domain } from './domains.js';
 import { domainFactor, type TeamHistory } from './history.js';
 

@@ -5,7 +5,7 @@
  * a new problem after a fix still counts ("fixed the login, but now the tests keep failing").
  * test/blocker-detector.test.ts measures precision and recall on labelled and held-out sentences.
  */
-import type { MessageEvent, Task } from '../collaboration-server/protocol.js';
+import type { MessageEvent, Task } from '../../collaboration-server/protocol.js';
 import { APPOINTMENT, BLOCKER_CUES, CONDITION, DENIES, ELSEWHERE, REMINDER, REQUEST, SETTLED, type BlockerCategory } from './blocker-cues.js';
 
 export interface BlockerReading {

@@ -3,7 +3,7 @@
  * many tasks each agent finished or failed. It adjusts estimates and assignments once it exists.
  * Plain JSON, so the lead keeps it in the hub with `state_put`.
  */
-import type { Task } from '../collaboration-server/protocol.js';
+import type { Task } from '../../collaboration-server/protocol.js';
 
 export interface Tally {
   estimated: number;

@@ -2,10 +2,10 @@
  * Team capacity for a sprint: who takes tasks, how many hours each gives over the sprint's working
  * days (from the role catalog or team file), minus the work they already hold.
  */
-import type { CardOf } from '../collaboration-server/cards.js';
-import type { Participant, Task } from '../collaboration-server/protocol.js';
-import type { RoleSpec } from '../agents/roles.js';
-import { isActive } from '../collaboration-server/task-lifecycle.js';
+import type { CardOf } from '../../collaboration-server/cards.js';
+import type { Participant, Task } from '../../collaboration-server/protocol.js';
+import type { RoleSpec } from '../../agents/roles.js';
+import { isActive } from '../../collaboration-server/task-lifecycle.js';
 
 export interface TeamMember {
   name: string;

@@ -2,7 +2,7 @@
  * Task breakdown: each objective becomes concrete tasks from its domain's templates, with plan-local
  * keys (T-1, T-2...) that stay stable while objectives are added, tasks dropped or re-estimated.
  */
-import type { Priority } from '../collaboration-server/protocol.js';
+import type { Priority } from '../../collaboration-server/protocol.js';
 import { KIND_TAGS, type TaskKind } from './domains.js';
 import { scaledHours, type Objective } from './objectives.js';
 

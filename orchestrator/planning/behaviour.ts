@@ -3,10 +3,10 @@
  * approved sprint, then hands out tasks stage by stage as their dependencies are done. Its state goes
  * to the hub (`state_put` under its name) after every change, so a restarted lead resumes.
  */
-import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../collaboration-server/protocol.js';
+import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../../collaboration-server/protocol.js';
 import { actualHours, recordDone, recordFailed } from './history.js';
-import type { Behaviour, LeadAction, LeadView } from './lead-view.js';
-import { handleMessage, initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './planning-session.js';
+import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
+import { handleMessage, initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './session.js';
 
 export const PLANNING_STATE_KEY = 'planning';
 

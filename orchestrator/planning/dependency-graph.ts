@@ -2,7 +2,7 @@
  * The dependency graph of a plan: stages (what can run together), the critical path, and cycles.
  * Linear in tasks plus dependencies, so it holds for sprints of thousands of tasks.
  */
-import { HuddleError } from '../collaboration-server/errors.js';
+import { HuddleError } from '../../collaboration-server/errors.js';
 
 export interface GraphNode {
   key: string;
