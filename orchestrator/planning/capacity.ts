@@ -109,7 +109,8 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
       loadHours: m.loadHours,
     })),
     totalHours: round1(c.totalHours),
-    utilisation: gross > 0 ? round1(c.loadHours / gross) : 0,
+    // a ratio kept to a tenth of a percent: rounding the ratio itself to tenths showed 7h of 60h as 10%
+    utilisation: gross > 0 ? round1((c.loadHours / gross) * 100) / 100 : 0,
   };
 }
 

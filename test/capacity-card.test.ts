@@ -1,0 +1,41 @@
+/** The capacity card: what the lead computes and what the plain mode and the ink UI show of it. */
+import { describe, expect, it } from 'vitest';
+import { render } from 'ink-testing-library';
+import { createElement } from 'react';
+import { capacityCard, capacityText, type Capacity, type TeamMember } from '../orchestrator/planning/capacity.js';
+import { cardLines } from '../cli/plain/card-text.js';
+import { CardView } from '../cli/ui/components/CardView.js';
+import type { Card } from '../collaboration-server/cards.js';
+
+const member = (name: string, capacityHours: number, loadHours: number): TeamMember => ({ name, role: 'backend-dev', expertise: [], hoursPerDay: capacityHours / 10, capacityHours, loadHours });
+
+function capacity(...members: TeamMember[]): Capacity {
+  return {
+    startsAt: Date.UTC(2026, 0, 5),
+    endsAt: Date.UTC(2026, 0, 19),
+    days: 14,
+    workdays: 10,
+    members,
+    totalHours: members.reduce((s, m) => s + Math.max(0, m.capacityHours - m.loadHours), 0),
+    loadHours: members.reduce((s, m) => s + m.loadHours, 0),
+  };
+}
+
+const box = (card: Card) => {
+  const { lastFrame, unmount } = render(createElement(CardView, { card }));
+  const text = (lastFrame() ?? '').replace(/\u001B\[[0-9;]*m/g, '');
+  unmount();
+  return text;
+};
+
+describe('the share of the team already in use', () => {
+  it.each([
+    [7, '12%'],
+    [14, '23%'],
+  ])('is %sh of 60h as %s, not rounded to tens', (load, shown) => {
+    const c = capacity(member('Ann', 60, load));
+    expect(capacityText(c)).toContain(`${shown} already in use`);
+    expect(cardLines(capacityCard(c))[0]).toContain(`${shown} booked`);
+    expect(box(capacityCard(c))).toMatch(new RegExp(`Booked overall .*${shown}`));
+  });
+});
