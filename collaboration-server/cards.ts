@@ -1,11 +1,18 @@
 /**
  * Typed cards: the structured part of a technical lead's message, rendered richly by the ink UI.
  * Every card travels next to a plain-text body that says the same thing, so any terminal can read it.
+ *
+ * Units: every share is a percent, in a field named `...Percent` (or `percent`): 0 to 100, with
+ * one decimal at most, and above 100 where it can overflow (an overbooked team). No card carries a
+ * 0..1 ratio, so a renderer never has to guess which one it holds.
  */
 import { z } from 'zod';
 
 const str = z.string().max(4000);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(20_000);
+/** A share in percent: 100 is all of it; more than 100 only where the field says it can be. */
+const percent = z.number().min(0);
+const percentUpTo100 = percent.max(100);
 
 export const CapacityCardSchema = z.object({
   kind: z.literal('capacity'),
@@ -22,7 +29,8 @@ export const CapacityCardSchema = z.object({
     }),
   ),
   totalHours: z.number(),
-  utilisation: z.number(),
+  /** hours already booked as a percent of the team's sprint hours; above 100 when overbooked */
+  bookedPercent: percent,
 });
 
 export const ObjectivesCardSchema = z.object({
@@ -78,7 +86,7 @@ export const ProgressCheckCardSchema = z.object({
   taskId: str,
   title: str,
   silentForMinutes: z.number(),
-  percent: z.number(),
+  percent: percentUpTo100,
   questions: z.array(str),
 });
 
@@ -118,7 +126,7 @@ export const SprintReportCardSchema = z.object({
   name: str,
   tasksDone: z.number(),
   tasksTotal: z.number(),
-  completionRate: z.number(),
+  completionPercent: percentUpTo100,
   velocityPointsPerDay: z.number(),
   velocityHoursPerDay: z.number(),
   blockers: z.object({ count: z.number(), meanHoursToUnblock: z.number().nullable() }),
@@ -128,7 +136,7 @@ export const SprintReportCardSchema = z.object({
       tasksDone: z.number(),
       estimatedHours: z.number(),
       actualHours: z.number(),
-      accuracy: z.number().nullable(),
+      accuracyPercent: percentUpTo100.nullable(),
     }),
   ),
 });

@@ -4,6 +4,8 @@ import type { SprintMetrics } from './metrics.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const hrs = (x: number | null) => (x === null ? '—' : `${x}h`);
+/** Cards carry shares as percents (see cards.ts); the metrics hold them as ratios. */
+const percentOf = (ratio: number) => Math.round(ratio * 1000) / 10;
 
 export function reportCard(m: SprintMetrics): CardOf<'sprint_report'> {
   return {
@@ -12,11 +14,11 @@ export function reportCard(m: SprintMetrics): CardOf<'sprint_report'> {
     name: m.name,
     tasksDone: m.tasksDone,
     tasksTotal: m.tasksTotal - m.tasksCancelled,
-    completionRate: m.completionRate,
+    completionPercent: percentOf(m.completionRate),
     velocityPointsPerDay: m.velocityPointsPerDay,
     velocityHoursPerDay: m.velocityHoursPerDay,
     blockers: { count: m.blockers.count, meanHoursToUnblock: m.blockers.meanHoursToUnblock },
-    agents: m.agents.map((a) => ({ name: a.name, tasksDone: a.tasksDone, estimatedHours: a.estimatedHours, actualHours: a.actualHours, accuracy: a.accuracy })),
+    agents: m.agents.map((a) => ({ name: a.name, tasksDone: a.tasksDone, estimatedHours: a.estimatedHours, actualHours: a.actualHours, accuracyPercent: a.accuracy === null ? null : percentOf(a.accuracy) })),
   };
 }
 

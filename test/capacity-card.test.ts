@@ -39,3 +39,15 @@ describe('the share of the team already in use', () => {
     expect(box(capacityCard(c))).toMatch(new RegExp(`Booked overall .*${shown}`));
   });
 });
+
+describe('an overbooked team', () => {
+  const card = capacityCard(capacity(member('Ann', 60, 90)));
+
+  it('reads as 150% booked and overbooked in the plain mode', () => {
+    expect(cardLines(card)[0]).toMatch(/150% booked, overbooked/);
+  });
+
+  it('shows a full, marked bar in the ink UI', () => {
+    expect(box(card)).toMatch(/Booked overall █{20} 150% over/);
+  });
+});

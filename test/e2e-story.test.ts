@@ -124,7 +124,7 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
       { timeout: 30_000, interval: 200 },
     );
     const report = fromLead(po, 'sprint_report')[0]!;
-    expect(report.card).toMatchObject({ completionRate: 1, blockers: { count: 2 } });
+    expect(report.card).toMatchObject({ completionPercent: 100, blockers: { count: 2 } });
     expect(report.card.tasksDone).toBe(report.card.tasksTotal);
     expect(report.text).toMatch(/Velocity [\d.]+ points\/day/);
     expect(report.text).toMatch(/Blockers: 2/);

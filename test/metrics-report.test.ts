@@ -74,7 +74,7 @@ describe('the sprint report', () => {
   const m = computeMetrics(sprint, tasks, events, now);
 
   it('fits the sprint_report card', () => {
-    expect(reportCard(m)).toMatchObject({ kind: 'sprint_report', name: 'Auth sprint', tasksDone: 3, tasksTotal: 4, completionRate: 0.75, velocityPointsPerDay: 5, blockers: { count: 2, meanHoursToUnblock: 2 } });
+    expect(reportCard(m)).toMatchObject({ kind: 'sprint_report', name: 'Auth sprint', tasksDone: 3, tasksTotal: 4, completionPercent: 75, velocityPointsPerDay: 5, blockers: { count: 2, meanHoursToUnblock: 2 } });
   });
 
   it('says velocity and blockers in plain text', () => {

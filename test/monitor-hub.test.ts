@@ -77,7 +77,7 @@ describe('the monitor in the lead, over a real hub', () => {
     await bob.send({ type: 'task_update', taskId: t1, action: 'done' });
     await bob.send({ type: 'task_update', taskId: t2, action: 'done' });
     const report = await seen.until(fromLead('sprint_report'));
-    expect(report).toMatchObject({ card: { tasksDone: 2, tasksTotal: 2, completionRate: 1, blockers: { count: 2 } } });
+    expect(report).toMatchObject({ card: { tasksDone: 2, tasksTotal: 2, completionPercent: 100, blockers: { count: 2 } } });
     expect(report.type === 'message' && report.text).toMatch(/Velocity 6 points\/day.*Blockers: 2/);
 
     // The same numbers come from the hub's task events (what `huddle status` and `huddle report` show).

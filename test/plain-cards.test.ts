@@ -8,7 +8,7 @@ import { CardView } from '../cli/ui/components/CardView.js';
 
 const SAMPLES: [Card, RegExp, RegExp][] = [
   [
-    { kind: 'capacity', startsAt: 0, endsAt: 0, days: 5, agents: [{ name: 'Ann', role: 'qa', hoursPerDay: 6, availableHours: 30, loadHours: 12 }], totalHours: 30, utilisation: 0.4 },
+    { kind: 'capacity', startsAt: 0, endsAt: 0, days: 5, agents: [{ name: 'Ann', role: 'qa', hoursPerDay: 6, availableHours: 30, loadHours: 12 }], totalHours: 30, bookedPercent: 40 },
     /capacity: 30h over 5 day\(s\), 40% booked\nname +role +h\/day +available +load\nAnn +qa +6 +30h +12h/,
     /Capacity — 30h over 5 day\(s\)[\s\S]*Ann +qa +12h \/ 30h[\s\S]*40%/,
   ],

@@ -84,7 +84,7 @@ describe('cards', () => {
   it('render a sprint report with its completion bar and per-person table', () => {
     const text = screen(
       <CardView
-        card={{ kind: 'sprint_report', sprintId: 'S-1', name: 'Sprint 1', tasksDone: 3, tasksTotal: 4, completionRate: 0.75, velocityPointsPerDay: 2, velocityHoursPerDay: 5, blockers: { count: 1, meanHoursToUnblock: 2 }, agents: [{ name: 'Alice', tasksDone: 3, estimatedHours: 12, actualHours: 10, accuracy: 0.83 }] }}
+        card={{ kind: 'sprint_report', sprintId: 'S-1', name: 'Sprint 1', tasksDone: 3, tasksTotal: 4, completionPercent: 75, velocityPointsPerDay: 2, velocityHoursPerDay: 5, blockers: { count: 1, meanHoursToUnblock: 2 }, agents: [{ name: 'Alice', tasksDone: 3, estimatedHours: 12, actualHours: 10, accuracyPercent: 83 }] }}
       />,
     );
     expect(text).toContain('3/4 tasks done');

@@ -175,7 +175,7 @@ describe('the team list', () => {
 });
 
 describe("the lead's next step under a card", () => {
-  const capacity: Card = { kind: 'capacity', days: 5, totalHours: 54, utilisation: 0, agents: [] } as unknown as Card;
+  const capacity: Card = { kind: 'capacity', days: 5, totalHours: 54, bookedPercent: 0, agents: [] } as unknown as Card;
   it('is the last line of the text when the card does not carry it', () => {
     const ask = 'What should this sprint achieve? Give me 2-3 objectives in one message.';
     expect(nextStep(`Sprint capacity: 5 days.\n  Alice (qa): 18h available\nTotal: 54h available.\n${ask}`, capacity)).toBe(ask);

@@ -1,7 +1,8 @@
 /** A lead's card as a few readable text lines (compact tables), for the plain line mode. */
 import type { Card } from '../../collaboration-server/cards.js';
 
-const pct = (n: number) => `${Math.round(n <= 1 && n > 0 ? n * 100 : n)}%`;
+/** A card's share, which is always a percent (see cards.ts). */
+export const pct = (percent: number) => `${Math.round(percent)}%`;
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
 
 /** Left-aligned columns, two spaces apart. */
@@ -14,7 +15,7 @@ export function cardLines(card: Card): string[] {
   switch (card.kind) {
     case 'capacity':
       return [
-        `capacity: ${h(card.totalHours)} over ${card.days} day(s), ${pct(card.utilisation)} booked`,
+        `capacity: ${h(card.totalHours)} over ${card.days} day(s), ${pct(card.bookedPercent)} booked${card.bookedPercent > 100 ? ', overbooked' : ''}`,
         ...table([['name', 'role', 'h/day', 'available', 'load'], ...card.agents.map((a) => [a.name, a.role, String(a.hoursPerDay), h(a.availableHours), h(a.loadHours)])]),
       ];
     case 'objectives':
@@ -52,10 +53,10 @@ export function cardLines(card: Card): string[] {
       ];
     case 'sprint_report':
       return [
-        `sprint report ${card.name}: ${card.tasksDone}/${card.tasksTotal} done (${pct(card.completionRate)}), velocity ${card.velocityPointsPerDay.toFixed(1)} pt/day, ${card.blockers.count} blocker(s)`,
+        `sprint report ${card.name}: ${card.tasksDone}/${card.tasksTotal} done (${pct(card.completionPercent)}), velocity ${card.velocityPointsPerDay.toFixed(1)} pt/day, ${card.blockers.count} blocker(s)`,
         ...table([
           ['name', 'done', 'estimated', 'actual', 'accuracy'],
-          ...card.agents.map((a) => [a.name, String(a.tasksDone), h(a.estimatedHours), h(a.actualHours), a.accuracy === null ? '-' : pct(a.accuracy)]),
+          ...card.agents.map((a) => [a.name, String(a.tasksDone), h(a.estimatedHours), h(a.actualHours), a.accuracyPercent === null ? '-' : pct(a.accuracyPercent)]),
         ]),
       ];
     case 'alert':

@@ -109,8 +109,7 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
       loadHours: m.loadHours,
     })),
     totalHours: round1(c.totalHours),
-    // a ratio kept to a tenth of a percent: rounding the ratio itself to tenths showed 7h of 60h as 10%
-    utilisation: gross > 0 ? round1((c.loadHours / gross) * 100) / 100 : 0,
+    bookedPercent: gross > 0 ? round1((c.loadHours / gross) * 100) : 0,
   };
 }
 
@@ -119,7 +118,7 @@ export function capacityText(c: Capacity): string {
   const lines = [
     `Sprint capacity: ${date(c.startsAt)} → ${date(c.endsAt)} (${c.days} days, ${c.workdays} working days), team of ${c.members.length}.`,
     ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already assigned)`),
-    `Total: ${card.totalHours}h available, ${Math.round(card.utilisation * 100)}% already in use.`,
+    `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already in use${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
   ];
   if (c.members.length === 0) lines.push('Nobody who takes tasks is online yet: agents join with `huddle agent --role R --name N`.');
   return lines.join('\n');

@@ -2,11 +2,10 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Card } from '../../../collaboration-server/cards.js';
-import { table } from '../../plain/card-text.js';
+import { pct, table } from '../../plain/card-text.js';
 import { ProgressBar } from './ProgressBar.js';
 
 const h = (n: number) => `${Math.round(n * 10) / 10}h`;
-const ratio = (n: number) => (n <= 1 ? n * 100 : n);
 
 function Frame({ title, color = 'cyan', children }: { title: string; color?: string; children: ReactNode }) {
   return (
@@ -52,7 +51,7 @@ export function CardView({ card }: { card: Card }) {
           ))}
           <Box>
             <Text>Booked overall </Text>
-            <ProgressBar percent={ratio(card.utilisation)} width={20} />
+            <ProgressBar percent={card.bookedPercent} width={20} />
           </Box>
         </Frame>
       );
@@ -129,7 +128,7 @@ export function CardView({ card }: { card: Card }) {
         <Frame title={`Sprint report — ${card.name}`} color="green">
           <Box>
             <Text>{`${card.tasksDone}/${card.tasksTotal} tasks done `}</Text>
-            <ProgressBar percent={ratio(card.completionRate)} width={20} />
+            <ProgressBar percent={card.completionPercent} width={20} />
           </Box>
           <Text dimColor>
             velocity {card.velocityPointsPerDay.toFixed(1)} pt/day, {card.velocityHoursPerDay.toFixed(1)} h/day · {card.blockers.count} blocker(s)
@@ -137,7 +136,7 @@ export function CardView({ card }: { card: Card }) {
           <Rows
             rows={[
               ['name', 'done', 'estimated', 'actual', 'accuracy'],
-              ...card.agents.map((a) => [a.name, String(a.tasksDone), h(a.estimatedHours), h(a.actualHours), a.accuracy === null ? '-' : `${Math.round(ratio(a.accuracy))}%`]),
+              ...card.agents.map((a) => [a.name, String(a.tasksDone), h(a.estimatedHours), h(a.actualHours), a.accuracyPercent === null ? '-' : pct(a.accuracyPercent)]),
             ]}
           />
         </Frame>
