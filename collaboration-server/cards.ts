@@ -24,8 +24,12 @@ export const CapacityCardSchema = z.object({
       name: str,
       role: str,
       hoursPerDay: z.number(),
+      /** the hours the person gives this sprint */
+      capacityHours: z.number(),
       availableHours: z.number(),
       loadHours: z.number(),
+      /** loadHours as a percent of capacityHours; above 100 when overbooked */
+      bookedPercent: percent,
     }),
   ),
   totalHours: z.number(),

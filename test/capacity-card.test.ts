@@ -51,3 +51,21 @@ describe('an overbooked team', () => {
     expect(box(card)).toMatch(/Booked overall █{20} 150% over/);
   });
 });
+
+describe("a person's bar", () => {
+  const card = capacityCard(capacity(member('Ann', 60, 60), member('Bob', 60, 15), member('Cy', 40, 60)));
+  const row = (text: string, name: string) => text.split('\n').find((l) => l.includes(name)) ?? '';
+
+  it('compares the load with the hours the person gives, so a fully booked person reads 100%', () => {
+    expect(row(box(card), 'Ann')).toMatch(/Ann .* 60h \/ 60h .*█{10} 100%/);
+    expect(row(box(card), 'Bob')).toMatch(/Bob .* 15h \/ 60h .*█{3}░{7}  25%/);
+    expect(row(box(card), 'Cy')).toMatch(/Cy .* 60h \/ 40h .*█{10} 150% over/);
+  });
+
+  it('reads the same in the plain mode', () => {
+    const lines = cardLines(card);
+    expect(lines[1]).toMatch(/name +role +h\/day +capacity +available +load +booked$/);
+    expect(row(lines.join('\n'), 'Ann')).toMatch(/60h +0h +60h +100%$/);
+    expect(row(lines.join('\n'), 'Cy')).toMatch(/40h +0h +60h +150% over$/);
+  });
+});

@@ -16,7 +16,10 @@ export function cardLines(card: Card): string[] {
     case 'capacity':
       return [
         `capacity: ${h(card.totalHours)} over ${card.days} day(s), ${pct(card.bookedPercent)} booked${card.bookedPercent > 100 ? ', overbooked' : ''}`,
-        ...table([['name', 'role', 'h/day', 'available', 'load'], ...card.agents.map((a) => [a.name, a.role, String(a.hoursPerDay), h(a.availableHours), h(a.loadHours)])]),
+        ...table([
+          ['name', 'role', 'h/day', 'capacity', 'available', 'load', 'booked'],
+          ...card.agents.map((a) => [a.name, a.role, String(a.hoursPerDay), h(a.capacityHours), h(a.availableHours), h(a.loadHours), pct(a.bookedPercent) + (a.bookedPercent > 100 ? ' over' : '')]),
+        ]),
       ];
     case 'objectives':
       return [

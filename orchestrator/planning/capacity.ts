@@ -94,6 +94,9 @@ export function teamCapacity(
 
 const date = (t: number) => new Date(t).toISOString().slice(0, 10);
 
+/** Load as a percent of the hours given (not of the hours left, which would show a full plate as 0%). */
+const bookedPercent = (loadHours: number, capacityHours: number) => (capacityHours > 0 ? round1((loadHours / capacityHours) * 100) : 0);
+
 export function capacityCard(c: Capacity): CardOf<'capacity'> {
   const gross = c.members.reduce((s, m) => s + m.capacityHours, 0);
   return {
@@ -105,11 +108,13 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
       name: m.name,
       role: m.role,
       hoursPerDay: m.hoursPerDay,
+      capacityHours: m.capacityHours,
       availableHours: round1(Math.max(0, m.capacityHours - m.loadHours)),
       loadHours: m.loadHours,
+      bookedPercent: bookedPercent(m.loadHours, m.capacityHours),
     })),
     totalHours: round1(c.totalHours),
-    bookedPercent: gross > 0 ? round1((c.loadHours / gross) * 100) : 0,
+    bookedPercent: bookedPercent(c.loadHours, gross),
   };
 }
 

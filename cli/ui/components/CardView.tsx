@@ -45,8 +45,8 @@ export function CardView({ card }: { card: Card }) {
         <Frame title={`Capacity — ${h(card.totalHours)} over ${card.days} day(s)`}>
           {card.agents.map((a) => (
             <Box key={a.name}>
-              <Text>{`${a.name.padEnd(22).slice(0, 22)} ${a.role.padEnd(13)} ${h(a.loadHours).padStart(6)} / ${h(a.availableHours).padEnd(6)} `}</Text>
-              <ProgressBar percent={a.availableHours ? (a.loadHours / a.availableHours) * 100 : 0} />
+              <Text>{`${a.name.padEnd(22).slice(0, 22)} ${a.role.padEnd(13)} ${h(a.loadHours).padStart(6)} / ${h(a.capacityHours).padEnd(6)} `}</Text>
+              <ProgressBar percent={a.bookedPercent} />
             </Box>
           ))}
           <Box>
