@@ -32,6 +32,8 @@ export interface HubLimits {
   /** a client whose unsent data passes this many bytes is dropped: it has stopped reading */
   maxBufferedBytes: number;
   heartbeatMs: number;
+  /** how long a connection dropped by the heartbeat has to finish the close handshake before it is cut */
+  heartbeatGraceMs: number;
   /** most events replayed to a resuming client */
   maxReplay: number;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_LIMITS: HubLimits = {
   burst: 100,
   maxBufferedBytes: 1024 * 1024,
   heartbeatMs: 15_000,
+  heartbeatGraceMs: 2_000,
   maxReplay: 50_000,
 };
 
@@ -108,6 +111,7 @@ export function createHub(options: HubOptions): Hub {
   const stopHeartbeat = startHeartbeat(
     () => [...connections].map((c) => c.ws),
     limits.heartbeatMs,
+    limits.heartbeatGraceMs,
     (ws) => log(`dropping a connection that stopped answering pings`),
   );
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'node:net';
 import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
 import { recorder, startTestHub, type RawClient, type TestHub } from './helpers/hub.js';
@@ -43,8 +43,8 @@ describe('per-connection bounds', () => {
     await expect(sender.send({ type: 'chat', text: 'after the drop' })).resolves.toMatchObject({ duplicate: false });
   });
 
-  it('finds a dead connection by heartbeat and drops it within two intervals', async () => {
-    hub = await startTestHub({ limits: { heartbeatMs: 40 } });
+  it('finds a dead connection by heartbeat and drops it within two intervals and the close grace', async () => {
+    hub = await startTestHub({ limits: { heartbeatMs: 40, heartbeatGraceMs: 40 } });
     const watcher = await hub.client('Watcher', 'qa');
     const seen = recorder(watcher);
     const dead = await joined('Dead');
@@ -54,5 +54,27 @@ describe('per-connection bounds', () => {
     const who = await watcher.request({ type: 'who' });
     expect(who.participants.find((p) => p.name === 'Dead')?.status).toBe('offline');
     expect(who.participants.find((p) => p.name === 'Watcher')?.status).toBe('online');
+  });
+
+  it('tells a client that stopped answering pings why it is dropped, even behind frames it has not read yet', async () => {
+    // only the heartbeat's ticks are driven by hand; sockets, SQLite and the close grace run for real
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const logs: string[] = [];
+      const limits = { heartbeatMs: 1000, heartbeatGraceMs: 30_000, framesPerSecond: 1e6, burst: 1e6, maxBufferedBytes: 1e9 };
+      hub = await startTestHub({ limits, log: (l) => logs.push(l) });
+      const talker = await hub.client('Talker', 'backend-dev');
+      const silent = await joined('Silent');
+      silent.ws.pause(); // it reads nothing now, pings included
+      vi.advanceTimersByTime(1000); // the first ping
+      // a backlog the kernel would not take stays in the hub's send buffer, behind which the close frame queues
+      while (hub.running.hub.bufferedBytes() < 1024 * 1024) await Promise.all(Array.from({ length: 20 }, () => talker.send({ type: 'chat', text: 'y'.repeat(30_000) })));
+      vi.advanceTimersByTime(1000); // no pong: dropped
+      expect(logs).toContain('dropping a connection that stopped answering pings');
+      silent.ws.resume();
+      await expect(silent.closed).resolves.toEqual({ code: 4001, reason: 'no heartbeat' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
