@@ -5,9 +5,12 @@ export const printJson = (value: unknown): void => {
   process.stdout.write(JSON.stringify(value) + '\n');
 };
 
-/** Prints the error as one sentence and exits non-zero: 2 for bad input, 1 for everything else. */
+/**
+ * Prints the error as one sentence and exits non-zero: 2 for bad input, 1 for everything else.
+ * An error the hub reported keeps the hub's words; anything thrown here says it failed on this machine.
+ */
 export function exitWithError(err: unknown): never {
-  const e = err instanceof HuddleError ? err : toHuddleError(err);
+  const e = toHuddleError(err, 'local');
   process.stderr.write(`huddle: ${e.message}\n`);
   const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT'];
   process.exit(badInput.includes(e.code) ? 2 : 1);

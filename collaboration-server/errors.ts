@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   STORAGE_FAILED: 'the hub could not save the frame',
   RATE_LIMITED: 'too many frames',
   INTERNAL: 'the hub failed unexpectedly',
+  LOCAL: 'this program failed on this machine, not in the hub',
   TIMEOUT: 'no answer in time',
   DISCONNECTED: 'the connection to the hub is closed',
   UNAUTHORIZED: 'the token is missing or wrong',
@@ -34,17 +35,26 @@ export class HuddleError extends Error {
   }
 }
 
-export function toHuddleError(err: unknown): HuddleError {
+/**
+ * Where something was thrown: in the hub (which reports it to the client in an error frame), or
+ * here, in this program on this machine (a CLI command, an agent runner). The words say which.
+ */
+export type FailureSite = 'hub' | 'local';
+
+/** Anything thrown, as a HuddleError whose message says what failed and where. */
+export function toHuddleError(err: unknown, site: FailureSite = 'local'): HuddleError {
   if (err instanceof HuddleError) return err;
   const code = (err as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+  if (code === 'SQLITE_FULL' || (code === 'ENOSPC' && site === 'hub')) {
     return new HuddleError('STORAGE_FULL', 'The hub could not save this: its disk is full. Free some space and send it again.', { cause: err });
   }
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
     return new HuddleError('STORAGE_FAILED', `The hub could not save this (${code}). Send it again; if it persists, check the hub's data folder.`, { cause: err });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new HuddleError('INTERNAL', `The hub failed unexpectedly: ${message}`, { cause: err });
+  if (site === 'hub') return new HuddleError('INTERNAL', `The hub failed unexpectedly: ${message}`, { cause: err });
+  const onFile = typeof (err as { path?: unknown } | null)?.path === 'string' ? ' Check that path and its permissions.' : '';
+  return new HuddleError('LOCAL', `Failed on this machine, not in the hub: ${message.replace(/\.$/, '')}.${onFile}`, { cause: err });
 }
 
 /** WebSocket close codes used by the hub (1000-1015 from RFC 6455, 4000+ ours). */

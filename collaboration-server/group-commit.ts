@@ -49,7 +49,7 @@ export class GroupCommit<T> {
 
   /** Inside a shared transaction, a storage error must abandon the batch rather than be answered. */
   rethrowIfGrouped(err: unknown): void {
-    if (this.grouped && STORAGE_CODES.has(toHuddleError(err).code)) throw err;
+    if (this.grouped && STORAGE_CODES.has(toHuddleError(err, 'hub').code)) throw err;
   }
 
   /**
@@ -104,7 +104,7 @@ export class GroupCommit<T> {
       if (grouped) this.store.transaction(() => batch.forEach(this.apply));
       else batch.forEach(this.apply);
     } catch (err) {
-      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err).message}); applying them one by one`);
+      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err, 'hub').message}); applying them one by one`);
       for (const undo of this.undos.reverse()) undo();
       this.outputs = null;
       this.undos = null;

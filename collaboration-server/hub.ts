@@ -103,7 +103,7 @@ export function createHub(options: HubOptions): Hub {
       onMessage(conn, data, isBinary, allowed);
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      log(`internal error: ${toHuddleError(err).message}`);
+      log(`internal error: ${toHuddleError(err, 'hub').message}`);
       sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
     }
   }, log);
@@ -197,7 +197,7 @@ export function createHub(options: HubOptions): Hub {
       });
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      const e = toHuddleError(err);
+      const e = toHuddleError(err, 'hub');
       return sendError(conn, frame.id, e.code, e.message);
     }
     conn.participant = row;
@@ -227,7 +227,7 @@ export function createHub(options: HubOptions): Hub {
       if (!existing) store.participants.create(row);
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      const e = toHuddleError(err);
+      const e = toHuddleError(err, 'hub');
       return sendError(conn, frame.id, e.code, e.message);
     }
     conn.participant = row;
@@ -316,7 +316,7 @@ export function createHub(options: HubOptions): Hub {
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      const e = toHuddleError(err);
+      const e = toHuddleError(err, 'hub');
       if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
       sendError(conn, frame.id, e.code, e.message);
     }
@@ -339,7 +339,7 @@ export function createHub(options: HubOptions): Hub {
       });
       deliver([{ stored: left, fromId: participant.id, to: { kind: 'all' } }]);
     } catch (err) {
-      log(`could not record that ${participant.name} left: ${toHuddleError(err).message}`);
+      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`);
     }
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,17 @@ describe('the huddle binary', () => {
     const result = await runHuddle(['say', '--data', data, '--name', 'A', '--role', 'qa', 'hello']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/huddle up/);
+  });
+
+  it.each([['token'], ['server', '--port', '0']])('says that a failure of `huddle %s` on this machine is not the hub failing', async (...command) => {
+    const notAFolder = tempData();
+    mkdirSync(join(notAFolder, '..'), { recursive: true });
+    writeFileSync(notAFolder, 'a file where the data folder should be\n');
+    const result = await runHuddle([...command, '--data', notAFolder]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^huddle: Failed on this machine, not in the hub: EEXIST/);
+    expect(result.stderr).toContain(notAFolder);
+    expect(result.stderr).not.toMatch(/hub failed/i);
   });
 
   it('refuses an unknown role with the known ones', async () => {

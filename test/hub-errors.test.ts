@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { HuddleError, toHuddleError } from '../collaboration-server/errors.js';
 import { MAX_FRAME_BYTES, PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
 import { startTestHub, type RawClient, type TestHub } from './helpers/hub.js';
 
@@ -68,5 +69,23 @@ describe('bad frames get an error frame and the connection stays open', () => {
     expect((await raw.closed).code).toBe(1009);
     other.send({ type: 'chat', id: 'ok', text: 'fine' });
     expect(await other.next((f) => f.type === 'ack')).toMatchObject({ id: 'ok' });
+  });
+});
+
+describe('anything thrown becomes one HuddleError that says where it failed', () => {
+  const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/nowhere/team.json'"), { code: 'ENOENT', path: '/nowhere/team.json' });
+
+  it('in the hub: the hub failed, and the hub sends that to the client', () => {
+    expect(toHuddleError(new Error('boom'), 'hub')).toMatchObject({ code: 'INTERNAL', message: 'The hub failed unexpectedly: boom' });
+  });
+
+  it('here: failed on this machine, not in the hub, with what to check for a file', () => {
+    expect(toHuddleError(enoent, 'local')).toMatchObject({ code: 'LOCAL', message: "Failed on this machine, not in the hub: ENOENT: no such file or directory, open '/nowhere/team.json'. Check that path and its permissions." });
+    expect(toHuddleError(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 'local').message).not.toMatch(/hub could not save/);
+  });
+
+  it('keeps an error the hub reported as the hub worded it', () => {
+    const reported = new HuddleError('INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
+    expect(toHuddleError(reported, 'local')).toBe(reported);
   });
 });

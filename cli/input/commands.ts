@@ -5,7 +5,7 @@
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { parseAddress } from '../../collaboration-server/audience.js';
 import type { TaskAction } from '../../collaboration-server/protocol.js';
-import { HuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
+import { toHuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { describeParticipant, describeTask } from '../describe-event.js';
 import { takeName } from './tokens.js';
 import type { Me, Room } from '../room.js';
@@ -38,9 +38,10 @@ export interface SlashCommand {
   run(ctx: CommandContext, args: string): Promise<CommandResult>;
 }
 
-/** Anything thrown while talking to the hub, as a result that keeps the hub's error code. */
+/** Anything thrown while talking to the hub, as a result that keeps the hub's error code (or says it failed here). */
 export function errorResult(err: unknown): Extract<CommandResult, { kind: 'error' }> {
-  return { kind: 'error', message: err instanceof Error ? err.message : String(err), code: err instanceof HuddleError ? err.code : 'INTERNAL' };
+  const e = toHuddleError(err, 'local');
+  return { kind: 'error', message: e.message, code: e.code };
 }
 
 const refused = (message: string): CommandResult => ({ kind: 'error', message, code: 'BAD_FRAME' });
