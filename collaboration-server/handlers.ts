@@ -53,7 +53,7 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
     case 'who':
       return { kind: 'who', participants: roster() };
     case 'history':
-      return { kind: 'history', events: store.events.history(viewerOf(ctx.actor), frame.limit, frame.before, frame.all) };
+      return { kind: 'history', events: store.events.history(viewerOf(ctx.actor), frame.limit, frame.before, frame.all, frame.after) };
     case 'tasks': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       if (frame.sprintId && !sprint) throw new HuddleError('NOT_FOUND', `No sprint ${frame.sprintId}.`);

@@ -278,6 +278,8 @@ export const HistoryFrameSchema = z.object({
   limit: z.number().int().min(1).max(1000).default(50),
   /** only events with a sequence number below this one */
   before: z.number().int().positive().optional(),
+  /** only events with a sequence number above this one, and then the first `limit` of them (to page forward) instead of the latest */
+  after: z.number().int().min(0).optional(),
   /** all event types instead of messages only */
   all: z.boolean().default(false),
 });

@@ -33,6 +33,8 @@ export interface Lead {
 const MINUTE = 60_000;
 /** where the lead keeps the sequence number of the last message it handled */
 export const CURSOR_KEY = 'lead:cursor';
+/** messages read from history per request while catching up */
+const HISTORY_PAGE = 500;
 
 export async function createLead(options: LeadOptions): Promise<Lead> {
   const { client, behaviours, roles } = options;
@@ -49,6 +51,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], taskEvents: [], self: client.name, now: clock.now() };
   /** the last message handled: a message seen twice (history and live) is handled once */
   let lastMessageSeq = 0;
+  const saveCursor = (seq: number) => client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq } });
   const onEvent = (event: HubEvent) => enqueue(() => handle(event));
   client.on('event', onEvent);
   if (!client.welcome) await client.connect();
@@ -85,12 +88,21 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     const from = typeof saved?.seq === 'number' ? saved.seq : null;
     if (from === null) {
       lastMessageSeq = Math.max(lastMessageSeq, upTo);
-      await client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq: upTo } });
+      await saveCursor(upTo);
       return;
     }
-    // Everything after the cursor, including messages that are also on their way live: handle() skips repeats.
-    const { events } = await client.request({ type: 'history', limit: 500 });
-    for (const e of events) if (e.seq > from) await handle(e);
+    // Everything after the cursor, a page at a time, oldest first, including messages that are also on
+    // their way live: handle() skips repeats. The cursor moves once a page, not once a message, so a
+    // long catch-up stays within the hub's frame rate; a lead stopped mid-page handles the rest of that
+    // page again, and its actions' frame ids (from the event) let the hub apply each once.
+    for (let after = from; ; ) {
+      const { events } = await client.request({ type: 'history', after, limit: HISTORY_PAGE });
+      for (const e of events) await handle(e, false);
+      const last = events.at(-1);
+      if (last) await saveCursor(last.seq).catch(() => {});
+      if (!last || events.length < HISTORY_PAGE) return;
+      after = last.seq;
+    }
   }
 
   // A hub that lost our session (restarted from its files) cannot replay what we missed: ask again.
@@ -102,7 +114,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   };
   client.on('welcome', onWelcome);
 
-  async function handle(event: HubEvent): Promise<void> {
+  async function handle(event: HubEvent, moveCursor = true): Promise<void> {
     if (event.type === 'message') {
       if (event.seq <= lastMessageSeq) return;
       lastMessageSeq = event.seq;
@@ -111,7 +123,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     // Never answer itself or another bot: two leads must not talk to each other in a loop.
     if (event.type === 'message' && (event.from.name === view.self || event.from.role === 'orchestrator')) return;
     for (const b of behaviours) await run(b.name, () => b.onEvent(event, view), `e${event.seq}`);
-    if (event.type === 'message') await client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq: event.seq } }).catch(() => {});
+    if (moveCursor && event.type === 'message') await saveCursor(event.seq).catch(() => {});
   }
 
   /**

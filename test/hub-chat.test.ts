@@ -41,6 +41,28 @@ describe('chat through the hub', () => {
     expect(carolHistory.events.map((e) => (e.type === 'message' ? e.text : ''))).toEqual(['for everyone']);
   });
 
+  it('pages history forward from a sequence number, oldest first, within what the reader may see', async () => {
+    hub = await startTestHub();
+    const alice = await hub.client('Alice', 'backend-dev');
+    const carol = await hub.client('Carol', 'frontend-dev');
+    const first = await alice.send({ type: 'chat', text: 'm1' });
+    for (const text of ['m2', 'm3']) await alice.send({ type: 'chat', text });
+    await alice.send({ type: 'chat', text: 'not for carol', to: { kind: 'participant', name: 'Alice' } });
+    for (const text of ['m4', 'm5']) await alice.send({ type: 'chat', text });
+    const texts = (events: { type: string; text?: string }[]) => events.flatMap((e) => (e.type === 'message' ? [e.text] : []));
+
+    const page1 = (await carol.request({ type: 'history', after: first.seq!, limit: 2 })).events;
+    expect(texts(page1)).toEqual(['m2', 'm3']);
+    const page2 = (await carol.request({ type: 'history', after: page1.at(-1)!.seq, limit: 2 })).events;
+    expect(texts(page2)).toEqual(['m4', 'm5']);
+    expect((await carol.request({ type: 'history', after: page2.at(-1)!.seq, limit: 2 })).events).toEqual([]);
+    // with every event type, still forward and still from the cursor
+    const all = (await carol.request({ type: 'history', after: 0, limit: 1000, all: true })).events;
+    expect(all.map((e) => e.seq)).toEqual([...all.map((e) => e.seq)].sort((a, b) => a - b));
+    expect(all.some((e) => e.type === 'presence')).toBe(true);
+    expect(texts(all)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
+  });
+
   it('refuses a direct message to nobody, and the connection stays usable', async () => {
     hub = await startTestHub();
     const alice = await hub.client('Alice', 'backend-dev');

@@ -69,4 +69,30 @@ describe('the lead runtime', () => {
     clock.advance(61_000);
     await vi.waitFor(() => expect(echoes()).toEqual(['echo 1: go', 'echo 2: go', 'echo 3: go', 'echo 4: go']), { timeout: 5000 });
   });
+
+  it('catches up on every message since its cursor after a long outage, in order, once', { timeout: 60_000 }, async () => {
+    hub = await startTestHub(); // the hub's own frame-rate limits, which the lead's catch-up must live with
+    const po = await hub.client('Product Owner', 'human');
+    await po.send({ type: 'chat', text: 'before the first start' });
+    const first = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    lead = await createLead({ client: first, roles: [...BUILT_IN_ROLES], behaviours: [echo(0)] });
+    await lead.settled();
+    lead.close();
+    first.close();
+
+    // 1,200 messages while no lead listens: more than one page of history, and more than the 1,000 one query may ask for.
+    // Twelve people, 100 each, so that no one passes the hub's burst of frames.
+    const people = await Promise.all(Array.from({ length: 12 }, (_, i) => hub.client(`Dev ${i}`, 'backend-dev')));
+    const said = Array.from({ length: 1200 }, (_, i) => `m${i}`);
+    for (const [i, text] of said.entries()) await people[i % 12]!.send({ type: 'chat', text });
+
+    const seen: HubEvent[] = [];
+    const second = await vi.waitFor(() => hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 }), { timeout: 5000 });
+    const states: string[] = [];
+    second.on('state', (s) => states.push(s));
+    lead = await createLead({ client: second, roles: [...BUILT_IN_ROLES], behaviours: [echo(0, seen)] });
+    await lead.settled();
+    expect(seen.map((e) => e.type === 'message' && e.text)).toEqual(said);
+    expect(states).toEqual([]); // never dropped for going over its frame rate on the way
+  });
 });

@@ -30,6 +30,8 @@ export class EventLog {
   private readonly sinceStmt;
   private readonly historyStmt;
   private readonly historyAllStmt;
+  private readonly historyAfterStmt;
+  private readonly historyAllAfterStmt;
   private readonly bySprintStmt;
   private readonly lastSeqStmt;
   private seq: number;
@@ -45,6 +47,10 @@ export class EventLog {
     this.historyAllStmt = db.prepare(
       `SELECT body FROM events e WHERE e.seq < @before AND ${VISIBLE} ORDER BY e.seq DESC LIMIT @limit`,
     );
+    this.historyAfterStmt = db.prepare(
+      `SELECT body FROM events e WHERE e.type = 'message' AND e.seq > @after AND e.seq < @before AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`,
+    );
+    this.historyAllAfterStmt = db.prepare(`SELECT body FROM events e WHERE e.seq > @after AND e.seq < @before AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`);
     this.bySprintStmt = db.prepare(`SELECT body FROM events WHERE sprint_id = ? AND type = ? ORDER BY seq`);
     this.lastSeqStmt = db.prepare(`SELECT max(seq) FROM events`).pluck();
     this.seq = (this.lastSeqStmt.get() as number | null) ?? 0;
@@ -71,8 +77,15 @@ export class EventLog {
     return this.parse(this.sinceStmt.all({ ...viewer, after, limit }) as { body: string }[]);
   }
 
-  /** The latest `limit` events (messages only unless `all`) before `before`, oldest first. */
-  history(viewer: Viewer, limit: number, before = Number.MAX_SAFE_INTEGER, all = false): HubEvent[] {
+  /**
+   * The latest `limit` events (messages only unless `all`) before `before`, oldest first; given
+   * `after`, the first `limit` events after it instead, so that a reader can page forward.
+   */
+  history(viewer: Viewer, limit: number, before = Number.MAX_SAFE_INTEGER, all = false, after?: number): HubEvent[] {
+    if (after !== undefined) {
+      const stmt = all ? this.historyAllAfterStmt : this.historyAfterStmt;
+      return this.parse(stmt.all({ ...viewer, after, before, limit }) as { body: string }[]);
+    }
     const stmt = all ? this.historyAllStmt : this.historyStmt;
     return this.parse(stmt.all({ ...viewer, before, limit }) as { body: string }[]).reverse();
   }
