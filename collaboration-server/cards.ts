@@ -3,6 +3,7 @@
  * Every card travels next to a plain-text body that says the same thing, so any terminal can read it.
  */
 import { z } from 'zod';
+import { PrioritySchema } from './priority.js';
 
 const str = z.string().max(4000);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(20_000);
@@ -31,7 +32,7 @@ export const ObjectivesCardSchema = z.object({
     z.object({
       index: z.number(),
       text: str,
-      priority: z.enum(['high', 'medium', 'low']),
+      priority: PrioritySchema,
       priorityCue: str,
       points: z.number(),
       hours: z.number(),

@@ -3,13 +3,12 @@ import type { Card, CardOf } from '../../collaboration-server/cards.js';
 import { STRATEGIES } from './assignment.js';
 import type { Proposal } from './proposal.js';
 import { formatDue } from './schedule.js';
+import { round1 } from '../../collaboration-server/units.js';
 
 export interface Reply {
   text: string;
   card?: Card;
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 export const COMMANDS_HELP = [
   'approve — commit the sprint and hand out the first tasks',
