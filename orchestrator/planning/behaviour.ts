@@ -7,7 +7,8 @@ import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../../
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 import { actualHours, recordDone, recordFailed } from './history.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { handleMessage, initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './session.js';
+import { handleMessage } from './session.js';
+import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './state.js';
 
 export const PLANNING_STATE_KEY = 'planning';
 
