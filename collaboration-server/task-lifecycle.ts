@@ -6,6 +6,8 @@ import { HuddleError } from './errors.js';
 import { isAdminRole, type Task, type TaskAction, type TaskStatus } from './protocol.js';
 
 const ACTIVE: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress', 'blocked'];
+/** over: nothing more happens to it */
+export const FINISHED: readonly TaskStatus[] = ['done', 'cancelled'];
 /** taken up by its assignee: accepted, being worked on, or stuck */
 const HELD: readonly TaskStatus[] = ['accepted', 'in_progress', 'blocked'];
 const OPEN: readonly TaskStatus[] = ['pending', ...ACTIVE, 'failed'];
@@ -64,4 +66,4 @@ export function nextStatus(task: Task, action: TaskAction, actor: Actor, assigne
 
 export const isActive = (status: TaskStatus): boolean => ACTIVE.includes(status);
 export const isHeld = (status: TaskStatus): boolean => HELD.includes(status);
-export const isFinished = (status: TaskStatus): boolean => status === 'done' || status === 'cancelled';
+export const isFinished = (status: TaskStatus): boolean => FINISHED.includes(status);
