@@ -10,6 +10,7 @@
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { toHuddleError } from '../collaboration-server/errors.js';
 import type { HubEvent, Task } from '../collaboration-server/protocol.js';
+import { isHeld } from '../collaboration-server/task-lifecycle.js';
 import { AGENT_STOPPING, TaskRun, type RunSettings } from './task-run.js';
 
 export interface ExecRunnerOptions extends RunSettings {
@@ -17,7 +18,6 @@ export interface ExecRunnerOptions extends RunSettings {
 }
 
 export const LOST_RUN_NOTE = 'The agent restarted; its run was lost. Retry or reassign it.';
-const HELD: readonly Task['status'][] = ['accepted', 'in_progress', 'blocked'];
 
 export class ExecRunner {
   private readonly runs = new Map<string, TaskRun>();
@@ -72,7 +72,7 @@ export class ExecRunner {
     }
     for (const task of tasks) {
       if (task.assignee !== this.me || this.runs.has(task.id) || this.ended.has(task.id)) continue;
-      if (firstStart && HELD.includes(task.status)) {
+      if (firstStart && isHeld(task.status)) {
         this.ended.add(task.id);
         await this.client.send({ type: 'task_update', taskId: task.id, action: 'fail', note: LOST_RUN_NOTE }).catch((err) => {
           this.options.log(`${task.id}: could not report the lost run: ${toHuddleError(err).message}`);

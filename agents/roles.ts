@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { HuddleError } from '../collaboration-server/errors.js';
+import { RoleSchema } from '../collaboration-server/protocol.js';
 
 export interface RoleSpec {
   role: string;
@@ -34,7 +35,7 @@ const TeamFileSchema = z.object({
   roles: z
     .array(
       z.object({
-        role: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/),
+        role: RoleSchema,
         title: z.string().min(1).optional(),
         expertise: z.array(z.string()).optional(),
         hoursPerDay: z.number().min(0).max(24).optional(),

@@ -4,6 +4,7 @@
  * that nothing has answered for `questionSettleMs`. Pure: it is fed output and asked with a time.
  */
 import type { Clock } from '../collaboration-server/clock.js';
+import { HOUR, MINUTE, SECOND } from '../collaboration-server/units.js';
 
 export type StallKind = 'silent' | 'question';
 
@@ -111,8 +112,8 @@ export class StallDetector {
 }
 
 export function describeMs(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  if (ms < 60_000) return `${Math.round(ms / 1000)}s`;
-  if (ms < 3_600_000) return `${Math.round(ms / 60_000)} min`;
-  return `${(ms / 3_600_000).toFixed(1)} h`;
+  if (ms < SECOND) return `${Math.round(ms)}ms`;
+  if (ms < MINUTE) return `${Math.round(ms / SECOND)}s`;
+  if (ms < HOUR) return `${Math.round(ms / MINUTE)} min`;
+  return `${(ms / HOUR).toFixed(1)} h`;
 }

@@ -9,6 +9,7 @@ import type { TeamMember } from '../orchestrator/planning/capacity.js';
 import { analyseGraph } from '../orchestrator/planning/dependency-graph.js';
 import { analyseObjectives } from '../orchestrator/planning/objectives.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
+import { round1 } from '../collaboration-server/units.js';
 import type { BenchResult } from './result.js';
 
 const PHRASES = [
@@ -78,17 +79,16 @@ export async function benchPlanning(): Promise<BenchResult[]> {
   const small = best(1_000, 50, 3);
   const large = best(10_000, 200, 2);
   const total = (r: Run) => r.breakdownMs + r.assignMs;
-  const ms = (x: number) => Math.round(x * 10) / 10;
   const results: BenchResult[] = [];
   for (const r of [small, large]) {
     const label = `${r.tasks} tasks / ${r.agents} agents`;
-    results.push({ name: `planning: breakdown, ${label}`, value: ms(r.breakdownMs), unit: 'ms' });
-    results.push({ name: `planning: graph + assignment, ${label}`, value: ms(r.assignMs), unit: 'ms' });
-    results.push({ name: `planning: total, ${label}`, value: ms(total(r)), unit: 'ms' });
+    results.push({ name: `planning: breakdown, ${label}`, value: round1(r.breakdownMs), unit: 'ms' });
+    results.push({ name: `planning: graph + assignment, ${label}`, value: round1(r.assignMs), unit: 'ms' });
+    results.push({ name: `planning: total, ${label}`, value: round1(total(r)), unit: 'ms' });
   }
   results.push({
     name: 'planning: time growth, 10x tasks and 4x agents',
-    value: Math.round((total(large) / total(small)) * 10) / 10,
+    value: round1(total(large) / total(small)),
     unit: 'x',
     note: 'tasks × agents grows 40x; an O(tasks × agents) engine stays at or below that',
   });

@@ -1,10 +1,9 @@
 /** One readable line (or a few) per hub event: used by `huddle history` and the plain line mode. */
 import type { HubEvent, Participant, Task } from '../collaboration-server/protocol.js';
-
-export const clockTime = (ts: number): string => new Date(ts).toISOString().slice(11, 16);
+import { utcTime } from '../collaboration-server/units.js';
 
 export function describeEvent(event: HubEvent): string {
-  const at = clockTime(event.ts);
+  const at = utcTime(event.ts);
   switch (event.type) {
     case 'message': {
       const to = event.to.kind === 'participant' ? ` → ${event.to.name}` : event.to.kind === 'role' ? ` → @${event.to.role}` : '';

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { HuddleError } from '../collaboration-server/errors.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from '../orchestrator/monitoring/options.js';
 import { parseDuration } from './output.js';
+import { MINUTE } from '../collaboration-server/units.js';
 
 export interface MonitorFlags {
   staleAfter: string;
@@ -13,7 +14,7 @@ export interface MonitorFlags {
   maxFailures: string;
 }
 
-const asFlag = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms}ms`);
+const asFlag = (ms: number) => (ms % MINUTE === 0 ? `${ms / MINUTE}m` : `${ms}ms`);
 const d = DEFAULT_MONITOR_OPTIONS;
 
 export function withMonitorFlags(cmd: Command): Command {

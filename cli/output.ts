@@ -1,5 +1,6 @@
 /** How the CLI speaks: plain lines, JSON lines, errors with a next step. NO_COLOR is honoured by chalk. */
 import { HuddleError, toHuddleError } from '../collaboration-server/errors.js';
+import { DAY, HOUR, MINUTE, SECOND } from '../collaboration-server/units.js';
 
 export const printJson = (value: unknown): void => {
   process.stdout.write(JSON.stringify(value) + '\n');
@@ -20,6 +21,6 @@ export function exitWithError(err: unknown): never {
 export function parseDuration(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/.exec(text.trim());
   if (!match) throw new HuddleError('BAD_FRAME', `"${text}" is not a duration: try 30m, 2h or 45s.`);
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(match[2] ?? 'm') as 'ms'];
+  const unit = { ms: 1, s: SECOND, m: MINUTE, h: HOUR, d: DAY }[(match[2] ?? 'm') as 'ms'];
   return Number(match[1]) * unit;
 }

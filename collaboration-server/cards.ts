@@ -7,6 +7,7 @@
  * 0..1 ratio, so a renderer never has to guess which one it holds.
  */
 import { z } from 'zod';
+import { PrioritySchema } from './priority.js';
 
 const str = z.string().max(4000);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(20_000);
@@ -43,7 +44,7 @@ export const ObjectivesCardSchema = z.object({
     z.object({
       index: z.number(),
       text: str,
-      priority: z.enum(['high', 'medium', 'low']),
+      priority: PrioritySchema,
       priorityCue: str,
       points: z.number(),
       hours: z.number(),

@@ -6,24 +6,24 @@
 import { EventEmitter } from 'node:events';
 import { nanoid } from 'nanoid';
 import WebSocket from 'ws';
-import { HuddleError, type ErrorCode } from './errors.js';
+import { CLOSE_CODES, HuddleError, type ErrorCode } from './errors.js';
 import {
   PROTOCOL_VERSION,
   ServerFrameSchema,
   type AckFrame,
   type ClientFrameInput,
+  type CommandType,
   type HubEvent,
-  type ReplyData,
+  type QueryType,
+  type ReplyTo,
   type WelcomeFrame,
 } from './protocol.js';
 
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
-export type CommandInput = Body<Extract<ClientFrameInput, { type: 'chat' | 'presence' | 'sprint_create' | 'tasks_add' | 'task_update' | 'escalate' | 'escalation_answer' | 'artifact_put' | 'state_put' }>>;
-export type QueryInput = Body<Extract<ClientFrameInput, { type: 'who' | 'history' | 'tasks' | 'task_events' | 'escalations' | 'artifact_get' | 'state_get' }>>;
-type ReplyOf<K extends ReplyData['kind']> = Extract<ReplyData, { kind: K }>;
-type ReplyKindOf<T extends QueryInput['type']> = T extends 'artifact_get' ? 'artifact' : T extends 'state_get' ? 'state' : T;
+export type CommandInput = Body<Extract<ClientFrameInput, { type: CommandType }>>;
+export type QueryInput = Body<Extract<ClientFrameInput, { type: QueryType }>>;
 
 export interface ClientOptions {
   url: string;
@@ -95,15 +95,15 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   }
 
   /** Sends a query and resolves with its reply. */
-  async request<T extends QueryInput>(body: T): Promise<ReplyOf<ReplyKindOf<T['type']>>> {
-    return (await this.enqueue(body)) as ReplyOf<ReplyKindOf<T['type']>>;
+  async request<T extends QueryInput>(body: T): Promise<ReplyTo<T['type']>> {
+    return (await this.enqueue(body)) as ReplyTo<T['type']>;
   }
 
   close(): void {
     this.setState('closed');
     clearTimeout(this.retryTimer);
     clearTimeout(this.deadTimer);
-    this.ws?.close(1000);
+    this.ws?.close(CLOSE_CODES.NORMAL);
     this.ws = undefined;
     for (const p of this.outbox.values()) p.reject(new HuddleError('DISCONNECTED', 'The client was closed before the hub answered.'));
     this.outbox.clear();

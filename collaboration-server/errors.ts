@@ -18,7 +18,6 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'too many frames',
   INTERNAL: 'the hub failed unexpectedly',
   LOCAL: 'this program failed on this machine, not in the hub',
-  TIMEOUT: 'no answer in time',
   DISCONNECTED: 'the connection to the hub is closed',
   UNAUTHORIZED: 'the token is missing or wrong',
 } as const;
@@ -60,10 +59,8 @@ export function toHuddleError(err: unknown, site: FailureSite = 'local'): Huddle
 /** WebSocket close codes used by the hub (1000-1015 from RFC 6455, 4000+ ours). */
 export const CLOSE_CODES = {
   NORMAL: 1000,
-  GOING_AWAY: 1001,
   POLICY: 1008, // rate limit exceeded
   TOO_BIG: 1009, // frame over the size bound (sent by ws itself)
-  TRY_AGAIN_LATER: 1013, // the client stopped reading; its send buffer is full
   REPLACED: 4000, // the same participant connected again elsewhere
   HEARTBEAT: 4001, // no pong in time
   SHUTDOWN: 4002, // the hub is stopping

@@ -3,10 +3,11 @@
  * return the events to relay; queries only read.
  */
 import { HuddleError } from './errors.js';
-import type { Audience, CommandFrame, Participant, QueryFrame, ReplyData } from './protocol.js';
+import type { CommandFrame, Participant, QueryFrame, ReplyData } from './protocol.js';
 import { viewerOf } from './store/index.js';
 import type { CommandOutcome, HandlerContext } from './handler-context.js';
-import { createEscalation, answerEscalation, addTasks, createSprint, applyTaskUpdate, requireAdmin, requireTaskWriter } from './work-commands.js';
+import { createEscalation, answerEscalation, addTasks, createSprint, applyTaskUpdate, findTask, requireAdmin } from './work-commands.js';
+import { requireTaskWriter } from './task-lifecycle.js';
 
 export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
   const { store, now, actor } = ctx;
@@ -35,7 +36,7 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     case 'escalation_answer':
       return answerEscalation(ctx, frame);
     case 'artifact_put': {
-      requireTaskWriter(ctx, frame.taskId);
+      requireTaskWriter(findTask(ctx, frame.taskId), ctx.actor);
       store.kv.appendToArtifact(frame.taskId, frame.kind, frame.content);
       return { deliveries: [] };
     }

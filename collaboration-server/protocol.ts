@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { CardSchema } from './cards.js';
+import { PrioritySchema } from './priority.js';
+
+export { PrioritySchema, type Priority } from './priority.js';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -57,8 +60,6 @@ export const TASK_STATUSES = [
 ] as const;
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
-export const PrioritySchema = z.enum(['high', 'medium', 'low']);
-export type Priority = z.infer<typeof PrioritySchema>;
 
 export const TaskDraftSchema = z.object({
   key: z.string().max(64).optional(),
@@ -420,8 +421,11 @@ export const COMMAND_TYPES = [
   'artifact_put',
   'state_put',
 ] as const satisfies readonly ClientFrameType[];
-export type CommandFrame = Extract<ClientFrame, { type: (typeof COMMAND_TYPES)[number] }>;
-export type QueryFrame = Exclude<ClientFrame, CommandFrame | { type: 'hello' }>;
+export type CommandType = (typeof COMMAND_TYPES)[number];
+/** Frames that only read: answered with `reply`. */
+export type QueryType = Exclude<ClientFrameType, CommandType | 'hello'>;
+export type CommandFrame = Extract<ClientFrame, { type: CommandType }>;
+export type QueryFrame = Extract<ClientFrame, { type: QueryType }>;
 
 // ---------------------------------------------------------------- hub → client replies (not sequenced)
 
@@ -457,6 +461,8 @@ export const ReplyDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('state'), key: z.string(), value: z.unknown() }),
 ]);
 export type ReplyData = z.infer<typeof ReplyDataSchema>;
+/** The reply to a query: its kind is the query's type, except `artifact_get` → `artifact` and `state_get` → `state`. */
+export type ReplyTo<Q extends QueryType> = Extract<ReplyData, { kind: Q extends 'artifact_get' ? 'artifact' : Q extends 'state_get' ? 'state' : Q }>;
 export const ReplyFrameSchema = z.object({ type: z.literal('reply'), id: FrameIdSchema, data: ReplyDataSchema });
 export const ErrorFrameSchema = z.object({
   type: z.literal('error'),

@@ -6,6 +6,10 @@ import { HuddleError } from './errors.js';
 import { isAdminRole, type Task, type TaskAction, type TaskStatus } from './protocol.js';
 
 const ACTIVE: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress', 'blocked'];
+/** over: nothing more happens to it */
+export const FINISHED: readonly TaskStatus[] = ['done', 'cancelled'];
+/** taken up by its assignee: accepted, being worked on, or stuck */
+const HELD: readonly TaskStatus[] = ['accepted', 'in_progress', 'blocked'];
 const OPEN: readonly TaskStatus[] = ['pending', ...ACTIVE, 'failed'];
 
 /** For each action: the statuses it may start from and the status it leads to (null: unchanged). */
@@ -31,19 +35,23 @@ export interface Actor {
   role: string;
 }
 
-/** The status `action` leads to, or a HuddleError that says why it cannot be taken. */
-export function nextStatus(task: Task, action: TaskAction, actor: Actor, assignee?: string): TaskStatus {
-  const rule = TRANSITIONS[action];
-  const admin = isAdminRole(actor.role);
-  if (rule.adminOnly && !admin) {
-    throw new HuddleError('FORBIDDEN', `Only the technical lead or the product owner may ${action.replace('_', ' ')} a task.`);
-  }
-  if (!admin && task.assignee !== actor.name) {
+/** The assignee rule: a task is changed by its assignee, the technical lead or the product owner. */
+export function requireTaskWriter(task: Task, actor: Actor): void {
+  if (!isAdminRole(actor.role) && task.assignee !== actor.name) {
     throw new HuddleError(
       'FORBIDDEN',
       `${task.id} is assigned to ${task.assignee ?? 'nobody'}; only its assignee, the lead or the product owner may change it.`,
     );
   }
+}
+
+/** The status `action` leads to, or a HuddleError that says why it cannot be taken. */
+export function nextStatus(task: Task, action: TaskAction, actor: Actor, assignee?: string): TaskStatus {
+  const rule = TRANSITIONS[action];
+  if (rule.adminOnly && !isAdminRole(actor.role)) {
+    throw new HuddleError('FORBIDDEN', `Only the technical lead or the product owner may ${action.replace('_', ' ')} a task.`);
+  }
+  requireTaskWriter(task, actor);
   if (!rule.from.includes(task.status)) {
     throw new HuddleError(
       'INVALID_TRANSITION',
@@ -57,4 +65,7 @@ export function nextStatus(task: Task, action: TaskAction, actor: Actor, assigne
 }
 
 export const isActive = (status: TaskStatus): boolean => ACTIVE.includes(status);
-export const isFinished = (status: TaskStatus): boolean => status === 'done' || status === 'cancelled';
+export const isHeld = (status: TaskStatus): boolean => HELD.includes(status);
+/** Hours of work a task still holds for its assignee: its estimate less the share reported done, while it is active. */
+export const openHours = (task: Task): number => (isActive(task.status) ? task.estimateHours * (1 - task.percent / 100) : 0);
+export const isFinished = (status: TaskStatus): boolean => FINISHED.includes(status);

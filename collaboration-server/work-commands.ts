@@ -20,15 +20,7 @@ export function requireAdmin(ctx: HandlerContext, what: string): void {
   if (!ctx.admin) throw new HuddleError('FORBIDDEN', `Only the technical lead or the product owner may ${what}.`);
 }
 
-export function requireTaskWriter(ctx: HandlerContext, taskId: string): Task {
-  const task = findTask(ctx, taskId);
-  if (!ctx.admin && task.assignee !== ctx.actor.name) {
-    throw new HuddleError('FORBIDDEN', `${taskId} is assigned to ${task.assignee ?? 'nobody'}; only its assignee, the lead or the product owner may change it.`);
-  }
-  return task;
-}
-
-function findTask(ctx: HandlerContext, taskId: string): Task {
+export function findTask(ctx: HandlerContext, taskId: string): Task {
   const task = ctx.store.work.task(taskId);
   if (!task) throw new HuddleError('NOT_FOUND', `No task ${taskId}. \`huddle tasks\` lists the sprint's tasks.`);
   return task;

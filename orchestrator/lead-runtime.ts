@@ -6,6 +6,7 @@
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { systemClock, type Clock } from '../collaboration-server/clock.js';
 import type { HubEvent } from '../collaboration-server/protocol.js';
+import { MINUTE } from '../collaboration-server/units.js';
 import type { RoleSpec } from '../agents/roles.js';
 import { applyEvent, type Behaviour, type LeadAction, type LeadView } from './lead-view.js';
 
@@ -30,7 +31,6 @@ export interface Lead {
   close(): void;
 }
 
-const MINUTE = 60_000;
 /** where the lead keeps the sequence number of the last message it handled */
 export const CURSOR_KEY = 'lead:cursor';
 /** messages read from history per request while catching up */

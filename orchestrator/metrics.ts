@@ -3,10 +3,8 @@
  * throughput and estimate accuracy, blockers and time to unblock. Pure: data and a time in, numbers out.
  */
 import type { Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+import { isFinished } from '../collaboration-server/task-lifecycle.js';
+import { DAY, HOUR, round2 } from '../collaboration-server/units.js';
 
 /** One status change of a task, enough to compute hours, blockers and throughput. */
 export interface TimelineEntry {
@@ -112,8 +110,8 @@ function blockerStats(timeline: readonly TimelineEntry[]) {
       openedAt.delete(e.taskId);
     }
   }
-  const mean = durations.length ? round(durations.reduce((a, b) => a + b, 0) / durations.length / HOUR) : null;
-  const max = durations.length ? round(Math.max(...durations) / HOUR) : null;
+  const mean = durations.length ? round2(durations.reduce((a, b) => a + b, 0) / durations.length / HOUR) : null;
+  const max = durations.length ? round2(Math.max(...durations) / HOUR) : null;
   return { count, open: openedAt.size, reports, meanHoursToUnblock: mean, maxHoursToUnblock: max };
 }
 
@@ -126,20 +124,20 @@ function burndown(sprint: Sprint, counted: readonly Task[], until: number): Burn
     return {
       day,
       at: t,
-      remainingPoints: round(totalPoints - done.reduce((s, x) => s + x.points, 0)),
-      remainingHours: round(totalHours - done.reduce((s, x) => s + x.estimateHours, 0)),
-      idealPoints: round(Math.max(0, totalPoints * (1 - day / days))),
+      remainingPoints: round2(totalPoints - done.reduce((s, x) => s + x.points, 0)),
+      remainingHours: round2(totalHours - done.reduce((s, x) => s + x.estimateHours, 0)),
+      idealPoints: round2(Math.max(0, totalPoints * (1 - day / days))),
     };
   };
   const points: BurndownPoint[] = [];
   for (let day = 0; day <= days && sprint.startsAt + day * DAY <= until; day++) points.push(at(sprint.startsAt + day * DAY, day));
   const last = points[points.length - 1];
-  if (!last || last.at < until) points.push(at(until, round((until - sprint.startsAt) / DAY)));
+  if (!last || last.at < until) points.push(at(until, round2((until - sprint.startsAt) / DAY)));
   return points;
 }
 
 const accuracyOf = (estimated: number, actual: number): number | null =>
-  estimated > 0 && actual > 0 ? round(Math.min(1, Math.max(0, 1 - Math.abs(1 - actual / estimated)))) : null;
+  estimated > 0 && actual > 0 ? round2(Math.min(1, Math.max(0, 1 - Math.abs(1 - actual / estimated)))) : null;
 
 /**
  * The metrics of a sprint from what the hub holds: its tasks and its task events (the `task_events`
@@ -173,9 +171,9 @@ export function computeMetrics(sprint: Sprint, tasks: readonly Task[], events: r
   for (const e of timeline) if (e.action === 'fail' && e.assignee) agent(e.assignee).tasksFailed++;
   for (const a of agents.values()) {
     a.accuracy = accuracyOf(a.estimatedHours, a.actualHours);
-    a.estimatedHours = round(a.estimatedHours);
-    a.actualHours = round(a.actualHours);
-    a.tasksPerDay = round(a.tasksDone / elapsedDays);
+    a.estimatedHours = round2(a.estimatedHours);
+    a.actualHours = round2(a.actualHours);
+    a.tasksPerDay = round2(a.tasksDone / elapsedDays);
   }
 
   const pointsDone = done.reduce((s, t) => s + t.points, 0);
@@ -191,16 +189,16 @@ export function computeMetrics(sprint: Sprint, tasks: readonly Task[], events: r
     tasksCancelled: tasks.length - counted.length,
     tasksOpen: counted.length - done.length,
     tasksBlocked: tasks.filter((t) => t.status === 'blocked').length,
-    tasksAtRisk: tasks.filter((t) => t.atRisk && t.status !== 'done' && t.status !== 'cancelled').length,
-    tasksOverdue: counted.filter((t) => t.status !== 'done' && t.due !== null && t.due < now).length,
-    completionRate: counted.length ? round(done.length / counted.length) : 0,
+    tasksAtRisk: tasks.filter((t) => t.atRisk && !isFinished(t.status)).length,
+    tasksOverdue: counted.filter((t) => !isFinished(t.status) && t.due !== null && t.due < now).length,
+    completionRate: counted.length ? round2(done.length / counted.length) : 0,
     pointsTotal: counted.reduce((s, t) => s + t.points, 0),
     pointsDone,
-    hoursTotal: round(counted.reduce((s, t) => s + t.estimateHours, 0)),
-    hoursDone: round(hoursDone),
-    elapsedDays: round(elapsedDays),
-    velocityPointsPerDay: round(pointsDone / elapsedDays),
-    velocityHoursPerDay: round(hoursDone / elapsedDays),
+    hoursTotal: round2(counted.reduce((s, t) => s + t.estimateHours, 0)),
+    hoursDone: round2(hoursDone),
+    elapsedDays: round2(elapsedDays),
+    velocityPointsPerDay: round2(pointsDone / elapsedDays),
+    velocityHoursPerDay: round2(hoursDone / elapsedDays),
     burndown: burndown(sprint, counted, until),
     agents: [...agents.values()].sort((a, b) => a.name.localeCompare(b.name)),
     blockers: blockerStats(timeline),

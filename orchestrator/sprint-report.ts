@@ -1,6 +1,7 @@
 /** The sprint report: a card for the room, Markdown for a file, JSON for scripts, a line for `status`. */
 import type { CardOf } from '../collaboration-server/cards.js';
 import type { SprintMetrics } from './metrics.js';
+import { utcDate, utcDateTime } from '../collaboration-server/units.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const hrs = (x: number | null) => (x === null ? '—' : `${x}h`);
@@ -38,7 +39,7 @@ export function reportMarkdown(m: SprintMetrics): string {
   const lines = [
     `# Sprint report: ${m.name}`,
     '',
-    `${new Date(m.startsAt).toISOString().slice(0, 10)} → ${new Date(m.endsAt).toISOString().slice(0, 10)} · report at ${new Date(m.at).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    `${utcDate(m.startsAt)} → ${utcDate(m.endsAt)} · report at ${utcDateTime(m.at)} UTC`,
     '',
     '## Summary',
     '',

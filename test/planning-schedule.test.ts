@@ -1,6 +1,7 @@
 /** Due times from the plan: each task is due when its dependency stage should be finished. */
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../collaboration-server/protocol.js';
+import { DAY } from '../collaboration-server/units.js';
 import type { Assignment } from '../orchestrator/planning/assignment.js';
 import type { PlannedTask } from '../orchestrator/planning/breakdown.js';
 import { createMonitorBehaviour } from '../orchestrator/monitoring/behaviour.js';
@@ -11,7 +12,6 @@ import { dueTimes } from '../orchestrator/planning/schedule.js';
 import { makeSprint, makeTask, makeView } from './helpers/monitor-fixtures.js';
 import { MONDAY, SEED, seedView } from './helpers/planning-team.js';
 
-const DAY = 86_400_000;
 const choices = (objectives: string[], days = 14): PlanChoices => ({ objectives, strategy: 'expertise', pins: {}, drops: [], estimates: {}, startsAt: MONDAY, days });
 const stageOf = (p: ReturnType<typeof buildProposal>, key: string) => p.graph.stageOf.get(key)!;
 

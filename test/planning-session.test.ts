@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { handleMessage, initialPlanningState, restoreState, type PlanningState } from '../orchestrator/planning/session.js';
+import { handleMessage } from '../orchestrator/planning/session.js';
+import { initialPlanningState, restoreState, type PlanningState } from '../orchestrator/planning/state.js';
 import { MONDAY, SEED, seedView } from './helpers/planning-team.js';
 
 const view = seedView();

@@ -6,6 +6,7 @@ import type { HuddleClient } from '../../collaboration-server/client.js';
 import { parseAddress } from '../../collaboration-server/audience.js';
 import type { TaskAction } from '../../collaboration-server/protocol.js';
 import { toHuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
+import { PLAN_SPRINT, PLANNING_COMMANDS } from '../../orchestrator/planning/commands.js';
 import { describeParticipant, describeTask } from '../describe-event.js';
 import { takeName } from './tokens.js';
 import type { Me, Room } from '../room.js';
@@ -91,8 +92,8 @@ export const COMMANDS: SlashCommand[] = [
       const lines = commandsFor(ctx.me.role).map(
         (c) => `/${`${c.name} ${c.usage}`.trim().padEnd(28)} ${c.description}`,
       );
-      lines.push('Anything else is chat. The technical lead also understands, as typed: plan sprint, approve, cancel,');
-      lines.push('assign T-3 to NAME, drop T-4, add ..., estimate T-2 6h, strategy balanced, chat TEXT.');
+      lines.push('Anything else is chat. The technical lead also understands, as typed:');
+      lines.push([PLAN_SPRINT, ...PLANNING_COMMANDS].map((c) => c.usage).join(' · '));
       return { kind: 'lines', title: 'Commands', lines };
     },
   },

@@ -1,10 +1,3 @@
-/** Splits a typed line into words, keeping "quoted words" together. */
-export function splitWords(text: string): string[] {
-  const words: string[] = [];
-  for (const m of text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return words;
-}
-
 /**
  * The first argument as a name, matched against known names so `Backend Developer hi` finds the
  * two-word name; a quoted first word is taken as it is. Returns the name and the rest of the text.

@@ -1,9 +1,10 @@
 /** A lead's card as a few readable text lines (compact tables), for the plain line mode. */
 import type { Card } from '../../collaboration-server/cards.js';
+import { round1 } from '../../collaboration-server/units.js';
 
 /** A card's share, which is always a percent (see cards.ts). */
 export const pct = (percent: number) => `${Math.round(percent)}%`;
-const h = (n: number) => `${Math.round(n * 10) / 10}h`;
+const h = (n: number) => `${round1(n)}h`;
 
 /** Left-aligned columns, two spaces apart. */
 export function table(rows: string[][]): string[] {

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { Decision, Escalation, Sprint, Task } from '../protocol.js';
+import { FINISHED } from '../task-lifecycle.js';
 
 /** Sprints, tasks, blockers, escalations and decisions. */
 export class Work {
@@ -43,7 +44,7 @@ export class Work {
     this.answerEscalation = db.prepare('UPDATE escalations SET body = ?, status = ? WHERE id = ?');
     this.insertDecision = db.prepare('INSERT INTO decisions (id, escalation_id, body) VALUES (?, ?, ?)');
     this.allDecisions = db.prepare('SELECT body FROM decisions ORDER BY rowid').pluck();
-    this.unfinishedStmt = db.prepare("SELECT count(*) FROM tasks WHERE sprint_id = ? AND status NOT IN ('done', 'cancelled')").pluck();
+    this.unfinishedStmt = db.prepare(`SELECT count(*) FROM tasks WHERE sprint_id = ? AND status NOT IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`).pluck();
     this.countStmts = {
       escalations: db.prepare('SELECT count(*) FROM escalations').pluck(),
       decisions: db.prepare('SELECT count(*) FROM decisions').pluck(),
@@ -111,7 +112,7 @@ export class Work {
     this.insertDecision.run(decision.id, decision.escalationId, JSON.stringify(decision));
   }
 
-  /** Tasks of the sprint that are neither done nor cancelled (the same rule as isFinished). */
+  /** Tasks of the sprint that are not finished (task-lifecycle.ts). */
   unfinishedTasks(sprintId: string): number {
     return this.unfinishedStmt.get(sprintId) as number;
   }

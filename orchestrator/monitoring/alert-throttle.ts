@@ -2,6 +2,7 @@
  * No noise: one alert per condition per window, and a cap on how much the lead says per minute.
  * Plain data in and out, so the memory can be saved through `state_put` and restored after a restart.
  */
+import { MINUTE } from '../../collaboration-server/units.js';
 
 /** When each condition (for example `stale:T-3`, `sla:T-4`, `overload:Ada`) was last said. */
 export type AlertLog = Record<string, number>;
@@ -24,7 +25,7 @@ export function forget(log: AlertLog, prefix: string): void {
 
 /** A sliding one-minute budget: the times of recent optional messages. */
 export function withinBudget(sentAt: number[], now: number, perMinute: number): boolean {
-  const recent = sentAt.filter((t) => now - t < 60_000);
+  const recent = sentAt.filter((t) => now - t < MINUTE);
   sentAt.splice(0, sentAt.length, ...recent);
   return recent.length < perMinute;
 }

@@ -19,13 +19,12 @@ import { pickFromTeam, type Picker } from './picker.js';
 import { progressChecks, trackPresence, zombieChecks } from './progress-checks.js';
 import { overloadChecks, slaChecks } from './sla.js';
 import { reportCard, reportText } from '../sprint-report.js';
+import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 
 export interface MonitorBehaviour extends Behaviour {
   /** the current memory, for tests */
   memory(): MonitorMemory;
 }
-
-const finished = (t: Task) => t.status === 'done' || t.status === 'cancelled';
 
 export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pick: Picker = pickFromTeam): MonitorBehaviour {
   const opts: MonitorOptions = { ...DEFAULT_MONITOR_OPTIONS, ...options };
@@ -64,7 +63,7 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     const sprint = view.sprint;
     if (!sprint || memory.reported.includes(sprint.id)) return [];
     const tasks = view.tasks.filter((t) => t.sprintId === sprint.id);
-    if (tasks.length === 0 || !tasks.every(finished) || !tasks.some((t) => t.status === 'done')) return [];
+    if (tasks.length === 0 || !tasks.every((t) => isFinished(t.status)) || !tasks.some((t) => t.status === 'done')) return [];
     memory.reported.push(sprint.id);
     const metrics = computeMetrics(sprint, tasks, view.taskEvents ?? [], view.now);
     return [say(reportText(metrics, true), reportCard(metrics))];

@@ -5,7 +5,8 @@
  * a new problem after a fix still counts ("fixed the login, but now the tests keep failing").
  * test/blocker-detector.test.ts measures precision and recall on labelled and held-out sentences.
  */
-import type { MessageEvent, Task } from '../../collaboration-server/protocol.js';
+import type { MessageEvent, Task, TaskStatus } from '../../collaboration-server/protocol.js';
+import { isActive } from '../../collaboration-server/task-lifecycle.js';
 import { APPOINTMENT, BLOCKER_CUES, CONDITION, DENIES, ELSEWHERE, REMINDER, REQUEST, SETTLED, type BlockerCategory } from './blocker-cues.js';
 
 export interface BlockerReading {
@@ -44,14 +45,15 @@ export function readAsBlocker(text: string): BlockerReading {
   return reading;
 }
 
-const ACTIVE_ORDER = ['in_progress', 'blocked', 'accepted', 'assigned'] as const;
+/** Which of an agent's active tasks a sentence is most likely about, when it names none. */
+const ACTIVE_ORDER: readonly TaskStatus[] = ['in_progress', 'blocked', 'accepted', 'assigned'];
 
 /** The task a sentence from `agent` is about: a task id it names, else the agent's active task. */
 export function linkToActiveTask(agent: string, text: string, tasks: readonly Task[]): Task | undefined {
-  const mine = tasks.filter((t) => t.assignee === agent && (ACTIVE_ORDER as readonly string[]).includes(t.status));
+  const mine = tasks.filter((t) => t.assignee === agent && isActive(t.status));
   const named = /\bT-\d+\b/i.exec(text)?.[0].toUpperCase();
   if (named) return mine.find((t) => t.id === named);
-  return [...mine].sort((a, b) => ACTIVE_ORDER.indexOf(a.status as never) - ACTIVE_ORDER.indexOf(b.status as never) || b.updatedAt - a.updatedAt)[0];
+  return [...mine].sort((a, b) => ACTIVE_ORDER.indexOf(a.status) - ACTIVE_ORDER.indexOf(b.status) || b.updatedAt - a.updatedAt)[0];
 }
 
 /** Messages the lead must not react to: its own, another bot's, or one that carries a card. */

@@ -7,6 +7,8 @@ import type { BusinessReason } from './blocker-kind.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
 import { say, updateTask } from './actions.js';
 import type { Picker } from './picker.js';
+import { isFinished } from '../../collaboration-server/task-lifecycle.js';
+import { utcDateTime } from '../../collaboration-server/units.js';
 
 /** Effects the lead knows how to apply; anything else is recorded as a note. */
 export type Effect = 'drop' | 'defer' | 'note' | 'reassign' | 'priority:high' | 'priority:low';
@@ -55,7 +57,7 @@ export function escalationFor(task: Task, blocker: string, cause: EscalationCaus
     taskId: task.id,
     title: `${task.id} "${task.title}": ${cause.kind === 'business' ? 'decision needed' : 'stuck'}`,
     blocker,
-    impact: `${task.id} (${task.estimateHours}h, ${task.priority} priority${task.due ? `, due ${new Date(task.due).toISOString().slice(0, 16).replace('T', ' ')}` : ''}) cannot move until this is decided; ${task.assignee ?? 'nobody'} is waiting.`,
+    impact: `${task.id} (${task.estimateHours}h, ${task.priority} priority${task.due ? `, due ${utcDateTime(task.due)}` : ''}) cannot move until this is decided; ${task.assignee ?? 'nobody'} is waiting.`,
     reason: `Escalated because ${WHY[cause.kind](cause)}.`,
     options,
   };
@@ -83,7 +85,7 @@ export function applyDecision(event: DecisionEvent, view: LeadView, pick: Picker
   const effect = option?.effect ?? 'note';
   const task = escalation.taskId ? view.tasks.find((t) => t.id === escalation.taskId) : undefined;
   const heading = `${decision.by} decided on ${escalation.id}: ${decision.text}`;
-  if (!task || task.status === 'done' || task.status === 'cancelled') return [say(`${heading}. Noted.`)];
+  if (!task || isFinished(task.status)) return [say(`${heading}. Noted.`)];
 
   const note = `Decision ${escalation.id} by ${decision.by}: ${decision.text}`;
   const resume = task.status === 'blocked' ? [updateTask(task.id, 'unblock', { note: 'unblocked by the decision' })] : [];

@@ -19,7 +19,7 @@ export interface MonitorOptions {
   splitAboveHours: number;
 }
 
-const MINUTE = 60_000;
+import { MINUTE } from '../../collaboration-server/units.js';
 
 export const DEFAULT_MONITOR_OPTIONS: Readonly<MonitorOptions> = {
   staleAfterMs: 30 * MINUTE,

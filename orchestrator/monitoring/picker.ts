@@ -6,6 +6,7 @@ import type { Task } from '../../collaboration-server/protocol.js';
 import { pickAssignee } from '../planning/assignment.js';
 import { teamOf, workdaysBetween } from '../planning/capacity.js';
 import type { LeadView } from '../lead-view.js';
+import { DAY } from '../../collaboration-server/units.js';
 
 export interface Takeover {
   name: string;
@@ -13,8 +14,6 @@ export interface Takeover {
 }
 
 export type Picker = (task: Task, view: LeadView, exclude: readonly string[]) => Takeover | null;
-
-const DAY = 86_400_000;
 
 export const pickFromTeam: Picker = (task, view, exclude) => {
   const workdays = Math.max(1, workdaysBetween(view.now, view.sprint?.endsAt ?? view.now + DAY));

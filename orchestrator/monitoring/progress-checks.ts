@@ -3,7 +3,7 @@
  * an assignee offline past a grace period makes the task at risk, and a second period later it is
  * reassigned. Pure: tasks, roster and memory in, frames out.
  */
-import type { Task } from '../../collaboration-server/protocol.js';
+import { isHeld } from '../../collaboration-server/task-lifecycle.js';
 import { isDue, markSaid, withinBudget } from './alert-throttle.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
 import { alert, minutes, say, sayTo, updateTask } from './actions.js';
@@ -43,8 +43,6 @@ export function progressChecks(view: LeadView, memory: MonitorMemory, options: M
   return actions;
 }
 
-const HOLDING: readonly Task['status'][] = ['accepted', 'in_progress', 'blocked'];
-
 /** Notes when people went offline; forgets those who came back. */
 export function trackPresence(view: LeadView, memory: MonitorMemory): void {
   for (const p of view.roster) {
@@ -59,7 +57,7 @@ export function zombieChecks(view: LeadView, memory: MonitorMemory, options: Mon
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
     const owner = task.assignee;
-    if (!owner || !HOLDING.includes(task.status)) {
+    if (!owner || !isHeld(task.status)) {
       delete memory.atRiskSince[task.id];
       continue;
     }

@@ -9,14 +9,16 @@ import type { LeadAction, LeadView } from '../lead-view.js';
 import { alert } from './actions.js';
 import type { MonitorMemory } from './memory.js';
 import type { MonitorOptions } from './options.js';
+import { isFinished } from '../../collaboration-server/task-lifecycle.js';
+import { HOUR, round1 } from '../../collaboration-server/units.js';
 
 const FOREVER = Number.MAX_SAFE_INTEGER;
-const hours = (ms: number) => Math.round((ms / 3_600_000) * 10) / 10;
+const hours = (ms: number) => round1(ms / HOUR);
 
 export function slaChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
-    if (task.due === null || task.due >= view.now || task.status === 'done' || task.status === 'cancelled') continue;
+    if (task.due === null || task.due >= view.now || isFinished(task.status)) continue;
     const key = `sla:${task.id}:${task.due}`;
     if (!isDue(memory.alerts, key, view.now, FOREVER)) continue;
     if (!withinBudget(memory.said, view.now, options.messagesPerMinute)) break;
@@ -38,7 +40,7 @@ export function slaChecks(view: LeadView, memory: MonitorMemory, options: Monito
 function sprintOverrun(view: LeadView, memory: MonitorMemory): LeadAction[] {
   const sprint = view.sprint;
   if (!sprint || sprint.endsAt >= view.now) return [];
-  const late = view.tasks.filter((t) => t.sprintId === sprint.id && t.due === null && t.status !== 'done' && t.status !== 'cancelled');
+  const late = view.tasks.filter((t) => t.sprintId === sprint.id && t.due === null && !isFinished(t.status));
   const key = `sla:${sprint.id}:${sprint.endsAt}`;
   if (late.length === 0 || !isDue(memory.alerts, key, view.now, FOREVER)) return [];
   markSaid(memory.alerts, key, view.now);

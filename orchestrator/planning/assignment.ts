@@ -10,6 +10,7 @@ import type { TeamMember } from './capacity.js';
 import { KIND_TAGS, type TaskKind } from './domains.js';
 import { analyseGraph } from './dependency-graph.js';
 import { completionRate, estimateAccuracy, type TeamHistory } from './history.js';
+import { round1 } from '../../collaboration-server/units.js';
 import { priorityRank } from './objectives.js';
 
 export const STRATEGIES = ['expertise', 'balanced', 'deadline'] as const;
@@ -100,7 +101,7 @@ function explain(need: TaskNeed, c: Candidate, s: Scored, strategy: Strategy): s
   if (s.accuracy !== null) why.push(`estimates in ${need.domain} ${Math.round(s.accuracy * 100)}% accurate`);
   if (strategy === 'balanced') why.push('least loaded of those qualified');
   if (strategy === 'deadline') why.push(`can finish soonest (~day ${Math.ceil(after / Math.max(c.member.hoursPerDay, 0.5))})`);
-  const load = `${Math.round(after * 10) / 10}/${c.member.capacityHours}h`;
+  const load = `${round1(after)}/${c.member.capacityHours}h`;
   return s.over
     ? `OVER CAPACITY ${load}: ${why.join('; ') || 'nobody else fits'}; cut or reassign something`
     : `${why.join('; ') || 'has the most room'}; ${load}`;
@@ -152,7 +153,7 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
       result.set(task.key, {
         key: task.key,
         name: pinnedTo.member.name,
-        rationale: `${over ? 'OVER CAPACITY: ' : ''}chosen by the product owner; ${Math.round(after * 10) / 10}/${pinnedTo.member.capacityHours}h`,
+        rationale: `${over ? 'OVER CAPACITY: ' : ''}chosen by the product owner; ${round1(after)}/${pinnedTo.member.capacityHours}h`,
         overCapacity: over,
       });
       continue;

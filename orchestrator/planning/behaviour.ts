@@ -4,9 +4,11 @@
  * to the hub (`state_put` under its name) after every change, so a restarted lead resumes.
  */
 import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../../collaboration-server/protocol.js';
+import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 import { actualHours, recordDone, recordFailed } from './history.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { handleMessage, initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './session.js';
+import { handleMessage } from './session.js';
+import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './state.js';
 
 export const PLANNING_STATE_KEY = 'planning';
 
@@ -22,8 +24,6 @@ function clampText(text: string): string {
   const room = MAX_TEXT_CHARS - 100;
   return text.length <= room ? text : `${text.slice(0, room)}\n… (cut here; the card has everything)`;
 }
-
-const isFinished = (t: Task | undefined) => t?.status === 'done' || t?.status === 'cancelled';
 
 /** Whether a message is for the lead: from a product owner, to everyone or to the lead. */
 function addressedToLead(event: Extract<HubEvent, { type: 'message' }>, view: LeadView): boolean {
@@ -61,7 +61,7 @@ function dispatch(active: ActivePlan, view: LeadView): { active: ActivePlan; act
     const task = id ? byId.get(id) : undefined;
     const who = draft.key ? active.assignees[draft.key] : null;
     if (!task || !who || task.status !== 'pending' || assigned.has(task.id)) continue;
-    if (!task.dependsOn.every((d) => isFinished(byId.get(d)))) continue;
+    if (!task.dependsOn.every((d) => byId.has(d) && isFinished(byId.get(d)!.status))) continue;
     actions.push({ type: 'task_update', taskId: task.id, action: 'assign', assignee: who });
     assigned.add(task.id);
     perPerson.set(who, [...(perPerson.get(who) ?? []), task]);

@@ -5,7 +5,8 @@
 import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import { isActive } from '../../collaboration-server/task-lifecycle.js';
+import { openHours } from '../../collaboration-server/task-lifecycle.js';
+import { DAY, round1, utcDate } from '../../collaboration-server/units.js';
 
 export interface TeamMember {
   name: string;
@@ -28,26 +29,26 @@ export interface Capacity {
   loadHours: number;
 }
 
-const DAY = 86_400_000;
 export const DEFAULT_SPRINT_DAYS = 14;
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** Monday-to-Friday days in [startsAt, endsAt), counted in UTC. */
-export function workdaysBetween(startsAt: number, endsAt: number): number {
-  let count = 0;
+/** The start of each Monday-to-Friday day in [startsAt, endsAt), counted in UTC. */
+export function workdayStarts(startsAt: number, endsAt: number): number[] {
+  const starts: number[] = [];
   for (let t = startsAt; t < endsAt; t += DAY) {
     const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) count++;
+    if (day !== 0 && day !== 6) starts.push(t);
   }
-  return count;
+  return starts;
 }
+
+/** Monday-to-Friday days in [startsAt, endsAt), counted in UTC. */
+export const workdaysBetween = (startsAt: number, endsAt: number): number => workdayStarts(startsAt, endsAt).length;
 
 /** Hours of unfinished work each person holds (estimate less the share reported done). */
 export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {
   const load = new Map<string, number>();
   for (const t of tasks) {
-    if (!t.assignee || !isActive(t.status)) continue;
-    load.set(t.assignee, (load.get(t.assignee) ?? 0) + t.estimateHours * (1 - t.percent / 100));
+    if (t.assignee) load.set(t.assignee, (load.get(t.assignee) ?? 0) + openHours(t));
   }
   return load;
 }
@@ -92,8 +93,6 @@ export function teamCapacity(
   };
 }
 
-const date = (t: number) => new Date(t).toISOString().slice(0, 10);
-
 /** Load as a percent of the hours given (not of the hours left, which would show a full plate as 0%). */
 const bookedPercent = (loadHours: number, capacityHours: number) => (capacityHours > 0 ? round1((loadHours / capacityHours) * 100) : 0);
 
@@ -121,7 +120,7 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
 export function capacityText(c: Capacity): string {
   const card = capacityCard(c);
   const lines = [
-    `Sprint capacity: ${date(c.startsAt)} → ${date(c.endsAt)} (${c.days} days, ${c.workdays} working days), team of ${c.members.length}.`,
+    `Sprint capacity: ${utcDate(c.startsAt)} → ${utcDate(c.endsAt)} (${c.days} days, ${c.workdays} working days), team of ${c.members.length}.`,
     ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already assigned)`),
     `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already in use${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
   ];

@@ -1,25 +1,13 @@
 /** The lead's planning messages: a plain-text body that reads well in any terminal, and its typed card. */
 import type { Card, CardOf } from '../../collaboration-server/cards.js';
-import { STRATEGIES } from './assignment.js';
 import type { Proposal } from './proposal.js';
 import { formatDue } from './schedule.js';
+import { round1 } from '../../collaboration-server/units.js';
 
 export interface Reply {
   text: string;
   card?: Card;
 }
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
-export const COMMANDS_HELP = [
-  'approve — commit the sprint and hand out the first tasks',
-  'assign T-3 to NAME — choose who takes a task',
-  'drop T-4 — remove a task',
-  'add OBJECTIVE — add another objective',
-  'estimate T-2 6h — change a task’s hours',
-  `strategy ${STRATEGIES.join('|')} — change how tasks are assigned`,
-  'cancel — stop planning',
-];
 
 export function objectivesCard(p: Proposal): CardOf<'objectives'> {
   const totalHours = round1(p.objectives.reduce((s, o) => s + o.hours, 0));
@@ -114,6 +102,5 @@ export function breakdownReply(p: Proposal, strategy: string, lead = 'Proposed p
     for (const o of card.overloads) lines.push(`  ${o.name} would have ${o.hours}h for ${o.capacityHours}h of capacity.`);
     if (card.cuts.length) lines.push('Suggested cuts (lowest priority first):', ...card.cuts.map((c) => `  - ${c}`));
   }
-  lines.push(`Reply with: ${COMMANDS_HELP.map((c) => c.split(' — ')[0]).join(' · ')}`);
   return { text: lines.join('\n'), card };
 }

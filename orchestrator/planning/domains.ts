@@ -193,10 +193,6 @@ export const GENERIC_DOMAIN: Domain = {
   ],
 };
 
-export function domainById(id: string): Domain {
-  return DOMAINS.find((d) => d.id === id) ?? GENERIC_DOMAIN;
-}
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const matchers = new Map(DOMAINS.map((d) => [d.id, d.keywords.map((k) => new RegExp(`(^|[^a-z0-9-])${escape(k)}($|[^a-z0-9-])`))]));
 

@@ -6,6 +6,7 @@ import type { Assignment } from './assignment.js';
 import type { PlannedTask } from './breakdown.js';
 import type { TeamMember } from './capacity.js';
 import { priorityRank } from './objectives.js';
+import { round1 } from '../../collaboration-server/units.js';
 
 export interface Feasibility {
   totalHours: number;
@@ -15,7 +16,6 @@ export interface Feasibility {
   cuts: string[];
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Lowest priority first; among equals, the later objective and the bigger task first. */
 const cutOrder = (a: PlannedTask, b: PlannedTask) =>
   priorityRank(b.priority) - priorityRank(a.priority) || b.objectiveIndex - a.objectiveIndex || b.hours - a.hours;

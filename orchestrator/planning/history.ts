@@ -4,6 +4,7 @@
  * Plain JSON, so the lead keeps it in the hub with `state_put`.
  */
 import type { Task } from '../../collaboration-server/protocol.js';
+import { HOUR } from '../../collaboration-server/units.js';
 
 export interface Tally {
   estimated: number;
@@ -34,7 +35,7 @@ const agentOf = (h: TeamHistory, name: string): AgentRecord => h.agents[name] ??
 /** Hours a finished task really took: started (or assigned) to done, at most three times its estimate. */
 export function actualHours(task: Task): number {
   const from = task.startedAt ?? task.createdAt;
-  const hours = Math.max(0, ((task.completedAt ?? from) - from) / 3_600_000);
+  const hours = Math.max(0, ((task.completedAt ?? from) - from) / HOUR);
   return Math.min(hours, task.estimateHours * 3);
 }
 

@@ -8,22 +8,12 @@
  */
 import type { Assignment } from './assignment.js';
 import type { PlannedTask } from './breakdown.js';
-import type { Capacity } from './capacity.js';
+import { workdayStarts, type Capacity } from './capacity.js';
 import type { GraphAnalysis } from './dependency-graph.js';
+import { utcTime } from '../../collaboration-server/units.js';
 
-const DAY = 86_400_000;
 /** hours a day for a task nobody takes yet (the role catalog's usual day) */
 const UNASSIGNED_HOURS_PER_DAY = 6;
-
-/** The start of each Monday-to-Friday day of the sprint, counted in UTC like capacity.ts. */
-function workdayStarts(startsAt: number, endsAt: number): number[] {
-  const starts: number[] = [];
-  for (let t = startsAt; t < endsAt; t += DAY) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) starts.push(t);
-  }
-  return starts;
-}
 
 /** Days of work in one stage: people work in parallel, each through their own tasks in it. */
 function stageDays(tasks: readonly PlannedTask[], assignments: ReadonlyMap<string, Assignment>, hoursPerDay: ReadonlyMap<string, number>): number {
@@ -78,5 +68,5 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** "Wed 7 Jan 14:00" (UTC), short enough for a line of the breakdown. */
 export function formatDue(t: number): string {
   const d = new Date(t);
-  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.toISOString().slice(11, 16)}`;
+  return `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${utcTime(t)}`;
 }

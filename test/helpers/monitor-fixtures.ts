@@ -1,12 +1,11 @@
 /** Plain data for the monitor's unit tests: tasks, a sprint, a roster and a view, with few keystrokes. */
 import { BUILT_IN_ROLES } from '../../agents/roles.js';
-import type { Escalation, HubEvent, MessageEvent, Participant, Sprint, Task, TaskChange, TaskEvent } from '../../collaboration-server/protocol.js';
+import type { Escalation, MessageEvent, Participant, Sprint, Task, TaskChange, TaskEvent } from '../../collaboration-server/protocol.js';
+import { DAY, HOUR } from '../../collaboration-server/units.js';
 import type { LeadView } from '../../orchestrator/lead-view.js';
 
+export { DAY, HOUR };
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-export const MIN = 60_000;
-export const HOUR = 60 * MIN;
-export const DAY = 24 * HOUR;
 
 export function makeTask(fields: Partial<Task> = {}): Task {
   return {
@@ -88,4 +87,3 @@ export function taskEvent(task: Task, change: Partial<TaskChange> & Pick<TaskCha
   };
 }
 
-export const asEvent = (e: HubEvent): HubEvent => e;

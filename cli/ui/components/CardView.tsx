@@ -4,8 +4,9 @@ import { Box, Text } from 'ink';
 import type { Card } from '../../../collaboration-server/cards.js';
 import { pct, table } from '../../plain/card-text.js';
 import { ProgressBar } from './ProgressBar.js';
+import { round1 } from '../../../collaboration-server/units.js';
 
-const h = (n: number) => `${Math.round(n * 10) / 10}h`;
+const h = (n: number) => `${round1(n)}h`;
 
 function Frame({ title, color = 'cyan', children }: { title: string; color?: string; children: ReactNode }) {
   return (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { clockTime } from '../../describe-event.js';
+import { utcTime } from '../../../collaboration-server/units.js';
 import type { ChatLine } from '../state.js';
 import { CardView } from './CardView.js';
 import { roleColor } from './theme.js';
@@ -14,7 +14,7 @@ export function ChatLineView({ line }: { line: ChatLine }) {
   const row = (body: ReactNode) => (
     <Box>
       <Box flexShrink={0}>
-        <Text dimColor>{clockTime(line.ts)} </Text>
+        <Text dimColor>{utcTime(line.ts)} </Text>
       </Box>
       <Box flexShrink={1}>{body}</Box>
     </Box>
