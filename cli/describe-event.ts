@@ -3,6 +3,9 @@ import type { HubEvent, Participant, Task } from '../collaboration-server/protoc
 
 export const clockTime = (ts: number): string => new Date(ts).toISOString().slice(11, 16);
 
+/** In line-oriented output, the lines after an event's first hang past its time: none can pass for an event. */
+export const EVENT_INDENT = ' '.repeat(6);
+
 export function describeEvent(event: HubEvent): string {
   const at = clockTime(event.ts);
   switch (event.type) {

@@ -10,7 +10,7 @@ import type { HuddleClient } from '../../collaboration-server/client.js';
 import { systemClock } from '../../collaboration-server/clock.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { ExecRunner, type ExecRunnerOptions } from '../../agents/exec-runner.js';
-import { parseDuration } from '../output.js';
+import { logLine, parseDuration } from '../output.js';
 
 export interface ExecFlags {
   exec?: string;
@@ -45,7 +45,7 @@ export function withExecFlags(cmd: Command): Command {
 export async function runExecAgent(client: HuddleClient, flags: ExecFlags): Promise<void> {
   const runner = new ExecRunner(client, execOptions(flags));
   await runner.start();
-  process.stderr.write(`huddle: ${client.name} is an automated agent running \`${flags.exec}\` for each task it is given. Ctrl-C stops it.\n`);
+  logLine('huddle: ', `${client.name} is an automated agent running \`${flags.exec}\` for each task it is given. Ctrl-C stops it.`);
   await new Promise<void>((done) => {
     const finish = () => {
       process.off('SIGINT', finish);
@@ -82,7 +82,7 @@ export function execOptions(flags: ExecFlags): ExecRunnerOptions {
     concurrency,
     clock: systemClock,
     huddleBin: findHuddleBin(),
-    log: (line) => process.stderr.write(`huddle: ${line}\n`),
+    log: (line) => logLine('huddle: ', line),
   };
 }
 
