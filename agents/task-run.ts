@@ -210,8 +210,9 @@ export class TaskRun {
     return trimTo(lines.join('\n'), 3000);
   }
 
-  private onOutput(stream: 'stdout' | 'stderr', text: string): void {
-    this.output.push(stream, text);
+  private onOutput(stream: 'stdout' | 'stderr', raw: string): void {
+    // the stall detector reads what the room reads: a question wrapped in colour codes is still a question
+    const text = this.output.push(stream, raw);
     this.stall.observe(text);
     if (this.blockedByMe && text.trim()) {
       this.blockedByMe = false;
