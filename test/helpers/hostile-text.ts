@@ -23,13 +23,21 @@ export const HOSTILE_TEXTS: HostileText[] = [
   { name: 'BEL rings', text: 'ding\u0007\u0007', shows: 'ding␇␇' },
   { name: 'backspaces rub text out', text: 'rm -rf /\b\b\b\b\b\b\b\bls', shows: 'rm -rf /␈␈␈␈␈␈␈␈ls' },
   { name: 'DEL', text: 'ab\u007fc', shows: 'ab␡c' },
-  { name: 'NUL and vertical tab', text: 'n\u0000v\u000bf\u000c', shows: 'n␀v␋f␌' },
+  { name: 'NUL, vertical tab, form feed', text: 'n\u0000v\u000bf\u000cx', shows: 'n␀v␋f␌x' },
   { name: 'bidi override reorders a line', text: 'invoice\u202Egpj.exe', shows: 'invoice<U+202E>gpj.exe' },
   { name: 'bidi isolate', text: 'a\u2067b\u2069c', shows: 'a<U+2067>b<U+2069>c' },
-  { name: 'zero-width space and BOM', text: 'Tech\u200BLead\uFEFF', shows: 'Tech<U+200B>Lead<U+FEFF>' },
+  { name: 'zero-width space and BOM', text: 'Tech\u200BLe\uFEFFad', shows: 'Tech<U+200B>Le<U+FEFF>ad' },
   { name: 'line separator', text: 'one\u2028two', shows: 'one<U+2028>two' },
   { name: 'lone surrogate', text: 'broken\uD800half', shows: 'broken<U+D800>half' },
 ];
+
+/** All of them again and again, near the hub's 32,000-character bound for a message. */
+const times = Math.floor(30_000 / HOSTILE_TEXTS.reduce((n, h) => n + h.text.length + 1, 0));
+export const HUGE_HOSTILE_TEXT: HostileText = {
+  name: 'a huge string of all of them',
+  text: Array(times).fill(HOSTILE_TEXTS.map((h) => h.text).join(' ')).join(' '),
+  shows: Array(times).fill(HOSTILE_TEXTS.map((h) => h.shows).join(' ')).join(' '),
+};
 
 /** What no terminal may receive, apart from newline and tab (an independent oracle: not terminalSafe's own pattern). */
 const REACHES_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\ufeff\ufffd]|\p{Cs}/u;
