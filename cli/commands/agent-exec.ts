@@ -21,6 +21,7 @@ export interface ExecFlags {
   concurrency?: string;
   killGrace?: string;
   stdin?: string;
+  answerFrom?: string[];
   noteEvery?: string;
 }
 
@@ -37,6 +38,12 @@ export function withExecFlags(cmd: Command): Command {
       new Option('--stdin <mode>', 'with --exec: "close" stdin after the prompt (for claude -p, codex exec, gemini -p, aider) or keep it "open" for messages and answers')
         .choices(['close', 'open'])
         .default('close'),
+    )
+    .option(
+      '--answer-from <name>',
+      'with --exec --stdin open: someone besides the product owner whose direct message answers a question the command asks (repeat for more)',
+      (name: string, names: string[]) => [...names, name],
+      [] as string[],
     )
     .option('--note-every <duration>', 'with --exec: at most one progress note per this long', '30s');
 }
@@ -77,6 +84,7 @@ export function execOptions(flags: ExecFlags): ExecRunnerOptions {
     stallAfterMs,
     killGraceMs: parseDuration(flags.killGrace ?? '5s'),
     keepStdinOpen: flags.stdin === 'open',
+    answerFrom: flags.answerFrom ?? [],
     noteEveryMs: parseDuration(flags.noteEvery ?? '30s'),
     tickMs: Math.max(20, Math.min(1000, stallAfterMs / 4)),
     concurrency,
