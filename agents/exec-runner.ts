@@ -12,6 +12,7 @@ import { toHuddleError } from '../collaboration-server/errors.js';
 import type { HubEvent, Task } from '../collaboration-server/protocol.js';
 import { isHeld } from '../collaboration-server/task-lifecycle.js';
 import { AGENT_STOPPING, TaskRun, type RunSettings } from './task-run.js';
+import { mayAnswer } from './command-input.js';
 
 export interface ExecRunnerOptions extends RunSettings {
   concurrency: number;
@@ -89,17 +90,18 @@ export class ExecRunner {
         return this.onTask(event.task, event.change.action, event.change.by);
       case 'message': {
         if (event.from.name === this.me) return;
-        const forMe =
-          (event.to.kind === 'participant' && event.to.name === this.me) || (event.to.kind === 'role' && event.to.role === this.client.options.role);
-        if (!forMe) return;
+        const byName = event.to.kind === 'participant' && event.to.name === this.me;
+        if (!byName && !(event.to.kind === 'role' && event.to.role === this.client.options.role)) return;
         const taskId = event.card && 'taskId' in event.card ? event.card.taskId : /\bT-\d+\b/.exec(event.text)?.[0];
         const targets = taskId && this.runs.has(taskId) ? [this.runs.get(taskId)!] : [...this.runs.values()];
-        for (const run of targets) run.deliver(event.from.name, event.text, event.from.role !== 'orchestrator');
+        const answers = mayAnswer(event.from, byName, { answerFrom: this.options.answerFrom ?? [] });
+        for (const run of targets) run.deliver(event.from, event.text, answers);
         return;
       }
       case 'decision': {
         const run = event.escalation.taskId ? this.runs.get(event.escalation.taskId) : undefined;
-        run?.deliver(`${event.decision.by} (decision on ${event.escalation.id})`, event.decision.text, true);
+        // only the product owner answers escalations (the hub sees to it)
+        run?.deliver({ name: event.decision.by, role: 'human', about: `decision on ${event.escalation.id}` }, event.decision.text, true);
         return;
       }
       default:

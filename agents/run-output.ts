@@ -4,6 +4,7 @@
  * the summary or the failure reason. Pure: the caller decides when to take what is due.
  */
 import type { Clock } from '../collaboration-server/clock.js';
+import { stripEscapeSequences, terminalSafe } from '../collaboration-server/terminal-text.js';
 
 export type Stream = 'stdout' | 'stderr';
 
@@ -17,9 +18,12 @@ export interface RunOutputOptions {
   keepLines?: number;
 }
 
-const ANSI = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007/g;
-
-export const stripAnsi = (text: string): string => text.replace(ANSI, '');
+/**
+ * A command's output as the room and its log keep it: colour and cursor codes removed, a carriage return
+ * that redraws a line (a progress bar) read as a line break, every other control shown (terminalSafe).
+ * Output is untrusted like chat: this is what every progress note, summary and stored log is made of.
+ */
+export const readableOutput = (raw: string): string => terminalSafe(stripEscapeSequences(raw).replace(/\r(?!\n)/g, '\n'));
 
 class LineTail {
   private lines: string[] = [];
@@ -54,18 +58,20 @@ export class RunOutput {
     this.errors = new LineTail(options.keepLines ?? 40);
   }
 
-  push(stream: Stream, raw: string): void {
-    const text = stripAnsi(raw);
+  /** Keeps what the command printed; returns it as kept (readableOutput). */
+  push(stream: Stream, raw: string): string {
+    const text = readableOutput(raw);
     this.totalBytes += Buffer.byteLength(raw);
     this.appendLog(text);
     this.all.push(text);
     if (stream === 'stderr') this.errors.push(text);
     if (text.trim()) this.freshSinceNote = true;
+    return text;
   }
 
-  /** A line the runner itself adds to the log (start, guidance given, exit). */
+  /** A line the runner itself adds to the log (start, guidance given, exit); it may quote room text. */
   mark(line: string): void {
-    this.pendingLog += `[huddle] ${line}\n`;
+    this.pendingLog += `[huddle] ${terminalSafe(line)}\n`;
   }
 
   private appendLog(text: string): void {

@@ -14,6 +14,7 @@ import { ChildCommand, type CommandExit } from './child-command.js';
 import { RunOutput, trimTo } from './run-output.js';
 import { StallDetector, describeMs, type Stall } from './stall-detector.js';
 import { taskEnv, taskPrompt } from './task-prompt.js';
+import { answerers, answerLine, messageLine, senderLabel, type MessageSender } from './command-input.js';
 import { commitLeftovers, prepareWorktree } from './worktree.js';
 
 export interface RunSettings {
@@ -25,6 +26,8 @@ export interface RunSettings {
   questionSettleMs?: number;
   killGraceMs: number;
   keepStdinOpen: boolean;
+  /** names, besides the product owner, whose direct messages answer the command's questions (see command-input.ts) */
+  answerFrom?: readonly string[];
   /** at most one progress note per this many milliseconds */
   noteEveryMs: number;
   /** how often the log is appended to the hub and stalls are checked */
@@ -95,24 +98,25 @@ export class TaskRun {
 
   /**
    * A message, guidance or the product owner's decision for this task, passed on to the command: always
-   * appended to its inbox file, and written to its stdin while that is open. Only an answer to a question
-   * it was blocked at is noted on the task (the lead wants to know the blocker was answered); the rest
-   * goes to the log, so the room is not flooded with notes. The lead's own guidance is never taken for
-   * an answer (`canAnswer` false): a person or a decision answers.
+   * appended to its inbox file as one line with its sender, and written to its stdin the same way while
+   * that is open. While it waits at a question, only an answer (`canAnswer`: see command-input.ts) goes to
+   * its stdin, bare, and is noted on the task (the lead wants to know the blocker was answered); the rest
+   * goes to the log, so the room is not flooded with notes.
    */
-  deliver(from: string, text: string, canAnswer: boolean): void {
+  deliver(from: MessageSender, text: string, canAnswer: boolean): void {
     const atQuestion = this.lastStall?.kind === 'question' && this.blockedByMe;
     const answering = canAnswer && atQuestion;
-    if (this.inboxFile) appendFileSync(this.inboxFile, `--- ${new Date(this.settings.clock.now()).toISOString()} ${from}\n${text.trim()}\n\n`);
+    const framed = messageLine(from, text);
+    if (this.inboxFile) appendFileSync(this.inboxFile, `${new Date(this.settings.clock.now()).toISOString()} ${framed}\n`);
     // A command waiting at a question would read anything on its stdin as the answer: only an answer goes there.
-    const line = answering ? `${text.trim()}\n` : atQuestion ? null : `\n[huddle] ${from}: ${text.trim()}\n`;
-    const written = line !== null && (this.child?.write(line) ?? false);
+    const line = answering ? answerLine(text) : atQuestion ? null : framed;
+    const written = line !== null && (this.child?.write(`${line}\n`) ?? false);
     if (written) this.stall.answered();
     const where = written ? 'written to stdin' : atQuestion ? 'left in $HUDDLE_INBOX: not an answer to its question' : 'left in $HUDDLE_INBOX: stdin is closed';
-    this.output.mark(`${from} said: ${text.trim()} (${where})`);
+    this.output.mark(`${senderLabel(from)} said: ${text.trim()} (${where})`);
     if (answering) {
       const note = written ? 'on its stdin, as the answer to its question' : 'in its inbox file only: its stdin is closed, so it cannot be answered (run with --stdin open)';
-      this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from}'s answer to the command ${note}.` });
+      this.report({ type: 'task_update', taskId: this.task.id, action: 'note', note: `Passed ${from.name}'s answer to the command ${note}.` });
     }
   }
 
@@ -137,7 +141,8 @@ export class TaskRun {
     writeFileSync(this.inboxFile, '');
     const agent = { name: this.client.options.name, role: this.client.options.role };
     const cwd = this.cwd;
-    const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile };
+    const input = { stdinOpen: settings.keepStdinOpen, answerFrom: settings.answerFrom ?? [] };
+    const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile, input };
     const prompt = taskPrompt(ctx);
     const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, bin: settings.huddleBin });
 
@@ -210,8 +215,9 @@ export class TaskRun {
     return trimTo(lines.join('\n'), 3000);
   }
 
-  private onOutput(stream: 'stdout' | 'stderr', text: string): void {
-    this.output.push(stream, text);
+  private onOutput(stream: 'stdout' | 'stderr', raw: string): void {
+    // the stall detector reads what the room reads: a question wrapped in colour codes is still a question
+    const text = this.output.push(stream, raw);
     this.stall.observe(text);
     if (this.blockedByMe && text.trim()) {
       this.blockedByMe = false;
@@ -226,7 +232,7 @@ export class TaskRun {
       this.lastStall = stall;
       this.blockedByMe = true;
       const lines = stall.lastLines.length ? `\nLast lines:\n${trimTo(stall.lastLines.join('\n'), 2500)}` : '\nIt has printed nothing yet.';
-      const next = stall.kind === 'question' ? ' Answer it with a message to me; I write it to its stdin.' : '';
+      const next = stall.kind === 'question' ? ` ${capitalised(answerers({ answerFrom: this.settings.answerFrom ?? [] }))} can answer it with a message to me; I write it to its stdin.` : '';
       this.report({ type: 'task_update', taskId: this.task.id, action: 'block', note: `The command needs help. ${stall.reason}${next}${lines}` });
       return;
     }
@@ -245,3 +251,5 @@ export class TaskRun {
     );
   }
 }
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

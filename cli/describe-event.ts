@@ -2,6 +2,9 @@
 import type { HubEvent, Participant, Task } from '../collaboration-server/protocol.js';
 import { utcTime } from '../collaboration-server/units.js';
 
+/** In line-oriented output, the lines after an event's first hang past its time: none can pass for an event. */
+export const EVENT_INDENT = ' '.repeat(6);
+
 export function describeEvent(event: HubEvent): string {
   const at = utcTime(event.ts);
   switch (event.type) {

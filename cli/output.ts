@@ -1,9 +1,33 @@
-/** How the CLI speaks: plain lines, JSON lines, errors with a next step. NO_COLOR is honoured by chalk. */
+/**
+ * How the CLI speaks: plain lines, JSON lines, errors with a next step. NO_COLOR is honoured by chalk.
+ * Every write to the terminal goes through here, made terminal-safe (participant text is untrusted; see
+ * collaboration-server/terminal-text.ts); the lint forbids process.stdout.write elsewhere.
+ */
 import { HuddleError, toHuddleError } from '../collaboration-server/errors.js';
 import { DAY, HOUR, MINUTE, SECOND } from '../collaboration-server/units.js';
+import { terminalJson, terminalSafe } from '../collaboration-server/terminal-text.js';
 
+/** One JSON object per line; raw data for programs, with what a terminal would act on \u-escaped. */
 export const printJson = (value: unknown): void => {
-  process.stdout.write(JSON.stringify(value) + '\n');
+  process.stdout.write(terminalJson(value) + '\n');
+};
+
+/** Text for a person to read, as it is (a stored log, a Markdown report), made terminal-safe. */
+export const printText = (text: string): void => {
+  process.stdout.write(terminalSafe(text));
+};
+
+/**
+ * One line each, made terminal-safe; a newline inside one continues under `indent`, so that text holding
+ * a newline cannot pass for a line (an event, a task) of its own.
+ */
+export const printLines = (lines: readonly string[], indent = '  '): void => {
+  process.stdout.write(lines.map((l) => terminalSafe(l, { indent }) + '\n').join(''));
+};
+
+/** A line of a long-running command's own log (the hub's, the lead's, an automated agent's), on stderr. */
+export const logLine = (prefix: string, line: string): void => {
+  process.stderr.write(`${prefix}${terminalSafe(line, { indent: '  ' })}\n`);
 };
 
 /**
@@ -12,7 +36,7 @@ export const printJson = (value: unknown): void => {
  */
 export function exitWithError(err: unknown): never {
   const e = toHuddleError(err, 'local');
-  process.stderr.write(`huddle: ${e.message}\n`);
+  logLine('huddle: ', e.message);
   const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT'];
   process.exit(badInput.includes(e.code) ? 2 : 1);
 }

@@ -1,6 +1,7 @@
 /** Starts the lead with its usual behaviours: shared by `huddle orchestrator` and `huddle up`. */
 import type { HuddleClient } from '../collaboration-server/client.js';
 import type { RoleSpec } from '../agents/roles.js';
+import { terminalSafe } from '../collaboration-server/terminal-text.js';
 import { createBehaviours } from './behaviours.js';
 import { createLead, type Lead } from './lead-runtime.js';
 import type { MonitorOptions } from './monitoring/options.js';
@@ -14,6 +15,7 @@ export function startLead(client: HuddleClient, roles: RoleSpec[], tickMs = DEFA
     roles,
     behaviours: createBehaviours(monitor),
     tickMs,
-    log: (line) => process.stderr.write(`${line}\n`),
+    // the lead's log quotes room text (a refused frame, a failed behaviour): shown safe, as everywhere
+    log: (line) => process.stderr.write(`${terminalSafe(line, { indent: '  ' })}\n`),
   });
 }

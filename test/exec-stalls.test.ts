@@ -49,7 +49,7 @@ exit 1`,
     await world.lead.send({ type: 'chat', text: 'check the config first', to: { kind: 'participant', name: 'Bot' } });
     await vi.waitFor(async () => {
       const log = await world.lead.request({ type: 'artifact_get', taskId: id!, kind: 'log' });
-      expect(log.content).toContain('Lead said: check the config first (left in $HUDDLE_INBOX: not an answer to its question)');
+      expect(log.content).toContain('Lead (orchestrator) said: check the config first (left in $HUDDLE_INBOX: not an answer to its question)');
     });
     const po = await world.hub.client('PO', 'human');
     await po.send({ type: 'chat', text: 'y', to: { kind: 'participant', name: 'Bot' } });
@@ -79,10 +79,10 @@ exit 1`,
     const po = await world.hub.client('PO', 'human');
     await po.send({ type: 'escalation_answer', escalationId: ack.result!.escalationId as string, option: 'A' });
     const done = await world.until(id!, 'done');
-    expect(done.lastNote).toContain('decided: [huddle] PO (decision on E-1): Use SQLite');
+    expect(done.lastNote).toContain('decided: [PO (human), decision on E-1] Use SQLite');
     await vi.waitFor(async () => {
       const log = await world.lead.request({ type: 'artifact_get', taskId: id!, kind: 'log' });
-      expect(log.content).toContain('PO (decision on E-1) said: Use SQLite');
+      expect(log.content).toContain('PO (human), decision on E-1 said: Use SQLite');
     });
   });
 });

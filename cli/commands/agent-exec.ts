@@ -10,7 +10,7 @@ import type { HuddleClient } from '../../collaboration-server/client.js';
 import { systemClock } from '../../collaboration-server/clock.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { ExecRunner, type ExecRunnerOptions } from '../../agents/exec-runner.js';
-import { parseDuration } from '../output.js';
+import { logLine, parseDuration } from '../output.js';
 
 export interface ExecFlags {
   exec?: string;
@@ -21,6 +21,7 @@ export interface ExecFlags {
   concurrency?: string;
   killGrace?: string;
   stdin?: string;
+  answerFrom?: string[];
   noteEvery?: string;
 }
 
@@ -38,6 +39,12 @@ export function withExecFlags(cmd: Command): Command {
         .choices(['close', 'open'])
         .default('close'),
     )
+    .option(
+      '--answer-from <name>',
+      'with --exec --stdin open: someone besides the product owner whose direct message answers a question the command asks (repeat for more)',
+      (name: string, names: string[]) => [...names, name],
+      [] as string[],
+    )
     .option('--note-every <duration>', 'with --exec: at most one progress note per this long', '30s');
 }
 
@@ -45,7 +52,7 @@ export function withExecFlags(cmd: Command): Command {
 export async function runExecAgent(client: HuddleClient, flags: ExecFlags): Promise<void> {
   const runner = new ExecRunner(client, execOptions(flags));
   await runner.start();
-  process.stderr.write(`huddle: ${client.name} is an automated agent running \`${flags.exec}\` for each task it is given. Ctrl-C stops it.\n`);
+  logLine('huddle: ', `${client.name} is an automated agent running \`${flags.exec}\` for each task it is given. Ctrl-C stops it.`);
   await new Promise<void>((done) => {
     const finish = () => {
       process.off('SIGINT', finish);
@@ -77,12 +84,13 @@ export function execOptions(flags: ExecFlags): ExecRunnerOptions {
     stallAfterMs,
     killGraceMs: parseDuration(flags.killGrace ?? '5s'),
     keepStdinOpen: flags.stdin === 'open',
+    answerFrom: flags.answerFrom ?? [],
     noteEveryMs: parseDuration(flags.noteEvery ?? '30s'),
     tickMs: Math.max(20, Math.min(1000, stallAfterMs / 4)),
     concurrency,
     clock: systemClock,
     huddleBin: findHuddleBin(),
-    log: (line) => process.stderr.write(`huddle: ${line}\n`),
+    log: (line) => logLine('huddle: ', line),
   };
 }
 

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { connectAs, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { parseDuration } from '../output.js';
+import { logLine, parseDuration } from '../output.js';
 import { runExecAgent, withExecFlags, type ExecFlags } from './agent-exec.js';
 
 export type AgentOptions = IdentityOptions & ExecFlags & { plain?: boolean; json?: boolean; awayAfter: string };
@@ -34,7 +34,7 @@ export function registerAgent(program: Command): void {
       const plain = opts.plain || opts.json || !process.stdin.isTTY || !process.stdout.isTTY;
       if (plain) {
         // stdout stays for the room; a slow start is explained on stderr
-        const waiting = setTimeout(() => process.stderr.write('~ waiting for the hub… (start it with `huddle up`)\n'), 2000);
+        const waiting = setTimeout(() => logLine('', '~ waiting for the hub… (start it with `huddle up`)'), 2000);
         const client = await connectAs(opts, TERMINAL_CLIENT).finally(() => clearTimeout(waiting));
         const { runPlain } = await import('../plain/run-plain.js');
         await runPlain({ client, me, roles, json: !!opts.json, input: process.stdin, output: process.stdout });

@@ -5,7 +5,7 @@ import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { findCommand, runInput } from '../input/commands.js';
 import { emptyRoom, withEscalations } from '../room.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { observer } from './who.js';
 
 /** The product owner's answer from the shell: the same /answer the terminals offer. */
@@ -25,7 +25,7 @@ export function registerAnswer(program: Command): void {
         });
         if (result.kind === 'error') throw new HuddleError('BAD_FRAME', result.message);
         if (opts.json) printJson(result);
-        else if (result.kind === 'done') process.stdout.write(result.text + '\n');
+        else if (result.kind === 'done') printLines([result.text]);
       }),
   );
 }

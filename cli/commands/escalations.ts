@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { observer } from './who.js';
 
 export function registerEscalations(program: Command): void {
@@ -11,7 +11,7 @@ export function registerEscalations(program: Command): void {
       .option('--json', 'one JSON object per escalation')
       .action(async (opts: IdentityOptions & { all?: boolean; json?: boolean }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'escalations', status: opts.all ? 'all' : 'open' }));
-        if (!opts.json && reply.escalations.length === 0) return void process.stdout.write('Nothing is waiting for the product owner.\n');
+        if (!opts.json && reply.escalations.length === 0) return printLines(['Nothing is waiting for the product owner.']);
         for (const e of reply.escalations) {
           const decision = reply.decisions.find((d) => d.escalationId === e.id);
           if (opts.json) {
@@ -26,7 +26,7 @@ export function registerEscalations(program: Command): void {
             ...e.options.map((o) => `  ${o.key}) ${o.label}  [${o.effect}]`),
             decision ? `  decided by ${decision.by}: ${decision.text}` : `  answer with: huddle answer ${e.id} ${e.options[0]?.key ?? 'A'}`,
           ];
-          process.stdout.write(lines.join('\n') + '\n');
+          printLines(lines, '    ');
         }
       }),
   );

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
-import { describeEvent } from '../describe-event.js';
+import { printJson, printLines } from '../output.js';
+import { describeEvent, EVENT_INDENT } from '../describe-event.js';
 import { observer } from './who.js';
 
 export function registerHistory(program: Command): void {
@@ -16,10 +16,8 @@ export function registerHistory(program: Command): void {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HuddleError('BAD_FRAME', `--limit takes 1 to 1000, not "${opts.limit}".`);
         const reply = await withClient(opts, (client) => client.request({ type: 'history', limit, all: !!opts.all }));
-        for (const event of reply.events) {
-          if (opts.json) printJson(event);
-          else process.stdout.write(describeEvent(event) + '\n');
-        }
+        if (!opts.json) return printLines(reply.events.map(describeEvent), EVENT_INDENT);
+        for (const event of reply.events) printJson(event);
       }),
   );
 }

@@ -4,7 +4,7 @@ import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { startHub, type RunningHub } from '../../collaboration-server/server.js';
 import { loadRoles } from '../../agents/roles.js';
-import { parseDuration } from '../output.js';
+import { logLine, parseDuration, printLines } from '../output.js';
 
 export interface HubFlags {
   host: string;
@@ -49,12 +49,12 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
       framesPerSecond: positiveInt(flags.rate, '--rate'),
       burst: positiveInt(flags.burst, '--burst'),
     },
-    log: (line) => process.stderr.write(`hub: ${line}\n`),
+    log: (line) => logLine('hub: ', line),
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new HuddleError('CONFLICT', `Port ${port} on ${flags.host} is in use: another hub may be running. Pick another with --port.`);
     throw err;
   });
-  process.stdout.write(`huddle hub listening on ${running.url}\n`);
+  printLines([`huddle hub listening on ${running.url}`]);
   return running;
 }
 

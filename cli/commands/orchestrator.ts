@@ -3,7 +3,7 @@ import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
 import { connectAs, withConnectionFlags, type IdentityOptions } from '../connect.js';
-import { parseDuration } from '../output.js';
+import { parseDuration, printLines } from '../output.js';
 import { closeOnSignals } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
 
@@ -19,7 +19,7 @@ export function registerOrchestrator(program: Command): void {
         const monitor = monitorOptionsFromFlags(opts);
         const client = await connectAs({ ...opts, role: 'orchestrator' }, { waitForHub: true, historyLimit: 0 });
         const lead = await startLead(client, loadRoles(resolveDataDir(opts.data)), tickMs, monitor);
-        process.stdout.write(`huddle lead ${client.name} joined ${client.options.url}\n`);
+        printLines([`huddle lead ${client.name} joined ${client.options.url}`]);
         closeOnSignals(async () => {
           lead.close();
           client.close();

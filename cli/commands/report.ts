@@ -1,8 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { HuddleError } from '../../collaboration-server/errors.js';
+import { terminalJson, terminalSafe } from '../../collaboration-server/terminal-text.js';
 import { reportMarkdown } from '../../orchestrator/sprint-report.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { printLines, printText } from '../output.js';
 import { fetchMetrics } from '../sprint-metrics.js';
 import { observer } from './who.js';
 
@@ -21,11 +23,12 @@ export function registerReport(program: Command): void {
         }
         const metrics = await withClient(opts, (client) => fetchMetrics(client, opts.sprint));
         if (!metrics) throw new HuddleError('NOT_FOUND', 'There is no sprint to report on yet. The product owner starts one by typing: plan sprint');
-        const body = opts.format === 'json' ? JSON.stringify(metrics, null, 2) + '\n' : reportMarkdown(metrics);
+        // the file is made safe as well: it is read with cat and less as often as in an editor
+        const body = opts.format === 'json' ? terminalJson(metrics, 2) + '\n' : terminalSafe(reportMarkdown(metrics));
         if (opts.out) {
           writeFileSync(opts.out, body);
-          process.stdout.write(`Wrote the report of ${metrics.name} to ${opts.out}\n`);
-        } else process.stdout.write(body);
+          printLines([`Wrote the report of ${metrics.name} to ${opts.out}`]);
+        } else printText(body);
       }),
   );
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { fetchMetrics } from '../sprint-metrics.js';
 import { statusLines } from '../../orchestrator/sprint-report.js';
 import { observer } from './who.js';
@@ -17,8 +17,8 @@ export function registerStatus(program: Command): void {
           open: (await client.request({ type: 'escalations', status: 'open' })).escalations.length,
         }));
         if (opts.json) return printJson(metrics ? { ...metrics, openEscalations: open } : null);
-        if (!metrics) return void process.stdout.write('No sprint yet. The product owner starts one by typing: plan sprint\n');
-        process.stdout.write(statusLines(metrics, open).join('\n') + '\n');
+        if (!metrics) return printLines(['No sprint yet. The product owner starts one by typing: plan sprint']);
+        printLines(statusLines(metrics, open));
       }),
   );
 }

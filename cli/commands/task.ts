@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
+import { printJson, printLines, printText } from '../output.js';
 import { findCommand, runInput } from '../input/commands.js';
 import { emptyRoom } from '../room.js';
 import { loadRoles } from '../../agents/roles.js';
@@ -28,7 +28,7 @@ function taskAction(verb: string, args: string, description: string): Command {
       // the hub's code decides the exit status (exitWithError): 2 for bad input, 1 when the hub failed
       if (result.kind === 'error') throw new HuddleError(result.code, result.message);
       if (opts.json) printJson(result);
-      else if (result.kind === 'done') process.stdout.write(result.text + '\n');
+      else if (result.kind === 'done') printLines([result.text]);
     });
 }
 
@@ -47,7 +47,7 @@ export function registerTask(program: Command): void {
       .action(async (id: string, opts: Opts & { kind: string }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'artifact_get', taskId: id.toUpperCase(), kind: opts.kind }));
         if (opts.json) printJson(reply);
-        else process.stdout.write(reply.content + (reply.content.endsWith('\n') || !reply.content ? '' : '\n'));
+        else printText(reply.content + (reply.content.endsWith('\n') || !reply.content ? '' : '\n'));
       }),
   );
   program.addCommand(task);

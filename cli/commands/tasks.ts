@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { describeTask } from '../describe-event.js';
 import { observer } from './who.js';
 
@@ -12,15 +12,9 @@ export function registerTasks(program: Command): void {
       .option('--json', 'one JSON object per task')
       .action(async (opts: IdentityOptions & { mine?: boolean; json?: boolean }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'tasks', ...(opts.mine && opts.name ? { assignee: opts.name } : {}) }));
-        if (!opts.json && !reply.sprint) {
-          process.stdout.write('No active sprint yet. The product owner starts one by typing: plan sprint\n');
-          return;
-        }
-        if (!opts.json) process.stdout.write(`# ${reply.sprint!.name}: ${reply.tasks.length} task(s)\n`);
-        for (const task of reply.tasks) {
-          if (opts.json) printJson(task);
-          else process.stdout.write(describeTask(task) + '\n');
-        }
+        if (opts.json) return reply.tasks.forEach(printJson);
+        if (!reply.sprint) return printLines(['No active sprint yet. The product owner starts one by typing: plan sprint']);
+        printLines([`# ${reply.sprint.name}: ${reply.tasks.length} task(s)`, ...reply.tasks.map(describeTask)]);
       }),
   );
 }

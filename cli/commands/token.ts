@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { ensureDataDir, resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { printLines } from '../output.js';
 
 export function registerToken(program: Command): void {
   program.addCommand(
@@ -8,7 +9,7 @@ export function registerToken(program: Command): void {
       .addOption(new Option('--data <dir>', 'data folder (default: the nearest .huddle/)').env('HUDDLE_DATA'))
       .action((opts: { data?: string }) => {
         const tokens = ensureDataDir(resolveDataDir(opts.data));
-        process.stdout.write(`admin ${tokens.admin}\nmember ${tokens.member}\n`);
+        printLines([`admin ${tokens.admin}`, `member ${tokens.member}`]);
       }),
   );
 }

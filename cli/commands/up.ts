@@ -3,7 +3,7 @@ import { HuddleClient } from '../../collaboration-server/client.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
-import { parseDuration } from '../output.js';
+import { parseDuration, printLines } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
 
@@ -31,7 +31,7 @@ export function registerUp(program: Command): void {
           historyLimit: 0,
         });
         const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor);
-        process.stdout.write(`huddle lead ${flags.name} is in the room\n`);
+        printLines([`huddle lead ${flags.name} is in the room`]);
         closeOnSignals(async () => {
           lead.close();
           client.close();

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { userInfo } from 'node:os';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
+import { describeParticipant } from '../describe-event.js';
 
 /** Read-only commands may run without naming anyone: they join as the local user, observing. */
 export const observer = { name: `${userInfo().username}-cli`, role: 'human' };
@@ -13,10 +14,8 @@ export function registerWho(program: Command): void {
       .option('--json', 'one JSON object per participant')
       .action(async (opts: IdentityOptions & { json?: boolean }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'who' }));
-        for (const p of reply.participants) {
-          if (opts.json) printJson(p);
-          else process.stdout.write(`${p.status.padEnd(8)} ${p.role.padEnd(14)} ${p.name}\n`);
-        }
+        if (opts.json) reply.participants.forEach(printJson);
+        else printLines(reply.participants.map(describeParticipant));
       }),
   );
 }

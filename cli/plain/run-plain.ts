@@ -8,7 +8,7 @@ import type { RoleSpec } from '../../agents/roles.js';
 import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
 import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
 import { askStartup } from '../input/startup.js';
-import { connectionLine, eventLines, resultLines } from './format.js';
+import { connectionLine, eventLines, joinedLine, jsonLine, problemLine, resultLines } from './format.js';
 
 export interface PlainOptions {
   client: HuddleClient;
@@ -23,7 +23,7 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
   const write = (lines: string[]) => {
     for (const l of lines) output.write(l + '\n');
   };
-  const emit = (value: unknown) => output.write(JSON.stringify(value) + '\n');
+  const emit = (value: unknown) => output.write(jsonLine(value) + '\n');
   let room: Room = emptyRoom(me, roles);
 
   client.on('event', (event) => {
@@ -38,7 +38,7 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
     if (json) emit({ type: 'connection', state, queued: client.pendingCount });
     else write([connectionLine(state, client.pendingCount)]);
   });
-  client.on('problem', (err) => (json ? emit({ type: 'problem', code: err.code, message: err.message }) : write([`error: ${err.message}`])));
+  client.on('problem', (err) => (json ? emit({ type: 'problem', code: err.code, message: err.message }) : write([problemLine(err.message)])));
 
   if (client.welcome) {
     room = withWelcome(room, client.welcome);
@@ -49,12 +49,12 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
     }
   }
   if (json) emit({ type: 'joined', name: me.name, role: me.role });
-  else write([`~ joined as ${me.name} (${me.role}). Type a message, or /help.`]);
+  else write([joinedLine(me)]);
   // their replies merge into what events already said
   askStartup(client, me.role, {
     tasks: (reply) => (room = withTasks(room, reply)),
     escalations: (reply) => (room = withEscalations(room, reply)),
-    failed: (err) => (json ? emit({ type: 'problem', message: err.message }) : write([`error: ${err.message}`])),
+    failed: (err) => (json ? emit({ type: 'problem', message: err.message }) : write([problemLine(err.message)])),
   });
 
   const ctx: CommandContext = { me, hub: client, room: () => room };

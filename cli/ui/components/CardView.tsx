@@ -1,6 +1,7 @@
 /** A lead's card as a bordered box: a title, a table or a list, progress bars where there is progress. */
 import type { ReactNode } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 import type { Card } from '../../../collaboration-server/cards.js';
 import { pct, table } from '../../plain/card-text.js';
 import { ProgressBar } from './ProgressBar.js';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 import { utcTime } from '../../../collaboration-server/units.js';
 import type { ChatLine } from '../state.js';
 import { CardView } from './CardView.js';

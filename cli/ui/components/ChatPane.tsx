@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 import type { ChatLine } from '../state.js';
 import { ChatLineView } from './ChatLineView.js';
 

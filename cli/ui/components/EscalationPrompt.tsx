@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 import type { Escalation } from '../../../collaboration-server/protocol.js';
 
 /** The product owner's prompt for an open escalation: options to pick with arrows + Enter, or a typed answer. */

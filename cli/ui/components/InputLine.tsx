@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 
 /** The line being typed, with a block cursor; Tab's candidates below it. */
 export function InputLine({ value, completions, placeholder }: { value: string; completions: string[]; placeholder: string }) {

@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './SafeText.js';
 
 /**
  * `[██████░░░░]  60%` — percent from 0 to 100. Past 100 (an overbooked team) the bar is full, red,

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 import type { Participant, Task } from '../../../collaboration-server/protocol.js';
 import { ProgressBar } from './ProgressBar.js';
 import { PRESENCE, roleColor, STATUS_COLORS } from './theme.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './SafeText.js';
 import type { ConnectionState } from '../../../collaboration-server/client.js';
 import { ProgressBar } from './ProgressBar.js';
 import { PRESENCE } from './theme.js';
