@@ -38,7 +38,7 @@ export function readAttachmentFile(path: string, workdir: string): string {
     throw new HuddleError('NOT_FOUND', `There is no file ${path} in the working folder ${root}.`);
   }
   const inside = relative(root, real);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new HuddleError('FORBIDDEN', `${path} is outside the working folder ${root}; only files inside it can be attached (or pass the text as content).`);
   }
   const stat = statSync(real);
