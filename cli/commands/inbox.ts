@@ -1,18 +1,20 @@
 /**
- * `huddle inbox [--unread] [--quiet] [--hook stop] [--peek]`: what was said to me, my role or everyone.
+ * `huddle inbox [--unread] [--quiet] [--hook stop|context] [--peek]`: what was said to me, my role or everyone.
  * The hook that wakes an agent between turns: with --unread it prints only what the agent has not
  * seen yet (here or through huddle_inbox; the cursor is kept per participant in the data folder),
  * with --quiet nothing at all when there is nothing new. See docs/mcp.md for each client's set-up.
  */
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { HuddleError } from '../../collaboration-server/errors.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson } from '../output.js';
 import { eventsSince } from '../mcp/events-since.js';
 import { belongsInInbox, itemLines, toInboxItem } from '../mcp/inbox-item.js';
 import { SeenCursor } from '../mcp/seen-cursor.js';
+import { HOOK_PROTOCOLS, hookEventName, hookOutput, type HookProtocol } from '../mcp/hook-output.js';
 
-type Opts = IdentityOptions & { unread?: boolean; quiet?: boolean; peek?: boolean; limit: string; hook?: 'stop'; json?: boolean };
+type Opts = IdentityOptions & { unread?: boolean; quiet?: boolean; peek?: boolean; limit: string; hook?: HookProtocol; json?: boolean };
 
 /** Without --unread (or before anything was ever shown): this many of the latest items. */
 const DEFAULT_LIMIT = 20;
@@ -27,11 +29,14 @@ export function registerInbox(program: Command): void {
       .option('--quiet', 'print nothing when there is nothing to show')
       .option('--peek', 'with --unread: show, but leave it unread')
       .option('--limit <n>', 'at most this many items (the newest)', String(DEFAULT_LIMIT))
-      .addOption(new Option('--hook <protocol>', 'print for a hook: stop = {"decision":"block","reason":…} (Claude Code Stop, Codex Stop, Gemini AfterAgent)').choices(['stop']))
+      .addOption(
+        new Option('--hook <protocol>', 'print JSON for a hook: stop (Claude Code/Codex Stop, Gemini AfterAgent) or context (UserPromptSubmit, BeforeAgent, SessionStart)').choices(HOOK_PROTOCOLS),
+      )
       .option('--json', 'one JSON object per item')
       .action(async (_notification: string | undefined, opts: Opts) => {
         const me = { name: opts.name ?? '', role: opts.role ?? '' };
-        const limit = Math.max(1, Math.min(200, Number(opts.limit) || DEFAULT_LIMIT));
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new HuddleError('BAD_FRAME', `--limit takes 1 to 200, not "${opts.limit}".`);
         const cursor = new SeenCursor(resolveDataDir(opts.data), me.name);
         const after = opts.unread ? (cursor.read() ?? 0) : 0;
         const { events } = await withClient(opts, (client) => eventsSince(client, after, opts.unread ? 4 : 1));
@@ -42,7 +47,7 @@ export function registerInbox(program: Command): void {
         // everything read counts as seen, also what was not for me: the next run starts after it
         if (opts.unread && !opts.peek && last) cursor.advance(last.seq);
         if (!shown.length) {
-          if (!opts.quiet) process.stdout.write(opts.json ? '' : `Nothing ${opts.unread ? 'new ' : ''}for ${me.name}.\n`);
+          if (!opts.quiet && !opts.json) process.stdout.write(`Nothing ${opts.unread ? 'new ' : ''}for ${me.name}.\n`);
           return;
         }
         if (opts.json) {
@@ -53,7 +58,7 @@ export function registerInbox(program: Command): void {
           `Huddle: ${shown.length} ${opts.unread ? 'new ' : ''}item(s) for ${me.name} (${me.role})${left ? `, ${left} older not shown (huddle history has them)` : ''}:`,
           ...shown.flatMap(itemLines),
         ];
-        if (opts.hook === 'stop') printJson({ decision: 'block', reason: [...lines, 'Read them, act on what concerns you, then carry on.'].join('\n') });
+        if (opts.hook) printJson(hookOutput(opts.hook, lines, opts.hook === 'context' ? await hookEventName(process.stdin, 'UserPromptSubmit') : 'Stop'));
         else process.stdout.write(lines.join('\n') + '\n');
       }),
   );
