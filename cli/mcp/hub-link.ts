@@ -9,6 +9,10 @@ import { HuddleError } from '../../collaboration-server/errors.js';
 import type { AckFrame } from '../../collaboration-server/protocol.js';
 import type { Inbox } from './inbox.js';
 import { eventsSince } from './events-since.js';
+import { belongsInInbox } from './inbox-item.js';
+
+/** What a participant new to this data folder finds in its inbox: the latest items only. */
+const FIRST_TIME_ITEMS = 20;
 
 export type LinkState = 'connecting' | 'online' | 'reconnecting' | 'refused' | 'closed';
 
@@ -54,11 +58,17 @@ export class HubLink {
     this.fill(client);
   }
 
-  /** Everything after what the participant last saw, from the hub's history, into the inbox. */
+  /**
+   * Everything after what the participant last saw, from the hub's history, into the inbox. A
+   * participant never shown anything here starts with the latest few items, not the room's whole past.
+   */
   private fill(client: HuddleClient): void {
-    eventsSince(client, this.options.inbox.seenUpTo).then(
+    const { inbox } = this.options;
+    const firstTime = inbox.seenUpTo === 0;
+    eventsSince(client, inbox.seenUpTo, firstTime ? 1 : 4).then(
       ({ events }) => {
-        for (const event of events) this.options.inbox.add(event);
+        const mine = events.filter((e) => belongsInInbox(e, inbox.me));
+        for (const event of firstTime ? mine.slice(-FIRST_TIME_ITEMS) : mine) inbox.add(event);
       },
       (err: Error) => this.options.log(`could not read what was missed: ${err.message}`),
     );

@@ -36,6 +36,10 @@ export class Inbox {
     this.cursor = options.seen?.read() ?? 0;
   }
 
+  get me(): Me {
+    return this.options.me;
+  }
+
   /** Takes in a hub event; only those for the inbox are kept, each once. */
   add(event: HubEvent): void {
     if (!belongsInInbox(event, this.options.me) || this.events.some((e) => e.seq === event.seq)) return;
