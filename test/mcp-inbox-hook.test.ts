@@ -54,4 +54,19 @@ describe('huddle inbox --unread --quiet: the hook', () => {
     expect(nameless.code).toBe(2);
     expect(nameless.stderr).toMatch(/--name/);
   });
+
+  it('starts a participant new to the data folder with the latest 20 items, and one that comes back where it stopped', async () => {
+    const hub = await startTestHub();
+    cleanup(() => hub.close());
+    const po = await hub.client('Product Owner', 'human');
+    for (let i = 1; i <= 30; i++) await po.send({ type: 'chat', text: `update ${i}` });
+    const cwd = tempDir('huddle-hook-cwd-', cleanup);
+    const first = await startMcpAgent({ name: 'Newcomer', role: 'qa', dataDir: hub.dataDir, cwd }, cleanup);
+    const texts = async (agent: typeof first) => ((await agent.call('huddle_inbox', { waitSeconds: 5 })).data.items as { text: string }[]).map((i) => i.text);
+    expect(await texts(first)).toEqual(Array.from({ length: 20 }, (_, i) => `update ${i + 11}`));
+    await first.close();
+    await po.send({ type: 'chat', text: 'said while no server ran' });
+    const again = await startMcpAgent({ name: 'Newcomer', role: 'qa', dataDir: hub.dataDir, cwd }, cleanup);
+    await vi.waitFor(async () => expect(await texts(again)).toEqual(['said while no server ran']), { timeout: 15_000 });
+  });
 });
