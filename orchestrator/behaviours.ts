@@ -2,11 +2,13 @@
 import type { Behaviour } from './lead-view.js';
 import { createPlanningBehaviour } from './planning/behaviour.js';
 import { createMonitorBehaviour } from './monitoring/behaviour.js';
+import { createQuestionBehaviour } from './monitoring/questions.js';
 import type { MonitorOptions } from './monitoring/options.js';
 
 export function createBehaviours(monitor: Partial<MonitorOptions> = {}): Behaviour[] {
   return [
     createPlanningBehaviour(),
     createMonitorBehaviour(monitor),
+    createQuestionBehaviour(),
   ];
 }

@@ -1,0 +1,39 @@
+/**
+ * `huddle mcp --role R --name N`: an MCP server over stdio for an AI coding agent (Claude Code, Codex,
+ * Gemini CLI, Cursor), joined as that agent through the same connection path as every terminal.
+ */
+import { Command } from 'commander';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { loadRoles } from '../../agents/roles.js';
+import { connectAs, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { parseDuration } from '../output.js';
+import { runMcpServer } from '../mcp/server.js';
+
+/** Like a terminal it waits for the hub and reconnects forever; it asks for no history (the inbox reads its own). */
+const MCP_CLIENT = { waitForHub: true, historyLimit: 0, maxBackoffMs: 5000 } as const;
+
+export function registerMcp(program: Command): void {
+  program.addCommand(
+    withIdentityFlags(new Command('mcp'))
+      .description('an MCP server over stdio: an AI coding agent joins the room as --name (see docs/mcp.md)')
+      .option('--hub-wait <duration>', 'how long a tool waits for the hub before saying it is unreachable', '10s')
+      .action(async (opts: IdentityOptions & { hubWait: string }) => {
+        // stdout is the protocol: anything a library prints goes to stderr instead
+        console.log = console.error;
+        const log = (line: string) => process.stderr.write(`huddle mcp: ${line}\n`);
+        const waitMs = parseDuration(opts.hubWait);
+        const roles = loadRoles(resolveDataDir(opts.data)).map((r) => r.role);
+        const connecting = connectAs(opts, MCP_CLIENT);
+        await runMcpServer({
+          me: { name: opts.name ?? '', role: opts.role ?? '' },
+          connecting,
+          roles,
+          dataDir: resolveDataDir(opts.data),
+          workdir: process.cwd(),
+          waitMs,
+          version: program.version() ?? '0.0.0',
+          log,
+        });
+      }),
+  );
+}
