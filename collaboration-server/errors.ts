@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   RATE_LIMITED: 'too many frames',
   INTERNAL: 'the hub failed unexpectedly',
   LOCAL: 'this program failed on this machine, not in the hub',
+  TIMEOUT: 'no answer in time',
   DISCONNECTED: 'the connection to the hub is closed',
   UNAUTHORIZED: 'the token is missing or wrong',
 } as const;

@@ -8,7 +8,7 @@ import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { eventsSince } from '../mcp/events-since.js';
 import { belongsInInbox, itemLines, toInboxItem } from '../mcp/inbox-item.js';
 import { SeenCursor } from '../mcp/seen-cursor.js';
@@ -47,7 +47,7 @@ export function registerInbox(program: Command): void {
         // everything read counts as seen, also what was not for me: the next run starts after it
         if (opts.unread && !opts.peek && last) cursor.advance(last.seq);
         if (!shown.length) {
-          if (!opts.quiet && !opts.json) process.stdout.write(`Nothing ${opts.unread ? 'new ' : ''}for ${me.name}.\n`);
+          if (!opts.quiet && !opts.json) printLines([`Nothing ${opts.unread ? 'new ' : ''}for ${me.name}.`]);
           return;
         }
         if (opts.json) {
@@ -59,7 +59,7 @@ export function registerInbox(program: Command): void {
           ...shown.flatMap(itemLines),
         ];
         if (opts.hook) printJson(hookOutput(opts.hook, lines, opts.hook === 'context' ? await hookEventName(process.stdin, 'UserPromptSubmit') : 'Stop'));
-        else process.stdout.write(lines.join('\n') + '\n');
+        else printLines(lines);
       }),
   );
 }

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { connectAs, withIdentityFlags, type IdentityOptions } from '../connect.js';
-import { parseDuration } from '../output.js';
+import { logLine, parseDuration } from '../output.js';
 import { runMcpServer } from '../mcp/server.js';
 
 /** Like a terminal it waits for the hub and reconnects forever; it asks for no history (the inbox reads its own). */
@@ -19,8 +19,9 @@ export function registerMcp(program: Command): void {
       .option('--hub-wait <duration>', 'how long a tool waits for the hub before saying it is unreachable', '10s')
       .action(async (opts: IdentityOptions & { hubWait: string }) => {
         // stdout is the protocol: anything a library prints goes to stderr instead
+        // eslint-disable-next-line no-console -- a library's console.log would corrupt the protocol
         console.log = console.error;
-        const log = (line: string) => process.stderr.write(`huddle mcp: ${line}\n`);
+        const log = (line: string) => logLine('huddle mcp: ', line);
         const waitMs = parseDuration(opts.hubWait);
         const roles = loadRoles(resolveDataDir(opts.data)).map((r) => r.role);
         const connecting = connectAs(opts, MCP_CLIENT);

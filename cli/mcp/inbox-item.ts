@@ -5,7 +5,8 @@
  */
 import type { Card } from '../../collaboration-server/cards.js';
 import type { HubEvent } from '../../collaboration-server/protocol.js';
-import { clockTime, describeEvent } from '../describe-event.js';
+import { utcTime } from '../../collaboration-server/units.js';
+import { describeEvent } from '../describe-event.js';
 import { cardLines } from '../plain/card-text.js';
 import type { Me } from '../room.js';
 
@@ -82,7 +83,7 @@ export function toInboxItem(event: HubEvent, me: Me): InboxItem {
 
 /** An item as a few readable lines: `09:12 Tech Lead (orchestrator) → you: …`, its card indented. */
 export function itemLines(item: InboxItem): string[] {
-  const head = `${clockTime(Date.parse(item.at))} ${item.from}${item.to ? ` → ${item.to}` : ''}: `;
+  const head = `${utcTime(Date.parse(item.at))} ${item.from}${item.to ? ` → ${item.to}` : ''}: `;
   const [first = '', ...rest] = item.text.split('\n');
   return [head + first, ...rest.map((l) => `  ${l}`), ...(item.card ? cardLines(item.card).map((l) => `  | ${l}`) : [])];
 }
