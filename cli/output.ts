@@ -9,7 +9,7 @@ export const printJson = (value: unknown): void => {
 export function exitWithError(err: unknown): never {
   const e = err instanceof HuddleError ? err : toHuddleError(err);
   process.stderr.write(`huddle: ${e.message}\n`);
-  const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT'];
+  const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT', 'BAD_NAME', 'NAME_LOOKALIKE', 'CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'JOIN_FIRST'];
   process.exit(badInput.includes(e.code) ? 2 : 1);
 }
 
