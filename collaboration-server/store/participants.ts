@@ -46,7 +46,7 @@ export class Participants {
     this.byNameStmt = db.prepare(`SELECT ${COLS} FROM participants WHERE name = ?`);
     this.lookalikeStmt = db.prepare(`SELECT ${COLS} FROM participants WHERE (same_key = @same OR look_key = @look) AND name <> @name ORDER BY created_at LIMIT 1`);
     this.allStmt = db.prepare(`SELECT ${COLS} FROM participants ORDER BY created_at`);
-    this.recentStmt = db.prepare(`SELECT ${COLS} FROM participants ORDER BY last_seen DESC, created_at LIMIT ?`);
+    this.recentStmt = db.prepare(`SELECT ${COLS} FROM participants ORDER BY last_seen DESC, created_at DESC, rowid DESC LIMIT ?`);
     this.recordsStmt = db.prepare(`SELECT ${COLS}, credential_state AS credential FROM participants ORDER BY created_at`);
     this.countStmt = db.prepare('SELECT count(*) FROM participants').pluck();
     this.insertStmt = db.prepare(
