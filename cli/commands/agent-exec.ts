@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { systemClock } from '../../collaboration-server/clock.js';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { ExecRunner, type ExecRunnerOptions } from '../../agents/exec-runner.js';
 import { parseDuration } from '../output.js';
@@ -22,6 +23,8 @@ export interface ExecFlags {
   killGrace?: string;
   stdin?: string;
   noteEvery?: string;
+  /** --data: where the agent's credential is kept */
+  data?: string;
 }
 
 export function withExecFlags(cmd: Command): Command {
@@ -82,6 +85,7 @@ export function execOptions(flags: ExecFlags): ExecRunnerOptions {
     concurrency,
     clock: systemClock,
     huddleBin: findHuddleBin(),
+    dataDir: resolveDataDir(flags.data),
     log: (line) => process.stderr.write(`huddle: ${line}\n`),
   };
 }
