@@ -55,7 +55,7 @@ function messagesSection({ inboxFile, input }: PromptContext): string[] {
   ];
 }
 
-export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; token: string; bin: string | null }): Record<string, string> {
+export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; token: string; bin: string | null; data?: string | undefined }): Record<string, string> {
   const { task } = ctx;
   return {
     HUDDLE_TASK_ID: task.id,
@@ -70,9 +70,11 @@ export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; 
     HUDDLE_URL: hub.url,
     HUDDLE_TOKEN: hub.token,
     // The command's own one-shot `huddle task ...` calls act as the agent (the hub lets a one-shot
-    // command share a live participant's name without replacing its terminal).
+    // command share a live participant's name without replacing its terminal), with the agent's
+    // credential from its data folder: a worktree's own folder would not hold it.
     HUDDLE_NAME: ctx.agent.name,
     HUDDLE_ROLE: ctx.agent.role,
+    ...(hub.data ? { HUDDLE_DATA: hub.data } : {}),
     ...(hub.bin ? { HUDDLE_BIN: hub.bin } : {}),
   };
 }

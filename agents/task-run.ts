@@ -35,6 +35,8 @@ export interface RunSettings {
   clock: Clock;
   /** the path of bin/huddle.js, for the command's own `huddle` calls, when known */
   huddleBin: string | null;
+  /** the data folder that keeps the agent's credential, so the command's own `huddle` calls prove who they are */
+  dataDir?: string;
   log(line: string): void;
 }
 
@@ -144,7 +146,7 @@ export class TaskRun {
     const input = { stdinOpen: settings.keepStdinOpen, answerFrom: settings.answerFrom ?? [] };
     const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile, input };
     const prompt = taskPrompt(ctx);
-    const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, bin: settings.huddleBin });
+    const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, bin: settings.huddleBin, data: settings.dataDir });
 
     const startedAt = settings.clock.now();
     this.output.mark(`${id} started in ${cwd}${branch ? ` on ${branch}` : ''}: ${settings.command}`);

@@ -1,6 +1,7 @@
 /** Shared connection flags and the one way every command reaches the hub. */
 import { Option, type Command } from 'commander';
 import { HuddleClient } from '../collaboration-server/client.js';
+import { fileCredentialStore } from '../collaboration-server/credential-store.js';
 import { resolveConnection, resolveDataDir } from '../collaboration-server/data-dir.js';
 import { HuddleError } from '../collaboration-server/errors.js';
 import { findRole, loadRoles } from '../agents/roles.js';
@@ -34,9 +35,11 @@ export function withIdentityFlags(cmd: Command, defaults: { name?: string; role?
 export async function connectAs(opts: IdentityOptions, extra: Partial<ConstructorParameters<typeof HuddleClient>[0]> = {}): Promise<HuddleClient> {
   if (!opts.name) throw new HuddleError('BAD_FRAME', 'Say who you are: --name "Your Name" (or HUDDLE_NAME).');
   if (!opts.role) throw new HuddleError('BAD_FRAME', 'Say your role: --role backend-dev (or HUDDLE_ROLE).');
-  findRole(loadRoles(resolveDataDir(opts.data)), opts.role);
+  const dataDir = resolveDataDir(opts.data);
+  findRole(loadRoles(dataDir), opts.role);
   const target = resolveConnection({ url: opts.url, token: opts.token, data: opts.data, role: opts.role });
-  const client = new HuddleClient({ ...target, name: opts.name, role: opts.role, ...extra });
+  // The participant's credential lives in the data folder, so every command run from it as this name proves it.
+  const client = new HuddleClient({ ...target, name: opts.name, role: opts.role, credentials: fileCredentialStore(dataDir), ...extra });
   await client.connect();
   return client;
 }

@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { nanoid } from 'nanoid';
 import WebSocket from 'ws';
+import type { CredentialStore } from './credential-store.js';
 import { CLOSE_CODES, HuddleError, type ErrorCode } from './errors.js';
 import {
   PROTOCOL_VERSION,
@@ -40,7 +41,15 @@ export interface ClientOptions {
   historyLimit?: number;
   /** a one-shot command: the hub does not announce its joining and leaving */
   transient?: boolean;
+  /**
+   * Where this participant's credential is kept between runs (the data folder): read before the first
+   * hello, written when the hub gives out a new one. Without it the credential lives only in this client.
+   */
+  credentials?: CredentialStore;
 }
+
+/** Refusals of who this client says it is: trying again cannot help, so a reconnecting client stops. */
+const IDENTITY_REFUSALS: readonly string[] = ['CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'BAD_NAME', 'NAME_LOOKALIKE', 'FORBIDDEN'];
 
 interface Pending {
   frame: Record<string, unknown> & { id: string };
@@ -61,6 +70,8 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   lastSeq: number | undefined;
   sessionId: string | undefined;
   welcome: WelcomeFrame | undefined;
+  /** this participant's credential, once known: sent in every hello */
+  private credential: string | undefined;
   private ws: WebSocket | undefined;
   private readonly outbox = new Map<string, Pending>();
   private attempt = 0;
@@ -84,6 +95,12 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   /** Opens the connection and resolves with the first welcome. */
   connect(): Promise<WelcomeFrame> {
     return new Promise((resolve, reject) => {
+      try {
+        this.credential ??= this.options.credentials?.load(this.options.name);
+      } catch (err) {
+        reject(err instanceof HuddleError ? err : new HuddleError('UNAUTHORIZED', `Could not read the credential of ${this.options.name}: ${(err as Error).message}`, { cause: err }));
+        return;
+      }
       this.firstWelcome = { resolve, reject };
       this.open();
     });
@@ -143,6 +160,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
           ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}),
           ...(this.options.historyLimit !== undefined ? { historyLimit: this.options.historyLimit } : {}),
           ...(this.options.transient ? { transient: true } : {}),
+          ...(this.credential ? { credential: this.credential } : {}),
         }),
       );
       this.watchLiveness(ws);
@@ -161,10 +179,15 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
         this.fail(new HuddleError('DISCONNECTED', `Could not reach the hub at ${this.options.url}: ${err.message}. Is it running? Start it with \`huddle up\`.`, { cause: err }), true);
       }
     });
-    ws.on('close', () => {
+    ws.on('close', (code, reason) => {
       clearTimeout(this.deadTimer);
       if (this.ws !== ws || this.state === 'closed') return;
       this.ws = undefined;
+      if (code === CLOSE_CODES.REVOKED) {
+        this.emit('problem', new HuddleError('REVOKED', `The hub closed this connection: ${this.options.name} was ${String(reason) || 'revoked or reset by the product owner'}. Not reconnecting.`));
+        this.close();
+        return;
+      }
       if (this.options.reconnect === false && !this.firstWelcome) {
         this.close();
         return;
@@ -189,6 +212,17 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
       first.reject(err);
     } else {
       this.emit('problem', err);
+      if (IDENTITY_REFUSALS.includes(err.code)) this.close();
+    }
+  }
+
+  private keepCredential(credential: string): void {
+    this.credential = credential;
+    try {
+      this.options.credentials?.save(this.options.name, credential);
+    } catch (err) {
+      const e = err instanceof HuddleError ? err : new HuddleError('UNAUTHORIZED', (err as Error).message);
+      this.emit('problem', new HuddleError(e.code, `Could not keep the credential of ${this.options.name} (${e.message}). This session works; a later join as ${this.options.name} will need a reset by the product owner.`, { cause: err }));
     }
   }
 
@@ -241,6 +275,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   }
 
   private onWelcome(welcome: WelcomeFrame): void {
+    if (welcome.credential) this.keepCredential(welcome.credential);
     const replay = this.lastSeq !== undefined;
     this.sessionId = welcome.sessionId;
     this.welcome = welcome;

@@ -8,6 +8,12 @@ export const ERROR_CODES = {
   ALREADY_JOINED: 'this connection already said hello',
   PROTOCOL_MISMATCH: 'the client speaks another protocol version',
   NAME_TAKEN: 'another live connection uses this name',
+  BAD_NAME: 'the name holds characters a reader cannot see',
+  NAME_LOOKALIKE: 'the name reads like another participant’s or a reserved name',
+  CREDENTIAL_MISSING: 'this name has joined before; its credential is needed',
+  CREDENTIAL_WRONG: 'the credential does not belong to this name',
+  REVOKED: 'the product owner revoked this participant',
+  JOIN_FIRST: 'a name that has not joined may only read; join once with huddle agent',
   FORBIDDEN: 'this participant may not do that',
   UNKNOWN_ROLE: 'the role is not one the hub knows',
   NOT_FOUND: 'no such thing',
@@ -65,4 +71,5 @@ export const CLOSE_CODES = {
   REPLACED: 4000, // the same participant connected again elsewhere
   HEARTBEAT: 4001, // no pong in time
   SHUTDOWN: 4002, // the hub is stopping
+  REVOKED: 4003, // the product owner revoked or reset this participant's credential
 } as const;

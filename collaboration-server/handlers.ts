@@ -6,6 +6,7 @@ import { HuddleError } from './errors.js';
 import type { CommandFrame, Participant, QueryFrame, ReplyData } from './protocol.js';
 import { viewerOf } from './store/index.js';
 import type { CommandOutcome, HandlerContext } from './handler-context.js';
+import { changeCredential } from './identity.js';
 import { createEscalation, answerEscalation, addTasks, createSprint, applyTaskUpdate, findTask, requireAdmin } from './work-commands.js';
 import { requireTaskWriter } from './task-lifecycle.js';
 
@@ -13,6 +14,9 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
   const { store, now, actor } = ctx;
   switch (frame.type) {
     case 'chat': {
+      if (frame.card && actor.role !== 'orchestrator') {
+        throw new HuddleError('FORBIDDEN', 'Only the technical lead sends cards (the typed `card` of a chat frame); send the text alone.');
+      }
       if (frame.to.kind === 'participant' && !store.participants.byName(frame.to.name)) {
         throw new HuddleError('NOT_FOUND', `Nobody called "${frame.to.name}" has joined. /who lists the participants.`);
       }
@@ -45,6 +49,8 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
       store.kv.setState(frame.key, frame.value);
       return { deliveries: [] };
     }
+    case 'participant_credential':
+      return changeCredential(ctx, frame);
   }
 }
 
@@ -74,5 +80,11 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
     case 'state_get':
       requireAdmin(ctx, 'read the lead’s state');
       return { kind: 'state', key: frame.key, value: store.kv.state(frame.key) };
+    case 'participants': {
+      requireAdmin(ctx, 'list the participants’ credentials');
+      const status = new Map(roster().map((p) => [p.id, p.status]));
+      const participants = store.participants.records().map(({ id, name, role, credential, createdAt, lastSeen }) => ({ id, name, role, status: status.get(id) ?? ('offline' as const), credential, createdAt, lastSeen }));
+      return { kind: 'participants', participants };
+    }
   }
 }

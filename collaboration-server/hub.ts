@@ -11,14 +11,16 @@ import { GroupCommit } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
+import { admit, issueCredential, sameSecret, type Admission } from './identity.js';
+import { checkName } from './names.js';
 import {
   ClientFrameSchema,
   CLIENT_FRAME_TYPES,
   COMMAND_TYPES,
   isAdminRole,
   PROTOCOL_VERSION,
-  type ClientFrame,
   type CommandFrame,
+  type HelloFrame,
   type Participant,
   type QueryFrame,
   type ServerFrame,
@@ -36,6 +38,8 @@ export interface HubLimits {
   heartbeatGraceMs: number;
   /** most events replayed to a resuming client */
   maxReplay: number;
+  /** most participants a welcome lists (online ones first); `who` lists everyone */
+  maxRoster: number;
 }
 
 export const DEFAULT_LIMITS: HubLimits = {
@@ -45,6 +49,7 @@ export const DEFAULT_LIMITS: HubLimits = {
   heartbeatMs: 15_000,
   heartbeatGraceMs: 2_000,
   maxReplay: 50_000,
+  maxRoster: 200,
 };
 
 export interface HubOptions {
@@ -74,6 +79,8 @@ interface Connection {
   auth: ConnectionAuth;
   bucket: TokenBucket;
   participant: ParticipantRow | null;
+  /** a one-shot command under a name that has not joined: kept nowhere, and it may only read unless it is an admin */
+  guest: boolean;
   status: 'online' | 'away';
   /** over its rate: told so, and closed once the batch is out */
   limited: boolean;
@@ -148,7 +155,7 @@ export function createHub(options: HubOptions): Hub {
 
   const roster = (): Participant[] => store.participants.all().map(toParticipant);
 
-  function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
+  function hello(conn: Connection, frame: HelloFrame): void {
     if (conn.participant) return sendError(conn, frame.id, 'ALREADY_JOINED');
     if (frame.protocol !== PROTOCOL_VERSION) {
       return sendError(conn, frame.id, 'PROTOCOL_MISMATCH', `The hub speaks protocol ${PROTOCOL_VERSION}, this client ${frame.protocol}: upgrade the older one.`);
@@ -159,12 +166,18 @@ export function createHub(options: HubOptions): Hub {
     if (isAdminRole(frame.role) && !conn.auth.admin) {
       return sendError(conn, frame.id, 'FORBIDDEN', `The role "${frame.role}" needs the admin token; this connection used the member token.`);
     }
-    const existing = store.participants.byName(frame.name);
-    if (existing && isAdminRole(existing.role) && !conn.auth.admin) {
-      return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" is an admin participant; joining as it needs the admin token.`);
+    let admission: Admission;
+    try {
+      checkName(frame.name);
+      admission = admit(store, frame, conn.auth.admin);
+    } catch (err) {
+      commits.rethrowIfGrouped(err);
+      const e = toHuddleError(err, 'hub');
+      return sendError(conn, frame.id, e.code, e.message);
     }
-    if (frame.transient) return joinTransient(conn, frame, existing);
-    const resumed = !!existing && !!frame.sessionId && frame.sessionId === existing.sessionId;
+    const existing = admission.kind === 'known' ? admission.row : undefined;
+    if (frame.transient) return joinTransient(conn, frame, admission);
+    const resumed = !!existing && !!frame.sessionId && sameSecret(frame.sessionId, existing.sessionId);
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
       return sendError(conn, frame.id, 'NAME_TAKEN', `"${frame.name}" is already connected. Pick another --name, or close the other terminal first.`);
@@ -181,14 +194,18 @@ export function createHub(options: HubOptions): Hub {
     }
 
     const now = clock.now();
+    const issued = !existing || (admission.kind === 'known' && admission.issue) ? issueCredential() : undefined;
     const row: ParticipantRow = existing
       ? { ...existing, role: frame.role, sessionId: resumed ? existing.sessionId : nanoid(), lastSeen: now }
       : { id: nanoid(), name: frame.name, role: frame.role, sessionId: nanoid(), createdAt: now, lastSeen: now };
     let joined;
     try {
       joined = store.transaction(() => {
-        if (existing) store.participants.update(row);
-        else store.participants.create(row);
+        if (!existing) store.participants.create(row, issued!.hash);
+        else {
+          store.participants.update(row);
+          if (issued) store.participants.setCredential(row.id, { hash: issued.hash, state: 'active' });
+        }
         return store.events.append(
           { type: 'presence', participant: { id: row.id, name: row.name, role: row.role, status: 'online' }, change: 'joined' },
           now,
@@ -207,37 +224,48 @@ export function createHub(options: HubOptions): Hub {
       conn.participant = null;
       if (live.get(row.id) === conn) live.delete(row.id);
     });
-    welcome(conn, frame, row, row.sessionId, resumed);
+    welcome(conn, frame, row, row.sessionId, resumed, issued?.secret);
     deliver([{ stored: joined, fromId: row.id, to: { kind: 'all' } }]);
-    log(`${row.name} (${row.role}) ${resumed ? 'resumed' : 'joined'}`);
+    log(`${row.name} (${row.role}) ${resumed ? 'resumed' : 'joined'}${issued ? ', with a new credential' : ''}`);
   }
 
   /**
    * A one-shot command (`huddle say`, `huddle task done` run by an agent's own script) acts as its
-   * participant without taking over the participant's live terminal: it gets no events, is not
-   * announced, and leaves the participant's session alone.
+   * participant, credential and all, without taking over the participant's live terminal: it gets no
+   * events, is not announced, and leaves the participant's session alone. Under a name that has not
+   * joined it is a guest: on no roster, kept nowhere, and it may only read (an admin may also act).
    */
-  function joinTransient(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>, existing: ParticipantRow | undefined): void {
-    if (existing && existing.role !== frame.role) {
-      return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" joined as ${existing.role}; use --role ${existing.role}, or another --name.`);
-    }
+  function joinTransient(conn: Connection, frame: HelloFrame, admission: Admission): void {
     const now = clock.now();
-    const row: ParticipantRow = existing ?? { id: nanoid(), name: frame.name, role: frame.role, sessionId: nanoid(), createdAt: now, lastSeen: now };
-    try {
-      if (!existing) store.participants.create(row);
-    } catch (err) {
-      commits.rethrowIfGrouped(err);
-      const e = toHuddleError(err, 'hub');
-      return sendError(conn, frame.id, e.code, e.message);
+    const guest = admission.kind === 'new';
+    const issued = admission.kind === 'known' && admission.issue ? issueCredential() : undefined;
+    const row: ParticipantRow = guest ? { id: `guest-${nanoid()}`, name: frame.name, role: frame.role, sessionId: '', createdAt: now, lastSeen: now } : admission.row;
+    if (issued) {
+      try {
+        store.participants.setCredential(row.id, { hash: issued.hash, state: 'active' });
+      } catch (err) {
+        commits.rethrowIfGrouped(err);
+        const e = toHuddleError(err, 'hub');
+        return sendError(conn, frame.id, e.code, e.message);
+      }
     }
     conn.participant = row;
+    conn.guest = guest;
     commits.onUndo(() => (conn.participant = null));
     // A throwaway session id: the participant's real one would let this command replace its terminal.
-    welcome(conn, frame, row, nanoid(), false);
+    welcome(conn, frame, row, nanoid(), false, issued?.secret);
+  }
+
+  /** Online participants first, then the most recently seen, at most `limits.maxRoster`. */
+  function boundedRoster(): Participant[] {
+    const online = [...live.values()].flatMap((c) => (c.participant ? [c.participant] : []));
+    const onlineIds = new Set(online.map((p) => p.id));
+    const others = store.participants.recent(limits.maxRoster).filter((p) => !onlineIds.has(p.id));
+    return [...online, ...others].slice(0, limits.maxRoster).map(toParticipant);
   }
 
   /** The answer to hello: after a resume, every event missed since `lastSeq`; else recent messages. */
-  function welcome(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>, row: ParticipantRow, sessionId: string, resumed: boolean): void {
+  function welcome(conn: Connection, frame: HelloFrame, row: ParticipantRow, sessionId: string, resumed: boolean, credential: string | undefined): void {
     const viewer = viewerOf(row);
     send(conn, {
       type: 'welcome',
@@ -246,7 +274,9 @@ export function createHub(options: HubOptions): Hub {
       participant: toParticipant(row),
       sessionId,
       resumed,
-      roster: roster(),
+      roster: boundedRoster(),
+      rosterTotal: store.participants.count(),
+      ...(credential ? { credential } : {}),
       history:
         frame.lastSeq !== undefined
           ? store.events.since(frame.lastSeq, viewer, limits.maxReplay)
@@ -272,6 +302,11 @@ export function createHub(options: HubOptions): Hub {
       const before = conn.status;
       conn.status = frame.status;
       commits.onUndo(() => (conn.status = before));
+    }
+    if (frame.type === 'participant_credential') {
+      const target = outcome.result!.participantId as string;
+      log(`${participant.name} ${frame.action === 'revoke' ? 'revoked' : 'reset'} ${frame.name}`);
+      commits.afterCommit(() => disconnect(target, frame.action === 'revoke' ? 'revoked by the product owner' : 'reset by the product owner'));
     }
     deliver(outcome.deliveries);
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
@@ -306,8 +341,12 @@ export function createHub(options: HubOptions): Hub {
     if (frame.type === 'hello') return hello(conn, frame);
     const participant = conn.participant;
     if (!participant) return sendError(conn, frame.id, 'NOT_JOINED', 'Send a hello frame with your name and role before anything else.');
+    const isCommand = (COMMAND_TYPES as readonly string[]).includes(frame.type);
+    if (isCommand && conn.guest && !isAdminRole(participant.role)) {
+      return sendError(conn, frame.id, 'JOIN_FIRST', `"${participant.name}" has not joined this room, so a one-shot command may only read as it. Join once with \`huddle agent --name "${participant.name}" --role ${participant.role}\` (that makes its credential, kept in this data folder), then run this again.`);
+    }
     try {
-      if ((COMMAND_TYPES as readonly string[]).includes(frame.type)) {
+      if (isCommand) {
         command(conn, participant, frame as CommandFrame);
       } else {
         const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid) };
@@ -319,6 +358,13 @@ export function createHub(options: HubOptions): Hub {
       const e = toHuddleError(err, 'hub');
       if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
       sendError(conn, frame.id, e.code, e.message);
+    }
+  }
+
+  /** Closes every connection acting as the participant: its terminal and any one-shot command. */
+  function disconnect(participantId: string, reason: string): void {
+    for (const conn of connections) {
+      if (conn.participant?.id === participantId) conn.ws.close(CLOSE_CODES.REVOKED, reason);
     }
   }
 
@@ -345,7 +391,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', limited: false };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));

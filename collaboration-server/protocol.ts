@@ -37,6 +37,13 @@ export const ParticipantSchema = z.object({
   status: z.enum(['online', 'away', 'offline']),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
+/** A participant as the product owner manages it: where its credential stands, and when it joined and was last seen. */
+export const ParticipantRecordSchema = ParticipantSchema.extend({
+  credential: z.enum(['active', 'open', 'revoked', 'legacy']),
+  createdAt: z.number(),
+  lastSeen: z.number(),
+});
+export type ParticipantRecord = z.infer<typeof ParticipantRecordSchema>;
 
 export const AudienceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -257,8 +264,10 @@ export const HelloFrameSchema = z.object({
   lastSeq: z.number().int().nonnegative().optional(),
   /** how many past messages a new session wants in its welcome */
   historyLimit: z.number().int().min(0).max(500).optional(),
-  /** a one-shot command: its joining and leaving are not announced */
+  /** a one-shot command: its joining and leaving are not announced, and a name that has not joined may only read */
   transient: z.boolean().optional(),
+  /** the participant's own secret, given in the welcome of its first join; needed for every later join as this name */
+  credential: z.string().max(128).optional(),
 });
 export const ChatFrameSchema = z.object({
   ...frameBase,
@@ -386,6 +395,15 @@ export const StateGetFrameSchema = z.object({
   key: z.string().min(1).max(100),
 });
 
+export const ParticipantsFrameSchema = z.object({ ...frameBase, type: z.literal('participants') });
+export const ParticipantCredentialFrameSchema = z.object({
+  ...frameBase,
+  type: z.literal('participant_credential'),
+  name: NameSchema,
+  /** revoke: nobody may join as the name; reset: the next join takes the name (and may pick its role) and gets a new credential */
+  action: z.enum(['revoke', 'reset']),
+});
+
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   HelloFrameSchema,
   ChatFrameSchema,
@@ -404,8 +422,11 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   ArtifactGetFrameSchema,
   StatePutFrameSchema,
   StateGetFrameSchema,
+  ParticipantsFrameSchema,
+  ParticipantCredentialFrameSchema,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+export type HelloFrame = z.infer<typeof HelloFrameSchema>;
 export type ClientFrameInput = z.input<typeof ClientFrameSchema>;
 export type ClientFrameType = ClientFrame['type'];
 export const CLIENT_FRAME_TYPES = ClientFrameSchema.options.map((o) => o.shape.type.value);
@@ -420,6 +441,7 @@ export const COMMAND_TYPES = [
   'escalation_answer',
   'artifact_put',
   'state_put',
+  'participant_credential',
 ] as const satisfies readonly ClientFrameType[];
 export type CommandType = (typeof COMMAND_TYPES)[number];
 /** Frames that only read: answered with `reply`. */
@@ -436,7 +458,12 @@ export const WelcomeFrameSchema = z.object({
   participant: ParticipantSchema,
   sessionId: z.string(),
   resumed: z.boolean(),
+  /** online participants first, then the most recently seen, at most the hub's roster bound; `who` lists everyone */
   roster: z.array(ParticipantSchema),
+  /** how many participants the room has, of which `roster` may show only some */
+  rosterTotal: z.number().int().nonnegative().optional(),
+  /** a new credential for this participant (its first join, or after a reset): keep it, and send it in every later hello */
+  credential: z.string().optional(),
   /** a new session: recent messages; a resumed one: every event it missed, in order */
   history: z.array(EventSchema),
   lastSeq: z.number().int().nonnegative(),
@@ -459,6 +486,7 @@ export const ReplyDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalations'), escalations: z.array(EscalationSchema), decisions: z.array(DecisionSchema) }),
   z.object({ kind: z.literal('artifact'), taskId: z.string(), artifactKind: z.string(), content: z.string() }),
   z.object({ kind: z.literal('state'), key: z.string(), value: z.unknown() }),
+  z.object({ kind: z.literal('participants'), participants: z.array(ParticipantRecordSchema) }),
 ]);
 export type ReplyData = z.infer<typeof ReplyDataSchema>;
 /** The reply to a query: its kind is the query's type, except `artifact_get` → `artifact` and `state_get` → `state`. */

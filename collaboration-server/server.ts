@@ -1,11 +1,11 @@
 /** Attaches the hub to an HTTP server: authentication and origin checks happen at the upgrade. */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { ensureDataDir, lockDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type Hub, type HubOptions } from './hub.js';
+import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import { Store } from './store/index.js';
 import { join } from 'node:path';
@@ -25,12 +25,6 @@ export interface RunningHub {
   store: Store;
   tokens: Tokens;
   close(): Promise<void>;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function tokenOf(req: IncomingMessage): string | undefined {

@@ -15,6 +15,9 @@ function tempData(): string {
   return join(dir, '.huddle');
 }
 
+/** Joins once and leaves (a plain terminal whose input ends at once): the name is then a participant, its credential in `data`. */
+const joinOnce = (data: string, name: string, role: string) => runHuddle(['agent', '--plain', '--data', data, '--name', name, '--role', role], { input: '' });
+
 describe('the huddle binary', () => {
   it('keeps an acknowledged message through a SIGKILL of the hub', async () => {
     const data = tempData();
@@ -23,6 +26,7 @@ describe('the huddle binary', () => {
     expect(first.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     expect(first.url).not.toMatch(/:0$/);
 
+    expect((await joinOnce(data, 'Alice', 'backend-dev')).code).toBe(0);
     const said = await runHuddle(['say', '--data', data, '--name', 'Alice', '--role', 'backend-dev', '--json', 'the schema is ready']);
     expect(said.stderr).toBe('');
     expect(said.code).toBe(0);
@@ -87,7 +91,7 @@ describe('the huddle binary', () => {
     const data = tempData();
     const hub = await startHubProcess(data);
     cleanup.push(() => hub.kill('SIGKILL'));
-    await runHuddle(['say', '--data', data, '--name', 'Alice', '--role', 'qa', 'hi']);
+    await joinOnce(data, 'Alice', 'qa');
     const who = await runHuddle(['who', '--data', data, '--json']);
     const names = who.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { name: string }).name);
     expect(names).toContain('Alice');

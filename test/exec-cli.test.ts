@@ -20,7 +20,8 @@ afterEach(async () => {
 async function room() {
   const dir = mkdtempSync(join(tmpdir(), 'huddle-exec-cli-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  const data = join(dir, '.huddle');
+  // the data folder is not above the workdir: the command's own huddle calls find the agent's credential through HUDDLE_DATA
+  const data = join(dir, 'hub', '.huddle');
   const hub = await startHubProcess(data);
   cleanup.push(() => hub.kill('SIGKILL'));
   const lead = new HuddleClient({ url: hub.url, token: readTokens(data)!.admin, name: 'Lead', role: 'orchestrator' });

@@ -183,6 +183,11 @@ export class FrameFuzzer {
         return { id, type: 'state_put', key: 'fuzz', value: this.value() };
       case 'state_get':
         return { id, type: 'state_get', key: 'fuzz' };
+      case 'participants':
+        return { id, type: 'participants' };
+      case 'participant_credential':
+        // a name nobody holds: revoking a fuzzing connection would end the run, not test the hub
+        return { id, type: 'participant_credential', name: 'Fuzz Nobody', action: this.pick(['revoke', 'reset']) };
     }
     throw new Error('unreachable: every frame type has a template');
   }

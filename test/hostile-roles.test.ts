@@ -60,7 +60,7 @@ describe('role escalation attempts', () => {
     const { alice, mallory } = await room();
     const raw = await hub.raw();
     raw.send({ type: 'hello', id: 'h', protocol: 1, name: 'Alice', role: 'backend-dev', sessionId: 'guessed', lastSeq: 0 });
-    expect(await raw.next((f) => f.type === 'error' || f.type === 'welcome')).toMatchObject({ type: 'error', code: 'NAME_TAKEN' });
+    expect(await raw.next((f) => f.type === 'error' || f.type === 'welcome')).toMatchObject({ type: 'error', code: 'CREDENTIAL_MISSING' });
     expect(alice.state).toBe('online');
     await mallory.send({ type: 'chat', text: 'alice still here?' });
   });

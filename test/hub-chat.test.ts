@@ -89,7 +89,7 @@ describe('chat through the hub', () => {
   it('refuses a second live connection with the same name, with a clear error', async () => {
     hub = await startTestHub();
     await hub.client('Alice', 'backend-dev');
-    const error = await hub.client('Alice', 'qa').catch((e: unknown) => e);
+    const error = await hub.client('Alice', 'backend-dev').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HuddleError);
     expect(error).toMatchObject({ code: 'NAME_TAKEN' });
     expect((error as Error).message).toMatch(/already connected/);

@@ -52,9 +52,9 @@ describe('resume and exactly-once', () => {
 
   it('a retry after a reconnect is applied once (same participant, same frame id)', async () => {
     hub = await startTestHub();
-    const send = async (sessionId?: string) => {
+    const send = async (again?: { sessionId: string; credential: string }) => {
       const raw = await hub.raw();
-      raw.send({ type: 'hello', id: 'h', protocol: PROTOCOL_VERSION, name: 'Retry', role: 'qa', ...(sessionId ? { sessionId } : {}) });
+      raw.send({ type: 'hello', id: 'h', protocol: PROTOCOL_VERSION, name: 'Retry', role: 'qa', ...again });
       const welcome = (await raw.next((f) => f.type === 'welcome')) as Extract<ServerFrame, { type: 'welcome' }>;
       raw.send({ type: 'chat', id: 'frame-7', text: 'retried' });
       const ack = (await raw.next((f) => f.type === 'ack')) as Extract<ServerFrame, { type: 'ack' }>;
@@ -63,7 +63,7 @@ describe('resume and exactly-once', () => {
       return { welcome, ack };
     };
     const first = await send();
-    const second = await send(first.welcome.sessionId);
+    const second = await send({ sessionId: first.welcome.sessionId, credential: first.welcome.credential! });
     expect(second.welcome.resumed).toBe(true);
     expect(second.ack).toMatchObject({ duplicate: true, seq: first.ack.seq });
     const reader = await hub.client('Reader', 'qa');

@@ -50,6 +50,8 @@ async function fakeHub(answer: (frame: { id: string; type: string }, ws: WebSock
 }
 
 async function sprint() {
+  // Alice joined once here: her credential is in the data folder her one-shot commands use
+  (await hub.client('Alice', 'backend-dev')).close();
   const lead = await hub.client('Lead', 'orchestrator');
   const now = Date.now();
   await lead.send({

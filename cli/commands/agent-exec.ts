@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { systemClock } from '../../collaboration-server/clock.js';
+import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { ExecRunner, type ExecRunnerOptions } from '../../agents/exec-runner.js';
 import { logLine, parseDuration } from '../output.js';
@@ -23,6 +24,8 @@ export interface ExecFlags {
   stdin?: string;
   answerFrom?: string[];
   noteEvery?: string;
+  /** --data: where the agent's credential is kept */
+  data?: string;
 }
 
 export function withExecFlags(cmd: Command): Command {
@@ -90,6 +93,7 @@ export function execOptions(flags: ExecFlags): ExecRunnerOptions {
     concurrency,
     clock: systemClock,
     huddleBin: findHuddleBin(),
+    dataDir: resolveDataDir(flags.data),
     log: (line) => logLine('huddle: ', line),
   };
 }

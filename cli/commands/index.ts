@@ -15,6 +15,8 @@ import { registerEscalations } from './escalations.js';
 import { registerAnswer } from './answer.js';
 import { registerMcp } from './mcp.js';
 import { registerInbox } from './inbox.js';
+import { registerParticipants } from './participants.js';
+import { registerReset, registerRevoke } from './revoke.js';
 
 /** Every subcommand, in the order `huddle --help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer, registerMcp, registerInbox];
+export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer, registerParticipants, registerRevoke, registerReset, registerMcp, registerInbox];

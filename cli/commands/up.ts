@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { HuddleClient } from '../../collaboration-server/client.js';
+import { fileCredentialStore } from '../../collaboration-server/credential-store.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
@@ -29,6 +30,7 @@ export function registerUp(program: Command): void {
           name: flags.name,
           role: 'orchestrator',
           historyLimit: 0,
+          credentials: fileCredentialStore(resolveDataDir(flags.data)),
         });
         const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor);
         printLines([`huddle lead ${flags.name} is in the room`]);

@@ -54,7 +54,8 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
   askStartup(client, me.role, {
     tasks: (reply) => (room = withTasks(room, reply)),
     escalations: (reply) => (room = withEscalations(room, reply)),
-    failed: (err) => (json ? emit({ type: 'problem', message: err.message }) : write([problemLine(err.message)])),
+    // input that ends at once (a join-once `< /dev/null`) closes the client before these answer: no error then
+    failed: (err) => client.state !== 'closed' && (json ? emit({ type: 'problem', message: err.message }) : write([problemLine(err.message)])),
   });
 
   const ctx: CommandContext = { me, hub: client, room: () => room };

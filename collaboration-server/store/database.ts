@@ -85,6 +85,16 @@ const MIGRATIONS: string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Per-participant credentials, and the keys names are compared by (filled in by store/participants.ts).
+  // Participants from before credentials are 'legacy': claimed by their session or an admin, or reset.
+  `
+  ALTER TABLE participants ADD COLUMN same_key TEXT;
+  ALTER TABLE participants ADD COLUMN look_key TEXT;
+  ALTER TABLE participants ADD COLUMN credential_hash TEXT;
+  ALTER TABLE participants ADD COLUMN credential_state TEXT NOT NULL DEFAULT 'legacy';
+  CREATE INDEX participants_same_key ON participants(same_key);
+  CREATE INDEX participants_look_key ON participants(look_key);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { HuddleClient, type ClientOptions } from '../../collaboration-server/client.js';
+import { fileCredentialStore } from '../../collaboration-server/credential-store.js';
 import { readTokens } from '../../collaboration-server/data-dir.js';
 import { startHub, type RunningHub, type ServerOptions } from '../../collaboration-server/server.js';
 import { isAdminRole, type HubEvent, type ServerFrame } from '../../collaboration-server/protocol.js';
@@ -12,7 +13,7 @@ export interface TestHub {
   url: string;
   dataDir: string;
   running: RunningHub;
-  /** a typed client, connected; closed by close() */
+  /** a typed client, connected, keeping its credential in the hub's data folder as the CLI does; closed by close() */
   client(name: string, role: string, options?: Partial<ClientOptions>): Promise<HuddleClient>;
   /** a raw socket that records every frame it receives */
   raw(options?: { token?: string | null; headers?: Record<string, string> }): Promise<RawClient>;
@@ -54,6 +55,7 @@ export async function startTestHub(options: Partial<Omit<ServerOptions, 'dataDir
         role,
         minBackoffMs: 10,
         maxBackoffMs: 100,
+        credentials: fileCredentialStore(dataDir),
         ...extra,
       });
       clients.push(client);
@@ -139,7 +141,7 @@ export function recorder(client: HuddleClient) {
  */
 export async function joinRecorded(url: string, dataDir: string, name: string, role: string, onCleanup: (fn: () => unknown) => void) {
   const tokens = readTokens(dataDir)!;
-  const client = new HuddleClient({ url, token: isAdminRole(role) ? tokens.admin : tokens.member, name, role, minBackoffMs: 20, maxBackoffMs: 200 });
+  const client = new HuddleClient({ url, token: isAdminRole(role) ? tokens.admin : tokens.member, name, role, minBackoffMs: 20, maxBackoffMs: 200, credentials: fileCredentialStore(dataDir) });
   onCleanup(() => client.close());
   const seen = recorder(client);
   await client.connect();
