@@ -66,6 +66,10 @@ async function listsTheTools(entry: ServerEntry, env: Record<string, string>): P
 }
 
 describe('docs/mcp.md: the set-ups', () => {
+  /** The agent's first join, as its MCP server makes it: the name's credential lands in the data folder for the hooks. */
+  const joinOnce = async (name: string) =>
+    expect(await run(['sh', '-c', `npx huddle agent --plain --name ${name} --role backend-dev < /dev/null`], env)).toMatchObject({ code: 0 });
+
   let hub: TestHub;
   let env: Record<string, string>;
   let notified: string;
@@ -115,6 +119,7 @@ describe('docs/mcp.md: the set-ups', () => {
       }
     }
     expect(cases.map((c) => `${c.name} ${c.event}`)).toEqual(['Claude Stop', 'Claude UserPromptSubmit', 'Codex Stop', 'Gemini AfterAgent', 'Gemini BeforeAgent']);
+    for (const name of ['Claude', 'Codex', 'Gemini']) await joinOnce(name);
     for (const c of cases) {
       const input = JSON.stringify({ hook_event_name: c.event, session_id: 's', cwd: '/tmp' });
       expect(await run(['sh', '-c', c.command], env, input), `${c.name} ${c.event}, nothing new`).toMatchObject({ code: 0, stdout: '' });
@@ -129,6 +134,7 @@ describe('docs/mcp.md: the set-ups', () => {
     await setUp();
     const po = await hub.client('Product Owner', 'human');
     const { notify } = parseToml(block('codex-notify')) as unknown as { notify: string[] };
+    await joinOnce('Codex');
     const turn = JSON.stringify({ type: 'agent-turn-complete', 'thread-id': 't', 'turn-id': '1', cwd: '/tmp', 'input-messages': [], 'last-assistant-message': 'done' });
     expect(await run([...notify, turn], env)).toMatchObject({ code: 0 });
     expect(() => readFileSync(notified, 'utf8')).toThrow(); // nothing new: no notification
