@@ -7,7 +7,7 @@ import { ensureDataDir, lockDataDir, writeHubUrl, type Tokens } from './data-dir
 import { createHub, type Hub, type HubOptions } from './hub.js';
 import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
-import { Store } from './store/index.js';
+import { SqliteStore, type Store } from './store/index.js';
 import { join } from 'node:path';
 
 export interface ServerOptions extends Omit<HubOptions, 'store'> {
@@ -62,7 +62,7 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
   const release = lockDataDir(options.dataDir);
   let store: Store;
   try {
-    store = Store.open(join(options.dataDir, 'huddle.db'));
+    store = SqliteStore.open(join(options.dataDir, 'huddle.db'));
   } catch (err) {
     release();
     throw err;
