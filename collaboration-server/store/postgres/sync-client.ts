@@ -67,6 +67,8 @@ export class SyncClient {
     const pgPath = createRequire(import.meta.url).resolve('pg');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // The source is CommonJS, whatever flags (--input-type=module) started this process.
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
       workerData: { port: port2, url, connectMs, statementMs, pgPath, signal: this.signal.buffer },
       transferList: [port2],
     });
