@@ -26,7 +26,7 @@ const task = (id: string, sprintId: string, status: Task['status'] = 'pending'):
   acceptance: [], dependsOn: [], assignee: null, rationale: '', status, percent: 0, due: null, atRisk: false, startedAt: null, completedAt: null,
   createdAt: 1, updatedAt: 1, notes: [],
 });
-const escalation = (id: string, at: number): Escalation => ({ id, taskId: null, title: 't', blocker: 'b', impact: 'i', reason: 'r', options: [{ key: 'A', label: 'wait' }], status: 'open', createdAt: at });
+const escalation = (id: string, at: number): Escalation => ({ id, taskId: null, title: 't', blocker: 'b', impact: 'i', reason: 'r', options: [{ key: 'A', label: 'wait', effect: 'defer' }], status: 'open', createdAt: at });
 
 function say(store: Store, from: { id: string; name: string }, text: string, to: { kind: 'all' } | { kind: 'participant'; name: string } | { kind: 'role'; role: string } = { kind: 'all' }) {
   return store.transaction(() =>
