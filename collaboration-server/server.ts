@@ -7,13 +7,15 @@ import { ensureDataDir, lockDataDir, writeHubUrl, type Tokens } from './data-dir
 import { createHub, type Hub, type HubOptions } from './hub.js';
 import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
-import { Store } from './store/index.js';
-import { join } from 'node:path';
+import type { Store } from './store/index.js';
+import { openStore } from './store/open-store.js';
 
 export interface ServerOptions extends Omit<HubOptions, 'store'> {
   host?: string;
   port?: number;
   dataDir: string;
+  /** a postgres:// URL to keep the room in; SQLite in the data folder when omitted */
+  storeUrl?: string;
   /** browser origins allowed to open the hub; every other Origin header is refused */
   allowOrigins?: readonly string[];
 }
@@ -62,7 +64,7 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
   const release = lockDataDir(options.dataDir);
   let store: Store;
   try {
-    store = Store.open(join(options.dataDir, 'huddle.db'));
+    store = openStore(options.storeUrl, options.dataDir);
   } catch (err) {
     release();
     throw err;

@@ -10,7 +10,7 @@ describe('a full disk', () => {
     const alice = await hub.client('Alice', 'backend-dev');
     const bob = await hub.client('Bob', 'qa');
     const seen = recorder(bob);
-    const db = hub.running.store.db;
+    const db = hub.db;
     // SQLite answers SQLITE_FULL when the file may not grow: the same error as a full disk.
     const pages = db.pragma('page_count', { simple: true }) as number;
     db.pragma(`max_page_count = ${pages}`);

@@ -64,7 +64,7 @@ describe('sprints, tasks and escalations in the hub', () => {
       'assign', 'accept', 'progress', 'block', 'reassign', 'done',
     ]);
     expect(events.sprint?.status).toBe('completed');
-    const blocker = hub.running.store.db.prepare('SELECT reason, resolved_at FROM blockers').all() as { reason: string; resolved_at: number | null }[];
+    const blocker = hub.db.prepare('SELECT reason, resolved_at FROM blockers').all() as { reason: string; resolved_at: number | null }[];
     expect(blocker).toEqual([{ reason: 'token validation fails', resolved_at: expect.any(Number) }]);
   });
 
@@ -80,7 +80,7 @@ describe('sprints, tasks and escalations in the hub', () => {
     expect(ack.seq).toBeGreaterThan(0);
     const { tasks } = await lead.request({ type: 'tasks' });
     expect(tasks.find((t) => t.id === 'T-2')).toMatchObject({ status: 'in_progress', percent: 40 });
-    const blockers = hub.running.store.db.prepare('SELECT resolved_at FROM blockers').all() as { resolved_at: number | null }[];
+    const blockers = hub.db.prepare('SELECT resolved_at FROM blockers').all() as { resolved_at: number | null }[];
     expect(blockers).toEqual([{ resolved_at: expect.any(Number) }]);
   });
 

@@ -104,7 +104,7 @@ describe('participants from before credentials', () => {
     alice.close();
     bob.close();
     // what a room upgraded from a hub without credentials looks like
-    hub.running.store.db.prepare("UPDATE participants SET credential_hash = NULL, credential_state = 'legacy'").run();
+    hub.db.prepare("UPDATE participants SET credential_hash = NULL, credential_state = 'legacy'").run();
 
     expect(await hello({ name: 'Alice', role: 'qa', lastSeq: 0 })).toMatchObject({ type: 'error', code: 'CREDENTIAL_MISSING', message: expect.stringMatching(/before this hub gave out credentials/) });
     expect(await hello({ name: 'Alice', role: 'qa', sessionId: 'guessed' })).toMatchObject({ type: 'error', code: 'CREDENTIAL_MISSING' });

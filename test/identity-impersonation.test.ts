@@ -101,7 +101,7 @@ describe('credentials across a hub restart', () => {
     const credential = alice.welcome!.credential!;
     expect(credential).toMatch(/^[\w-]{43}$/);
     // the hub keeps only a hash of it
-    const row = hub.running.store.db.prepare("SELECT credential_hash FROM participants WHERE name = 'Alice'").get() as { credential_hash: string };
+    const row = hub.db.prepare("SELECT credential_hash FROM participants WHERE name = 'Alice'").get() as { credential_hash: string };
     expect(row.credential_hash).toBe(createHash('sha256').update(credential).digest('hex'));
     alice.close();
     lead.close();

@@ -10,6 +10,7 @@ export interface HubFlags {
   host: string;
   port: string;
   data?: string;
+  store?: string;
   allowOrigin: string[];
   heartbeat: string;
   rate: string;
@@ -21,6 +22,7 @@ export function withHubFlags(cmd: Command): Command {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '4747')
     .addOption(new Option('--data <dir>', 'data folder (default: the nearest .huddle/, else ./.huddle)').env('HUDDLE_DATA'))
+    .addOption(new Option('--store <url>', 'keep the room in PostgreSQL (postgres://USER@HOST:PORT/DB) instead of SQLite in the data folder').env('HUDDLE_STORE'))
     .option('--allow-origin <origin...>', 'browser origins allowed to connect (refused by default)', [])
     .option('--heartbeat <duration>', 'ping interval; a client silent for two is dropped', '15s')
     .option('--rate <n>', 'frames per second allowed per connection', '50')
@@ -42,6 +44,7 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
     host: flags.host,
     port,
     dataDir,
+    storeUrl: flags.store,
     allowOrigins: flags.allowOrigin,
     roles: loadRoles(dataDir).map((r) => r.role),
     limits: {

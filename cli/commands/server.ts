@@ -4,7 +4,7 @@ import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from '
 export function registerServer(program: Command): void {
   program.addCommand(
     withHubFlags(new Command('server'))
-      .description('run the hub: relays chat and task events and keeps them in SQLite')
+      .description('run the hub: relays chat and task events and keeps them in SQLite, or in PostgreSQL with --store')
       .action(async (flags: HubFlags) => {
         const running = await startHubFromFlags(flags);
         closeOnSignals(() => running.close());

@@ -4,12 +4,14 @@ import { EventLog } from './events.js';
 import { KeyValues } from './key-values.js';
 import { Participants } from './participants.js';
 import { Work } from './tasks.js';
+import type { Store } from './store.js';
 
 export { viewerOf, type Viewer, type StoredEvent } from './events.js';
 export type { ParticipantRow } from './participants.js';
+export type { Store } from './store.js';
 
-/** The hub's durable state in one SQLite file. */
-export class Store {
+/** The hub's durable state in one SQLite file: the default store. */
+export class SqliteStore implements Store {
   readonly events: EventLog;
   readonly participants: Participants;
   readonly frames: AppliedFrames;
@@ -24,8 +26,8 @@ export class Store {
     this.work = new Work(db);
   }
 
-  static open(file: string): Store {
-    return new Store(openDatabase(file));
+  static open(file: string): SqliteStore {
+    return new SqliteStore(openDatabase(file));
   }
 
   /** Runs `fn` in one transaction: all of it is committed, or none of it. */

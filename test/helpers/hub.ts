@@ -7,12 +7,16 @@ import { HuddleClient, type ClientOptions } from '../../collaboration-server/cli
 import { fileCredentialStore } from '../../collaboration-server/credential-store.js';
 import { readTokens } from '../../collaboration-server/data-dir.js';
 import { startHub, type RunningHub, type ServerOptions } from '../../collaboration-server/server.js';
+import type { Db } from '../../collaboration-server/store/database.js';
+import type { SqliteStore } from '../../collaboration-server/store/index.js';
 import { isAdminRole, type HubEvent, type ServerFrame } from '../../collaboration-server/protocol.js';
 
 export interface TestHub {
   url: string;
   dataDir: string;
   running: RunningHub;
+  /** the SQLite database under the hub's store, for tests that look behind it */
+  readonly db: Db;
   /** a typed client, connected, keeping its credential in the hub's data folder as the CLI does; closed by close() */
   client(name: string, role: string, options?: Partial<ClientOptions>): Promise<HuddleClient>;
   /** a raw socket that records every frame it receives */
@@ -46,6 +50,9 @@ export async function startTestHub(options: Partial<Omit<ServerOptions, 'dataDir
     dataDir,
     get running() {
       return running;
+    },
+    get db() {
+      return (running.store as SqliteStore).db;
     },
     async client(name, role, extra = {}) {
       const client = new HuddleClient({

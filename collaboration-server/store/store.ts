@@ -1,0 +1,95 @@
+/**
+ * The contract every store keeps: the hub's durable state behind one interface, implemented by SQLite
+ * (`index.ts`, the default, embedded) and PostgreSQL (`postgres/`, shared by several hubs). The
+ * contract test suite (test/store-contract.ts) runs against each.
+ *
+ * Calls are synchronous, as the hub's group commit needs: a batch of frames runs inside one
+ * `transaction`, and nothing it produces leaves the hub before that transaction has committed. The
+ * PostgreSQL store keeps that shape by waiting for each statement (see docs/scale-out.md).
+ *
+ * The row types live beside the SQLite code that first defined them; they are the contract's too.
+ */
+import type { AppliedFrame } from './applied-frames.js';
+import type { StoredEvent, Viewer } from './events.js';
+import type { Credential, ParticipantRecord, ParticipantRow } from './participants.js';
+import type { Audience, Decision, Escalation, HubEvent, NewEvent, Sprint, Task } from '../protocol.js';
+
+/** The sequenced event log: gapless numbers in commit order, every event the hub relays. */
+export interface EventStore {
+  /** Appends an event; call inside the transaction that makes the change it reports. */
+  append(event: NewEvent, ts: number, fromId: string | null, to?: Audience, sprintId?: string | null): StoredEvent;
+  /** the highest sequence number in the log (0 when empty) */
+  lastSeq(): number;
+  /** Everything the viewer may see after `after`, oldest first. */
+  since(after: number, viewer: Viewer, limit: number): HubEvent[];
+  /** The latest `limit` events (messages only unless `all`) before `before`, oldest first; given `after`, the first `limit` after it. */
+  history(viewer: Viewer, limit: number, before?: number, all?: boolean, after?: number): HubEvent[];
+  ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[];
+}
+
+/** Everyone who ever joined the room, with their credentials. */
+export interface ParticipantStore {
+  byName(name: string): ParticipantRow | undefined;
+  /** Another participant whose name reads like `name` (not `name` itself). */
+  lookalikeOf(name: string): ParticipantRow | undefined;
+  all(): ParticipantRow[];
+  /** The `limit` participants seen most recently. */
+  recent(limit: number): ParticipantRow[];
+  records(): ParticipantRecord[];
+  count(): number;
+  create(row: ParticipantRow, credentialHash: string): void;
+  update(row: ParticipantRow): void;
+  seen(id: string, at: number): void;
+  credential(id: string): Credential;
+  setCredential(id: string, credential: Credential): void;
+}
+
+/** Client frame ids already applied: unique per participant, so a retried frame is applied once. */
+export interface AppliedFrameStore {
+  get(participantId: string, frameId: string): AppliedFrame | undefined;
+  put(participantId: string, frameId: string, applied: AppliedFrame): void;
+}
+
+/** The lead's named documents and task artifacts. */
+export interface KeyValueStore {
+  state(key: string): unknown;
+  setState(key: string, value: unknown): void;
+  artifact(taskId: string, kind: string): string;
+  appendToArtifact(taskId: string, kind: string, content: string): void;
+}
+
+/** Sprints, tasks, blockers, escalations and decisions. */
+export interface WorkStore {
+  createSprint(sprint: Sprint): void;
+  sprint(id: string): Sprint | undefined;
+  /** The active sprint, or else the most recent one. */
+  currentSprint(): Sprint | undefined;
+  setSprint(id: string, status: Sprint['status']): void;
+  /** Reserves the next task id (T-n). */
+  newTaskId(sprintId: string): string;
+  saveTask(task: Task): void;
+  task(id: string): Task | undefined;
+  tasks(sprintId: string): Task[];
+  openBlockerFor(taskId: string, by: string, reason: string, at: number): void;
+  resolveBlockersOf(taskId: string, at: number): void;
+  createEscalation(escalation: Escalation): void;
+  escalation(id: string): Escalation | undefined;
+  escalations(status: 'open' | 'answered' | 'all'): Escalation[];
+  decide(escalation: Escalation, decision: Decision): void;
+  /** Tasks of the sprint that are not finished (task-lifecycle.ts). */
+  unfinishedTasks(sprintId: string): number;
+  /** How many rows a table holds: the next escalation or decision number. */
+  count(table: 'escalations' | 'decisions'): number;
+  decisions(): Decision[];
+}
+
+export interface Store {
+  readonly events: EventStore;
+  readonly participants: ParticipantStore;
+  readonly frames: AppliedFrameStore;
+  readonly kv: KeyValueStore;
+  readonly work: WorkStore;
+  /** Runs `fn` in one transaction: all of it is committed, or none of it. Nested calls are savepoints. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
