@@ -16,6 +16,7 @@ import {
   CLIENT_FRAME_TYPES,
   COMMAND_TYPES,
   isAdminRole,
+  PAGE_BYTES,
   PROTOCOL_VERSION,
   type ClientFrame,
   type CommandFrame,
@@ -32,8 +33,8 @@ export interface HubLimits {
   /** a client whose unsent data passes this many bytes is dropped: it has stopped reading */
   maxBufferedBytes: number;
   heartbeatMs: number;
-  /** most events replayed to a resuming client */
-  maxReplay: number;
+  /** bytes of events in one page of a replay or a history answer */
+  pageBytes: number;
 }
 
 export const DEFAULT_LIMITS: HubLimits = {
@@ -41,8 +42,11 @@ export const DEFAULT_LIMITS: HubLimits = {
   burst: 100,
   maxBufferedBytes: 1024 * 1024,
   heartbeatMs: 15_000,
-  maxReplay: 50_000,
+  pageBytes: PAGE_BYTES,
 };
+
+/** most events in one page of a replay (a page also stops at `pageBytes`) */
+const REPLAY_PAGE_EVENTS = 1000;
 
 export interface HubOptions {
   store: Store;
@@ -111,17 +115,18 @@ export function createHub(options: HubOptions): Hub {
     (ws) => log(`dropping a connection that stopped answering pings`),
   );
 
-  function sendRaw(conn: Connection, json: string | Buffer): void {
+  /** `page`: a page of a replay or of history, checked against the send cap even inside a batch. */
+  function sendRaw(conn: Connection, json: string | Buffer, page = false): void {
     commits.afterCommit(() => {
       if (conn.ws.readyState !== WebSocket.OPEN) return;
-      if (!commits.send(conn.ws, json, limits.maxBufferedBytes)) {
+      if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
         log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
         conn.ws.terminate();
       }
     });
   }
 
-  const send = (conn: Connection, frame: ServerFrame): void => sendRaw(conn, JSON.stringify(frame));
+  const send = (conn: Connection, frame: ServerFrame, page = false): void => sendRaw(conn, JSON.stringify(frame), page);
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
     send(conn, { type: 'error', id, code, message });
@@ -232,23 +237,32 @@ export function createHub(options: HubOptions): Hub {
     welcome(conn, frame, row, nanoid(), false);
   }
 
-  /** The answer to hello: after a resume, every event missed since `lastSeq`; else recent messages. */
+  /**
+   * The answer to hello: after a resume, the first page of the events missed since `lastSeq` (the
+   * client asks for the rest with `history`, page by page); else recent messages, one page at most.
+   */
   function welcome(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>, row: ParticipantRow, sessionId: string, resumed: boolean): void {
     const viewer = viewerOf(row);
-    send(conn, {
-      type: 'welcome',
-      id: frame.id,
-      protocol: PROTOCOL_VERSION,
-      participant: toParticipant(row),
-      sessionId,
-      resumed,
-      roster: roster(),
-      history:
-        frame.lastSeq !== undefined
-          ? store.events.since(frame.lastSeq, viewer, limits.maxReplay)
-          : store.events.history(viewer, frame.historyLimit ?? 50),
-      lastSeq: store.events.lastSeq(),
-    });
+    const page =
+      frame.lastSeq !== undefined
+        ? store.events.page(viewer, { after: frame.lastSeq, all: true, limit: REPLAY_PAGE_EVENTS, maxBytes: limits.pageBytes })
+        : store.events.page(viewer, { all: false, limit: frame.historyLimit ?? 50, maxBytes: limits.pageBytes });
+    send(
+      conn,
+      {
+        type: 'welcome',
+        id: frame.id,
+        protocol: PROTOCOL_VERSION,
+        participant: toParticipant(row),
+        sessionId,
+        resumed,
+        roster: roster(),
+        history: page.events,
+        ...(frame.lastSeq !== undefined && page.next ? { next: page.next } : {}),
+        lastSeq: store.events.lastSeq(),
+      },
+      true,
+    );
   }
 
   function command(conn: Connection, participant: ParticipantRow, frame: CommandFrame): void {
@@ -306,9 +320,9 @@ export function createHub(options: HubOptions): Hub {
       if ((COMMAND_TYPES as readonly string[]).includes(frame.type)) {
         command(conn, participant, frame as CommandFrame);
       } else {
-        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid) };
+        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
-        send(conn, { type: 'reply', id: frame.id, data });
+        send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);

@@ -89,8 +89,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
       return;
     }
     // Everything after the cursor, including messages that are also on their way live: handle() skips repeats.
-    const { events } = await client.request({ type: 'history', limit: 500 });
-    for (const e of events) if (e.seq > from) await handle(e);
+    for await (const page of client.history({ after: from })) for (const e of page) await handle(e);
   }
 
   // A hub that lost our session (restarted from its files) cannot replay what we missed: ask again.

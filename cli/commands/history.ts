@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { HuddleError } from '../../collaboration-server/errors.js';
+import type { HubEvent } from '../../collaboration-server/protocol.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson } from '../output.js';
 import { describeEvent } from '../describe-event.js';
@@ -15,8 +16,13 @@ export function registerHistory(program: Command): void {
       .action(async (opts: IdentityOptions & { limit: string; all?: boolean; json?: boolean }) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HuddleError('BAD_FRAME', `--limit takes 1 to 1000, not "${opts.limit}".`);
-        const reply = await withClient(opts, (client) => client.request({ type: 'history', limit, all: !!opts.all }));
-        for (const event of reply.events) {
+        // pages come newest first: gather them, then print the oldest first
+        const pages = await withClient(opts, async (client) => {
+          const got: HubEvent[][] = [];
+          for await (const page of client.history({ limit, all: !!opts.all })) got.unshift(page);
+          return got;
+        });
+        for (const event of pages.flat()) {
           if (opts.json) printJson(event);
           else process.stdout.write(describeEvent(event) + '\n');
         }

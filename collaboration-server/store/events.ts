@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { Audience, HubEvent, NewEvent } from '../protocol.js';
+import type { Audience, HubEvent, NewEvent, PageCursor } from '../protocol.js';
 
 /** Who is reading: decides which directed events they may see. */
 export interface Viewer {
@@ -16,6 +16,25 @@ export interface StoredEvent {
   json: string;
 }
 
+/** One page of a history query or a replay. */
+export interface PageQuery {
+  /** events above this sequence number, oldest first; without it, the latest below `before` */
+  after?: number | undefined;
+  before?: number | undefined;
+  /** every event type, not only messages */
+  all: boolean;
+  limit: number;
+  /** the page ends before the event that would take it past this many bytes; it holds at least one */
+  maxBytes: number;
+}
+
+export interface EventPage {
+  /** oldest first */
+  events: HubEvent[];
+  /** present when more events match: merge it into the query for the next page */
+  next?: PageCursor;
+}
+
 const VISIBLE = `(
   e.to_kind = 'all'
   OR e.from_id = @id
@@ -27,9 +46,7 @@ const VISIBLE = `(
 /** The sequenced event log: every event the hub relays, in order, forever. */
 export class EventLog {
   private readonly insert;
-  private readonly sinceStmt;
-  private readonly historyStmt;
-  private readonly historyAllStmt;
+  private readonly pageStmts;
   private readonly bySprintStmt;
   private readonly lastSeqStmt;
   private seq: number;
@@ -38,13 +55,11 @@ export class EventLog {
     this.insert = db.prepare(
       'INSERT INTO events (seq, ts, type, from_id, to_kind, to_value, sprint_id, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.sinceStmt = db.prepare(`SELECT body FROM events e WHERE e.seq > @after AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`);
-    this.historyStmt = db.prepare(
-      `SELECT body FROM events e WHERE e.type = 'message' AND e.seq < @before AND ${VISIBLE} ORDER BY e.seq DESC LIMIT @limit`,
-    );
-    this.historyAllStmt = db.prepare(
-      `SELECT body FROM events e WHERE e.seq < @before AND ${VISIBLE} ORDER BY e.seq DESC LIMIT @limit`,
-    );
+    const page = (order: 'ASC' | 'DESC', all: boolean) =>
+      db
+        .prepare(`SELECT body FROM events e WHERE e.seq > @after AND e.seq < @before ${all ? '' : "AND e.type = 'message'"} AND ${VISIBLE} ORDER BY e.seq ${order} LIMIT @limit`)
+        .pluck();
+    this.pageStmts = { forward: { messages: page('ASC', false), all: page('ASC', true) }, backward: { messages: page('DESC', false), all: page('DESC', true) } };
     this.bySprintStmt = db.prepare(`SELECT body FROM events WHERE sprint_id = ? AND type = ? ORDER BY seq`);
     this.lastSeqStmt = db.prepare(`SELECT max(seq) FROM events`).pluck();
     this.seq = (this.lastSeqStmt.get() as number | null) ?? 0;
@@ -66,15 +81,32 @@ export class EventLog {
     return this.seq;
   }
 
-  /** Everything the viewer may see after `after`, oldest first. */
-  since(after: number, viewer: Viewer, limit: number): HubEvent[] {
-    return this.parse(this.sinceStmt.all({ ...viewer, after, limit }) as { body: string }[]);
-  }
-
-  /** The latest `limit` events (messages only unless `all`) before `before`, oldest first. */
-  history(viewer: Viewer, limit: number, before = Number.MAX_SAFE_INTEGER, all = false): HubEvent[] {
-    const stmt = all ? this.historyAllStmt : this.historyStmt;
-    return this.parse(stmt.all({ ...viewer, before, limit }) as { body: string }[]).reverse();
+  /**
+   * What the viewer may see in one page: forward from `after` (a replay), or the latest before
+   * `before`. Rows are read one at a time and the page stops at `maxBytes`, so a long log costs one
+   * page of memory, not the whole log.
+   */
+  page(viewer: Viewer, query: PageQuery): EventPage {
+    if (query.limit < 1) return { events: [] };
+    const forward = query.after !== undefined;
+    const stmt = this.pageStmts[forward ? 'forward' : 'backward'][query.all ? 'all' : 'messages'];
+    const rows = stmt.iterate({ ...viewer, after: query.after ?? 0, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit + 1 }) as IterableIterator<string>;
+    const bodies: string[] = [];
+    let bytes = 0;
+    let more = false;
+    for (const body of rows) {
+      const size = Buffer.byteLength(body);
+      if (bodies.length === query.limit || (bodies.length > 0 && bytes + size > query.maxBytes)) {
+        more = true;
+        break;
+      }
+      bodies.push(body);
+      bytes += size;
+    }
+    if (!forward) bodies.reverse();
+    const events = bodies.map((b) => JSON.parse(b) as HubEvent);
+    if (!more) return { events };
+    return { events, next: forward ? { after: events.at(-1)!.seq } : { before: events[0]!.seq } };
   }
 
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[] {
