@@ -78,6 +78,10 @@ interface Connection {
   status: 'online' | 'away';
   /** over its rate: told so, and closed once the batch is out */
   limited: boolean;
+  /** frames held back, in order, until the client has read the history page it was sent */
+  waiting: Arrival[] | null;
+  /** a history page was answered in the current batch */
+  paged: boolean;
 }
 
 export interface Hub {
@@ -97,11 +101,17 @@ export function createHub(options: HubOptions): Hub {
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
 
-  const commits = new GroupCommit<Arrival>(store, ({ conn, data, isBinary, allowed }) => {
+  const commits = new GroupCommit<Arrival>(store, (arrival) => {
+    const { conn } = arrival;
     if (conn.ws.readyState !== WebSocket.OPEN) return;
+    if (conn.waiting) {
+      conn.waiting.push(arrival);
+      commits.onUndo(() => conn.waiting?.pop());
+      return;
+    }
     // The last line of defence: whatever a frame does, the hub answers and keeps serving.
     try {
-      onMessage(conn, data, isBinary, allowed);
+      onMessage(arrival);
     } catch (err) {
       commits.rethrowIfGrouped(err);
       log(`internal error: ${toHuddleError(err).message}`);
@@ -127,6 +137,26 @@ export function createHub(options: HubOptions): Hub {
   }
 
   const send = (conn: Connection, frame: ServerFrame, page = false): void => sendRaw(conn, JSON.stringify(frame), page);
+
+  /**
+   * Backpressure for pages: a history query is answered only while the client's send buffer is under
+   * the backpressure threshold, and one a batch; otherwise it and every frame behind it wait until
+   * the client has read (a client that never reads is then dropped like any slow reader).
+   */
+  function holdUntilRead(conn: Connection, arrival: Arrival): void {
+    conn.waiting = [arrival];
+    commits.onUndo(() => (conn.waiting = null));
+    commits.afterCommit(() => {
+      const release = () => {
+        const held = conn.waiting ?? [];
+        conn.waiting = null;
+        if (conn.ws.readyState === WebSocket.OPEN) for (const a of held) commits.push(a);
+      };
+      const socket = (conn.ws as unknown as { _socket?: { writableNeedDrain: boolean; once(e: 'drain', fn: () => void): void } })._socket;
+      if (socket?.writableNeedDrain && conn.ws.bufferedAmount > limits.maxBufferedBytes / 4) socket.once('drain', release);
+      else setImmediate(release);
+    });
+  }
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
     send(conn, { type: 'error', id, code, message });
@@ -287,7 +317,8 @@ export function createHub(options: HubOptions): Hub {
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }
 
-  function onMessage(conn: Connection, data: RawData, isBinary: boolean, allowed: boolean): void {
+  function onMessage(arrival: Arrival): void {
+    const { conn, data, isBinary, allowed } = arrival;
     if (!allowed) {
       sendError(conn, null, 'RATE_LIMITED', `More than ${limits.framesPerSecond} frames a second; the hub closed this connection. Slow down and reconnect.`);
       commits.afterCommit(() => conn.ws.close(CLOSE_CODES.POLICY, 'rate limit exceeded'));
@@ -320,6 +351,12 @@ export function createHub(options: HubOptions): Hub {
       if ((COMMAND_TYPES as readonly string[]).includes(frame.type)) {
         command(conn, participant, frame as CommandFrame);
       } else {
+        if (frame.type === 'history' && (conn.paged || conn.ws.bufferedAmount > limits.maxBufferedBytes / 4)) return holdUntilRead(conn, arrival);
+        if (frame.type === 'history') {
+          conn.paged = true;
+          commits.afterCommit(() => (conn.paged = false));
+          commits.onUndo(() => (conn.paged = false));
+        }
         const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
         send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
@@ -334,6 +371,7 @@ export function createHub(options: HubOptions): Hub {
 
   function onClose(conn: Connection): void {
     connections.delete(conn);
+    conn.waiting = null;
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -355,7 +393,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', limited: false };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', limited: false, waiting: null, paged: false };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
@@ -363,7 +401,9 @@ export function createHub(options: HubOptions): Hub {
         if (conn.limited) return;
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
-        commits.push({ conn, data, isBinary, allowed });
+        // behind a held history query: wait with it, in order
+        if (conn.waiting) conn.waiting.push({ conn, data, isBinary, allowed });
+        else commits.push({ conn, data, isBinary, allowed });
         commits.pauseWhileBehind(ws, limits.maxBufferedBytes / 4);
       });
       ws.on('close', () => onClose(conn));
