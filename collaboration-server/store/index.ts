@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { AppliedFrames } from './applied-frames.js';
 import { EventLog } from './events.js';
 import { KeyValues } from './key-values.js';
@@ -24,8 +24,8 @@ export class Store {
     this.work = new Work(db);
   }
 
-  static open(file: string): Store {
-    return new Store(openDatabase(file));
+  static open(file: string, options?: OpenOptions): Store {
+    return new Store(openDatabase(file, options));
   }
 
   /** Runs `fn` in one transaction: all of it is committed, or none of it. */
