@@ -67,6 +67,16 @@ function checkDataDir(dir: string): boolean {
   return true;
 }
 
+/** The room's database in the data folder (`--data`, HUDDLE_DATA, or the nearest), checked like every file read there. */
+export function databaseOf(flag?: string, env: NodeJS.ProcessEnv = process.env): { dir: string; database: string } {
+  const dir = resolveDataDir(flag, env);
+  const database = join(dir, DATABASE_FILE);
+  if (!checkDataDir(dir) || !checkPrivateFile(database, true)) {
+    throw new HuddleError('NOT_FOUND', `No room in ${dir} (no ${DATABASE_FILE}). Run this where the hub keeps its data, or pass --data DIR.`);
+  }
+  return { dir, database };
+}
+
 /** Whether a room was made here before: its tokens are made on the first start. */
 export function heldRoom(dir: string): boolean {
   return [ADMIN_TOKEN, MEMBER_TOKEN].some((name) => {
