@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
+import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
 import {
@@ -78,10 +79,7 @@ interface Connection {
   status: 'online' | 'away';
   /** over its rate: told so, and closed once the batch is out */
   limited: boolean;
-  /** frames held back, in order, until the client has read the history page it was sent */
-  waiting: Arrival[] | null;
-  /** a history page was answered in the current batch */
-  paged: boolean;
+  pages: PageGate<Arrival>;
 }
 
 export interface Hub {
@@ -103,12 +101,7 @@ export function createHub(options: HubOptions): Hub {
 
   const commits = new GroupCommit<Arrival>(store, (arrival) => {
     const { conn } = arrival;
-    if (conn.ws.readyState !== WebSocket.OPEN) return;
-    if (conn.waiting) {
-      conn.waiting.push(arrival);
-      commits.onUndo(() => conn.waiting?.pop());
-      return;
-    }
+    if (conn.ws.readyState !== WebSocket.OPEN || conn.pages.holds(arrival)) return;
     // The last line of defence: whatever a frame does, the hub answers and keeps serving.
     try {
       onMessage(arrival);
@@ -137,26 +130,6 @@ export function createHub(options: HubOptions): Hub {
   }
 
   const send = (conn: Connection, frame: ServerFrame, page = false): void => sendRaw(conn, JSON.stringify(frame), page);
-
-  /**
-   * Backpressure for pages: a history query is answered only while the client's send buffer is under
-   * the backpressure threshold, and one a batch; otherwise it and every frame behind it wait until
-   * the client has read (a client that never reads is then dropped like any slow reader).
-   */
-  function holdUntilRead(conn: Connection, arrival: Arrival): void {
-    conn.waiting = [arrival];
-    commits.onUndo(() => (conn.waiting = null));
-    commits.afterCommit(() => {
-      const release = () => {
-        const held = conn.waiting ?? [];
-        conn.waiting = null;
-        if (conn.ws.readyState === WebSocket.OPEN) for (const a of held) commits.push(a);
-      };
-      const socket = (conn.ws as unknown as { _socket?: { writableNeedDrain: boolean; once(e: 'drain', fn: () => void): void } })._socket;
-      if (socket?.writableNeedDrain && conn.ws.bufferedAmount > limits.maxBufferedBytes / 4) socket.once('drain', release);
-      else setImmediate(release);
-    });
-  }
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
     send(conn, { type: 'error', id, code, message });
@@ -351,12 +324,7 @@ export function createHub(options: HubOptions): Hub {
       if ((COMMAND_TYPES as readonly string[]).includes(frame.type)) {
         command(conn, participant, frame as CommandFrame);
       } else {
-        if (frame.type === 'history' && (conn.paged || conn.ws.bufferedAmount > limits.maxBufferedBytes / 4)) return holdUntilRead(conn, arrival);
-        if (frame.type === 'history') {
-          conn.paged = true;
-          commits.afterCommit(() => (conn.paged = false));
-          commits.onUndo(() => (conn.paged = false));
-        }
+        if (frame.type === 'history' && !conn.pages.admit(arrival)) return;
         const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
         send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
@@ -371,7 +339,7 @@ export function createHub(options: HubOptions): Hub {
 
   function onClose(conn: Connection): void {
     connections.delete(conn);
-    conn.waiting = null;
+    conn.pages.close();
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -393,7 +361,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', limited: false, waiting: null, paged: false };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
@@ -401,9 +369,9 @@ export function createHub(options: HubOptions): Hub {
         if (conn.limited) return;
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
-        // behind a held history query: wait with it, in order
-        if (conn.waiting) conn.waiting.push({ conn, data, isBinary, allowed });
-        else commits.push({ conn, data, isBinary, allowed });
+        // behind a history query that waits for the client to read: wait with it, in order
+        const arrival = { conn, data, isBinary, allowed };
+        if (!conn.pages.holds(arrival)) commits.push(arrival);
         commits.pauseWhileBehind(ws, limits.maxBufferedBytes / 4);
       });
       ws.on('close', () => onClose(conn));
