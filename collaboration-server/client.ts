@@ -1,7 +1,8 @@
 /**
  * The typed client every other process uses to talk to the hub: hello, send-and-wait-for-ack,
- * events, automatic reconnect with backoff and jitter, resume from the last sequence, and an outbox
- * that survives a reconnect (frames keep their ids, so the hub applies a retried frame once).
+ * events, automatic reconnect with backoff and jitter, resume from the last sequence (the missed
+ * events come page by page), and an outbox that survives a reconnect (frames keep their ids, so the
+ * hub applies a retried frame once).
  */
 import { EventEmitter } from 'node:events';
 import { nanoid } from 'nanoid';
@@ -25,6 +26,13 @@ export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'closed
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 export type CommandInput = Body<Extract<ClientFrameInput, { type: CommandType }>>;
 export type QueryInput = Body<Extract<ClientFrameInput, { type: QueryType }>>;
+/** A `history` query whose `limit` is the total wanted over all pages (every match when omitted). */
+export type HistoryQuery = Omit<Extract<QueryInput, { type: 'history' }>, 'type' | 'limit'> & { limit?: number };
+
+/** most events one history page may ask for (the hub's bound) */
+const PAGE_EVENTS = 1000;
+/** pages asked for at once before the client paces itself, so a long replay stays under the hub's frame rate */
+const UNPACED_PAGES = 10;
 
 export interface ClientOptions {
   url: string;
@@ -46,6 +54,8 @@ export interface ClientOptions {
    * hello, written when the hub gives out a new one. Without it the credential lives only in this client.
    */
   credentials?: CredentialStore;
+  /** wait between pages after the first ten of a paged answer (default 50 ms: 20 pages a second) */
+  pageIntervalMs?: number;
 }
 
 /** Refusals of who this client says it is: trying again cannot help, so a reconnecting client stops. */
@@ -79,6 +89,10 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   private deadTimer: NodeJS.Timeout | undefined;
   private helloId = '';
   private firstWelcome: { resolve(w: WelcomeFrame): void; reject(e: HuddleError): void } | undefined;
+  /** counts welcomes: a replay that a newer welcome overtook stops */
+  private welcomes = 0;
+  /** live events that arrive while a resume is still paging through what was missed */
+  private held: HubEvent[] | undefined;
 
   constructor(readonly options: ClientOptions) {
     super();
@@ -114,6 +128,24 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   /** Sends a query and resolves with its reply. */
   async request<T extends QueryInput>(body: T): Promise<ReplyTo<T['type']>> {
     return (await this.enqueue(body)) as ReplyTo<T['type']>;
+  }
+
+  /**
+   * A history query answered page by page, following the hub's cursor until `limit` events or the
+   * end. Forward from `after` the pages come oldest first; otherwise newest first, back in time (each
+   * page is oldest first within itself).
+   */
+  async *history(query: HistoryQuery = {}): AsyncGenerator<HubEvent[]> {
+    const { limit = Infinity, ...rest } = query;
+    let cursor = {};
+    for (let page = 0, left = limit; left > 0; page++) {
+      if (page >= UNPACED_PAGES) await new Promise((resolve) => setTimeout(resolve, this.options.pageIntervalMs ?? 50));
+      const reply = await this.request({ type: 'history', ...rest, ...cursor, limit: Math.min(left, PAGE_EVENTS) });
+      left -= reply.events.length;
+      yield reply.events;
+      if (!reply.next) return;
+      cursor = reply.next;
+    }
   }
 
   close(): void {
@@ -249,9 +281,8 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
       case 'welcome':
         return this.onWelcome(frame);
       case 'event':
-        if (this.lastSeq !== undefined && frame.event.seq <= this.lastSeq) return;
-        this.lastSeq = frame.event.seq;
-        this.emit('event', frame.event);
+        if (this.held) this.held.push(frame.event);
+        else this.emitEvent(frame.event);
         return;
       case 'ack':
       case 'reply': {
@@ -274,22 +305,54 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     }
   }
 
+  /** Each event once, in order: a replayed event also seen live (or the other way round) is skipped. */
+  private emitEvent(event: HubEvent): void {
+    if (this.lastSeq !== undefined && event.seq <= this.lastSeq) return;
+    this.lastSeq = event.seq;
+    this.emit('event', event);
+  }
+
+  /**
+   * A resume's welcome carries the first page of what was missed; with `next`, the rest is asked for
+   * page by page while live events wait, and 'welcome' is emitted once the replay has caught up.
+   */
   private onWelcome(welcome: WelcomeFrame): void {
     if (welcome.credential) this.keepCredential(welcome.credential);
     const replay = this.lastSeq !== undefined;
+    const generation = ++this.welcomes;
     this.sessionId = welcome.sessionId;
     this.welcome = welcome;
-    if (replay) {
-      for (const event of welcome.history) {
-        if (event.seq <= this.lastSeq!) continue;
-        this.lastSeq = event.seq;
-        this.emit('event', event);
-      }
-    }
-    this.lastSeq = Math.max(this.lastSeq ?? 0, welcome.lastSeq);
+    if (replay) for (const event of welcome.history) this.emitEvent(event);
+    this.held = replay && welcome.next ? [] : undefined;
     this.setState('online');
-    this.emit('welcome', welcome);
     for (const pending of this.outbox.values()) this.ws?.send(JSON.stringify(pending.frame));
+    if (this.held) void this.replayRest(welcome, generation);
+    else this.joined(welcome);
+  }
+
+  private async replayRest(welcome: WelcomeFrame, generation: number): Promise<void> {
+    try {
+      for await (const page of this.history({ all: true, ...welcome.next })) {
+        if (generation !== this.welcomes) return;
+        for (const event of page) this.emitEvent(event);
+      }
+    } catch (err) {
+      if (generation !== this.welcomes || this.state === 'closed') return;
+      // Reconnecting resumes from the last event emitted: nothing is skipped, nothing repeated.
+      this.emit('problem', new HuddleError('DISCONNECTED', `Replaying the missed events failed (${(err as Error).message}); reconnecting to resume.`));
+      this.ws?.terminate();
+      return;
+    }
+    if (generation !== this.welcomes) return;
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const event of held) this.emitEvent(event);
+    this.joined(welcome);
+  }
+
+  private joined(welcome: WelcomeFrame): void {
+    this.lastSeq = Math.max(this.lastSeq ?? 0, welcome.lastSeq);
+    this.emit('welcome', welcome);
     const first = this.firstWelcome;
     this.firstWelcome = undefined;
     first?.resolve(welcome);

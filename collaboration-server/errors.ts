@@ -27,6 +27,8 @@ export const ERROR_CODES = {
   TIMEOUT: 'no answer in time',
   DISCONNECTED: 'the connection to the hub is closed',
   UNAUTHORIZED: 'the token is missing or wrong',
+  UNSAFE_DATA: 'the data folder, or a file in it, could have been planted by someone else',
+  DAMAGED_DATABASE: 'the database cannot be read',
 } as const;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

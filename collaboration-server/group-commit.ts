@@ -57,18 +57,23 @@ export class GroupCommit<T> {
    * socket holds more than `maxBuffered` bytes and none of what was written since the last check has
    * reached the kernel: its reader has stopped. A reader that is slow but moving is kept (the hub
    * stops reading its frames meanwhile, see `pauseWhileBehind`).
+   *
+   * The check is made at a socket's first send in a batch, so that a reader is not dropped for the
+   * size of one busy batch; with `everyFrame` (pages of a replay or of history, which a client asks
+   * for and can ask for many times in one batch) it is made before each frame.
    */
-  send(ws: WebSocket, json: string | Buffer, maxBuffered: number): boolean {
+  send(ws: WebSocket, json: string | Buffer, maxBuffered: number, everyFrame = false): boolean {
     // ws has no public cork; its socket is a net.Socket, and ws's own cork/uncork pairs nest inside ours.
     const socket = (ws as unknown as { _socket?: Socket })._socket;
     const flow = this.flow.get(ws) ?? { buffered: 0, written: 0 };
-    if (!socket || !this.corked.has(socket)) {
+    const corked = !!socket && this.corked.has(socket);
+    if (!corked || everyFrame) {
       const buffered = ws.bufferedAmount;
       const accepted = flow.buffered + flow.written - buffered;
       if (buffered > maxBuffered && accepted <= 0) return false;
       flow.buffered = buffered;
       flow.written = 0;
-      if (this.draining && socket) {
+      if (!corked && this.draining && socket) {
         socket.cork();
         this.corked.add(socket);
       }

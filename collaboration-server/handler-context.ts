@@ -8,6 +8,8 @@ export interface HandlerContext {
   actor: ParticipantRow;
   admin: boolean;
   isOnline(participantId: string): boolean;
+  /** bytes in one page of a history answer; PAGE_BYTES when omitted */
+  pageBytes?: number;
 }
 
 export interface Delivery {

@@ -3,7 +3,7 @@
  * return the events to relay; queries only read.
  */
 import { HuddleError } from './errors.js';
-import type { CommandFrame, Participant, QueryFrame, ReplyData } from './protocol.js';
+import { PAGE_BYTES, type CommandFrame, type Participant, type QueryFrame, type ReplyData } from './protocol.js';
 import { viewerOf } from './store/index.js';
 import type { CommandOutcome, HandlerContext } from './handler-context.js';
 import { changeCredential } from './identity.js';
@@ -60,7 +60,10 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
     case 'who':
       return { kind: 'who', participants: roster() };
     case 'history':
-      return { kind: 'history', events: store.events.history(viewerOf(ctx.actor), frame.limit, frame.before, frame.all, frame.after) };
+      return {
+        kind: 'history',
+        ...store.events.page(viewerOf(ctx.actor), { after: frame.after, before: frame.before, all: frame.all, limit: frame.limit, maxBytes: ctx.pageBytes ?? PAGE_BYTES }),
+      };
     case 'tasks': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       if (frame.sprintId && !sprint) throw new HuddleError('NOT_FOUND', `No sprint ${frame.sprintId}.`);

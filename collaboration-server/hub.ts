@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
+import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
 import { admit, issueCredential, sameSecret, type Admission } from './identity.js';
@@ -18,6 +19,7 @@ import {
   CLIENT_FRAME_TYPES,
   COMMAND_TYPES,
   isAdminRole,
+  PAGE_BYTES,
   PROTOCOL_VERSION,
   type CommandFrame,
   type HelloFrame,
@@ -36,10 +38,10 @@ export interface HubLimits {
   heartbeatMs: number;
   /** how long a connection dropped by the heartbeat has to finish the close handshake before it is cut */
   heartbeatGraceMs: number;
-  /** most events replayed to a resuming client */
-  maxReplay: number;
   /** most participants a welcome lists (online ones first); `who` lists everyone */
   maxRoster: number;
+  /** bytes of events in one page of a replay or a history answer */
+  pageBytes: number;
 }
 
 export const DEFAULT_LIMITS: HubLimits = {
@@ -48,9 +50,12 @@ export const DEFAULT_LIMITS: HubLimits = {
   maxBufferedBytes: 1024 * 1024,
   heartbeatMs: 15_000,
   heartbeatGraceMs: 2_000,
-  maxReplay: 50_000,
   maxRoster: 200,
+  pageBytes: PAGE_BYTES,
 };
+
+/** most events in one page of a replay (a page also stops at `pageBytes`) */
+const REPLAY_PAGE_EVENTS = 1000;
 
 export interface HubOptions {
   store: Store;
@@ -84,6 +89,7 @@ interface Connection {
   status: 'online' | 'away';
   /** over its rate: told so, and closed once the batch is out */
   limited: boolean;
+  pages: PageGate<Arrival>;
 }
 
 export interface Hub {
@@ -103,11 +109,12 @@ export function createHub(options: HubOptions): Hub {
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
 
-  const commits = new GroupCommit<Arrival>(store, ({ conn, data, isBinary, allowed }) => {
-    if (conn.ws.readyState !== WebSocket.OPEN) return;
+  const commits = new GroupCommit<Arrival>(store, (arrival) => {
+    const { conn } = arrival;
+    if (conn.ws.readyState !== WebSocket.OPEN || conn.pages.holds(arrival)) return;
     // The last line of defence: whatever a frame does, the hub answers and keeps serving.
     try {
-      onMessage(conn, data, isBinary, allowed);
+      onMessage(arrival);
     } catch (err) {
       commits.rethrowIfGrouped(err);
       log(`internal error: ${toHuddleError(err, 'hub').message}`);
@@ -122,17 +129,18 @@ export function createHub(options: HubOptions): Hub {
     (ws) => log(`dropping a connection that stopped answering pings`),
   );
 
-  function sendRaw(conn: Connection, json: string | Buffer): void {
+  /** `page`: a page of a replay or of history, checked against the send cap even inside a batch. */
+  function sendRaw(conn: Connection, json: string | Buffer, page = false): void {
     commits.afterCommit(() => {
       if (conn.ws.readyState !== WebSocket.OPEN) return;
-      if (!commits.send(conn.ws, json, limits.maxBufferedBytes)) {
+      if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
         log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
         conn.ws.terminate();
       }
     });
   }
 
-  const send = (conn: Connection, frame: ServerFrame): void => sendRaw(conn, JSON.stringify(frame));
+  const send = (conn: Connection, frame: ServerFrame, page = false): void => sendRaw(conn, JSON.stringify(frame), page);
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
     send(conn, { type: 'error', id, code, message });
@@ -264,25 +272,34 @@ export function createHub(options: HubOptions): Hub {
     return [...online, ...others].slice(0, limits.maxRoster).map(toParticipant);
   }
 
-  /** The answer to hello: after a resume, every event missed since `lastSeq`; else recent messages. */
+  /**
+   * The answer to hello: after a resume, the first page of the events missed since `lastSeq` (the
+   * client asks for the rest with `history`, page by page); else recent messages, one page at most.
+   */
   function welcome(conn: Connection, frame: HelloFrame, row: ParticipantRow, sessionId: string, resumed: boolean, credential: string | undefined): void {
     const viewer = viewerOf(row);
-    send(conn, {
-      type: 'welcome',
-      id: frame.id,
-      protocol: PROTOCOL_VERSION,
-      participant: toParticipant(row),
-      sessionId,
-      resumed,
-      roster: boundedRoster(),
-      rosterTotal: store.participants.count(),
-      ...(credential ? { credential } : {}),
-      history:
-        frame.lastSeq !== undefined
-          ? store.events.since(frame.lastSeq, viewer, limits.maxReplay)
-          : store.events.history(viewer, frame.historyLimit ?? 50),
-      lastSeq: store.events.lastSeq(),
-    });
+    const page =
+      frame.lastSeq !== undefined
+        ? store.events.page(viewer, { after: frame.lastSeq, all: true, limit: REPLAY_PAGE_EVENTS, maxBytes: limits.pageBytes })
+        : store.events.page(viewer, { all: false, limit: frame.historyLimit ?? 50, maxBytes: limits.pageBytes });
+    send(
+      conn,
+      {
+        type: 'welcome',
+        id: frame.id,
+        protocol: PROTOCOL_VERSION,
+        participant: toParticipant(row),
+        sessionId,
+        resumed,
+        roster: boundedRoster(),
+        rosterTotal: store.participants.count(),
+        ...(credential ? { credential } : {}),
+        history: page.events,
+        ...(frame.lastSeq !== undefined && page.next ? { next: page.next } : {}),
+        lastSeq: store.events.lastSeq(),
+      },
+      true,
+    );
   }
 
   function command(conn: Connection, participant: ParticipantRow, frame: CommandFrame): void {
@@ -312,7 +329,8 @@ export function createHub(options: HubOptions): Hub {
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }
 
-  function onMessage(conn: Connection, data: RawData, isBinary: boolean, allowed: boolean): void {
+  function onMessage(arrival: Arrival): void {
+    const { conn, data, isBinary, allowed } = arrival;
     if (!allowed) {
       sendError(conn, null, 'RATE_LIMITED', `More than ${limits.framesPerSecond} frames a second; the hub closed this connection. Slow down and reconnect.`);
       commits.afterCommit(() => conn.ws.close(CLOSE_CODES.POLICY, 'rate limit exceeded'));
@@ -349,9 +367,10 @@ export function createHub(options: HubOptions): Hub {
       if (isCommand) {
         command(conn, participant, frame as CommandFrame);
       } else {
-        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid) };
+        if (frame.type === 'history' && !conn.pages.admit(arrival)) return;
+        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
-        send(conn, { type: 'reply', id: frame.id, data });
+        send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);
@@ -370,6 +389,7 @@ export function createHub(options: HubOptions): Hub {
 
   function onClose(conn: Connection): void {
     connections.delete(conn);
+    conn.pages.close();
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -391,7 +411,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
@@ -399,7 +419,9 @@ export function createHub(options: HubOptions): Hub {
         if (conn.limited) return;
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
-        commits.push({ conn, data, isBinary, allowed });
+        // behind a history query that waits for the client to read: wait with it, in order
+        const arrival = { conn, data, isBinary, allowed };
+        if (!conn.pages.holds(arrival)) commits.push(arrival);
         commits.pauseWhileBehind(ws, limits.maxBufferedBytes / 4);
       });
       ws.on('close', () => onClose(conn));

@@ -52,6 +52,18 @@ export const AudienceSchema = z.discriminatedUnion('kind', [
 ]);
 export type Audience = z.infer<typeof AudienceSchema>;
 
+/** Bytes of events in one page of a replay or a history answer (at least one event, however large). */
+export const PAGE_BYTES = 256 * 1024;
+/**
+ * Where the next page of a paged answer starts: send the same `history` query again with these
+ * fields merged in. Absent when the answer is complete.
+ */
+export const PageCursorSchema = z.union([
+  z.object({ after: z.number().int().nonnegative() }),
+  z.object({ before: z.number().int().positive() }),
+]);
+export type PageCursor = z.infer<typeof PageCursorSchema>;
+
 export const SenderSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
 export type Sender = z.infer<typeof SenderSchema>;
 
@@ -288,8 +300,8 @@ export const HistoryFrameSchema = z.object({
   limit: z.number().int().min(1).max(1000).default(50),
   /** only events with a sequence number below this one */
   before: z.number().int().positive().optional(),
-  /** only events with a sequence number above this one, and then the first `limit` of them (to page forward) instead of the latest */
-  after: z.number().int().min(0).optional(),
+  /** only events with a sequence number above this one, and the oldest of them first (paging forward) */
+  after: z.number().int().nonnegative().optional(),
   /** all event types instead of messages only */
   all: z.boolean().default(false),
 });
@@ -464,8 +476,10 @@ export const WelcomeFrameSchema = z.object({
   rosterTotal: z.number().int().nonnegative().optional(),
   /** a new credential for this participant (its first join, or after a reset): keep it, and send it in every later hello */
   credential: z.string().optional(),
-  /** a new session: recent messages; a resumed one: every event it missed, in order */
+  /** a new session: recent messages; a resumed one: the first page of the events it missed, in order */
   history: z.array(EventSchema),
+  /** a resumed session with more to replay: ask `history` with `all: true` and this cursor, page by page */
+  next: PageCursorSchema.optional(),
   lastSeq: z.number().int().nonnegative(),
 });
 export const AckFrameSchema = z.object({
@@ -480,7 +494,7 @@ export const AckFrameSchema = z.object({
 });
 export const ReplyDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('who'), participants: z.array(ParticipantSchema) }),
-  z.object({ kind: z.literal('history'), events: z.array(EventSchema) }),
+  z.object({ kind: z.literal('history'), events: z.array(EventSchema), next: PageCursorSchema.optional() }),
   z.object({ kind: z.literal('tasks'), sprint: SprintSchema.nullable(), tasks: z.array(TaskSchema) }),
   z.object({ kind: z.literal('task_events'), sprint: SprintSchema.nullable(), events: z.array(TaskEventSchema) }),
   z.object({ kind: z.literal('escalations'), escalations: z.array(EscalationSchema), decisions: z.array(DecisionSchema) }),

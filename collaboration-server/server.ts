@@ -3,12 +3,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { ensureDataDir, lockDataDir, writeHubUrl, type Tokens } from './data-dir.js';
+import { DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type Hub, type HubOptions } from './hub.js';
 import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/open-store.js';
+import { startupError } from './startup-errors.js';
 
 export interface ServerOptions extends Omit<HubOptions, 'store'> {
   host?: string;
@@ -59,16 +60,27 @@ export function attachHub(server: Server, hub: Hub, tokens: Tokens, allowOrigins
   return wss;
 }
 
+/**
+ * Checks the data folder, takes its lock, opens the database, then makes the tokens (so a folder
+ * refused for any reason is left as it was), listens, and says where. Whatever fails is undone.
+ */
 export async function startHub(options: ServerOptions): Promise<RunningHub> {
-  const tokens = ensureDataDir(options.dataDir);
-  const release = lockDataDir(options.dataDir);
-  let store: Store;
+  const undo: (() => void)[] = [];
   try {
-    store = openStore(options.storeUrl, options.dataDir);
+    prepareDataDir(options.dataDir);
+    const held = heldRoom(options.dataDir);
+    undo.push(lockDataDir(options.dataDir));
+    const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held });
+    undo.push(() => store.close());
+    const tokens = ensureTokens(options.dataDir);
+    return await serve(options, store, tokens, () => undo.splice(0).reverse().forEach((fn) => fn()));
   } catch (err) {
-    release();
-    throw err;
+    for (const fn of undo.reverse()) fn();
+    throw startupError(err, options.dataDir);
   }
+}
+
+async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => void): Promise<RunningHub> {
   const hub = createHub({ ...options, store });
   const server = createServer((req, res) => {
     if (req.url === '/health') {
@@ -79,16 +91,24 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
   });
   const wss = attachHub(server, hub, tokens, options.allowOrigins);
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4747, host, () => {
-      server.off('error', reject);
-      resolve();
+  let port: number;
+  let url: string;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 4747, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  writeHubUrl(options.dataDir, url);
+    port = (server.address() as AddressInfo).port;
+    url = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    writeHubUrl(options.dataDir, url);
+  } catch (err) {
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
   let closed = false;
   return {
     url,
@@ -103,7 +123,6 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
       release();
     },
   };

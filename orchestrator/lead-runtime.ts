@@ -95,13 +95,10 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     // their way live: handle() skips repeats. The cursor moves once a page, not once a message, so a
     // long catch-up stays within the hub's frame rate; a lead stopped mid-page handles the rest of that
     // page again, and its actions' frame ids (from the event) let the hub apply each once.
-    for (let after = from; ; ) {
-      const { events } = await client.request({ type: 'history', after, limit: HISTORY_PAGE });
-      for (const e of events) await handle(e, false);
-      const last = events.at(-1);
+    for await (const page of client.history({ after: from })) {
+      for (const e of page) await handle(e, false);
+      const last = page.at(-1);
       if (last) await saveCursor(last.seq).catch(() => {});
-      if (!last || events.length < HISTORY_PAGE) return;
-      after = last.seq;
     }
   }
 

@@ -151,7 +151,7 @@ export class FrameFuzzer {
       case 'who':
         return { id, type: 'who' };
       case 'history':
-        return { id, type: 'history', limit: 1 + this.int(20), all: this.int(2) === 0 };
+        return { id, type: 'history', limit: 1 + this.int(20), all: this.int(2) === 0, ...(this.int(3) === 0 ? { after: this.int(50) } : {}) };
       case 'sprint_create':
         return {
           id,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { HuddleError } from '../../collaboration-server/errors.js';
+import type { HubEvent } from '../../collaboration-server/protocol.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
 import { describeEvent, EVENT_INDENT } from '../describe-event.js';
@@ -15,9 +16,15 @@ export function registerHistory(program: Command): void {
       .action(async (opts: IdentityOptions & { limit: string; all?: boolean; json?: boolean }) => {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new HuddleError('BAD_FRAME', `--limit takes 1 to 1000, not "${opts.limit}".`);
-        const reply = await withClient(opts, (client) => client.request({ type: 'history', limit, all: !!opts.all }));
-        if (!opts.json) return printLines(reply.events.map(describeEvent), EVENT_INDENT);
-        for (const event of reply.events) printJson(event);
+        // pages come newest first: gather them, then print the oldest first
+        const pages = await withClient(opts, async (client) => {
+          const got: HubEvent[][] = [];
+          for await (const page of client.history({ limit, all: !!opts.all })) got.unshift(page);
+          return got;
+        });
+        const events = pages.flat();
+        if (!opts.json) return printLines(events.map(describeEvent), EVENT_INDENT);
+        for (const event of events) printJson(event);
       }),
   );
 }

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { HuddleError } from '../errors.js';
+import { createPrivateFile } from '../private-files.js';
 
 export type Db = Database.Database;
 
@@ -99,15 +101,65 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function openDatabase(file: string): Db {
-  const isNew = !existsSync(file);
-  const db = new Database(file);
-  if (isNew && file !== ':memory:') chmodSync(file, 0o600);
+export interface OpenOptions {
+  /** a room was made in this folder before (its tokens are there): an empty file then means a lost database */
+  heldRoom?: boolean;
+}
+
+const damaged = (file: string, detail: string): HuddleError =>
+  new HuddleError('DAMAGED_DATABASE', `${file} is damaged: move it aside and restore from a backup; nothing was changed. (SQLite: ${detail}.) See "Backup and restore" in the README.`);
+
+/**
+ * Opens (or creates, owner-only) the database and brings its schema up to date. A damaged file is
+ * found by a read-only check before anything is written, and an empty one where a room had been is
+ * refused rather than started as an empty room; either way the file is left as it was.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  if (file === ':memory:') return prepare(new Database(file));
+  const size = existsSync(file) ? statSync(file).size : undefined;
+  if (size === 0 && options.heldRoom) {
+    throw new HuddleError(
+      'DAMAGED_DATABASE',
+      `${file} is empty, but a room was kept in this folder (its tokens are here): the database was lost or truncated. Restore it from a backup (see "Backup and restore" in the README); nothing was changed. To start an empty room instead, delete ${file}.`,
+    );
+  }
+  const created = size === undefined && createPrivateFile(file, '');
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
+  let db: Db | undefined;
+  try {
+    if (size) checkIntact(file);
+    db = new Database(file);
+    return prepare(db);
+  } catch (err) {
+    db?.close();
+    const code = (err as { code?: unknown }).code;
+    const isDamage = err instanceof HuddleError ? err.code === 'DAMAGED_DATABASE' : typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+    // leave the folder as it was: the file this attempt made, and the side files it made beside a damaged one
+    if (created) for (const f of [file, ...sidecars]) rmSync(f, { force: true });
+    else if (isDamage) for (const f of sidecars) rmSync(f, { force: true });
+    if (isDamage && !(err instanceof HuddleError)) throw damaged(file, (err as Error).message);
+    throw err;
+  }
+}
+
+/** A read-only connection cannot write, not even the checkpoint a closing connection makes. */
+function checkIntact(file: string): void {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.pragma('quick_check(3)') as { quick_check: string }[];
+    const problems = rows.flatMap((r) => r.quick_check.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***'));
+    if (problems.length) throw damaged(file, problems.join('; '));
+  } finally {
+    db.close();
+  }
+}
+
+function prepare(db: Db): Db {
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a commit survives a killed process; only a power cut can lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
 }
@@ -115,7 +167,8 @@ export function openDatabase(file: string): Db {
 function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new Error(
+    throw new HuddleError(
+      'CONFLICT',
       `The database was written by a newer Huddle (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade Huddle or use another --data folder.`,
     );
   }

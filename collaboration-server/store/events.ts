@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { Audience, HubEvent, NewEvent } from '../protocol.js';
+import type { Audience, HubEvent, NewEvent, PageCursor } from '../protocol.js';
 
 /** Who is reading: decides which directed events they may see. */
 export interface Viewer {
@@ -14,6 +14,25 @@ export interface StoredEvent {
   event: HubEvent;
   /** the event serialised once, reused for every recipient */
   json: string;
+}
+
+/** One page of a history query or a replay. */
+export interface PageQuery {
+  /** events above this sequence number, oldest first; without it, the latest below `before` */
+  after?: number | undefined;
+  before?: number | undefined;
+  /** every event type, not only messages */
+  all: boolean;
+  limit: number;
+  /** the page ends before the event that would take it past this many bytes; it holds at least one */
+  maxBytes: number;
+}
+
+export interface EventPage {
+  /** oldest first */
+  events: HubEvent[];
+  /** present when more events match: merge it into the query for the next page */
+  next?: PageCursor;
 }
 
 const VISIBLE = `(
@@ -32,6 +51,7 @@ export class EventLog {
   private readonly historyAllStmt;
   private readonly historyAfterStmt;
   private readonly historyAllAfterStmt;
+  private readonly pageStmts;
   private readonly bySprintStmt;
   private readonly lastSeqStmt;
   private seq: number;
@@ -51,6 +71,11 @@ export class EventLog {
       `SELECT body FROM events e WHERE e.type = 'message' AND e.seq > @after AND e.seq < @before AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`,
     );
     this.historyAllAfterStmt = db.prepare(`SELECT body FROM events e WHERE e.seq > @after AND e.seq < @before AND ${VISIBLE} ORDER BY e.seq LIMIT @limit`);
+    const page = (order: 'ASC' | 'DESC', all: boolean) =>
+      db
+        .prepare(`SELECT body FROM events e WHERE e.seq > @after AND e.seq < @before ${all ? '' : "AND e.type = 'message'"} AND ${VISIBLE} ORDER BY e.seq ${order} LIMIT @limit`)
+        .pluck();
+    this.pageStmts = { forward: { messages: page('ASC', false), all: page('ASC', true) }, backward: { messages: page('DESC', false), all: page('DESC', true) } };
     this.bySprintStmt = db.prepare(`SELECT body FROM events WHERE sprint_id = ? AND type = ? ORDER BY seq`);
     this.lastSeqStmt = db.prepare(`SELECT max(seq) FROM events`).pluck();
     this.seq = (this.lastSeqStmt.get() as number | null) ?? 0;
@@ -90,6 +115,17 @@ export class EventLog {
     return this.parse(stmt.all({ ...viewer, before, limit }) as { body: string }[]).reverse();
   }
 
+  /**
+   * What the viewer may see in one page: forward from `after` (a replay), or the latest before
+   * `before`. Rows are read one at a time and the page stops at `maxBytes`, so a long log costs one
+   * page of memory, not the whole log.
+   */
+  page(viewer: Viewer, query: PageQuery): EventPage {
+    if (query.limit < 1) return { events: [] };
+    const stmt = this.pageStmts[query.after !== undefined ? 'forward' : 'backward'][query.all ? 'all' : 'messages'];
+    return pageOf(stmt.iterate({ ...viewer, after: query.after ?? 0, before: query.before ?? Number.MAX_SAFE_INTEGER, limit: query.limit + 1 }) as IterableIterator<string>, query);
+  }
+
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[] {
     return this.parse(this.bySprintStmt.all(sprintId, type) as { body: string }[]);
   }
@@ -97,4 +133,29 @@ export class EventLog {
   private parse(rows: { body: string }[]): HubEvent[] {
     return rows.map((r) => JSON.parse(r.body) as HubEvent);
   }
+}
+
+/**
+ * One page from rows in reading order (oldest first forward, newest first backward, at most
+ * `limit + 1` of them): it stops at `limit` events or `maxBytes`, whichever comes first, and says where
+ * the next page starts. Every store pages through this, so a page means the same whatever the store.
+ */
+export function pageOf(rows: Iterable<string>, query: PageQuery): EventPage {
+  const forward = query.after !== undefined;
+  const bodies: string[] = [];
+  let bytes = 0;
+  let more = false;
+  for (const body of rows) {
+    const size = Buffer.byteLength(body);
+    if (bodies.length === query.limit || (bodies.length > 0 && bytes + size > query.maxBytes)) {
+      more = true;
+      break;
+    }
+    bodies.push(body);
+    bytes += size;
+  }
+  if (!forward) bodies.reverse();
+  const events = bodies.map((b) => JSON.parse(b) as HubEvent);
+  if (!more) return { events };
+  return { events, next: forward ? { after: events.at(-1)!.seq } : { before: events[0]!.seq } };
 }

@@ -1,4 +1,4 @@
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, type Db, type OpenOptions } from './database.js';
 import { AppliedFrames } from './applied-frames.js';
 import { EventLog } from './events.js';
 import { KeyValues } from './key-values.js';
@@ -26,8 +26,8 @@ export class SqliteStore implements Store {
     this.work = new Work(db);
   }
 
-  static open(file: string): SqliteStore {
-    return new SqliteStore(openDatabase(file));
+  static open(file: string, options?: OpenOptions): SqliteStore {
+    return new SqliteStore(openDatabase(file, options));
   }
 
   /** Runs `fn` in one transaction: all of it is committed, or none of it. */

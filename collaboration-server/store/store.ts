@@ -10,7 +10,7 @@
  * The row types live beside the SQLite code that first defined them; they are the contract's too.
  */
 import type { AppliedFrame } from './applied-frames.js';
-import type { StoredEvent, Viewer } from './events.js';
+import type { EventPage, PageQuery, StoredEvent, Viewer } from './events.js';
 import type { Credential, ParticipantRecord, ParticipantRow } from './participants.js';
 import type { Audience, Decision, Escalation, HubEvent, NewEvent, Sprint, Task } from '../protocol.js';
 
@@ -24,6 +24,8 @@ export interface EventStore {
   since(after: number, viewer: Viewer, limit: number): HubEvent[];
   /** The latest `limit` events (messages only unless `all`) before `before`, oldest first; given `after`, the first `limit` after it. */
   history(viewer: Viewer, limit: number, before?: number, all?: boolean, after?: number): HubEvent[];
+  /** One page of what the viewer may see, bounded by events and bytes, with where the next page starts (see `pageOf`). */
+  page(viewer: Viewer, query: PageQuery): EventPage;
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[];
 }
 

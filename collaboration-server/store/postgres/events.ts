@@ -1,5 +1,5 @@
 import type { EventStore } from '../store.js';
-import type { StoredEvent, Viewer } from '../events.js';
+import { pageOf, type EventPage, type PageQuery, type StoredEvent, type Viewer } from '../events.js';
 import type { Audience, HubEvent, NewEvent } from '../../protocol.js';
 import type { SyncClient } from './sync-client.js';
 
@@ -67,6 +67,17 @@ export class PostgresEventLog implements EventStore {
       return this.parse(this.sql.query<Body>(`SELECT body FROM events e WHERE ${type}e.seq > $4 AND e.seq < $5 AND ${VISIBLE} ORDER BY e.seq LIMIT $6`, [...this.who(viewer), after, before, limit]));
     }
     return this.parse(this.sql.query<Body>(`SELECT body FROM events e WHERE ${type}e.seq < $4 AND ${VISIBLE} ORDER BY e.seq DESC LIMIT $5`, [...this.who(viewer), before, limit])).reverse();
+  }
+
+  page(viewer: Viewer, query: PageQuery): EventPage {
+    if (query.limit < 1) return { events: [] };
+    const forward = query.after !== undefined;
+    const type = query.all ? '' : `e.type = 'message' AND `;
+    const rows = this.sql.query<Body>(
+      `SELECT body FROM events e WHERE ${type}e.seq > $4 AND e.seq < $5 AND ${VISIBLE} ORDER BY e.seq ${forward ? 'ASC' : 'DESC'} LIMIT $6`,
+      [...this.who(viewer), query.after ?? 0, query.before ?? Number.MAX_SAFE_INTEGER, query.limit + 1],
+    );
+    return pageOf(rows.map((r) => r.body), query);
   }
 
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[] {
