@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HuddleClient } from '../collaboration-server/client.js';
+import { fileCredentialStore } from '../collaboration-server/credential-store.js';
 import { PROTOCOL_VERSION, type HubEvent } from '../collaboration-server/protocol.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
@@ -49,7 +50,7 @@ describe('paged history', () => {
     const missed = Array.from({ length: 60 }, (_, i) => `missed ${i} ${'b'.repeat(400)}`);
     for (const text of missed) await alice.send({ type: 'chat', text });
 
-    const back = new HuddleClient({ url: hub.url, token: hub.running.tokens.member, name: 'Bob', role: 'qa', pageIntervalMs: 0 });
+    const back = new HuddleClient({ url: hub.url, token: hub.running.tokens.member, name: 'Bob', role: 'qa', pageIntervalMs: 0, credentials: fileCredentialStore(hub.dataDir) });
     back.sessionId = sessionId;
     back.lastSeq = lastSeq;
     const seen = recorder(back);
