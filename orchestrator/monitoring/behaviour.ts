@@ -6,7 +6,9 @@
  */
 import type { HubEvent, MessageEvent, Task, TaskEvent } from '../../collaboration-server/protocol.js';
 import { forget } from './alert-throttle.js';
-import { asksToSplit, detectChatBlocker, isFromBot, linkToActiveTask } from './blocker-detector.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
+import { asksToSplit, isFromBot, linkToActiveTask } from './blocker-detector.js';
 import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderContext } from './blocker-resolver.js';
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
@@ -27,10 +29,10 @@ export interface MonitorBehaviour extends Behaviour {
 
 const finished = (t: Task) => t.status === 'done' || t.status === 'cancelled';
 
-export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pick: Picker = pickFromTeam): MonitorBehaviour {
+export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pick: Picker = pickFromTeam, advisor: Advisor = offlineAdvisor): MonitorBehaviour {
   const opts: MonitorOptions = { ...DEFAULT_MONITOR_OPTIONS, ...options };
   let memory = emptyMemory();
-  const ctx = (view: LeadView): LadderContext => ({ view, memory, options: opts, pick });
+  const ctx = (view: LeadView): LadderContext => ({ view, memory, options: opts, pick, advisor });
 
   function onTaskEvent(event: TaskEvent, view: LeadView): LeadAction[] {
     const { task, change } = event;
@@ -110,11 +112,12 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
   /** Chat that reads as a blocker is recorded on the sender's task; so is a yes to the offer to split. */
   function onChat(event: MessageEvent, view: LeadView): LeadAction[] {
     if (isFromBot(event, view.self)) return [];
-    const found = detectChatBlocker(event, view.tasks, view.self);
+    const reading = advisor.readChat(event.text);
+    const found = reading.reading === 'blocker' ? linkToActiveTask(event.from.name, event.text, view.tasks) : undefined;
     if (found) {
       // Already with the product owner: more of the same would only add noise.
-      if (found.task.status === 'blocked' && memory.ladder[found.task.id]?.rung === 3) return [];
-      return [updateTask(found.task.id, 'block', { note: `${event.from.name} said: "${found.reason}"` })];
+      if (found.status === 'blocked' && memory.ladder[found.id]?.rung === 3) return [];
+      return [updateTask(found.id, 'block', { note: `${event.from.name} said: "${event.text.trim()}"` })];
     }
     if (!asksToSplit(event.text)) return [];
     const task = linkToActiveTask(event.from.name, event.text, view.tasks);
@@ -140,7 +143,7 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
       remembering(() => {
         trackPresence(view, memory);
         return [
-          ...progressChecks(view, memory, opts),
+          ...progressChecks(view, memory, opts, advisor),
           ...zombieChecks(view, memory, opts, pick),
           ...ladderTick(ctx(view)),
           ...slaChecks(view, memory, opts),

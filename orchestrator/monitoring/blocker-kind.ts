@@ -20,3 +20,10 @@ export function businessReason(text: string): BusinessReason | null {
   const t = text.toLowerCase().replace(/[’‘]/g, "'");
   return BUSINESS_CUES.find(({ re }) => re.test(t))?.reason ?? null;
 }
+
+export type BlockerKind = { kind: 'technical' } | { kind: 'business'; reason: BusinessReason };
+
+export function classifyBlocker(text: string): BlockerKind {
+  const reason = businessReason(text);
+  return reason ? { kind: 'business', reason } : { kind: 'technical' };
+}

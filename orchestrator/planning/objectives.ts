@@ -24,6 +24,13 @@ export interface Objective {
   points: number;
 }
 
+/** What the lead made of the product owner's messages: the objectives, and what it could not read. */
+export interface ObjectiveAnalysis {
+  objectives: Objective[];
+  /** text that is not an objective the lead can plan (another language, gibberish), named back, never dropped */
+  unreadable: { text: string; why: string }[];
+}
+
 const VERBS = [
   'add', 'implement', 'improve', 'build', 'create', 'fix', 'make', 'support', 'migrate', 'set up', 'setup', 'write',
   'refactor', 'ship', 'deploy', 'integrate', 'design', 'enable', 'introduce', 'upgrade', 'optimize', 'optimise',

@@ -5,6 +5,8 @@
  */
 import { HuddleError } from '../../collaboration-server/errors.js';
 import type { TaskDraft } from '../../collaboration-server/protocol.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
 import { capacityCard, capacityText, DEFAULT_SPRINT_DAYS, teamCapacity } from './capacity.js';
 import { isStrategy, STRATEGIES, type Strategy } from './assignment.js';
 import { emptyHistory, type TeamHistory } from './history.js';
@@ -56,6 +58,11 @@ export interface SessionResult {
 }
 
 type TeamView = Pick<LeadView, 'roster' | 'roles' | 'tasks' | 'now'>;
+/** The team, and the advisor whose judgement the plan is built from. */
+interface Context {
+  view: TeamView;
+  advisor: Advisor;
+}
 
 export function initialPlanningState(): PlanningState {
   return { version: 1, phase: 'idle', days: DEFAULT_SPRINT_DAYS, startsAt: 0, objectives: [], strategy: 'expertise', pins: {}, drops: [], estimates: {}, active: null, history: emptyHistory(), historySeq: 0 };
@@ -89,12 +96,10 @@ function parsePlan(rest: string): { days: number } | string {
   return { days };
 }
 
-function propose(state: PlanningState, view: TeamView): Proposal {
-  return buildProposal(state, view);
-}
 
 /** Handles one message from a product owner. Messages that are not about planning get no reply. */
-export function handleMessage(state: PlanningState, rawText: string, view: TeamView): SessionResult {
+export function handleMessage(state: PlanningState, rawText: string, view: TeamView, advisor: Advisor = offlineAdvisor): SessionResult {
+  const ctx: Context = { view, advisor };
   const text = rawText.trim().replace(/^chat\s+/i, '');
   const plan = PLAN_RE.exec(text);
   if (plan && state.phase === 'idle') {
@@ -110,23 +115,23 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
   if (/^\/?cancel$/i.test(text)) {
     return { state: { ...initialPlanningState(), ...kept(state) }, replies: [say('Planning cancelled; nothing was committed. Say `plan sprint` to start again.')] };
   }
-  if (state.phase === 'objectives') return takeObjectives(state, text, view);
-  return command(state, text.replace(/^\//, ''), view);
+  if (state.phase === 'objectives') return takeObjectives(state, text, ctx);
+  return command(state, text.replace(/^\//, ''), ctx);
 }
 
-function takeObjectives(state: PlanningState, text: string, view: TeamView): SessionResult {
+function takeObjectives(state: PlanningState, text: string, ctx: Context): SessionResult {
   if (/^(approve|assign|drop|estimate|strategy)\b/i.test(text)) {
     return { state, replies: [say('There is no plan yet: first tell me the sprint’s objectives, for example "implement login, add notifications".')] };
   }
   const next: PlanningState = { ...state, phase: 'proposed', objectives: [...state.objectives, text] };
-  return show(next, view, true);
+  return show(next, ctx, true);
 }
 
 /** The updated objectives (when they changed) and breakdown; a plan that cannot be built says why. */
-function show(next: PlanningState, view: TeamView, withObjectives: boolean, lead?: string): SessionResult {
+function show(next: PlanningState, ctx: Context, withObjectives: boolean, lead?: string): SessionResult {
   let p: Proposal;
   try {
-    p = propose(next, view);
+    p = propose(next, ctx);
   } catch (err) {
     if (err instanceof HuddleError) return { state: next, replies: [say(err.message)] };
     throw err;
@@ -137,47 +142,51 @@ function show(next: PlanningState, view: TeamView, withObjectives: boolean, lead
   return { state: next, replies };
 }
 
-function command(state: PlanningState, text: string, view: TeamView): SessionResult {
+function propose(state: PlanningState, { view, advisor }: Context): Proposal {
+  return buildProposal(state, view, advisor);
+}
+
+function command(state: PlanningState, text: string, ctx: Context): SessionResult {
   let m: RegExpExecArray | null;
-  if (/^(approve|approved|lgtm|ship it)$/i.test(text)) return approve(state, view);
+  if (/^(approve|approved|lgtm|ship it)$/i.test(text)) return approve(state, ctx);
   if ((m = new RegExp(`^assign\\s+${KEY}\\s+to\\s+@?(.+)$`, 'i').exec(text))) {
-    const p = propose(state, view);
+    const p = propose(state, ctx);
     const key = m[1]!.toUpperCase();
     if (!p.tasks.some((t) => t.key === key)) return { state, replies: [say(`There is no ${key} in the plan; the breakdown lists the keys.`)] };
     const wanted = m[2]!.trim();
     const member = p.capacity.members.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
     if (!member) return { state, replies: [say(`${wanted} is not on the team. Who can take tasks: ${p.capacity.members.map((x) => x.name).join(', ') || 'nobody yet'}.`)] };
-    return show({ ...state, pins: { ...state.pins, [key]: member.name } }, view, false, `${key} goes to ${member.name}. Updated plan`);
+    return show({ ...state, pins: { ...state.pins, [key]: member.name } }, ctx, false, `${key} goes to ${member.name}. Updated plan`);
   }
   if ((m = /^drop\s+(.+)$/i.exec(text)) && /^(T-\d+[\s,]*)+$/i.test(m[1]!)) {
     const keys = m[1]!.toUpperCase().match(/T-\d+/g)!;
-    const p = propose(state, view);
+    const p = propose(state, ctx);
     const missing = keys.filter((k) => !p.tasks.some((t) => t.key === k));
     if (missing.length) return { state, replies: [say(`There is no ${missing.join(', ')} in the plan; the breakdown lists the keys.`)] };
-    return show({ ...state, drops: [...state.drops, ...keys] }, view, false, `Dropped ${keys.join(', ')}. Updated plan`);
+    return show({ ...state, drops: [...state.drops, ...keys] }, ctx, false, `Dropped ${keys.join(', ')}. Updated plan`);
   }
   if ((m = /^add\s+(.+)$/i.exec(text))) {
-    return show({ ...state, objectives: [...state.objectives, m[1]!] }, view, true, 'Updated plan');
+    return show({ ...state, objectives: [...state.objectives, m[1]!] }, ctx, true, 'Updated plan');
   }
   if ((m = new RegExp(`^estimate\\s+${KEY}\\s+(\\S+?)\\s*(h|hours?)?$`, 'i').exec(text))) {
     const key = m[1]!.toUpperCase();
     const hours = Number(m[2]);
     if (!Number.isFinite(hours) || hours <= 0 || hours > 1000) return { state, replies: [say(`"${m[2]}" is not a number of hours; try: estimate ${key} 6h`)] };
-    if (!propose(state, view).tasks.some((t) => t.key === key)) return { state, replies: [say(`There is no ${key} in the plan; the breakdown lists the keys.`)] };
-    return show({ ...state, estimates: { ...state.estimates, [key]: hours } }, view, false, `${key} is now ${hours}h. Updated plan`);
+    if (!propose(state, ctx).tasks.some((t) => t.key === key)) return { state, replies: [say(`There is no ${key} in the plan; the breakdown lists the keys.`)] };
+    return show({ ...state, estimates: { ...state.estimates, [key]: hours } }, ctx, false, `${key} is now ${hours}h. Updated plan`);
   }
   if ((m = /^strategy\s+(\S+)$/i.exec(text))) {
     const strategy = m[1]!.toLowerCase();
     if (!isStrategy(strategy)) return { state, replies: [say(`"${m[1]}" is not a strategy; pick one of ${STRATEGIES.join(', ')}.`)] };
-    return show({ ...state, strategy }, view, false, 'Re-assigned');
+    return show({ ...state, strategy }, ctx, false, 'Re-assigned');
   }
   return { state, replies: [say(helpText(`I did not understand "${text.slice(0, 80)}".`))] };
 }
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-function approve(state: PlanningState, view: TeamView): SessionResult {
-  const p = propose(state, view);
+function approve(state: PlanningState, ctx: Context): SessionResult {
+  const p = propose(state, ctx);
   if (p.tasks.length === 0) return { state, replies: [say('Every task was dropped: there is nothing to approve. `add OBJECTIVE` or `cancel`.')] };
   const active: ActivePlan = {
     name: `Sprint ${day(p.capacity.startsAt)}`,
@@ -185,7 +194,7 @@ function approve(state: PlanningState, view: TeamView): SessionResult {
     startsAt: p.capacity.startsAt,
     endsAt: p.capacity.endsAt,
     objectives: p.objectives.slice(0, 20).map((o) => o.text),
-    approvedAt: view.now,
+    approvedAt: ctx.view.now,
     drafts: taskDrafts(p),
     assignees: Object.fromEntries(p.tasks.map((t) => [t.key, p.assignments.get(t.key)?.name ?? null])),
     sprintId: null,
