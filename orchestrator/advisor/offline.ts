@@ -14,7 +14,7 @@ import type { Advisor } from './advisor.js';
 
 export const offlineAdvisor: Advisor = {
   name: 'offline',
-  analyseObjectives: (messages, history) => ({ objectives: analyseObjectives([...messages], history), unreadable: [] }),
+  analyseObjectives,
   breakDown: (objectives) => breakdownObjectives(objectives),
   readChat,
   classifyBlocker,

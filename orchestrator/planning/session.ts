@@ -11,7 +11,7 @@ import { capacityCard, capacityText, DEFAULT_SPRINT_DAYS, teamCapacity } from '.
 import { isStrategy, STRATEGIES, type Strategy } from './assignment.js';
 import { emptyHistory, type TeamHistory } from './history.js';
 import type { LeadView } from '../lead-view.js';
-import { breakdownReply, COMMANDS_HELP, objectivesReply, type Reply } from './cards.js';
+import { breakdownReply, COMMANDS_HELP, objectivesReply, unreadableLines, type Reply } from './cards.js';
 import { buildProposal, taskDrafts, type Proposal } from './proposal.js';
 
 export type Phase = 'idle' | 'objectives' | 'proposed';
@@ -136,7 +136,10 @@ function show(next: PlanningState, ctx: Context, withObjectives: boolean, lead?:
     if (err instanceof HuddleError) return { state: next, replies: [say(err.message)] };
     throw err;
   }
-  if (p.objectives.length === 0) return { state: { ...next, phase: 'objectives', objectives: [] }, replies: [say('I could not find an objective in that. Try: "implement login, add notifications".')] };
+  if (p.objectives.length === 0) {
+    const named = unreadableLines(p);
+    return { state: { ...next, phase: 'objectives', objectives: [] }, replies: [say([...(named.length ? named : ['I could not find an objective in that.']), 'Try: "implement login, add notifications".'].join('\n'))] };
+  }
   const replies = withObjectives ? [objectivesReply(p)] : [];
   replies.push(breakdownReply(p, next.strategy, lead));
   return { state: next, replies };
