@@ -37,6 +37,7 @@ export function escalationOptions({ cause, task }: EscalationRequest): CostedOpt
       infrastructure: 'Approve the infrastructure investment and carry on',
       budget: 'Approve the spend and carry on',
       'third party': 'Chase the third party ourselves and carry on meanwhile',
+      legal: 'Ask legal for a ruling and carry on with what is not affected',
       scope: 'Keep it in scope and carry on',
       priorities: 'Make this task the top priority',
       requirements: 'Go with the simplest reading of the requirement (noted on the task)',

@@ -32,7 +32,7 @@ describe('the advisor seam', () => {
 
   it('reads chat, guides and escalates with the advisor’s answers', () => {
     const advisor = advisorWith({
-      readChat: (text) => ({ reading: text.includes('banana') ? 'blocker' : 'none', confidence: 0.9, kind: 'technical', category: 'stuck', heard: 'banana' }),
+      readChat: (text) => ({ reading: text.includes('banana') ? 'blocker' : 'none', confidence: 0.9, kind: 'technical', category: 'stuck', heard: 'banana', about: 'self' }),
       guidance: () => ({ topic: 'Bananas', domains: [], keywords: [], steps: ['Peel it.'] }),
     });
     const monitor = createMonitorBehaviour({}, nobody, advisor);
