@@ -13,6 +13,8 @@ import { registerStatus } from './status.js';
 import { registerReport } from './report.js';
 import { registerEscalations } from './escalations.js';
 import { registerAnswer } from './answer.js';
+import { registerPlan } from './plan.js';
+import { registerExplain } from './explain.js';
 
 /** Every subcommand, in the order `huddle --help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer];
+export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer, registerPlan, registerExplain];

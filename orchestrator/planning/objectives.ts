@@ -69,7 +69,8 @@ function splitLine(line: string): string[] {
     .split(';')
     .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
     .map((m) => m.replace(/[.!]+$/, '').trim())
-    .filter((m) => /\p{L}/u.test(m));
+    // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.
+    .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
 }
 
 const unbullet = (line: string) => line.replace(/^\s*(?:\d+[.)]|[-*•])\s+/, '').trim();
@@ -201,7 +202,7 @@ export function analyseObjectives(messages: readonly string[], history?: TeamHis
     for (const p of pasted) unreadable.push({ text: quote(p.lines[0]!), why: `${p.lines.length} line(s) of pasted ${p.kind}: not an objective` });
     const mine: string[] = [];
     for (const o of objectives) {
-      const why = unreadableWhy(o);
+      const why = o.length > MAX_OBJECTIVE_CHARS * 2 ? `far too long for one objective (${o.length} characters): say it in a sentence or two` : unreadableWhy(o);
       if (why) unreadable.push({ text: quote(o), why });
       else mine.push(o);
     }
