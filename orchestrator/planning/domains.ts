@@ -87,7 +87,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 12,
-    terms: ['search', 'full text', 'fulltext', 'elasticsearch:ops', 'opensearch:ops', 'solr:ops', 'algolia', 'autocomplete:frontend', 'typeahead:frontend', 'search bar:frontend', 'tolerate typo', 'typo tolerance', 'fuzzy', 'relevance', 'semantic search', '~ranking'],
+    terms: ['search', 'full text', 'fulltext', 'elasticsearch:ops', 'opensearch:ops', 'solr:ops', 'algolia', 'autocomplete:frontend', 'typeahead:frontend', 'search bar:frontend', 'search box:frontend', 'tolerate typo', 'typo tolerance', 'fuzzy', 'relevance', 'semantic search', '~ranking'],
     accept: { implement: 'The main queries return the expected results, ranked, within the latency budget' },
   },
   {
@@ -109,8 +109,8 @@ export const DOMAINS: readonly Domain[] = [
     plannedBy: 'designer',
     hours: 12,
     terms: [
-      'ui', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'data table', 'logo:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'map', 'outlook',
-      '~website', '~view', '~list', '~component', '~navigation', '~transition:visual', '~copy', '~browser', '~safari', '~chrome', '~firefox', '~app', '~flow', '~portal', '~panel',
+      'ui', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'map', 'outlook',
+      '~site', '~view', '~list', '~component', '~navigation', '~transition:visual', '~copy', '~browser', '~safari', '~chrome', '~firefox', '~app', '~flow', '~portal', '~panel',
     ],
     accept: {
       design: 'Designs for every state, including empty, loading and error states',
@@ -152,7 +152,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 16,
-    terms: ['machine learning', 'ml', 'train', 'training', 'retrain:ops', 'prediction', 'predict', 'forecast', 'recommendation', 'recommender', 'classifier', 'classification', 'embedding', 'llm', 'gpt', 'ai', 'nlp', 'sentiment', 'computer vision', 'inference:ops', 'model serving:ops', 'feature store', 'mlops:ops', 'fine tune', '~model'],
+    terms: ['machine learning', 'ml', 'train', 'training', 'retrain:ops', 'prediction', 'predict', 'forecast', 'recommendation', 'recommender', 'classifier', 'classification', 'embedding', 'llm', 'gpt', 'ai', 'nlp', 'sentiment', 'computer vision', 'spam detection', 'detect spam', 'anomaly detection', 'inference:ops', 'model serving:ops', 'feature store', 'mlops:ops', 'fine tune', '~model'],
     accept: {
       design: 'Baseline, metric and the data it learns from agreed',
       implement: 'Beats the baseline on a held-out set; predictions are reproducible',
@@ -247,7 +247,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', '~service', '~job', '~node'],
+    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', 'node 22', 'node 20', 'node 18', 'nodejs', '~service', '~job', '~node'],
     accept: {},
   },
   {
@@ -269,7 +269,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'frontend'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['real time', 'realtime', 'websocket', 'push notification', 'server sent event', 'sse', 'presence', 'typing indicator', 'live update', 'collaborative editing', 'live chat', 'chat', 'notification', 'in app notification', '~live', '~socket', '~push'],
+    terms: ['real time', 'realtime', 'websocket', 'push notification', 'server sent event', 'sse', 'presence', 'typing indicator', 'live update', 'live tracking', 'live location', 'live map', 'delivery tracking', 'location tracking', 'collaborative editing', 'live chat', 'chat', 'notification', 'in app notification', '~live', '~socket', '~push'],
     accept: {
       design: 'Event types, delivery guarantees and fan-out designed',
       implement: 'Events reach connected clients within a second; reconnects resume',

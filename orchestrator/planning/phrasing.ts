@@ -48,7 +48,7 @@ const VERBS: Record<string, Entry> = {
   overhaul: ['change', 'overhaul of'], redesign: ['change', 'redesign of'], restyle: ['change', 'restyling of'], refresh: ['change', 'refresh of'], update: ['change', 'update of'],
   change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'],
   refactor: ['change', 'refactoring of'], split: ['change', 'split of'], extract: ['change', 'extraction of'], decouple: ['change', 'decoupling of'], consolidate: ['change', 'consolidation of'],
-  merge: ['change', 'merge of'], rename: ['change', 'renaming of'], standardise: ['change', 'standardisation of'], unify: ['change', 'unification of'], centralise: ['change', 'centralisation of'],
+  rename: ['change', 'renaming of'], standardise: ['change', 'standardisation of'], unify: ['change', 'unification of'], centralise: ['change', 'centralisation of'],
   centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
   translate: ['change', 'translation of'], localise: ['change', 'localisation of'], localize: ['change', 'localization of'], containerise: ['change', 'containerisation of'],
   containerize: ['change', 'containerization of'], dockerise: ['change', 'containerisation of'], dockerize: ['change', 'containerization of'], automate: ['change', 'automation of'],
@@ -62,7 +62,7 @@ const VERBS: Record<string, Entry> = {
   retrain: ['behave'], forecast: ['behave'], predict: ['behave'], recommend: ['behave'], summarise: ['behave'], summarize: ['behave'], sign: ['behave'], notarise: ['behave'], schedule: ['behave'],
   process: ['behave'], store: ['behave'], keep: ['behave'], accept: ['behave'], require: ['behave'], enforce: ['behave'], make: ['behave'], get: ['behave'], format: ['behave'], pipe: ['behave'],
   publish: ['behave'], 'roll out': ['behave'], deploy: ['behave'], release: ['behave'], 'a/b test': ['behave'], 'ab test': ['behave'], bill: ['behave'], charge: ['behave'], lock: ['behave'],
-  share: ['behave'], invite: ['behave'], collect: ['behave'], record: ['behave'], onboard: ['behave'], personalise: ['behave'], personalize: ['behave'], filter: ['behave'], sort: ['behave'], 'break': ['change', 'split of'], scan: ['behave'], edit: ['behave'], 'bulk-edit': ['behave'], 'bulk edit': ['behave'], upload: ['behave'], download: ['behave'], embed: ['behave'], tag: ['behave'], map: ['behave'], route: ['behave'], check: ['behave'], listen: ['behave'], reset: ['behave'], queue: ['behave'], batch: ['behave'], expose: ['behave'], persist: ['behave'], render: ['behave'], preview: ['behave'], print: ['behave'], search: ['behave'], group: ['behave'], rank: ['behave'],
+  share: ['behave'], invite: ['behave'], collect: ['behave'], record: ['behave'], onboard: ['behave'], personalise: ['behave'], personalize: ['behave'], filter: ['behave'], sort: ['behave'], 'break': ['change', 'split of'], scan: ['behave'], edit: ['behave'], 'bulk-edit': ['behave'], 'bulk edit': ['behave'], upload: ['behave'], download: ['behave'], embed: ['behave'], tag: ['behave'], map: ['behave'], route: ['behave'], check: ['behave'], listen: ['behave'], reset: ['behave'], queue: ['behave'], batch: ['behave'], expose: ['behave'], persist: ['behave'], render: ['behave'], preview: ['behave'], print: ['behave'], search: ['behave'], group: ['behave'], rank: ['behave'], issue: ['behave'], refund: ['behave'], cancel: ['behave'], approve: ['behave'], reject: ['behave'], book: ['behave'], assign: ['behave'], calculate: ['behave'], compute: ['behave'], load: ['behave'], parse: ['behave'], compress: ['behave'], resize: ['behave'], transcribe: ['behave'], geocode: ['behave'], confirm: ['behave'], remind: ['behave'], suggest: ['behave'], highlight: ['behave'], pin: ['behave'], follow: ['behave'], comment: ['behave'], vote: ['behave'], rate: ['behave'], unpublish: ['behave'], purge: ['behave'], expire: ['behave'], unlock: ['behave'], mute: ['behave'], hide: ['behave'], pay: ['behave'], tip: ['behave'], donate: ['behave'], order: ['behave'], subscribe: ['behave'], unsubscribe: ['behave'], join: ['behave'], fetch: ['behave'], attach: ['behave'], link: ['behave'], copy: ['behave'], duplicate: ['behave'], clone: ['behave'], restore: ['behave'], recover: ['behave'], undo: ['behave'], paginate: ['behave'], save: ['behave'], mark: ['behave'], label: ['behave'], estimate: ['behave'], match: ['behave'], merge: ['change', 'merge of'],
   evaluate: ['investigate'], investigate: ['investigate'], research: ['investigate'], explore: ['investigate'], assess: ['investigate'], compare: ['investigate'], spike: ['investigate'],
   prototype: ['investigate'], analyse: ['investigate'], analyze: ['investigate'], 'look into': ['investigate'], 'find out': ['investigate'], decide: ['investigate'], choose: ['investigate'], pick: ['investigate'],
   document: ['document'], write: ['document'], draft: ['document'], outline: ['document'], describe: ['document'], explain: ['document'],
@@ -93,7 +93,15 @@ const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
 
-const GERUND: Record<string, string> = { fail: 'failing', fails: 'failing', crash: 'crashing', crashes: 'crashing', break: 'breaking', breaks: 'breaking', hang: 'hanging', hangs: 'hanging', freeze: 'freezing', freezes: 'freezing' };
+/** "fails" → "failing", "times out" → "timing out", "leaks memory" → "leaking memory". */
+function gerundOf(said: string): string | null {
+  if (/^(?:does not|doesn't|do not|don't) work$/.test(said)) return 'not working';
+  const [verb = '', ...rest] = said.split(' ');
+  if (/^(?:won't|will|can't|cannot|does|do)$/.test(verb)) return null;
+  const base = verb.replace(/(?:sh|ch|x|s)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1');
+  const ing = base.endsWith('e') && !base.endsWith('ee') ? `${base.slice(0, -1)}ing` : `${base}ing`;
+  return [ing, ...rest].join(' ');
+}
 
 /** Words that keep their capital inside a sentence. */
 const PROPER = /^(?:Google|Apple|Microsoft|Stripe|Slack|GitHub|GitLab|Kubernetes|Docker|Postgres|PostgreSQL|React|Sentry|HubSpot|Salesforce|Shopify|Okta|Auth0|Figma|Jira|Android|Safari|Chrome|Firefox|Windows|Linux|Elasticsearch|Kafka|Redis|Terraform|Heroku|Vercel|BigQuery|Snowflake|Twilio|SendGrid|PayPal|Braintree|Outlook|Gmail|English|Spanish|French|German|Japanese|Chinese|Italian|Portuguese|Dutch|Korean|Arabic|Hebrew|Black|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
@@ -122,6 +130,9 @@ const plural = (np: string) => /(?:[^su]s|people|data)$/i.test(np.trim());
 const PREDICATE_VERBS = /^(?:load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
 const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
 
+/** Nouns that qualify an adjective: "keyboard accessible", "mobile friendly". */
+const QUALIFIERS = /^(?:keyboard|mobile|touch|voice|print|screen-reader|seo|search-engine|user|developer|cache)$/i;
+
 /** "make the dashboard load in under two seconds" → "the dashboard loads in under two seconds". */
 function outcomeOfMake(object: string): string | undefined {
   const w = object.split(/\s+/);
@@ -131,7 +142,7 @@ function outcomeOfMake(object: string): string | undefined {
     if (PREDICATE_VERBS.test(word)) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
     if (ADJECTIVES.test(word)) {
       // An acronym before the adjective belongs to it: "the checkout PCI compliant".
-      const j = i > 1 && /^[A-Z0-9]{2,}$/.test(w[i - 1]!) ? i - 1 : i;
+      const j = i > 1 && (/^[A-Z0-9]{2,}$/.test(w[i - 1]!) || QUALIFIERS.test(w[i - 1]!)) ? i - 1 : i;
       const s = w.slice(0, j).join(' ');
       return `${s} ${plural(s) ? 'are' : 'is'} ${w.slice(j).join(' ')}`.trim();
     }
@@ -183,6 +194,13 @@ export function parsePhrase(text: string): Phrase {
       return phraseOf('behave', verb, t, object, outcome ? { outcome } : {});
     }
     if ((cls === 'change' || cls === 'build') && secondVerb(object)) cls = 'behave';
+    // "Ship the iOS app to TestFlight" is a release, not a thing to build.
+    if (['ship', 'launch', 'deliver', 'publish', 'release'].includes(verb) && /\s(?:to|on|in|into)\s/i.test(object)) cls = 'behave';
+    const receiver = ['give', 'offer', 'provide', 'show', 'send', 'grant'].includes(verb) ? WHO.exec(object)?.[0] : undefined;
+    if (receiver && cls === 'build') {
+      const rest = object.slice(receiver.length).trim();
+      if (rest) return { ...phraseOf(cls, verb, t, object), thing: `${rest} for ${lowerFirst(receiver)}` };
+    }
     return phraseOf(cls, verb, t, object);
   }
   let m: RegExpExecArray | null;
@@ -197,8 +215,7 @@ export function parsePhrase(text: string): Phrase {
     return phraseOf('fix', 'fix', `Fix ${object}`, object);
   }
   if ((m = FAILING.exec(t)) && !WHO.test(m[1]!)) {
-    const said = m[2]!.toLowerCase();
-    const gerund = GERUND[said] ?? (/^(?:does not|doesn't|do not|don't) work$/.test(said) ? 'not working' : null);
+    const gerund = gerundOf(m[2]!.toLowerCase());
     if (gerund) {
       const object = `${lowerFirst(m[1]!.trim())} ${gerund}${m[3] ?? ''}`.trim();
       return phraseOf('fix', 'fix', `Fix ${object}`, object);

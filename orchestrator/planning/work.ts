@@ -79,6 +79,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (!(side === 'frontend' ? strongly(BACKEND_DOMAINS) && !front : strongly(FRONTEND_DOMAINS) && !back)) needs.add(side);
   }
 
+  // A general objective with words only about the server side ("Node", "worker") needs no screens.
+  if (head.id === 'general' && !said(FRONTEND_DOMAINS, 'frontend') && said(BACKEND_DOMAINS, 'backend')) needs.delete('frontend');
   const ui = matched.find((m) => m.domain.id === 'ui');
   const a11y = matched.some((m) => m.domain.id === 'accessibility');
   if (!head.exclusive && head.id !== 'security') {
@@ -88,6 +90,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
       needs.add('visual');
       if (!matched.some((m) => m.domain.id === 'mobile')) needs.add('backend');
     }
+    // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
+    if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
   }
   const matchedIds = new Set(matched.map((m) => m.domain.id));
   if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');

@@ -125,3 +125,16 @@ describe('what is not an objective', () => {
     expect(reply).toMatch(/could not read[\s\S]*"Добавить вход через Google": it is written in Cyrillic script/);
   });
 });
+
+describe('the objective development sets (they shaped the rules: a regression guard, not a measurement)', () => {
+  it('keeps them where they were tuned', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { readSet, scoreObjectives } = await import('../../bench/judge.js');
+    const dir = new URL('./dev/', import.meta.url);
+    for (const file of readdirSync(dir).filter((f) => f.startsWith('objectives'))) {
+      const s = scoreObjectives(readSet(readFileSync(new URL(file, dir), 'utf8')).objectives, undefined, false);
+      expect(s.allRoles / s.objectives, file).toBeGreaterThanOrEqual(0.97);
+      expect(s.absurd, file).toBe(0);
+    }
+  });
+});
