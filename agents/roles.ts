@@ -49,19 +49,35 @@ export const TEAM_FILE = 'team.json';
 
 /** The built-in roles merged with the data folder's team file, if it has one. */
 export function loadRoles(dataDir?: string): RoleSpec[] {
-  const roles = new Map(BUILT_IN_ROLES.map((r) => [r.role, { ...r, expertise: [...r.expertise] }]));
-  if (!dataDir) return [...roles.values()];
+  if (!dataDir) return mergeRoles(null, '');
   let text: string;
   try {
     text = readFileSync(join(dataDir, TEAM_FILE), 'utf8');
   } catch {
-    return [...roles.values()];
+    return mergeRoles(null, '');
   }
+  return mergeRoles(text, join(dataDir, TEAM_FILE));
+}
+
+/** The built-in roles merged with the team file at `path` (for `huddle plan --team FILE`). */
+export function loadRolesFile(path: string): RoleSpec[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new HuddleError('BAD_FRAME', `Cannot read the team file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}. Give a JSON file like .huddle/team.json.`);
+  }
+  return mergeRoles(text, path);
+}
+
+function mergeRoles(text: string | null, where: string): RoleSpec[] {
+  const roles = new Map(BUILT_IN_ROLES.map((r) => [r.role, { ...r, expertise: [...r.expertise] }]));
+  if (text === null) return [...roles.values()];
   let parsed;
   try {
     parsed = TeamFileSchema.parse(JSON.parse(text));
   } catch (err) {
-    throw new HuddleError('BAD_FRAME', `${join(dataDir, TEAM_FILE)} is not a valid team file: ${(err as Error).message.slice(0, 300)}`);
+    throw new HuddleError('BAD_FRAME', `${where} is not a valid team file: ${(err as Error).message.slice(0, 300)}`);
   }
   for (const r of parsed.roles) {
     const base = roles.get(r.role);

@@ -31,7 +31,7 @@ function objectivesFor(taskCount: number): string[] {
   for (let i = 0; tasks < taskCount; i++) {
     const text = `${PHRASES[i % PHRASES.length]} part ${i + 1}`;
     texts.push(text);
-    tasks += analyseObjectives([text])[0]!.primary.templates.length;
+    tasks += analyseObjectives([text]).objectives[0]!.work.length;
   }
   return texts;
 }
@@ -60,7 +60,7 @@ function time<T>(fn: () => T): [T, number] {
 function run(taskCount: number, agentCount: number): Run {
   const texts = objectivesFor(taskCount);
   const team = teamOf(agentCount);
-  const [tasks, breakdownMs] = time((): PlannedTask[] => breakdownObjectives(analyseObjectives(texts)).slice(0, taskCount));
+  const [tasks, breakdownMs] = time((): PlannedTask[] => breakdownObjectives(analyseObjectives(texts).objectives).slice(0, taskCount));
   const [, assignMs] = time(() => {
     analyseGraph(tasks);
     return assignTasks(tasks, team);

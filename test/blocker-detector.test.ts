@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { asksToSplit, detectChatBlocker, linkToActiveTask, readAsBlocker } from '../orchestrator/monitoring/blocker-detector.js';
+import { asksToSplit, linkToActiveTask } from '../orchestrator/monitoring/blocker-detector.js';
 import { businessReason } from '../orchestrator/monitoring/blocker-kind.js';
-import { makeTask, message } from './helpers/monitor-fixtures.js';
+import { readChat } from '../orchestrator/monitoring/chat-reading.js';
+import { makeTask } from './helpers/monitor-fixtures.js';
+
+/**
+ * The labelled sets of the first detector (issue 5): true = the sender is blocked. They shaped those
+ * rules and were read while the three-answer reader was written, so they show nothing about unseen
+ * chat (docs/judgement.md has the sets that do); here they guard against regressions.
+ */
 
 /** Labelled chat: true = the sender is blocked. */
 const LABELLED: readonly [string, boolean][] = [
@@ -180,44 +187,54 @@ const BLIND_SET_3: readonly [string, boolean][] = [
   ['Our p99 dropped from 300ms to 80ms after the index', false],
 ];
 
+/** Acted on: read as a blocker. Caught: acted on or asked about (read as unsure). */
 function measure(set: readonly [string, boolean][]) {
-  const count = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  const count = { acted: 0, actedRight: 0, blockers: 0, caught: 0, ordinary: 0, asked: 0 };
   const wrong: string[] = [];
   for (const [text, isBlocker] of set) {
-    const said = readAsBlocker(text).blocker;
-    count[said ? (isBlocker ? 'tp' : 'fp') : isBlocker ? 'fn' : 'tn']++;
-    if (said !== isBlocker) wrong.push(`${isBlocker ? 'missed' : 'false alarm'}: ${text}`);
+    const { reading } = readChat(text);
+    if (reading === 'blocker') count.acted++;
+    if (isBlocker) {
+      count.blockers++;
+      if (reading === 'blocker') count.actedRight++;
+      if (reading !== 'none') count.caught++;
+      else wrong.push(`missed: ${text}`);
+    } else {
+      count.ordinary++;
+      if (reading === 'unsure') count.asked++;
+      if (reading !== 'none') wrong.push(`${reading === 'blocker' ? 'false alarm' : 'asked'}: ${text}`);
+    }
   }
-  const { tp, fp, fn, tn } = count;
-  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1), falsePositiveRate: fp / (fp + tn || 1), ...count, wrong };
+  const { acted, actedRight, blockers, caught, ordinary, asked } = count;
+  return { ...count, precision: actedRight / (acted || 1), recall: caught / (blockers || 1), askedShare: asked / (ordinary || 1), wrong };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 describe('reading chat for blockers', () => {
-  it('separates blockers from ordinary chat: precision and recall per set and overall', () => {
+  it('still separates blockers from ordinary chat on the first detector’s sets', () => {
     const sets = [
       ['tuned set (written with the first rules)', LABELLED],
-      ['old held-out set (its misses named the categories)', HELD_OUT],
-      ['second held-out set (written before the redesign)', NEW_HELD_OUT],
-      ['first blind set (written after the first design; its misses shaped the second)', BLIND_SET],
-      ['second blind set (written after the second design was frozen; its misses shaped the third)', BLIND_SET_2],
-      ['third blind set (written before the third design round, run once it was frozen)', BLIND_SET_3],
+      ['old held-out set', HELD_OUT],
+      ['second held-out set', NEW_HELD_OUT],
+      ['first blind set', BLIND_SET],
+      ['second blind set', BLIND_SET_2],
+      ['third blind set', BLIND_SET_3],
     ] as const;
     const all = sets.flatMap(([, set]) => set);
     for (const [label, set] of [...sets, ['all', all] as const]) {
       const m = measure(set);
       console.log(
-        `blocker detection, ${label} (${set.length} sentences): precision ${pct(m.precision)}, recall ${pct(m.recall)}, ` +
-          `false-positive rate ${pct(m.falsePositiveRate)} (tp ${m.tp}, fp ${m.fp}, fn ${m.fn}, tn ${m.tn})` +
+        `chat reading, ${label} (${set.length} sentences): precision of acted ${pct(m.precision)}, recall acted or asked ${pct(m.recall)}, ` +
+          `ordinary asked ${pct(m.askedShare)} (acted ${m.acted}, caught ${m.caught}/${m.blockers})` +
           (label !== 'all' && m.wrong.length ? `\n  ${m.wrong.join('\n  ')}` : ''),
       );
     }
     const m = measure(all);
     expect(all.length).toBeGreaterThanOrEqual(40);
-    expect(all.filter(([, b]) => b).length).toBeGreaterThanOrEqual(20);
-    expect(m.precision).toBeGreaterThanOrEqual(0.8);
-    expect(m.recall).toBeGreaterThanOrEqual(0.75);
+    expect(m.precision).toBeGreaterThanOrEqual(0.95);
+    expect(m.recall).toBeGreaterThanOrEqual(0.9);
+    expect(m.askedShare).toBeLessThanOrEqual(0.1);
   });
 
   it('hears a yes to the offer to split', () => {
@@ -227,9 +244,9 @@ describe('reading chat for blockers', () => {
     expect(asksToSplit('no need, I am nearly done')).toBe(false);
   });
 
-  it('names the cue it read', () => {
-    expect(readAsBlocker('having trouble with token validation')).toEqual({ blocker: true, cue: 'having trouble', category: 'stuck' });
-    expect(readAsBlocker('waiting on the vendor')).toEqual({ blocker: true, cue: 'waiting on', category: 'waiting' });
+  it('names what it heard', () => {
+    expect(readChat('having trouble with token validation')).toMatchObject({ reading: 'blocker', heard: 'having trouble', category: 'stuck' });
+    expect(readChat('waiting on the vendor')).toMatchObject({ reading: 'blocker', heard: 'waiting on the vendor', category: 'waiting' });
   });
 });
 
@@ -248,20 +265,15 @@ describe('linking a blocker to a task', () => {
     expect(linkToActiveTask('Cy', 'stuck', tasks)).toBeUndefined();
   });
 
-  it('records a blocker from an agent, never from the lead, another bot or a card', () => {
-    const found = detectChatBlocker(message('Ada', 'backend-dev', "I'm having trouble with token validation"), tasks, 'Lead');
-    expect(found).toMatchObject({ task: { id: 'T-3' }, cue: 'having trouble', reason: "I'm having trouble with token validation" });
-    expect(detectChatBlocker(message('Lead', 'orchestrator', 'Are you stuck?'), tasks, 'Lead')).toBeUndefined();
-    expect(detectChatBlocker(message('Other Lead', 'orchestrator', 'stuck'), tasks, 'Lead')).toBeUndefined();
-    expect(detectChatBlocker(message('Ada', 'backend-dev', 'Good morning'), tasks, 'Lead')).toBeUndefined();
-  });
 });
 
 describe('blockers that need the product owner', () => {
   it('reads business decisions and leaves technical ones to the team', () => {
     expect(businessReason('Should we scale to multiple regions or buy a bigger database?')).toBe('infrastructure');
     expect(businessReason('We need a paid licence for the map tiles')).toBe('budget');
-    expect(businessReason('Waiting on the vendor to send the API keys')).toBe('third party');
+    // A third party's delay or bug is the team's to chase; its contract is the product owner's.
+    expect(businessReason('Waiting on the vendor to send the API keys')).toBeNull();
+    expect(businessReason("The vendor's contract ends this month and they won't renew")).toBe('third party');
     expect(businessReason('The requirements are conflicting on deleted users')).toBe('requirements');
     expect(businessReason('Is this in scope for the sprint?')).toBe('scope');
     expect(businessReason('having trouble with token validation')).toBeNull();

@@ -126,7 +126,13 @@ describe('rung 3: escalation to the product owner', () => {
     if (e.type !== 'escalate') throw new Error('not an escalation');
     expect(e.options.length).toBeGreaterThanOrEqual(2);
     expect(e.options.length).toBeLessThanOrEqual(4);
-    expect(e.options.map((o) => o.effect)).toEqual(['note', 'note', 'defer', 'drop']);
+    // The options come from the situation: the two choices the blocker names, then cutting scope (issue 12).
+    expect(e.options.map((o) => o.effect)).toEqual(['note', 'note', 'defer']);
+    expect(e.options.map((o) => o.label)).toEqual([
+      expect.stringMatching(/^Scale to multiple regions — about \+2h, fits the sprint/),
+      expect.stringMatching(/^Buy a bigger database — about \+2h, fits the sprint/),
+      expect.stringMatching(/^Cut scope: move "Implement token validation" to a later sprint — frees 4h/),
+    ]);
     expect(e.impact).toMatch(/T-3.*Ada is waiting/);
   });
 });

@@ -3,8 +3,9 @@
  * three agents in plain JSON mode, and the one-shot `huddle status`, `huddle report`, `huddle answer`.
  * plan and approve a sprint → an agent has trouble with token validation and gets guidance → it stays
  * blocked and the task is reassigned → a scaling question is escalated, the product owner picks an
- * option and the decision is applied → every task is done and the completion report names velocity and
- * blockers. Needs `npm run build`.
+ * option and the decision is applied → the seed's infrastructure sentence, said in chat, reaches the
+ * product owner with the options the situation offers (issue 12) → every task is done and the
+ * completion report names velocity and blockers. Needs `npm run build`.
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,7 +55,7 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
     // Plan and approve a sprint.
     po.write('plan sprint');
     await wait(() => expect(fromLead(po, 'capacity')).toHaveLength(1));
-    po.write('We need to implement user authentication for our API, and improve our testing coverage');
+    po.write('We need to implement user authentication for our API, add real-time notifications, and improve our testing coverage');
     await wait(() => expect(fromLead(po, 'breakdown')).toHaveLength(1));
     po.write('approve');
     await wait(() => expect(mine(cto, 'assigned').map((x) => x.title)).toContain('Design user authentication for our API'));
@@ -105,6 +106,29 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
     await wait(() => expect(po.jsonLines().some((e) => e.type === 'message' && e.from?.role === 'orchestrator' && /decided on E-1/.test(e.text))).toBe(true));
     await wait(() => expect(tasksSeen(qa).find((x) => x.id === plan.id)).toMatchObject({ status: 'in_progress', notes: expect.arrayContaining([expect.stringMatching(/Decision E-1/)]) }));
 
+    // The seed's infrastructure sentence, said in plain chat while building the notifications: a product
+    // decision, escalated with the choices the situation offers, each with its cost.
+    const rtDesign = mine(cto, 'assigned').find((x) => x.title === 'Design real-time notifications')!;
+    cto.write(`/start ${rtDesign.id}`);
+    cto.write(`/done ${rtDesign.id} fan-out designed`);
+    await wait(() => expect(mine(backend, 'assigned').map((x) => x.title)).toContain('Implement real-time notifications'));
+    const rtImpl = mine(backend, 'assigned').find((x) => x.title === 'Implement real-time notifications')!;
+    backend.write(`/start ${rtImpl.id}`);
+    await wait(() => expect(mine(backend, 'in_progress').map((x) => x.id)).toContain(rtImpl.id));
+    backend.write('the notifications need 1000+ concurrent connections but our infrastructure handles 100');
+    await wait(() => expect(fromLead(po, 'escalation')).toHaveLength(2));
+    const scaling = fromLead(po, 'escalation')[1]!.card;
+    expect(scaling).toMatchObject({ escalationId: 'E-2', taskId: rtImpl.id, reason: expect.stringMatching(/product decision/) });
+    expect(scaling.options.map((o: { label: string }) => o.label)).toEqual([
+      expect.stringMatching(/^Basic WebSockets at today's scale \(up to 100 concurrent connections\).* — about \+1h/),
+      expect.stringMatching(/^Redis-backed scale-out.* — about \+[\d.]+h/),
+      expect.stringMatching(/^Polling fallback.* — about \+[\d.]+h/),
+      expect.stringMatching(/^Cut scope to "Implement user authentication for our API" first: .* — frees [\d.]+h/),
+    ]);
+    const basic = await once(['answer', 'E-2', 'A', 'basic WebSockets for launch', '--name', 'Product Owner shell', '--role', 'human']);
+    expect(basic.code).toBe(0);
+    await wait(() => expect(tasksSeen(backend).find((x) => x.id === rtImpl.id)).toMatchObject({ status: 'in_progress', notes: expect.arrayContaining([expect.stringMatching(/Decision E-2/)]) }));
+
     // Everyone finishes whatever reaches them, until the sprint is done.
     const team = [cto, backend, qa];
     const handled = new Set<string>();
@@ -124,20 +148,20 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
       { timeout: 30_000, interval: 200 },
     );
     const report = fromLead(po, 'sprint_report')[0]!;
-    expect(report.card).toMatchObject({ completionPercent: 100, blockers: { count: 2 } });
+    expect(report.card).toMatchObject({ completionPercent: 100, blockers: { count: 3 } });
     expect(report.card.tasksDone).toBe(report.card.tasksTotal);
     expect(report.text).toMatch(/Velocity [\d.]+ points\/day/);
-    expect(report.text).toMatch(/Blockers: 2/);
+    expect(report.text).toMatch(/Blockers: 3/);
 
     // The same numbers from the shell.
     const status = await once(['status', '--json']);
-    expect(JSON.parse(status.stdout)).toMatchObject({ completionRate: 1, blockers: { count: 2, open: 0 }, openEscalations: 0 });
+    expect(JSON.parse(status.stdout)).toMatchObject({ completionRate: 1, blockers: { count: 3, open: 0 }, openEscalations: 0 });
     const out = join(dataDir, 'report.md');
     const written = await once(['report', '--format', 'md', '--out', out]);
     expect(written.code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/# Sprint report:[\s\S]*Velocity:[\s\S]*Blockers: 2/);
+    expect(readFileSync(out, 'utf8')).toMatch(/# Sprint report:[\s\S]*Velocity:[\s\S]*Blockers: 3/);
     const json = await once(['report', '--format', 'json']);
-    expect(JSON.parse(json.stdout)).toMatchObject({ completionRate: 1, blockers: { count: 2 } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ completionRate: 1, blockers: { count: 3 } });
     const wrong = await once(['report', '--format', 'xml']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--format takes md or json, not "xml"/);

@@ -80,14 +80,14 @@ describe('the seed scenario', () => {
 describe('objective analysis', () => {
   it('splits several objectives and reads priority cues', () => {
     expect(splitObjectives('Build a dashboard and fix slow queries; nice to have: dark mode')).toEqual(['Build a dashboard', 'fix slow queries', 'nice to have: dark mode']);
-    const [first, second, third] = analyseObjectives(['Add a settings page', 'we must fix the urgent login crash', 'maybe add dark mode']);
+    const [first, second, third] = analyseObjectives(['Add a settings page', 'we must fix the urgent login crash', 'maybe add dark mode']).objectives;
     expect(first!.priority).toBe('high');
     expect(second).toMatchObject({ priority: 'high', priorityCue: '"must"' });
     expect(third).toMatchObject({ priority: 'low', priorityCue: '"maybe"' });
   });
 
   it('reads a priority said after the objective, and leaves it out of the objective and its tasks', () => {
-    const [auth, dark, crash, required] = analyseObjectives(['User authentication with JWT is a must', 'Dark mode (nice to have)', 'Fix the login crash asap', 'Make two-factor login required']);
+    const [auth, dark, crash, required] = analyseObjectives(['User authentication with JWT is a must', 'Dark mode (nice to have)', 'Fix the login crash asap', 'Make two-factor login required']).objectives;
     expect(auth).toMatchObject({ text: 'User authentication with JWT', subject: 'User authentication with JWT', priority: 'high' });
     expect(dark).toMatchObject({ text: 'Dark mode', priority: 'low' });
     expect(crash).toMatchObject({ text: 'Fix the login crash', priority: 'high' });
@@ -95,13 +95,14 @@ describe('objective analysis', () => {
     expect(required!.text).toBe('Make two-factor login required');
   });
 
-  it('keeps a list of things under one verb together', () => {
-    expect(splitObjectives('Implement auth with login, sessions and roles')).toEqual(['Implement auth with login, sessions, roles']);
+  it('keeps a list of things under one verb together, in its own words', () => {
+    expect(splitObjectives('Implement auth with login, sessions and roles')).toEqual(['Implement auth with login, sessions and roles']);
+    expect(splitObjectives('Rotate the API keys and move them into a vault, and add SSO')).toEqual(['Rotate the API keys and move them into a vault', 'add SSO']);
   });
 
   it('scales effort for modifiers', () => {
-    const [plain] = analyseObjectives(['Build the API']);
-    const [big] = analyseObjectives(['Build a scalable API from scratch']);
+    const [plain] = analyseObjectives(['Build the API']).objectives;
+    const [big] = analyseObjectives(['Build a scalable API from scratch']).objectives;
     expect(big!.hours).toBeGreaterThan(plain!.hours * 1.8);
     expect(big!.adjustments.join()).toMatch(/scalable.*from scratch/);
   });
@@ -109,7 +110,7 @@ describe('objective analysis', () => {
   it('gives text that matches no domain a generic breakdown and says so', () => {
     const proposal = buildProposal(choices(['Make the coffee machine sing']), seedView());
     expect(proposal.objectives[0]).toMatchObject({ generic: true, domains: ['general'] });
-    expect(proposal.tasks.map((t) => t.kind)).toEqual(['design', 'implement', 'test']);
+    expect(proposal.tasks.map((t) => t.kind)).toEqual(['design', 'implement', 'implement', 'test']);
     const reply = objectivesReply(proposal);
     expect(reply.text).toMatch(/generic breakdown/);
     expect(reply.card).toMatchObject({ kind: 'objectives', objectives: [{ generic: true }] });
@@ -120,8 +121,8 @@ describe('history', () => {
   it('changes an estimate once the team has actual hours in the domain', () => {
     let history = emptyHistory();
     history = recordDone(history, 'auth', 'Backend Developer', 10, 20);
-    const [before] = analyseObjectives(['Implement login']);
-    const [after] = analyseObjectives(['Implement login'], history);
+    const [before] = analyseObjectives(['Implement login']).objectives;
+    const [after] = analyseObjectives(['Implement login'], history).objectives;
     expect(after!.hours).toBeGreaterThan(before!.hours * 1.9);
     expect(after!.adjustments.join()).toMatch(/team history/);
   });

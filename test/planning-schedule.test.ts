@@ -47,7 +47,8 @@ describe('due times from the plan', () => {
     expect(drafts.every((d) => typeof d.due === 'number' && d.due === p.due.get(d.key!))).toBe(true);
     const text = breakdownReply(p, 'expertise').text;
     expect(text).toMatch(/T-1 \[stage 1, due Thu 8 Jan 09:00\] Design user authentication/);
-    expect(text).toMatch(/T-3 \[stage 3, due Mon 19 Jan 09:00\] Test user authentication/);
+    expect(text).toMatch(/T-3 \[stage 3, due Mon 19 Jan 09:00\] Security review of user authentication/);
+    expect(text).toMatch(/T-4 \[stage 3, due Mon 19 Jan 09:00\] Test user authentication/);
   });
 
   it('spreads a small plan over the sprint and squeezes one that does not fit into it', () => {

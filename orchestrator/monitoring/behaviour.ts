@@ -5,14 +5,19 @@
  * changes, and comes back in `restore` when the lead restarts.
  */
 import type { HubEvent, MessageEvent, Task, TaskEvent } from '../../collaboration-server/protocol.js';
-import { forget } from './alert-throttle.js';
-import { asksToSplit, detectChatBlocker, isFromBot, linkToActiveTask } from './blocker-detector.js';
+import { isActive } from '../../collaboration-server/task-lifecycle.js';
+import { forget, isDue, markSaid } from './alert-throttle.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
+import { asksToSplit, isFromBot, linkToActiveTask } from './blocker-detector.js';
 import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderContext } from './blocker-resolver.js';
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
 import { computeMetrics } from '../metrics.js';
-import { say, updateTask } from './actions.js';
+import { say, sayTo, updateTask } from './actions.js';
+import { askAboutLine, askWhichTask, yesOrNo } from './chat-questions.js';
+import type { ChatReading } from './chat-reading.js';
 import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './memory.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './options.js';
 import { pickFromTeam, type Picker } from './picker.js';
@@ -26,10 +31,10 @@ export interface MonitorBehaviour extends Behaviour {
   memory(): MonitorMemory;
 }
 
-export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pick: Picker = pickFromTeam): MonitorBehaviour {
+export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pick: Picker = pickFromTeam, advisor: Advisor = offlineAdvisor): MonitorBehaviour {
   const opts: MonitorOptions = { ...DEFAULT_MONITOR_OPTIONS, ...options };
   let memory = emptyMemory();
-  const ctx = (view: LeadView): LadderContext => ({ view, memory, options: opts, pick });
+  const ctx = (view: LeadView): LadderContext => ({ view, memory, options: opts, pick, advisor });
 
   function onTaskEvent(event: TaskEvent, view: LeadView): LeadAction[] {
     const { task, change } = event;
@@ -106,19 +111,67 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     }
   }
 
-  /** Chat that reads as a blocker is recorded on the sender's task; so is a yes to the offer to split. */
+  /**
+   * Chat the advisor reads as a blocker is recorded on the sender's task; one it is unsure of gets one
+   * short question, and a yes records it (a no, or no answer within askExpiresMs, lets it go). A
+   * blocker from someone with no task in progress gets a question about which task. A yes to the
+   * offer to split asks for the split.
+   */
   function onChat(event: MessageEvent, view: LeadView): LeadAction[] {
     if (isFromBot(event, view.self)) return [];
-    const found = detectChatBlocker(event, view.tasks, view.self);
-    if (found) {
-      // Already with the product owner: more of the same would only add noise.
-      if (found.task.status === 'blocked' && memory.ladder[found.task.id]?.rung === 3) return [];
-      return [updateTask(found.task.id, 'block', { note: `${event.from.name} said: "${found.reason}"` })];
-    }
+    const name = event.from.name;
+    const answered = answerToAsk(name, event.text, view);
+    if (answered) return answered;
+    const reading = advisor.readChat(event.text);
+    if (reading.reading !== 'none' && event.from.role !== 'human') return onTrouble(event, reading, view);
     if (!asksToSplit(event.text)) return [];
-    const task = linkToActiveTask(event.from.name, event.text, view.tasks);
+    const task = linkToActiveTask(name, event.text, view.tasks);
     const offered = task && ((memory.ladder[task.id]?.rung ?? 0) >= 1 || memory.alerts[`stale:${task.id}`] !== undefined);
-    return task && offered ? [updateTask(task.id, 'block', { note: `${event.from.name} asks to split it: "${event.text.trim()}"` })] : [];
+    return task && offered ? [updateTask(task.id, 'block', { note: `${name} asks to split it: "${event.text.trim()}"` })] : [];
+  }
+
+  /** A yes or no to the question waiting for this person; null when the line answers nothing. */
+  function answerToAsk(name: string, text: string, view: LeadView): LeadAction[] | null {
+    const ask = memory.asks[name];
+    const answer = ask ? yesOrNo(text) : null;
+    if (!ask || !answer) return null;
+    delete memory.asks[name];
+    const task = view.tasks.find((t) => t.id === ask.taskId);
+    if (answer === 'no' || view.now - ask.at > opts.askExpiresMs || !task || !isActive(task.status)) return [];
+    return [updateTask(task.id, 'block', { note: ask.note })];
+  }
+
+  function onTrouble(event: MessageEvent, reading: ChatReading, view: LeadView): LeadAction[] {
+    const name = event.from.name;
+    const note = `${name} said: "${event.text.trim().slice(0, 1000)}"`;
+    const other = reading.about === 'other' ? otherPerson(event.text, view) : null;
+    const task = other ? linkToActiveTask(other, event.text, view.tasks) : linkToActiveTask(name, event.text, view.tasks);
+    if (!task) {
+      if (reading.reading !== 'blocker' || other || !view.sprint || !isDue(memory.alerts, `which:${name}`, view.now, opts.alertWindowMs)) return [];
+      markSaid(memory.alerts, `which:${name}`, view.now);
+      return [sayTo(name, askWhichTask(name, view.tasks.filter((t) => t.assignee === name)))];
+    }
+    // Already with the product owner: more of the same would only add noise.
+    if (task.status === 'blocked' && memory.ladder[task.id]?.rung === 3) return [];
+    if (reading.reading === 'blocker' && !other) return [updateTask(task.id, 'block', { note })];
+    // Unsure, or about someone else: ask once, and only about a task not already blocked.
+    const key = `ask:${task.id}`;
+    if (task.status === 'blocked' || !isDue(memory.alerts, key, view.now, opts.alertWindowMs)) return [];
+    markSaid(memory.alerts, key, view.now);
+    memory.asks[name] = { taskId: task.id, note, at: view.now };
+    return [sayTo(name, askAboutLine(reading, event.text, task, other ?? undefined))];
+  }
+
+  /** The participant a line is about, when it opens with their name ("Marta is stuck on..."). */
+  function otherPerson(text: string, view: LeadView): string | null {
+    const t = text.trim().toLowerCase();
+    const named = view.roster.find((p) => p.name !== view.self && t.startsWith(p.name.toLowerCase()));
+    return named?.name ?? null;
+  }
+
+  /** Questions nobody answered in time are let go. */
+  function expireAsks(now: number): void {
+    for (const [name, ask] of Object.entries(memory.asks)) if (now - ask.at > opts.askExpiresMs) delete memory.asks[name];
   }
 
   /** Runs `fn` and adds a `state_put` when the memory changed. */
@@ -138,8 +191,9 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     onTick: (view) =>
       remembering(() => {
         trackPresence(view, memory);
+        expireAsks(view.now);
         return [
-          ...progressChecks(view, memory, opts),
+          ...progressChecks(view, memory, opts, advisor),
           ...zombieChecks(view, memory, opts, pick),
           ...ladderTick(ctx(view)),
           ...slaChecks(view, memory, opts),

@@ -1,51 +1,13 @@
 /**
- * Reads chat for blockers: a sentence from an agent that says it cannot go on is linked to that agent's
- * active task. The categories of what a blocker sounds like are in blocker-cues.ts; this reads a message
- * clause by clause, so a later clause can settle an earlier one ("I was stuck but figured it out") and
- * a new problem after a fix still counts ("fixed the login, but now the tests keep failing").
- * test/blocker-detector.test.ts measures precision and recall on labelled and held-out sentences.
+ * Chat about tasks: which task a sentence from an agent is about, whether a message comes from a bot,
+ * and whether it answers the lead's offer to split. How a line reads (blocker, unsure, none) is the
+ * advisor's call: chat-reading.ts offline.
  */
 import type { MessageEvent, Task, TaskStatus } from '../../collaboration-server/protocol.js';
 import { isActive } from '../../collaboration-server/task-lifecycle.js';
-import { APPOINTMENT, BLOCKER_CUES, CONDITION, DENIES, ELSEWHERE, REMINDER, REQUEST, SETTLED, type BlockerCategory } from './blocker-cues.js';
-
-export interface BlockerReading {
-  blocker: boolean;
-  /** what was heard that made it read as a blocker */
-  cue: string | null;
-  category: BlockerCategory | null;
-}
-
-const NOT_A_BLOCKER: BlockerReading = { blocker: false, cue: null, category: null };
 
 const normalise = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
 
-/** Clauses: sentences, then their parts around "but", commas and dashes. */
-const clauses = (t: string) =>
-  t
-    .split(/[.!?;:]+(?:\s|$)|,|\s[-–—]\s|\bbut\b|\bthough\b|\balthough\b/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-
-/** Whether a chat sentence reads as a blocker, and by which cue. */
-export function readAsBlocker(text: string): BlockerReading {
-  const t = normalise(text);
-  if (DENIES.some((re) => re.test(t))) return NOT_A_BLOCKER;
-  let reading = NOT_A_BLOCKER;
-  for (const clause of clauses(t)) {
-    if (SETTLED.some((re) => re.test(clause))) {
-      reading = NOT_A_BLOCKER;
-      continue;
-    }
-    if (REQUEST.test(clause) || REMINDER.test(clause)) continue;
-    const now = clause.replace(APPOINTMENT, ' ').replace(ELSEWHERE, ' ').replace(CONDITION, '').trim();
-    const hit = BLOCKER_CUES.find(({ re }) => re.test(now));
-    if (hit && !reading.blocker) reading = { blocker: true, cue: hit.cue, category: hit.category };
-  }
-  return reading;
-}
-
-/** Which of an agent's active tasks a sentence is most likely about, when it names none. */
 const ACTIVE_ORDER: readonly TaskStatus[] = ['in_progress', 'blocked', 'accepted', 'assigned'];
 
 /** The task a sentence from `agent` is about: a task id it names, else the agent's active task. */
@@ -59,21 +21,6 @@ export function linkToActiveTask(agent: string, text: string, tasks: readonly Ta
 /** Messages the lead must not react to: its own, another bot's, or one that carries a card. */
 export function isFromBot(event: MessageEvent, self: string): boolean {
   return event.from.name === self || event.from.role === 'orchestrator' || event.card !== undefined;
-}
-
-export interface DetectedBlocker {
-  task: Task;
-  reason: string;
-  cue: string;
-}
-
-/** A chat message that should be recorded as a blocker on its sender's active task, if it is one. */
-export function detectChatBlocker(event: MessageEvent, tasks: readonly Task[], self: string): DetectedBlocker | undefined {
-  if (isFromBot(event, self)) return undefined;
-  const reading = readAsBlocker(event.text);
-  if (!reading.blocker || !reading.cue) return undefined;
-  const task = linkToActiveTask(event.from.name, event.text, tasks);
-  return task ? { task, reason: event.text.trim(), cue: reading.cue } : undefined;
 }
 
 /** An answer to the lead's offer to split a task ("yes, split it", "can we break it up?"). */

@@ -1,22 +1,40 @@
 /**
- * Whether a blocker is technical (the team can solve it) or needs a business or product decision
- * (scope, budget, infrastructure investment, priorities, third parties, requirements): those go
- * straight to the product owner.
+ * Whether a blocker is technical (the team can solve it) or needs a business or product decision:
+ * capacity or infrastructure investment, budget and paid plans, legal and licensing matters, vendor
+ * contracts, scope, priorities, and missing or contradicting requirements. Those go to the product
+ * owner; a third party's bug, a review or access someone on the team can give, do not.
  */
 
-export type BusinessReason = 'budget' | 'infrastructure' | 'third party' | 'scope' | 'priorities' | 'requirements';
+export type BusinessReason = 'infrastructure' | 'budget' | 'legal' | 'third party' | 'scope' | 'priorities' | 'requirements';
 
 const BUSINESS_CUES: readonly { reason: BusinessReason; re: RegExp }[] = [
-  { reason: 'infrastructure', re: /\b(multiple|multi|more|several|other) ?-?regions?\b|\bscal(e|ing) (it |this |up |out )?(to|beyond|for)\b|\b(bigger|larger|dedicated|managed|more) (database|server|servers|instance|instances|cluster|machines?|hardware)\b|\binfrastructure (investment|cost|spend)\b/ },
-  { reason: 'budget', re: /\bbudget\b|\b(cost|costs|pay|paid|pricing|price|purchase|buy|licen[cs]e|subscription|spend)\b/ },
-  { reason: 'third party', re: /\b(third[- ]party|vendor|supplier|partner|external team|contract)\b/ },
-  { reason: 'scope', re: /\b(scope|out of scope|drop (the|this) feature|mvp)\b/ },
-  { reason: 'priorities', re: /\b(priorit(y|ies|ise|ize)|which (one|feature|task) (first|matters)|more important)\b/ },
-  { reason: 'requirements', re: /\b(requirements?|spec|specification|acceptance criteria) (is |are )?(unclear|conflict|conflicting|contradict|missing|ambiguous)\b|\b(product|business) decision\b|\bcustomer (wants|asked)\b/ },
+  {
+    reason: 'infrastructure',
+    re: /\b(?:multiple|multi|more|several|other|second|two) ?-?regions?\b|\bscal(?:e|ing) (?:it |this |up |out )?(?:to|beyond|for)\b|\b(?:bigger|larger|dedicated|managed|more|second|another) (?:database|db|server|servers|instance|instances|cluster|machines?|hardware|region|data ?cent(?:re|er))\b|\binfrastructure (?:investment|cost|spend)\b|\b(?:need|needs|require|requires|would need)(?: about| around| at least| roughly)? \d[\d,.]*\+?(?: [\w'-]+){0,5},? but (?:our|the|we|it|this|they)(?: [\w'-]+){0,4} (?:only )?(?:handles?|supports?|can (?:only )?(?:handle|take|do|hold)|allows?|caps?|holds?|maxes out)|\bmax(?:es)? out at \d|\b(?:three|\d+) times bigger\b|\bsingle (?:database|db|instance|server|region)\b|\buptime\b.*\bcontract\b|\bcontract\b.*\buptime\b/,
+  },
+  {
+    reason: 'budget',
+    re: /\bbudget\b|\b(?:cost|costs|costing|pay for|paid|pricing|purchase|buy|spend|seats?|subscription|renewal|fees|finance|storage bill|switch vendors?|balance is empty|(?:twilio|sms|aws|gcp|azure|stripe) balance)\b|\b(?:only )?(?:lets us|allows us to) (?:send|make|store|run|use|have)\b|\b(?:free )?quota is gone\b|(?:\$|€|£)\s?\d|\b(?:free|paid|enterprise|premium|pro) (?:tier|plan|quota|account|version)\b|\bcaps? us at\b|\ban agency\b/,
+  },
+  { reason: 'legal', re: /\b(?:legal|lawyers?|licen[cs]e|licensing|agpl|gpl|dpa|gdpr|hipaa|data residency|health data|cookie consent|consent wording|terms of service|retention policy|customer data|personal data|allowed to use|data sharing|works council|union|labou?r law|baa|patient data|legal copy|consent screen)\b/ },
+  { reason: 'third party', re: /\b(?<!api )(?<!data )contract(?! test)\b|\b(?:purchase order|a new po|won't renew|partner agreement|sla with)\b/ },
+  { reason: 'scope', re: /\b(?:(?:i|we) can (?:only )?do (?:maybe )?(?:the )?(?:top |first )?\d+|this sprint|scope|out of scope|not in the (?:sprint|estimate|plan)|isn't in the estimate|mvp|do we (?:still )?(?:need|take|build|support|want)|(?:customer|client) (?:asked for|changed the)|doubled|won't finish this sprint|only covers)\b/ },
+  { reason: 'priorities', re: /\b(?:priorit(?:y|ies|ise|ize)|which (?:one|feature|task) (?:first|matters)|more important|both (?:are )?marked urgent|(?:keep working on|switch to) the)\b/ },
+  {
+    reason: 'requirements',
+    re: /\b(?:requirements?|spec|specification|acceptance criteria|mockups?)\b(?:[^.?!]{0,60})\b(?:unclear|conflict|conflicting|contradict|contradicts|missing|ambiguous|but|don't say|do not say)\b|\b(?:product|business) decision\b|\b(?:waiting on|waiting for|need) product\b|\bproduct (?:to|has to|needs to|must) (?:tell|decide|say)\b|\b(?:marketing|sales) (?:wants?|asked)|\b(?:marketing|sales|the client|the customer) and \w+ disagree|\b(?:product|the po|product owner|the client|the customer|marketing|sales|management|stakeholders?) (?:still )?(?:hasn't|has not|haven't|didn't|needs to|has to|must) ?(?:decided|decide|said|confirmed|told|chosen|picked|choose|pick)\b|\b(?:design and sales|sales and design) disagree\b|\bnobody has (?:decided|told me (?:whether|which|what|if))\b|\bwhich payment provider\b|\b(?:free|paid|pro) plan (?:include|get|have)\b|\bpricing page\b|\bfinal prices\b|\b(?:the )?(?:ticket|spec|story) (?:doesn't|does not) say\b|\bwhat product described\b|\bwhich do i follow\b|\bwhat do (?:we|i) tell (?:them|the customer|the client)\b|\b(?:customer|client) (?:wants|expects) [^.?!]{0,40}\bby (?:monday|tuesday|wednesday|thursday|friday|tomorrow|next|the end)|\b(?:need|needs) a (?:call|decision|ruling) on whether\b|\bwhether we (?:keep|support|drop|build|do|ship)\b|\bsales promised\b|\bwhether (?:guests|users|customers|the free plan)\b|\bwhich one\?/,
+  },
 ];
 
 /** The business reason a blocker needs the product owner for, or null when the team can solve it. */
 export function businessReason(text: string): BusinessReason | null {
   const t = text.toLowerCase().replace(/[’‘]/g, "'");
   return BUSINESS_CUES.find(({ re }) => re.test(t))?.reason ?? null;
+}
+
+export type BlockerKind = { kind: 'technical' } | { kind: 'business'; reason: BusinessReason };
+
+export function classifyBlocker(text: string): BlockerKind {
+  const reason = businessReason(text);
+  return reason ? { kind: 'business', reason } : { kind: 'technical' };
 }

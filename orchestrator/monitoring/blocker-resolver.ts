@@ -7,9 +7,10 @@
  * 3. escalate to the product owner when it needs a business decision or nobody else can help.
  */
 import type { Task } from '../../collaboration-server/protocol.js';
-import { businessReason } from './blocker-kind.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
 import { escalationFor } from './escalation.js';
-import { findGuidance } from './knowledge-base.js';
+import type { EscalationCause } from './escalation-options.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
 import { say, updateTask } from './actions.js';
 import type { Ladder, MonitorMemory } from './memory.js';
@@ -21,7 +22,11 @@ export interface LadderContext {
   memory: MonitorMemory;
   options: MonitorOptions;
   pick: Picker;
+  /** whose judgement the ladder follows (guidance, business or technical, options); offline if not given */
+  advisor?: Advisor;
 }
+
+export const advisorOf = (ctx: LadderContext): Advisor => ctx.advisor ?? offlineAdvisor;
 
 /** Tasks split by the ladder say so in their rationale, so the lead assigns them when they arrive. */
 export const SPLIT_PREFIX = 'Split from';
@@ -35,8 +40,8 @@ export function onBlockerReport(task: Task, reason: string, ctx: LadderContext):
   ladder = { ...ladder, blocker: reason, reports: ladder.reports + 1, resolvedAt: null };
   memory.ladder[task.id] = ladder;
 
-  const business = businessReason(reason);
-  if (business && ladder.rung < 3) return escalate(task, ladder, ctx, { kind: 'business', reason: business });
+  const kind = advisorOf(ctx).classifyBlocker(reason);
+  if (kind.kind === 'business' && ladder.rung < 3) return escalate(task, ladder, ctx, kind);
   if (ladder.rung === 0) return guide(task, ladder, ctx);
   if (ladder.rung === 1) return handOver(task, ladder, ctx);
   if (ladder.rung === 2) return escalate(task, ladder, ctx, { kind: 'no-reassignment' });
@@ -68,7 +73,7 @@ function climb(ladder: Ladder, rung: number, ctx: LadderContext, taskId: string)
 
 function guide(task: Task, ladder: Ladder, ctx: LadderContext): LeadAction[] {
   climb(ladder, 1, ctx, task.id);
-  const g = findGuidance(task.domain, ladder.blocker, task.title);
+  const g = advisorOf(ctx).guidance(task, ladder.blocker);
   const who = task.assignee ?? 'team';
   const steps = g.steps.map((s, i) => `${i + 1}. ${s}`).join(' ');
   return [
@@ -134,7 +139,8 @@ function split(task: Task, ladder: Ladder, ctx: LadderContext, secondOwner: stri
   ];
 }
 
-function escalate(task: Task, ladder: Ladder, ctx: LadderContext, cause: Parameters<typeof escalationFor>[2]): LeadAction[] {
+function escalate(task: Task, ladder: Ladder, ctx: LadderContext, cause: EscalationCause): LeadAction[] {
   climb(ladder, 3, ctx, task.id);
-  return [escalationFor(task, ladder.blocker, cause)];
+  const options = advisorOf(ctx).escalationOptions({ task, blocker: ladder.blocker, cause, view: ctx.view });
+  return [escalationFor(task, ladder.blocker, cause, options)];
 }

@@ -1,47 +1,15 @@
 /**
  * Escalations to the product owner: the frame with 2-4 concrete options (each with the effect the lead
- * applies when it is picked), the card that announces it, and the application of the decision.
+ * applies when it is picked; the options come from the advisor, escalation-options.ts offline), the
+ * card that announces it, and the application of the decision.
  */
 import type { DecisionEvent, Escalation, EscalationOption, Task } from '../../collaboration-server/protocol.js';
-import type { BusinessReason } from './blocker-kind.js';
+import type { CostedOption, EscalationCause } from './escalation-options.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
 import { say, updateTask } from './actions.js';
 import type { Picker } from './picker.js';
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 import { utcDateTime } from '../../collaboration-server/units.js';
-
-/** Effects the lead knows how to apply; anything else is recorded as a note. */
-export type Effect = 'drop' | 'defer' | 'note' | 'reassign' | 'priority:high' | 'priority:low';
-
-export type EscalationCause = { kind: 'business'; reason: BusinessReason } | { kind: 'no-reassignment' } | { kind: 'failures'; count: number };
-
-type Option = { key: string; label: string; effect: Effect };
-const lettered = (options: Omit<Option, 'key'>[]): Option[] => options.map((o, i) => ({ ...o, key: String.fromCharCode(65 + i) }));
-
-function optionsFor(cause: EscalationCause, task: Task): Option[] {
-  if (cause.kind === 'business') {
-    const go: Record<BusinessReason, string> = {
-      infrastructure: 'Approve the infrastructure investment and carry on',
-      budget: 'Approve the spend and carry on',
-      'third party': 'Chase the third party ourselves and carry on meanwhile',
-      scope: 'Keep it in scope and carry on',
-      priorities: 'Make this task the top priority',
-      requirements: 'Go with the simplest reading of the requirement (noted on the task)',
-    };
-    return lettered([
-      { label: 'Keep it simple for this sprint and note the question for the next one', effect: 'note' },
-      { label: go[cause.reason], effect: cause.reason === 'priorities' ? 'priority:high' : 'note' },
-      { label: `Defer "${task.title}" to a later sprint`, effect: 'defer' },
-      { label: `Drop "${task.title}"`, effect: 'drop' },
-    ]);
-  }
-  return lettered([
-    { label: 'Try once more with someone else', effect: 'reassign' },
-    { label: `Defer "${task.title}" to a later sprint`, effect: 'defer' },
-    { label: `Drop "${task.title}"`, effect: 'drop' },
-    { label: 'Raise its priority so the team swarms on it', effect: 'priority:high' },
-  ]);
-}
 
 const WHY: Record<EscalationCause['kind'], (c: EscalationCause) => string> = {
   business: (c) => `it needs a product decision (${c.kind === 'business' ? c.reason : ''}), not a technical one`,
@@ -49,9 +17,15 @@ const WHY: Record<EscalationCause['kind'], (c: EscalationCause) => string> = {
   failures: (c) => `it failed ${c.kind === 'failures' ? c.count : 3} times with different people`,
 };
 
-/** The `escalate` frame for a task's blocker. */
-export function escalationFor(task: Task, blocker: string, cause: EscalationCause): LeadAction {
-  const options: EscalationOption[] = optionsFor(cause, task);
+/** An option's label with its cost, as the product owner reads it. */
+function labelled(o: CostedOption): string {
+  const cost = o.sprint ? ` — ${o.sprint}` : '';
+  return `${o.label}${cost}`.slice(0, 300);
+}
+
+/** The `escalate` frame for a task's blocker, with the options the advisor chose. */
+export function escalationFor(task: Task, blocker: string, cause: EscalationCause, choices: readonly CostedOption[]): LeadAction {
+  const options: EscalationOption[] = choices.slice(0, 4).map((o, i) => ({ key: String.fromCharCode(65 + i), label: labelled(o), effect: o.effect }));
   return {
     type: 'escalate',
     taskId: task.id,

@@ -1,9 +1,10 @@
 /** A task reported failed is retried with another agent; after `maxFailures` the lead escalates. */
 import type { Task } from '../../collaboration-server/protocol.js';
-import { escalationFor, type EscalationCause } from './escalation.js';
+import { escalationFor } from './escalation.js';
+import type { EscalationCause } from './escalation-options.js';
 import type { LeadAction } from '../lead-view.js';
 import { say, updateTask } from './actions.js';
-import type { LadderContext } from './blocker-resolver.js';
+import { advisorOf, type LadderContext } from './blocker-resolver.js';
 
 export function onTaskFailed(task: Task, reason: string | null, failedBy: string | null, ctx: LadderContext): LeadAction[] {
   const { memory, options, view, pick } = ctx;
@@ -16,7 +17,8 @@ export function onTaskFailed(task: Task, reason: string | null, failedBy: string
   const escalate = (): LeadAction[] => {
     memory.ladder[task.id] = { rung: 3, blocker: why, reports: count, since: view.now, resolvedAt: null };
     const cause: EscalationCause = count >= options.maxFailures ? { kind: 'failures', count } : { kind: 'no-reassignment' };
-    return [escalationFor(task, `Failed ${count} time(s), last: ${why}`, cause)];
+    const blocker = `Failed ${count} time(s), last: ${why}`;
+    return [escalationFor(task, blocker, cause, advisorOf(ctx).escalationOptions({ task, blocker, cause, view }))];
   };
   if (count >= options.maxFailures) return escalate();
   const next = pick(task, view, agents);

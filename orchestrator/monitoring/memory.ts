@@ -1,6 +1,6 @@
 /**
  * What the monitor remembers between events: alerts already said, the ladder rung of each blocked
- * task, failure counts, what it announced, applied and reported. Plain JSON, saved with `state_put`
+ * task, failure counts, what it announced, applied and reported, and the questions waiting for an answer. Plain JSON, saved with `state_put`
  * (key `monitor`) and given back in `restore` when the lead restarts. What happened to the tasks is
  * not kept here: the hub's task events are the record (LeadView.taskEvents).
  */
@@ -18,6 +18,10 @@ export const LadderSchema = z.object({
 });
 export type Ladder = z.infer<typeof LadderSchema>;
 
+/** A question the lead asked about a line it was unsure of: a yes records `note` as a blocker on `taskId`. */
+export const AskSchema = z.object({ taskId: z.string(), note: z.string(), at: z.number() });
+export type Ask = z.infer<typeof AskSchema>;
+
 const MemorySchema = z.object({
   version: z.literal(1),
   alerts: z.record(z.string(), z.number()),
@@ -29,13 +33,15 @@ const MemorySchema = z.object({
   announced: z.array(z.string()),
   applied: z.array(z.string()),
   reported: z.array(z.string()),
+  /** participant name → the question waiting for their yes or no (saved before this existed: none) */
+  asks: z.record(z.string(), AskSchema).default({}),
 });
 export type MonitorMemory = z.infer<typeof MemorySchema>;
 
 export const MEMORY_KEY = 'monitor';
 
 export function emptyMemory(): MonitorMemory {
-  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [] };
+  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [], asks: {} };
 }
 
 /** The saved memory, or an empty one when nothing (or something unreadable) was saved. */

@@ -17,6 +17,8 @@ export interface MonitorOptions {
   maxFailures: number;
   /** a stuck task this big or bigger is split rather than handed over */
   splitAboveHours: number;
+  /** a question about a line the lead was unsure of waits this long for a yes or no, then is let go */
+  askExpiresMs: number;
 }
 
 import { MINUTE } from '../../collaboration-server/units.js';
@@ -30,6 +32,7 @@ export const DEFAULT_MONITOR_OPTIONS: Readonly<MonitorOptions> = {
   messagesPerMinute: 12,
   maxFailures: 3,
   splitAboveHours: 12,
+  askExpiresMs: 30 * MINUTE,
 };
 
 /** The estimate a task's silence threshold equals staleAfterMs for. */

@@ -4,6 +4,9 @@
  * reassigned. Pure: tasks, roster and memory in, frames out.
  */
 import { isHeld } from '../../collaboration-server/task-lifecycle.js';
+import type { Task } from '../../collaboration-server/protocol.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
 import { isDue, markSaid, withinBudget } from './alert-throttle.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
 import { alert, minutes, say, sayTo, updateTask } from './actions.js';
@@ -11,14 +14,8 @@ import type { MonitorMemory } from './memory.js';
 import { staleThresholdMs, type MonitorOptions } from './options.js';
 import type { Picker } from './picker.js';
 
-const PROGRESS_QUESTIONS = [
-  'Are you blocked on something?',
-  'Do you need any information from me or the product owner?',
-  'Should we split this task into smaller ones?',
-];
-
 /** One progress check per silent task in progress, not repeated within its window. */
-export function progressChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {
+export function progressChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions, advisor: Advisor = offlineAdvisor): LeadAction[] {
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
     // An assignee who is offline is the zombie check's business, not a chat message's.
@@ -29,14 +26,16 @@ export function progressChecks(view: LeadView, memory: MonitorMemory, options: M
     if (silent < threshold || !isDue(memory.alerts, key, view.now, threshold)) continue;
     if (!withinBudget(memory.said, view.now, options.messagesPerMinute)) break;
     markSaid(memory.alerts, key, view.now);
-    memory.said.push(view.now);
     const mins = minutes(silent);
+    const judged = advisor.judgeQuietTask({ task, silentMinutes: mins });
+    if (!judged.check) continue;
+    memory.said.push(view.now);
     actions.push(
       sayTo(
         task.assignee,
         `Hi ${task.assignee}, how is ${task.id} "${task.title}" going? No update for ${mins} min (${task.percent}% so far). ` +
           `Are you blocked, do you need information, or should we split it? A quick /progress or /blocked helps.`,
-        { kind: 'progress_check', taskId: task.id, title: task.title, silentForMinutes: mins, percent: task.percent, questions: PROGRESS_QUESTIONS },
+        { kind: 'progress_check', taskId: task.id, title: task.title, silentForMinutes: mins, percent: task.percent, questions: judged.questions },
       ),
     );
   }

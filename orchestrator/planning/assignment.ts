@@ -33,6 +33,8 @@ export interface TaskNeed {
   hours: number;
   priority: Priority;
   dependsOn: readonly string[];
+  /** a review is done by someone other than whoever did the work it reviews */
+  kind?: TaskKind;
 }
 
 export interface AssignOptions {
@@ -57,6 +59,8 @@ const WEIGHTS: Record<Strategy, { expertise: number; load: number; finish: numbe
 };
 const OVER_PENALTY = 8;
 const CHAIN_BONUS = 1.5;
+/** a reviewer who did the work under review: only when nobody else can */
+const REVIEWER_PENALTY = 6;
 
 const hoursAfter = (c: Candidate, hours: number) => c.member.loadHours + c.planned + hours;
 
@@ -116,8 +120,11 @@ function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, own
     const owner = owners.get(d);
     if (owner && !chainOwners.has(owner)) chainOwners.set(owner, d);
   }
+  const review = need.kind === 'review';
   for (const c of candidates) {
-    const r = evaluate(need, c, strategy, chainOwners.get(c.member.name) ?? null, history);
+    const owned = chainOwners.get(c.member.name) ?? null;
+    const r = evaluate(need, c, strategy, review ? null : owned, history);
+    if (review && owned) r.score -= REVIEWER_PENALTY;
     const qualified = r.expertise > 0;
     const better = !best || (qualified !== best.expertise > 0 ? qualified : r.score > best.score);
     if (better) best = { c, ...r };
@@ -170,11 +177,21 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
   return result;
 }
 
-/** The kind of an existing task, read from its title's first word (the breakdown's templates). */
-export function kindOfTitle(title: string): TaskKind {
-  const first = title.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (['design', 'plan', 'profile', 'review', 'outline', 'clarify'].includes(first)) return 'design';
-  if (['test', 'load-test', 'verify'].includes(first)) return 'test';
+const KINDS = Object.keys(KIND_TAGS) as TaskKind[];
+
+/**
+ * The kind of an existing task: the plan writes it first in the description ("review task for ..."),
+ * else it is read from the title's first words.
+ */
+export function kindOfTask(task: Pick<Task, 'title' | 'description'>): TaskKind {
+  const said = /^(\w+) task for /.exec(task.description)?.[1] as TaskKind | undefined;
+  if (said && KINDS.includes(said)) return said;
+  const title = task.title.trim().toLowerCase();
+  const first = title.split(/\s+/)[0] ?? '';
+  if (/^security review\b/.test(title)) return 'review';
+  if (/^roll out\b/.test(title)) return 'deploy';
+  if (['design', 'plan', 'profile', 'review', 'outline', 'clarify', 'diagnose'].includes(first)) return 'design';
+  if (['test', 'load-test', 'verify', 'check'].includes(first)) return 'test';
   if (['document', 'write'].includes(first) && !/tests?\b/i.test(title)) return 'document';
   if (first === 'gate') return 'deploy';
   return 'implement';
@@ -185,10 +202,11 @@ export function needOfTask(task: Task): TaskNeed {
     key: task.id,
     role: task.role,
     domain: task.domain,
-    tags: [task.domain, ...KIND_TAGS[kindOfTitle(task.title)]],
+    tags: [task.domain, ...KIND_TAGS[kindOfTask(task)]],
     hours: Math.max(0.5, task.estimateHours * (1 - task.percent / 100)),
     priority: task.priority,
     dependsOn: task.dependsOn,
+    kind: kindOfTask(task),
   };
 }
 

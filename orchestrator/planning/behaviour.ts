@@ -6,6 +6,8 @@
 import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../../collaboration-server/protocol.js';
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 import { actualHours, recordDone, recordFailed } from './history.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
 import { handleMessage } from './session.js';
 import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './state.js';
@@ -75,7 +77,7 @@ function dispatch(active: ActivePlan, view: LeadView): { active: ActivePlan; act
   return { active: { ...active, assigned: [...assigned] }, actions };
 }
 
-export function createPlanningBehaviour(): PlanningBehaviour {
+export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): PlanningBehaviour {
   let state = initialPlanningState();
   let createSent = false;
 
@@ -132,7 +134,7 @@ export function createPlanningBehaviour(): PlanningBehaviour {
     switch (event.type) {
       case 'message': {
         if (!addressedToLead(event, view)) return [];
-        const result = handleMessage(state, event.text, view);
+        const result = handleMessage(state, event.text, view, advisor);
         state = result.state;
         for (const r of result.replies) actions.push({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) });
         if (result.approved && isSprintOf(result.approved, view)) {

@@ -1,10 +1,12 @@
 /**
- * Task breakdown: each objective becomes concrete tasks from its domain's templates, with plan-local
- * keys (T-1, T-2...) that stay stable while objectives are added, tasks dropped or re-estimated.
+ * Task breakdown: each objective's work (work.ts) becomes concrete tasks, titled from the objective's
+ * verb and object (phrasing.ts), with plan-local keys (T-1, T-2...) that stay stable while objectives
+ * are added, tasks dropped or re-estimated.
  */
 import type { Priority } from '../../collaboration-server/protocol.js';
 import { KIND_TAGS, type TaskKind } from './domains.js';
-import { scaledHours, type Objective } from './objectives.js';
+import type { Objective } from './objectives.js';
+import { titleFor } from './phrasing.js';
 
 export interface PlannedTask {
   key: string;
@@ -18,7 +20,7 @@ export interface PlannedTask {
   priority: Priority;
   acceptance: string[];
   dependsOn: string[];
-  /** skills the task calls for: its domain and its kind's tags */
+  /** skills the task calls for: its domains and its kind's tags */
   tags: string[];
 }
 
@@ -34,23 +36,24 @@ export function breakdownObjectives(objectives: readonly Objective[], edits: Bre
   const tasks: PlannedTask[] = [];
   let next = 1;
   for (const o of objectives) {
-    const keyOfKind = new Map<TaskKind, string>();
-    for (const t of o.primary.templates) {
+    const keysOf = new Map<TaskKind, string[]>();
+    const head = o.primary.id === 'testing' ? 'testing' : o.primary.id === 'docs' ? 'docs' : 'other';
+    for (const w of o.work) {
       const key = `T-${next++}`;
-      keyOfKind.set(t.kind, key);
+      keysOf.set(w.kind, [...(keysOf.get(w.kind) ?? []), key]);
       tasks.push({
         key,
-        title: cap(t.title.replace('{subject}', o.subject)).slice(0, 200),
+        title: cap(titleFor(o.phrase, { kind: w.kind, role: w.role, lead: w.lead, head })).slice(0, 200),
         objective: o.text,
         objectiveIndex: o.index,
         domain: o.primary.id,
-        kind: t.kind,
-        role: t.role,
-        hours: scaledHours(t.hours, o.factor),
+        kind: w.kind,
+        role: w.role,
+        hours: w.hours,
         priority: o.priority,
-        acceptance: t.acceptance,
-        dependsOn: t.after.flatMap((k) => keyOfKind.get(k) ?? []),
-        tags: [o.primary.id, ...o.domains.filter((d) => d !== o.primary.id), ...KIND_TAGS[t.kind]],
+        acceptance: w.acceptance,
+        dependsOn: w.after ? [...(keysOf.get(w.after) ?? [])] : [],
+        tags: [...o.domains, ...KIND_TAGS[w.kind]],
       });
     }
   }

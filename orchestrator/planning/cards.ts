@@ -39,14 +39,25 @@ export function objectivesCard(p: Proposal): CardOf<'objectives'> {
   };
 }
 
+/** What the lead could not read as objectives, named back so nothing is dropped in silence. */
+export function unreadableLines(p: Pick<Proposal, 'unreadable'>): string[] {
+  if (p.unreadable.length === 0) return [];
+  return [
+    `Not planned (${p.unreadable.length}): I could not read these as objectives. Say them again in plain English, one objective each, or leave them out:`,
+    ...p.unreadable.map((u) => `  - "${u.text}": ${u.why}`),
+  ];
+}
+
 export function objectivesReply(p: Proposal): Reply {
   const card = objectivesCard(p);
   const lines = [
     `Objectives (${p.objectives.length}):`,
     ...p.objectives.map((o) => {
-      const notes = [o.generic ? 'no known domain matched: generic breakdown' : `domains: ${o.domains.join(', ')}`, ...o.adjustments];
+      const roles = [...new Set(o.work.map((w) => w.role))].join(', ');
+      const notes = [o.generic ? 'no known domain matched: generic breakdown' : `domains: ${o.domains.join(', ')}`, `roles: ${roles}`, ...o.adjustments];
       return `  ${o.index + 1}. ${o.text} — ${o.priority.toUpperCase()} (${o.priorityCue}), ${o.points} pts / ${o.hours}h; ${notes.join('; ')}`;
     }),
+    ...unreadableLines(p),
     `Total: ${card.totalPoints} pts / ${card.totalHours}h against ${card.capacityHours}h available: ${card.fits ? 'fits' : 'does NOT fit'}.`,
     card.balance,
   ];

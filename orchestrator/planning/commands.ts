@@ -6,9 +6,9 @@
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { utcDate } from '../../collaboration-server/units.js';
 import { isStrategy, STRATEGIES } from './assignment.js';
-import { breakdownReply, objectivesReply, type Reply } from './cards.js';
+import { breakdownReply, objectivesReply, unreadableLines, type Reply } from './cards.js';
 import { buildProposal, taskDrafts, type Proposal } from './proposal.js';
-import { initialPlanningState, kept, type ActivePlan, type PlanningState, type SessionResult, type TeamView } from './state.js';
+import { initialPlanningState, kept, type ActivePlan, type PlanningState, type PlanContext, type SessionResult } from './state.js';
 
 export interface PlanningCommand {
   /** the first word, as the product owner types it */
@@ -20,7 +20,7 @@ export interface PlanningCommand {
   pattern: RegExp;
   /** while the lead still waits for objectives: run it, refuse it (there is no plan yet), or take the line as an objective */
   beforePlan: 'run' | 'refuse' | 'objective';
-  run(state: PlanningState, match: RegExpExecArray, view: TeamView): SessionResult;
+  run(state: PlanningState, match: RegExpExecArray, ctx: PlanContext): SessionResult;
 }
 
 /** The line that opens a planning session; the session answers it (session.ts). */
@@ -41,7 +41,7 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     help: 'commit the sprint and hand out the first tasks',
     pattern: /^(approve|approved|lgtm|ship it)$/i,
     beforePlan: 'refuse',
-    run: (state, _m, view) => approve(state, view),
+    run: (state, _m, ctx) => approve(state, ctx),
   },
   {
     name: 'assign',
@@ -49,14 +49,14 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     help: 'choose who takes a task',
     pattern: new RegExp(`^assign\\s+${KEY}\\s+to\\s+@?(.+)$`, 'i'),
     beforePlan: 'refuse',
-    run(state, m, view) {
-      const p = buildProposal(state, view);
+    run(state, m, ctx) {
+      const p = buildProposal(state, ctx.view, ctx.advisor);
       const key = m[1]!.toUpperCase();
       if (!p.tasks.some((t) => t.key === key)) return notInPlan(state, key);
       const wanted = m[2]!.trim();
       const member = p.capacity.members.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
       if (!member) return { state, replies: [say(`${wanted} is not on the team. Who can take tasks: ${p.capacity.members.map((x) => x.name).join(', ') || 'nobody yet'}.`)] };
-      return showPlan({ ...state, pins: { ...state.pins, [key]: member.name } }, view, false, `${key} goes to ${member.name}. Updated plan`);
+      return showPlan({ ...state, pins: { ...state.pins, [key]: member.name } }, ctx, false, `${key} goes to ${member.name}. Updated plan`);
     },
   },
   {
@@ -65,12 +65,12 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     help: 'remove a task',
     pattern: /^drop\s+((?:T-\d+[\s,]*)+)$/i,
     beforePlan: 'refuse',
-    run(state, m, view) {
+    run(state, m, ctx) {
       const keys = m[1]!.toUpperCase().match(/T-\d+/g)!;
-      const p = buildProposal(state, view);
+      const p = buildProposal(state, ctx.view, ctx.advisor);
       const missing = keys.filter((k) => !p.tasks.some((t) => t.key === k));
       if (missing.length) return notInPlan(state, missing.join(', '));
-      return showPlan({ ...state, drops: [...state.drops, ...keys] }, view, false, `Dropped ${keys.join(', ')}. Updated plan`);
+      return showPlan({ ...state, drops: [...state.drops, ...keys] }, ctx, false, `Dropped ${keys.join(', ')}. Updated plan`);
     },
   },
   {
@@ -79,7 +79,7 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     help: 'add another objective',
     pattern: /^add\s+(.+)$/i,
     beforePlan: 'objective',
-    run: (state, m, view) => showPlan({ ...state, objectives: [...state.objectives, m[1]!] }, view, true, 'Updated plan'),
+    run: (state, m, ctx) => showPlan({ ...state, objectives: [...state.objectives, m[1]!] }, ctx, true, 'Updated plan'),
   },
   {
     name: 'estimate',
@@ -87,12 +87,12 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     help: 'change a task’s hours',
     pattern: new RegExp(`^estimate\\s+${KEY}\\s+(\\S+?)\\s*(h|hours?)?$`, 'i'),
     beforePlan: 'refuse',
-    run(state, m, view) {
+    run(state, m, ctx) {
       const key = m[1]!.toUpperCase();
       const hours = Number(m[2]);
       if (!Number.isFinite(hours) || hours <= 0 || hours > 1000) return { state, replies: [say(`"${m[2]}" is not a number of hours; try: estimate ${key} 6h`)] };
-      if (!buildProposal(state, view).tasks.some((t) => t.key === key)) return notInPlan(state, key);
-      return showPlan({ ...state, estimates: { ...state.estimates, [key]: hours } }, view, false, `${key} is now ${hours}h. Updated plan`);
+      if (!buildProposal(state, ctx.view, ctx.advisor).tasks.some((t) => t.key === key)) return notInPlan(state, key);
+      return showPlan({ ...state, estimates: { ...state.estimates, [key]: hours } }, ctx, false, `${key} is now ${hours}h. Updated plan`);
     },
   },
   {
@@ -101,10 +101,10 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     help: 'change how tasks are assigned',
     pattern: /^strategy\s+(\S+)$/i,
     beforePlan: 'refuse',
-    run(state, m, view) {
+    run(state, m, ctx) {
       const strategy = m[1]!.toLowerCase();
       if (!isStrategy(strategy)) return { state, replies: [say(`"${m[1]}" is not a strategy; pick one of ${STRATEGIES.join(', ')}.`)] };
-      return showPlan({ ...state, strategy }, view, false, 'Re-assigned');
+      return showPlan({ ...state, strategy }, ctx, false, 'Re-assigned');
     },
   },
   {
@@ -128,23 +128,26 @@ export const planningHelp = (intro: string): string =>
   [intro, 'While planning you can say:', ...PLANNING_COMMANDS.map((c) => `  ${c.usage} — ${c.help}`)].join('\n');
 
 /** The updated objectives (when they changed) and breakdown; a plan that cannot be built says why. */
-export function showPlan(next: PlanningState, view: TeamView, withObjectives: boolean, lead?: string): SessionResult {
+export function showPlan(next: PlanningState, ctx: PlanContext, withObjectives: boolean, lead?: string): SessionResult {
   let p: Proposal;
   try {
-    p = buildProposal(next, view);
+    p = buildProposal(next, ctx.view, ctx.advisor);
   } catch (err) {
     if (err instanceof HuddleError) return { state: next, replies: [say(err.message)] };
     throw err;
   }
-  if (p.objectives.length === 0) return { state: { ...next, phase: 'objectives', objectives: [] }, replies: [say('I could not find an objective in that. Try: "implement login, add notifications".')] };
+  if (p.objectives.length === 0) {
+    const named = unreadableLines(p);
+    return { state: { ...next, phase: 'objectives', objectives: [] }, replies: [say([...(named.length ? named : ['I could not find an objective in that.']), 'Try: "implement login, add notifications".'].join('\n'))] };
+  }
   const replies = withObjectives ? [objectivesReply(p)] : [];
   const breakdown = breakdownReply(p, next.strategy, lead);
   replies.push({ ...breakdown, text: `${breakdown.text}\nReply with: ${planningUsage()}` });
   return { state: next, replies };
 }
 
-function approve(state: PlanningState, view: TeamView): SessionResult {
-  const p = buildProposal(state, view);
+function approve(state: PlanningState, ctx: PlanContext): SessionResult {
+  const p = buildProposal(state, ctx.view, ctx.advisor);
   if (p.tasks.length === 0) return { state, replies: [say('Every task was dropped: there is nothing to approve. `add OBJECTIVE` or `cancel`.')] };
   const active: ActivePlan = {
     name: `Sprint ${utcDate(p.capacity.startsAt)}`,
@@ -152,7 +155,7 @@ function approve(state: PlanningState, view: TeamView): SessionResult {
     startsAt: p.capacity.startsAt,
     endsAt: p.capacity.endsAt,
     objectives: p.objectives.slice(0, 20).map((o) => o.text),
-    approvedAt: view.now,
+    approvedAt: ctx.view.now,
     drafts: taskDrafts(p),
     assignees: Object.fromEntries(p.tasks.map((t) => [t.key, p.assignments.get(t.key)?.name ?? null])),
     sprintId: null,

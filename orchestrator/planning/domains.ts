@@ -1,207 +1,395 @@
 /**
- * The offline domain catalog: what an objective is about, judged from its words, and the tasks that
- * kind of work usually takes (design → implement → test → document, as the domain needs).
- * No API key, no network: keywords, templates and hour estimates a lead would start from.
+ * The offline domain catalogue: what an objective is about, judged from its words, and what work in
+ * that domain needs. A domain names its needs as concerns (backend work, a security review, running it
+ * in production...); a term may add needs of its own ("colour" adds a designer, "tracing" adds backend
+ * work, "without downtime" adds devops). The breakdown turns the concerns into tasks and roles.
+ *
+ * Terms are matched on stems (words.ts), longest first, and a word is used by one term only, so "a/b
+ * test" is not a test suite and "api reference" is documentation. A term written `~term` is weak: it
+ * counts half, and a domain needs a whole point to be matched. `term:need+need` adds needs.
  */
+import { findPhrase, stems } from './words.js';
 
-export type TaskKind = 'design' | 'implement' | 'test' | 'document' | 'deploy';
+export type TaskKind = 'design' | 'implement' | 'review' | 'deploy' | 'test' | 'document';
 
-export interface TaskTemplate {
-  kind: TaskKind;
-  /** `{subject}` is replaced by the objective's subject, e.g. "user authentication" */
-  title: string;
-  role: string;
-  hours: number;
-  acceptance: string[];
-  /** kinds in the same objective this one waits for */
-  after: TaskKind[];
-}
+/**
+ * What a piece of work needs: `backend`, `frontend` (the product's screens, web or mobile), `visual`
+ * (a designer), `security`, `ops` (devops: how it is deployed or run), `docs`, `qa`, `cto`
+ * (architecture), and `layer`: backend or frontend work, whichever the objective's other words point to.
+ */
+export type Concern = 'backend' | 'frontend' | 'visual' | 'security' | 'ops' | 'docs' | 'qa' | 'cto' | 'layer';
 
 export interface Domain {
   id: string;
   label: string;
-  /** lower-case words or phrases; a phrase matches on word boundaries */
-  keywords: string[];
-  templates: TaskTemplate[];
+  needs: readonly Concern[];
+  /** who plans work in this domain: a role, or `lead` for whoever builds it */
+  plannedBy: string;
+  /** implementation hours of a medium-sized objective in this domain */
+  hours: number;
+  /** an objective about this (tests, docs) is that work only: other domains add skills, not roles */
+  exclusive?: boolean;
+  /** for a `layer` need: where the work lands when the objective's words point nowhere */
+  layer?: 'frontend' | 'backend';
+  terms: readonly string[];
+  /** acceptance criteria by kind of task, where this domain knows better than the defaults */
+  accept: Partial<Record<TaskKind, string>>;
 }
 
 /** Skill tags a task of each kind calls for, matched against a role's expertise. */
 export const KIND_TAGS: Record<TaskKind, string[]> = {
   design: ['design', 'architecture'],
   implement: ['implementation'],
+  review: ['security', 'review'],
+  deploy: ['devops', 'deploy'],
   test: ['testing', 'quality'],
   document: ['docs', 'documentation'],
-  deploy: ['devops', 'deploy'],
 };
-
-const design = (hours: number, what: string, role = 'cto'): TaskTemplate => ({
-  kind: 'design',
-  title: `Design {subject}`,
-  role,
-  hours,
-  acceptance: [what, 'Written down, reviewed, open questions listed with an owner'],
-  after: [],
-});
-const implement = (hours: number, what: string, role = 'backend-dev'): TaskTemplate => ({
-  kind: 'implement',
-  title: `Implement {subject}`,
-  role,
-  hours,
-  acceptance: [what, 'Code reviewed and merged'],
-  after: ['design'],
-});
-const test = (hours: number, what: string): TaskTemplate => ({
-  kind: 'test',
-  title: `Test {subject}`,
-  role: 'qa',
-  hours,
-  acceptance: [what, 'Tests run in CI and pass'],
-  after: ['implement'],
-});
-const document = (hours: number, what: string, role = 'docs'): TaskTemplate => ({
-  kind: 'document',
-  title: `Document {subject}`,
-  role,
-  hours,
-  acceptance: [what],
-  after: ['implement'],
-});
 
 export const DOMAINS: readonly Domain[] = [
   {
     id: 'auth',
-    label: 'authentication',
-    keywords: ['auth', 'authentication', 'authorization', 'login', 'log in', 'sign in', 'signup', 'sign up', 'password', 'oauth', 'sso', 'jwt', 'session', 'sessions', 'permissions', 'rbac'],
-    templates: [
-      design(6, 'Token/session model, password storage and threat model'),
-      implement(16, 'Sign-up, sign-in, sign-out and token refresh work end to end'),
-      test(8, 'Happy paths, wrong credentials, expired and forged tokens covered'),
-      document(3, 'How clients authenticate, with examples'),
-    ],
+    label: 'authentication and SSO',
+    needs: ['backend', 'security'],
+    plannedBy: 'cto',
+    hours: 14,
+    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
+    accept: {
+      design: 'Session or token model, credential storage and a threat model written down',
+      implement: 'Sign-in and sign-out work end to end; sessions expire and refresh as designed',
+      test: 'Happy paths, wrong credentials, expired and forged tokens covered',
+    },
   },
   {
-    id: 'realtime',
-    label: 'real-time / notifications',
-    keywords: ['real-time', 'realtime', 'real time', 'notification', 'notifications', 'websocket', 'websockets', 'push', 'live', 'streaming', 'subscriptions', 'events feed'],
-    templates: [
-      design(5, 'Event types, delivery guarantees and fan-out design'),
-      implement(14, 'Events reach connected clients within a second; reconnects resume'),
-      test(6, 'Delivery, ordering and reconnect scenarios covered, including load'),
-    ],
+    id: 'payments',
+    label: 'payments',
+    needs: ['backend', 'security'],
+    plannedBy: 'cto',
+    hours: 14,
+    terms: ['checkout:frontend', 'payment', 'pay', 'card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'apple pay', 'google pay', 'bank transfer', 'payout', 'wallet', '3d secure', 'chargeback', '~charge', '~fraud'],
+    accept: {
+      implement: 'Payments succeed, fail and retry as specified; amounts reconcile with the provider',
+      test: 'Successful, declined, retried and refunded payments covered against the provider’s sandbox',
+    },
   },
   {
-    id: 'testing',
-    label: 'testing',
-    keywords: ['test', 'tests', 'testing', 'coverage', 'qa', 'quality', 'regression', 'e2e', 'end-to-end', 'unit tests', 'flaky'],
-    templates: [
-      { ...design(4, 'Coverage gaps mapped and a test plan agreed', 'qa'), title: 'Plan {subject}' },
-      { ...implement(12, 'Missing unit and integration tests written for the riskiest paths', 'qa'), title: 'Write tests for {subject}', after: ['design'] },
-      { kind: 'deploy', title: 'Gate CI on {subject}', role: 'qa', hours: 3, acceptance: ['CI fails below the agreed coverage threshold'], after: ['implement'] },
-    ],
+    id: 'billing',
+    label: 'billing and subscriptions',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 10,
+    terms: ['~price', '~pricing', 'billing', 'invoice', 'subscription', 'receipt', 'refund', 'coupon', 'trial', 'pricing plan', 'annual plan', 'dunning', 'proration', 'vat', '~plan', '~discount', '~tax'],
+    accept: { implement: 'Invoices and subscription changes are correct to the cent, including proration' },
   },
   {
-    id: 'api',
-    label: 'API',
-    keywords: ['api', 'apis', 'endpoint', 'endpoints', 'rest', 'graphql', 'grpc', 'webhook', 'webhooks'],
-    templates: [
-      design(4, 'Endpoints, payloads, errors and versioning specified'),
-      implement(12, 'Endpoints return the specified payloads and errors'),
-      test(6, 'Contract tests for every endpoint, including error cases'),
-      document(3, 'API reference with request and response examples'),
-    ],
+    id: 'search',
+    label: 'search',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 12,
+    terms: ['search', 'full text', 'fulltext', 'elasticsearch:ops', 'opensearch:ops', 'solr:ops', 'algolia', 'autocomplete:frontend', 'typeahead:frontend', 'search bar:frontend', 'search box:frontend', 'tolerate typo', 'typo tolerance', 'fuzzy', 'relevance', 'semantic search', '~ranking'],
+    accept: { implement: 'The main queries return the expected results, ranked, within the latency budget' },
   },
   {
-    id: 'database',
-    label: 'database',
-    keywords: ['database', 'db', 'schema', 'sql', 'postgres', 'mysql', 'sqlite', 'index', 'indexes', 'query', 'queries', 'storage', 'persistence'],
-    templates: [
-      design(4, 'Schema and indexes designed for the main queries'),
-      implement(10, 'Schema created by a repeatable migration; queries use the indexes'),
-      test(5, 'Data access tested against a real database'),
-    ],
+    id: 'mobile',
+    label: 'mobile apps',
+    needs: ['frontend', 'qa'],
+    plannedBy: 'designer',
+    hours: 14,
+    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', '~swift', '~kotlin', '~device'],
+    accept: {
+      implement: 'Works on the supported OS versions and screen sizes, online and offline as specified',
+      test: 'Checked on real devices for each supported platform',
+    },
   },
   {
     id: 'ui',
-    label: 'user interface',
-    keywords: ['ui', 'ux', 'frontend', 'front-end', 'page', 'pages', 'screen', 'screens', 'dashboard', 'form', 'forms', 'button', 'layout', 'mobile', 'responsive', 'accessibility'],
-    templates: [
-      design(6, 'Wireframes for every state, including empty and error states', 'designer'),
-      implement(14, 'Screens match the design and work by keyboard', 'frontend-dev'),
-      test(6, 'UI flows covered by end-to-end tests'),
+    label: 'web UI',
+    needs: ['frontend'],
+    plannedBy: 'designer',
+    hours: 12,
+    terms: [
+      'ui', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'map', 'outlook',
+      '~site', '~view', '~list', '~component', '~navigation', '~transition:visual', '~copy', '~browser', '~safari', '~chrome', '~firefox', '~app', '~flow', '~portal', '~panel',
     ],
+    accept: {
+      design: 'Designs for every state, including empty, loading and error states',
+      implement: 'Screens match the design, work by keyboard and on the supported browsers',
+      test: 'The main flows covered by end-to-end tests',
+    },
+  },
+  {
+    id: 'accessibility',
+    label: 'accessibility',
+    needs: ['frontend'],
+    plannedBy: 'lead',
+    hours: 8,
+    terms: ['accessibility', 'accessible', 'a11y', 'screen reader', 'keyboard navigation', 'keyboard', 'wcag', 'aria', 'focus outline', 'alt text', 'contrast:visual', 'colour blind:visual'],
+    accept: { implement: 'Passes WCAG 2.1 AA checks and works with a screen reader and the keyboard alone' },
+  },
+  {
+    id: 'i18n',
+    label: 'internationalisation',
+    needs: ['layer'],
+    layer: 'frontend',
+    plannedBy: 'lead',
+    hours: 10,
+    terms: ['i18n', 'l10n', 'internationalization', 'localize', 'localization', 'translate', 'translation', 'locale', 'multilingual', 'rtl:visual', 'right to left:visual', 'currency', 'time zone', 'number format', 'date format', 'hard coded string', 'spanish', 'french', 'german', 'japanese', 'chinese', 'korean', 'portuguese', 'italian', 'dutch', 'arabic:visual', 'hebrew:visual', '~language', '~string'],
+    accept: { implement: 'Every string comes from the translation files; dates, numbers and currencies follow the locale' },
+  },
+  {
+    id: 'data',
+    label: 'data pipelines',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 12,
+    terms: ['etl:ops', 'elt:ops', 'data pipeline:ops', 'ingestion:ops', 'ingest:ops', 'warehouse:ops', 'bigquery:ops', 'snowflake:ops', 'redshift:ops', 'databricks:ops', 'kafka:ops', 'kinesis:ops', 'clickstream:ops', 'airflow:ops', 'data lake:ops', 'backfill', 'dedupe', 'deduplicate', 'duplicate record', 'data quality', 'dbt', 'cdc', 'csv', 'parquet', 'dataset', 'analytics event', 'event stream:ops', '~analytics', '~export', '~import', '~report', '~pipeline', '~stream', '~record', '~event', '~data'],
+    accept: { implement: 'The pipeline runs idempotently, can be re-run for a day, and its row counts reconcile' },
+  },
+  {
+    id: 'ml',
+    label: 'machine learning',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 16,
+    terms: ['machine learning', 'ml', 'train', 'training', 'retrain:ops', 'prediction', 'predict', 'forecast', 'recommendation', 'recommender', 'classifier', 'classification', 'embedding', 'llm', 'gpt', 'ai', 'nlp', 'sentiment', 'computer vision', 'spam detection', 'detect spam', 'anomaly detection', 'inference:ops', 'model serving:ops', 'feature store', 'mlops:ops', 'fine tune', '~model'],
+    accept: {
+      design: 'Baseline, metric and the data it learns from agreed',
+      implement: 'Beats the baseline on a held-out set; predictions are reproducible',
+      test: 'Evaluated on data it was not trained on; failure cases listed',
+    },
+  },
+  {
+    id: 'database',
+    label: 'databases and migrations',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 10,
+    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
+    accept: {
+      design: 'Schema and indexes designed for the main queries, with a rollback plan',
+      implement: 'Changes applied by repeatable migrations; the main queries use the indexes',
+      test: 'Data access tested against a real database with production-sized data',
+    },
+  },
+  {
+    id: 'observability',
+    label: 'observability',
+    needs: ['ops'],
+    plannedBy: 'devops',
+    hours: 8,
+    terms: ['observability', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', '~log', '~monitor'],
+    accept: { implement: 'Alerts fire on a simulated failure and reach the on-call person; dashboards show the key numbers' },
+  },
+  {
+    id: 'infra',
+    label: 'infrastructure and cloud cost',
+    needs: ['ops'],
+    plannedBy: 'devops',
+    hours: 10,
+    terms: ['infrastructure', 'infra', 'cloud', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'docker', 'container', 'containerize', 'helm', 'terraform', 'pulumi', 'ansible', 'heroku', 'vercel', 'netlify', 'hosting', 'cdn', 'cloudfront', 'dns', 'load balancer', 'autoscaling', 'autoscale', 'auto scaling', 'region:backend', 'multi region:backend+cto', 'data center:backend+cto', 'disaster recovery:cto', 'failover', 'high availability', 'vpc', 'firewall:security', 'waf:security', 'secrets manager:security', 'vault:security', 'tls', 'ssl', 'certificate', 'staging environment', 'cost', 'aws bill', 'cloud bill', 'hosting bill', 'spend', 'cron', 'cronjob', 'lambda', 'serverless', 'ec2', 'rds', 'eks', 'gke', 'traffic:backend', 'own server', '~server', '~environment', '~budget', '~scale:backend', '~host'],
+    accept: {
+      design: 'Target set-up, capacity and cost estimated; rollback agreed',
+      implement: 'Defined as code, applied to staging then production, with monitoring and a rollback path',
+    },
+  },
+  {
+    id: 'cicd',
+    label: 'CI/CD and releases',
+    needs: ['ops'],
+    plannedBy: 'devops',
+    hours: 8,
+    terms: ['ci', 'cd', 'continuous integration', 'continuous deployment', 'continuous delivery', 'github action', 'gitlab ci', 'jenkins', 'circleci', 'build pipeline', 'deploy', 'deployment', 'release process', 'blue green', 'canary', 'rollback', 'preview environment', 'every pull request', 'every pr', 'merge queue', 'notarize', 'code signing', 'reproducible', 'pinned dependency', 'lockfile', 'build time', 'feature flag:backend', 'gradual rollout', 'release gradually', 'docker image', '~production:ops', '~pipeline', '~release', '~pull request', '~rollout', '~artifact', '~build'],
+    accept: { implement: 'Runs on every change without manual steps; a failed release rolls back on its own' },
+  },
+  {
+    id: 'security',
+    label: 'security and compliance',
+    needs: ['security'],
+    plannedBy: 'security',
+    hours: 8,
+    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest', 'in transit', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2', 'iso 27001', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key'],
+    accept: {
+      design: 'Threat model and findings ranked by risk',
+      implement: 'High and medium findings fixed and verified',
+      test: 'Security tests cover every fixed finding',
+    },
   },
   {
     id: 'performance',
     label: 'performance',
-    keywords: ['performance', 'fast', 'faster', 'speed', 'latency', 'slow', 'optimize', 'optimise', 'cache', 'caching', 'throughput', 'load'],
-    templates: [
-      { ...design(4, 'Baseline measured and targets agreed'), title: 'Profile {subject}' },
-      implement(12, 'Targets met on the benchmark'),
-      { ...test(6, 'Load test proves the targets under expected traffic'), title: 'Load-test {subject}' },
-    ],
+    needs: ['layer', 'qa'],
+    layer: 'backend',
+    plannedBy: 'lead',
+    hours: 10,
+    terms: ['performance', 'perf', 'fast', 'faster', 'speed up', 'slow', 'slower', 'sluggish', 'latency', 'p95', 'p99', 'p50', 'throughput', 'rps', 'cache:backend', 'caching:backend', 'load time:frontend', 'page load:frontend', 'load in:frontend', 'bundle:frontend', 'bundle size:frontend', 'render:frontend', 'rendering:frontend', 'fps', 'jank:frontend', 'optimize', 'optimization', 'efficient', 'benchmark', 'profiling', 'under a second', '10x:backend', '~speed', '~memory', '~cpu', '~second'],
+    accept: {
+      design: 'Baseline measured and the target agreed',
+      implement: 'The target is met on the benchmark',
+      test: 'A load test proves the target under the expected traffic',
+    },
   },
   {
-    id: 'security',
-    label: 'security',
-    keywords: ['security', 'secure', 'vulnerability', 'vulnerabilities', 'encryption', 'encrypt', 'audit', 'owasp', 'xss', 'csrf', 'secrets', 'compliance', 'gdpr'],
-    templates: [
-      { ...design(5, 'Threat model and findings ranked by risk', 'security'), title: 'Review {subject}' },
-      implement(10, 'High and medium findings fixed'),
-      test(5, 'Security tests cover every fixed finding'),
-    ],
+    id: 'architecture',
+    label: 'architecture and refactoring',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 14,
+    terms: ['architecture', 'monolith:cto+ops', 'microservice:cto+ops', 'service oriented:cto+ops', 'decouple', 'decoupling', 'event bus:cto', 'message bus:cto', 'job queue:ops', 'message queue:ops', 'refactor', 'refactoring', 'restructure', 'modularize', 'technical debt', 'tech debt', 'dead code', 'rewrite', 'adr:cto', 'architecture decision record:cto', 'design doc:cto', 'rfc:cto', '~legacy', '~queue', '~clean up', '~god object'],
+    accept: {
+      design: 'Target structure and migration steps agreed; nothing changes for callers in between',
+      implement: 'Behaviour unchanged (the existing tests pass); the new structure is in place',
+    },
   },
   {
-    id: 'devops',
-    label: 'devops / deploy',
-    keywords: ['deploy', 'deployment', 'ci', 'cd', 'pipeline', 'docker', 'kubernetes', 'k8s', 'infrastructure', 'infra', 'monitoring', 'logging', 'alerts', 'release', 'hosting'],
-    templates: [
-      design(4, 'Environments, pipeline stages and rollback agreed', 'devops'),
-      { ...implement(10, 'Pipeline deploys on merge and can roll back', 'devops'), title: 'Set up {subject}' },
-      { kind: 'deploy', title: 'Verify {subject} in staging', role: 'qa', hours: 4, acceptance: ['A release goes to staging and back without manual steps'], after: ['implement'] },
-    ],
+    id: 'backend',
+    label: 'backend services',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 10,
+    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', 'node 22', 'node 20', 'node 18', 'nodejs', '~service', '~job', '~node'],
+    accept: {},
   },
   {
     id: 'docs',
-    label: 'documentation',
-    keywords: ['docs', 'documentation', 'readme', 'guide', 'guides', 'tutorial', 'manual', 'onboarding'],
-    templates: [
-      { ...design(2, 'Outline agreed with the readers in mind', 'docs'), title: 'Outline {subject}' },
-      { ...document(8, 'Guide written, with examples that run'), title: 'Write {subject}', after: ['design'] },
-    ],
+    label: 'docs and onboarding',
+    needs: ['docs'],
+    plannedBy: 'docs',
+    hours: 8,
+    exclusive: true,
+    terms: ['docs', 'documentation', 'guide', 'tutorial', 'video tutorial', 'readme', 'handbook', 'manual', 'changelog', 'release notes', 'api reference', 'reference docs', 'runbook:ops', 'playbook', 'wiki', 'faq', 'knowledge base', 'onboarding guide', 'getting started', 'docstring', 'write up', 'help article'],
+    accept: {
+      design: 'Outline agreed with its readers in mind',
+      implement: 'Written and reviewed, with examples that run',
+    },
   },
   {
-    id: 'data',
-    label: 'data / migration',
-    keywords: ['migration', 'migrate', 'import', 'export', 'etl', 'backfill', 'data', 'legacy'],
-    templates: [
-      design(5, 'Mapping from old to new data, with a rollback plan'),
-      implement(12, 'Migration runs idempotently and can be resumed'),
-      test(6, 'Migration verified on a copy of production data'),
-    ],
+    id: 'realtime',
+    label: 'real-time and notifications',
+    needs: ['backend', 'frontend'],
+    plannedBy: 'cto',
+    hours: 14,
+    terms: ['real time', 'realtime', 'websocket', 'push notification', 'server sent event', 'sse', 'presence', 'typing indicator', 'live update', 'live tracking', 'live location', 'live map', 'delivery tracking', 'location tracking', 'collaborative editing', 'live chat', 'chat', 'notification', 'in app notification', '~live', '~socket', '~push'],
+    accept: {
+      design: 'Event types, delivery guarantees and fan-out designed',
+      implement: 'Events reach connected clients within a second; reconnects resume',
+      test: 'Delivery, ordering and reconnect scenarios covered, including load',
+    },
+  },
+  {
+    id: 'messaging',
+    label: 'email and SMS',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 8,
+    terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', '~mail', '~reminder', '~notify'],
+    accept: { implement: 'Messages are sent once, to the right people, and bounces are handled' },
+  },
+  {
+    id: 'api',
+    label: 'APIs and integrations',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 10,
+    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot', 'salesforce', 'shopify', 'zapier', 'zendesk', '~integrate', '~versioning', '~sync', '~jira', '~github'],
+    accept: {
+      design: 'Endpoints, payloads, errors and versioning specified',
+      implement: 'Endpoints return the specified payloads and errors',
+      test: 'Contract tests for every endpoint, including error cases',
+    },
+  },
+  {
+    id: 'testing',
+    label: 'testing',
+    needs: ['qa'],
+    plannedBy: 'qa',
+    hours: 10,
+    exclusive: true,
+    terms: ['test', 'testing', 'coverage', 'unit test', 'integration test', 'e2e', 'end to end test', 'flaky', 'visual regression test:frontend', 'visual regression:frontend', 'regression test', 'snapshot test', 'load test', 'stress test', 'qa', 'test suite', 'test plan', 'test automation', 'cypress', 'playwright', 'selenium', 'jest', 'vitest', 'pytest'],
+    accept: {
+      design: 'Coverage gaps mapped and a test plan agreed',
+      implement: 'The missing tests written for the riskiest paths and running in CI',
+    },
+  },
+  {
+    id: 'experiments',
+    label: 'experiments and analytics',
+    needs: ['layer'],
+    layer: 'frontend',
+    plannedBy: 'lead',
+    hours: 6,
+    terms: ['a b test', 'ab test', 'split test', 'experiment', 'conversion', 'funnel', 'tracking plan'],
+    accept: { implement: 'Variants are assigned and measured as planned; the result can be read after the run' },
+  },
+  {
+    id: 'files',
+    label: 'files and media',
+    needs: ['backend'],
+    plannedBy: 'cto',
+    hours: 8,
+    terms: ['upload', 'file', 'attachment', 'image', 'picture', 'avatar', 'photo', 'pdf', 'thumbnail', 's3', '~storage', '~video'],
+    accept: { implement: 'Files are validated, stored and served with the right permissions and sizes' },
   },
 ];
 
-/** Used when an objective matches no domain: a sensible default shape. */
+/** Used when an objective matches no domain: a product feature of the usual shape. */
 export const GENERIC_DOMAIN: Domain = {
   id: 'general',
   label: 'general',
-  keywords: [],
-  templates: [
-    { ...design(4, 'Scope, approach and acceptance agreed'), title: 'Clarify and design {subject}' },
-    implement(12, 'The agreed scope works end to end'),
-    test(5, 'The agreed acceptance checks are automated'),
-  ],
+  needs: ['backend', 'frontend'],
+  plannedBy: 'cto',
+  hours: 12,
+  terms: [],
+  accept: { design: 'Scope, approach and acceptance agreed', implement: 'The agreed scope works end to end', test: 'The agreed acceptance checks are automated' },
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const matchers = new Map(DOMAINS.map((d) => [d.id, d.keywords.map((k) => new RegExp(`(^|[^a-z0-9-])${escape(k)}($|[^a-z0-9-])`))]));
-
-/** Domains the text touches, the strongest first (most keyword hits; catalog order breaks ties). */
-export function matchDomains(text: string): Domain[] {
-  const lower = ` ${text.toLowerCase()} `;
-  const scored = DOMAINS.map((d, order) => ({ d, order, hits: matchers.get(d.id)!.filter((re) => re.test(lower)).length }));
-  return scored
-    .filter((s) => s.hits > 0)
-    .sort((a, b) => b.hits - a.hits || a.order - b.order)
-    .map((s) => s.d);
+interface Term {
+  domain: Domain;
+  stems: string[];
+  weight: number;
+  adds: Concern[];
+  text: string;
 }
+
+function parseTerm(domain: Domain, raw: string): Term {
+  const weak = raw.startsWith('~');
+  const [phrase = '', extra = ''] = (weak ? raw.slice(1) : raw).split(':');
+  return { domain, stems: stems(phrase), weight: weak ? 0.5 : 1, adds: extra ? (extra.split('+') as Concern[]) : [], text: phrase };
+}
+
+/** Every term of every domain, longest first: a longer phrase takes its words before a shorter one can. */
+const TERMS: readonly Term[] = DOMAINS.flatMap((d) => d.terms.map((t) => parseTerm(d, t))).sort((a, b) => b.stems.length - a.stems.length);
+
+export interface DomainMatch {
+  domain: Domain;
+  score: number;
+  /** where its first term is in the text, to break ties */
+  first: number;
+  /** the terms heard, as written in the catalogue */
+  heard: string[];
+  /** needs the terms add beyond the domain's own */
+  adds: Concern[];
+}
+
+/** The domains a text touches, the strongest first (score, then the one said first). */
+export function matchDomains(text: string): DomainMatch[] {
+  const tokens = stems(text);
+  const used = new Array<boolean>(tokens.length).fill(false);
+  const found = new Map<string, DomainMatch>();
+  for (const term of TERMS) {
+    for (const at of findPhrase(tokens, term.stems)) {
+      if (used.slice(at, at + term.stems.length).some(Boolean)) continue;
+      used.fill(true, at, at + term.stems.length);
+      const m = found.get(term.domain.id) ?? { domain: term.domain, score: 0, first: at, heard: [], adds: [] };
+      m.score += term.weight;
+      m.first = Math.min(m.first, at);
+      if (!m.heard.includes(term.text)) m.heard.push(term.text);
+      for (const c of term.adds) if (!m.adds.includes(c)) m.adds.push(c);
+      found.set(term.domain.id, m);
+    }
+  }
+  return [...found.values()].sort((a, b) => b.score - a.score || a.first - b.first);
+}
+
+/** Needs that weak words still carry when their domain is not matched (a "table" in a sentence about a page). */
+export const isMatched = (m: DomainMatch): boolean => m.score >= 1;

@@ -1,35 +1,52 @@
 /**
  * Objective analysis: split what the product owner asked for into objectives, and judge each one's
- * priority (with the cue that decided it), domains, modifiers and effort. Offline and deterministic.
+ * priority (with the cue that decided it), domains, what work it needs, its scope and effort, with the
+ * reasons. Pasted code and logs are left out, and text it cannot read is named back, never dropped.
+ * Offline and deterministic.
  */
 import type { Priority } from '../../collaboration-server/protocol.js';
-import { GENERIC_DOMAIN, matchDomains, type Domain } from './domains.js';
+import { DOMAINS, GENERIC_DOMAIN, isMatched, matchDomains, type Concern, type Domain } from './domains.js';
 import { domainFactor, type TeamHistory } from './history.js';
+import { leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
+import { pastedKind, unreadableWhy, type Pasted } from './readable.js';
+import { scopeOf } from './scope.js';
+import { needsOf, workFor, type Work } from './work.js';
 
 export interface Objective {
   index: number;
   text: string;
-  /** the objective without its leading verb, used in task titles */
+  /** the objective without its leading verb */
   subject: string;
+  /** its verb and object, which the task titles are written from */
+  phrase: Phrase;
   priority: Priority;
   priorityCue: string;
   domains: string[];
+  /** the domain it is about */
   primary: Domain;
+  /** the other domains it touches */
+  others: Domain[];
   generic: boolean;
-  /** why the estimate moved: modifiers and history */
+  /** what the work needs (backend, security review, devops...), and whose work it is */
+  needs: Concern[];
+  lead: string;
+  /** the work it takes, which the breakdown turns into tasks */
+  work: Work[];
+  /** why the estimate is what it is: scope, parts, platforms, domains, history */
   adjustments: string[];
-  /** multiplies every template hour of this objective */
+  /** multiplies every hour of this objective's work */
   factor: number;
   hours: number;
   points: number;
 }
 
-const VERBS = [
-  'add', 'implement', 'improve', 'build', 'create', 'fix', 'make', 'support', 'migrate', 'set up', 'setup', 'write',
-  'refactor', 'ship', 'deploy', 'integrate', 'design', 'enable', 'introduce', 'upgrade', 'optimize', 'optimise',
-  'speed up', 'reduce', 'increase', 'provide', 'allow', 'harden', 'document', 'automate', 'rewrite', 'launch', 'move',
-];
-const VERB_RE = new RegExp(`^(?:${VERBS.map((v) => v.replace(' ', '\\s+')).join('|')})\\b`, 'i');
+/** What the lead made of the product owner's messages: the objectives, and what it could not read. */
+export interface ObjectiveAnalysis {
+  objectives: Objective[];
+  /** text that is not an objective the lead can plan (another language, gibberish), named back, never dropped */
+  unreadable: { text: string; why: string }[];
+}
+
 const LEAD_IN_RE = /^(?:(?:and|also|then|plus|finally)\s+)*(?:(?:we|i|you)\s+(?:really\s+)?(?:need|needs|want|must|should|have|would like|'d like)\s+(?:to\s+)?|(?:it\s+)?(?:would\s+be\s+)?nice\s+to\s+have:?\s+|(?:urgent|critical|important|must|nice to have|optional|stretch)\s*:\s*|please\s+|let'?s\s+|(?:it\s+is|it's)\s+(?:urgent|critical)\s+(?:to|that\s+we)\s+)*/i;
 /**
  * A priority said after the objective ("... is a must", "(nice to have)", "... asap"). Words like
@@ -41,33 +58,64 @@ const PRIORITY_TAIL_RE =
 const HIGH_CUES = ['must', 'urgent', 'urgently', 'critical', 'asap', 'top priority', 'blocker', 'required', 'immediately'];
 const LOW_CUES = ['nice to have', 'nice-to-have', 'if time', 'if there is time', 'optional', 'maybe', 'eventually', 'stretch', 'could', 'later'];
 
-const MODIFIERS: { phrase: RegExp; label: string; factor: number; unless?: string }[] = [
-  { phrase: /\breal[- ]?time\b/i, label: 'real-time', factor: 1.25, unless: 'realtime' },
-  { phrase: /\bscal(?:able|ability|e)\b/i, label: 'scalable', factor: 1.3 },
-  { phrase: /\bmigrat(?:e|ion|ing)\b/i, label: 'migration', factor: 1.2, unless: 'data' },
-  { phrase: /\bfrom scratch\b/i, label: 'from scratch', factor: 1.5 },
-];
+/** A message that splits into more objectives than this is cut here, and the rest named back. */
+export const MAX_OBJECTIVES = 30;
+/** The hub keeps objectives to 500 characters. */
+const MAX_OBJECTIVE_CHARS = 500;
+
+/** Splits one line of prose into objective texts: semicolons, commas and "and <verb>". */
+function splitLine(line: string): string[] {
+  return line
+    .split(';')
+    .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
+    .map((m) => m.replace(/[.!]+$/, '').trim())
+    // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.
+    .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
+}
+
+const unbullet = (line: string) => line.replace(/^\s*(?:\d+[.)]|[-*•])\s+/, '').trim();
+
+/** A message as objective texts, and its runs of pasted code, logs or stack traces (which are not objectives). */
+export function splitMessage(message: string): { objectives: string[]; pasted: { kind: Pasted; lines: string[] }[] } {
+  const objectives: string[] = [];
+  const pasted: { kind: Pasted; lines: string[] }[] = [];
+  let run: { kind: Pasted; lines: string[] } | null = null;
+  for (const raw of message.split(/\r?\n/)) {
+    if (!raw.trim()) continue;
+    const kind = pastedKind(raw);
+    // Indented lines inside a paste belong to it (a stack trace's frames, a code block's body).
+    if (kind || (run && /^\s/.test(raw))) {
+      if (run) run.lines.push(raw.trim());
+      else pasted.push((run = { kind: kind!, lines: [raw.trim()] }));
+      continue;
+    }
+    run = null;
+    objectives.push(...splitLine(unbullet(raw)));
+  }
+  return { objectives, pasted };
+}
 
 /** Splits a message into objective texts: lines, bullets, semicolons, commas and "and <verb>". */
 export function splitObjectives(message: string): string[] {
-  return message
-    .split(/\r?\n|;/)
-    .map((line) => line.replace(/^\s*(?:\d+[.)]|[-*•])\s+/, '').trim())
-    .filter((line) => line.length > 0)
-    .flatMap((line) => mergeFragments(line.split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z])/i)))
-    .map((m) => m.replace(/[.!]+$/, '').trim())
-    .filter((m) => /[a-z]/i.test(m));
+  return splitMessage(message).objectives;
 }
 
-/** A piece that starts with no verb continues the one before ("auth, sessions and roles"). */
-function mergeFragments(pieces: (string | undefined)[]): string[] {
+/**
+ * A piece that starts with no verb continues the one before, joined by what separated them ("auth
+ * with login, sessions and roles" stays one). `parts` alternates pieces and the separators between them.
+ */
+function mergeFragments(parts: (string | undefined)[]): string[] {
   const merged: string[] = [];
-  for (const raw of pieces) {
-    const piece = raw?.trim() ?? '';
+  for (let i = 0; i < parts.length; i += 2) {
+    const piece = parts[i]?.trim() ?? '';
     if (!piece) continue;
     const bare = piece.replace(LEAD_IN_RE, '');
     const prev = merged.length - 1;
-    if (prev >= 0 && !VERB_RE.test(bare) && !LEAD_IN_RE.exec(piece)?.[0]) merged[prev] = `${merged[prev]}, ${piece}`;
+    // "…and move them into a vault" goes on with the same things: it is one objective.
+    // So does a verb whose object is the one before ("let users export and delete their data").
+    const continues =
+      !leadingVerb(bare) || /^(?:\S+\s+){0,2}(?:them|it|this|these|those|their|its)\b/i.test(bare) || (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null);
+    if (prev >= 0 && continues && !LEAD_IN_RE.exec(piece)?.[0]) merged[prev] = `${merged[prev]}${parts[i - 1] ?? ', '}${piece}`;
     else merged.push(piece);
   }
   return merged;
@@ -95,45 +143,47 @@ export function pointsFor(hours: number): number {
   return steps.find(([h]) => hours <= h)?.[1] ?? 21;
 }
 
-/** Template hours scaled by the objective's factor, to the half hour. */
-export const scaledHours = (hours: number, factor: number): number => Math.max(0.5, Math.round(hours * factor * 2) / 2);
+/** The domain an objective is about: what its verb says it is (docs, tests), else its strongest domain. */
+function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
+  const byId = (id: string) => DOMAINS.find((d) => d.id === id)!;
+  if (phrase.cls === 'document') return byId('docs');
+  if (phrase.cls === 'test') return byId('testing');
+  return matched[0] ?? GENERIC_DOMAIN;
+}
 
 export function analyseObjective(text: string, index: number, count: number, history?: TeamHistory): Objective {
   const bare = text.replace(LEAD_IN_RE, '').replace(PRIORITY_TAIL_RE, '').trim() || text.trim();
-  const object = bare.replace(VERB_RE, '').replace(/^\s*(?:our|the|a|an|some)\s+/i, '').trim();
-  // "Deploy to k8s" keeps its verb: "to k8s" is no subject.
-  const subject = !object || /^(?:to|on|for|with|in|into|from|of)\b/i.test(object) ? bare : object;
-  const matched = matchDomains(bare);
-  const primary = matched[0] ?? GENERIC_DOMAIN;
+  const phrase = parsePhrase(bare);
+  const matches = matchDomains(bare);
+  const matched = matches.filter(isMatched).map((m) => m.domain);
+  const primary = headOf(phrase, matched);
+  const others = matched.filter((d) => d.id !== primary.id);
   const { priority, cue } = priorityOf(text, index, count);
-  const adjustments: string[] = [];
-  let factor = 1;
-  for (const m of MODIFIERS) {
-    if (m.phrase.test(text) && m.unless !== primary.id) {
-      factor *= m.factor;
-      adjustments.push(`${m.label} ×${m.factor}`);
-    }
-  }
-  for (const extra of matched.slice(1, 3)) {
-    factor *= 1.15;
-    adjustments.push(`also touches ${extra.label} ×1.15`);
-  }
+  const scope = scopeOf(bare, others.map((d) => d.label));
+  let factor = scope.factor;
+  const adjustments = [...scope.reasons];
   const learned = domainFactor(history, primary.id);
   if (learned !== null && Math.abs(learned - 1) >= 0.05) {
     factor *= learned;
     adjustments.push(`team history in ${primary.label} ×${learned.toFixed(2)}`);
   }
-  const hours = primary.templates.reduce((sum, t) => sum + scaledHours(t.hours, factor), 0);
+  const needs = needsOf(phrase, matches, primary, scope.small);
+  const work = workFor({ phrase, head: primary, others, needs, small: scope.small, factor });
+  const hours = work.reduce((sum, w) => sum + w.hours, 0);
   return {
     index,
-    // The hub keeps objectives to 500 characters.
-    text: (bare.charAt(0).toUpperCase() + bare.slice(1)).slice(0, 500),
-    subject,
+    text: (bare.charAt(0).toUpperCase() + bare.slice(1)).slice(0, MAX_OBJECTIVE_CHARS),
+    subject: phrase.object.slice(0, MAX_OBJECTIVE_CHARS),
+    phrase,
     priority,
     priorityCue: cue,
-    domains: matched.length ? matched.map((d) => d.id) : [GENERIC_DOMAIN.id],
+    domains: [primary, ...others].map((d) => d.id),
     primary,
-    generic: matched.length === 0,
+    others,
+    generic: primary === GENERIC_DOMAIN,
+    needs: needs.concerns,
+    lead: needs.lead,
+    work,
     adjustments,
     factor,
     hours,
@@ -141,10 +191,28 @@ export function analyseObjective(text: string, index: number, count: number, his
   };
 }
 
-/** Every objective in the texts given (each may hold several), numbered from `startIndex`. */
-export function analyseObjectives(texts: string[], history?: TeamHistory): Objective[] {
-  const all = texts.flatMap(splitObjectives);
-  return all.map((t, i) => analyseObjective(t, i, all.length, history));
+const quote = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
+
+/** The objectives in the messages given (each may hold several), and what is not one, named. */
+export function analyseObjectives(messages: readonly string[], history?: TeamHistory): ObjectiveAnalysis {
+  const unreadable: ObjectiveAnalysis['unreadable'] = [];
+  const readable: string[] = [];
+  for (const message of messages) {
+    const { objectives, pasted } = splitMessage(message);
+    for (const p of pasted) unreadable.push({ text: quote(p.lines[0]!), why: `${p.lines.length} line(s) of pasted ${p.kind}: not an objective` });
+    const mine: string[] = [];
+    for (const o of objectives) {
+      const why = o.length > MAX_OBJECTIVE_CHARS * 2 ? `far too long for one objective (${o.length} characters): say it in a sentence or two` : unreadableWhy(o);
+      if (why) unreadable.push({ text: quote(o), why });
+      else mine.push(o);
+    }
+    if (mine.length > MAX_OBJECTIVES) {
+      unreadable.push({ text: quote(mine[MAX_OBJECTIVES]!), why: `and ${mine.length - MAX_OBJECTIVES} more in that message: I plan at most ${MAX_OBJECTIVES} objectives from one message, send the rest with add` });
+      mine.length = MAX_OBJECTIVES;
+    }
+    readable.push(...mine);
+  }
+  return { objectives: readable.map((t, i) => analyseObjective(t, i, readable.length, history)), unreadable };
 }
 
 const RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };

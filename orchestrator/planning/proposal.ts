@@ -3,13 +3,15 @@
  * planning choices and the team as it is now. Deterministic, so it is recomputed after every change.
  */
 import type { TaskDraft } from '../../collaboration-server/protocol.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
 import { assignTasks, type Assignment, type Strategy } from './assignment.js';
-import { breakdownObjectives, type PlannedTask } from './breakdown.js';
+import { applyEdits, type PlannedTask } from './breakdown.js';
 import { teamCapacity, type Capacity } from './capacity.js';
 import { analyseGraph, type GraphAnalysis } from './dependency-graph.js';
 import { checkFeasibility, type Feasibility } from './feasibility.js';
 import type { TeamHistory } from './history.js';
-import { analyseObjectives, pointsFor, type Objective } from './objectives.js';
+import { pointsFor, type Objective, type ObjectiveAnalysis } from './objectives.js';
 import type { LeadView } from '../lead-view.js';
 import { dueTimes } from './schedule.js';
 
@@ -27,6 +29,8 @@ export interface PlanChoices {
 export interface Proposal {
   capacity: Capacity;
   objectives: Objective[];
+  /** what the lead could not read as an objective, to name back to the product owner */
+  unreadable: ObjectiveAnalysis['unreadable'];
   tasks: PlannedTask[];
   graph: GraphAnalysis;
   assignments: Map<string, Assignment>;
@@ -37,15 +41,16 @@ export interface Proposal {
 
 type TeamInput = Pick<LeadView, 'roster' | 'roles' | 'tasks'>;
 
-export function buildProposal(choices: PlanChoices, team: TeamInput): Proposal {
+/** The judgement (objectives, tasks) is the advisor's; capacity, assignment and schedule are the engine's. */
+export function buildProposal(choices: PlanChoices, team: TeamInput, advisor: Advisor = offlineAdvisor): Proposal {
   const capacity = teamCapacity(team, choices.startsAt, choices.days);
-  const objectives = analyseObjectives([...choices.objectives], choices.history);
-  const tasks = breakdownObjectives(objectives, { drops: choices.drops, estimates: choices.estimates });
+  const { objectives, unreadable } = advisor.analyseObjectives(choices.objectives, choices.history);
+  const tasks = applyEdits(advisor.breakDown(objectives), { drops: choices.drops, estimates: choices.estimates });
   const graph = analyseGraph(tasks);
   const assignments = assignTasks(tasks, capacity.members, { strategy: choices.strategy, history: choices.history, pins: choices.pins });
   const feasibility = checkFeasibility(tasks, assignments, capacity.members);
   const due = dueTimes(tasks, graph, assignments, capacity);
-  return { capacity, objectives, tasks, graph, assignments, feasibility, due };
+  return { capacity, objectives, unreadable, tasks, graph, assignments, feasibility, due };
 }
 
 /** The tasks as the hub takes them in `sprint_create`: keys, and dependencies named by key. */

@@ -6,7 +6,9 @@
  */
 import { capacityCard, capacityText, DEFAULT_SPRINT_DAYS, teamCapacity } from './capacity.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS, planningHelp, say, showPlan } from './commands.js';
-import { initialPlanningState, kept, type PlanningState, type SessionResult, type TeamView } from './state.js';
+import { initialPlanningState, kept, type PlanContext, type PlanningState, type SessionResult, type TeamView } from './state.js';
+import type { Advisor } from '../advisor/advisor.js';
+import { offlineAdvisor } from '../advisor/offline.js';
 
 /** Reads a `plan sprint` command: its `--days N`, or an error sentence. */
 function parsePlan(rest: string): { days: number } | string {
@@ -27,7 +29,8 @@ function startPlanning(state: PlanningState, rest: string, view: TeamView): Sess
 }
 
 /** Handles one message from a product owner. Messages that are not about planning get no reply. */
-export function handleMessage(state: PlanningState, rawText: string, view: TeamView): SessionResult {
+export function handleMessage(state: PlanningState, rawText: string, view: TeamView, advisor: Advisor = offlineAdvisor): SessionResult {
+  const ctx: PlanContext = { view, advisor };
   const text = rawText.trim().replace(/^chat\s+/i, '');
   const plan = PLAN_SPRINT.pattern.exec(text);
   if (plan && state.phase === 'idle') return startPlanning(state, plan[1] ?? '', view);
@@ -42,8 +45,8 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
     }
     if (waiting && command.beforePlan !== 'run') continue;
     const match = command.pattern.exec(line);
-    if (match) return command.run(state, match, view);
+    if (match) return command.run(state, match, ctx);
   }
-  if (waiting) return showPlan({ ...state, phase: 'proposed', objectives: [...state.objectives, text] }, view, true);
+  if (waiting) return showPlan({ ...state, phase: 'proposed', objectives: [...state.objectives, text] }, ctx, true);
   return { state, replies: [say(planningHelp(`I did not understand "${line.slice(0, 80)}".`))] };
 }

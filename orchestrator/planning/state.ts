@@ -8,6 +8,7 @@ import { DEFAULT_SPRINT_DAYS } from './capacity.js';
 import type { Reply } from './cards.js';
 import { emptyHistory, type TeamHistory } from './history.js';
 import type { LeadView } from '../lead-view.js';
+import type { Advisor } from '../advisor/advisor.js';
 
 export type Phase = 'idle' | 'objectives' | 'proposed';
 
@@ -53,6 +54,12 @@ export interface SessionResult {
 }
 
 export type TeamView = Pick<LeadView, 'roster' | 'roles' | 'tasks' | 'now'>;
+
+/** The team, and the advisor whose judgement a plan is built from. */
+export interface PlanContext {
+  view: TeamView;
+  advisor: Advisor;
+}
 
 export function initialPlanningState(): PlanningState {
   return { version: 1, phase: 'idle', days: DEFAULT_SPRINT_DAYS, startsAt: 0, objectives: [], strategy: 'expertise', pins: {}, drops: [], estimates: {}, active: null, history: emptyHistory(), historySeq: 0 };

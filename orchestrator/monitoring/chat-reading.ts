@@ -1,0 +1,143 @@
+/**
+ * How the lead reads one chat line: a blocker (it acts), unsure (it asks the person, once), or none,
+ * with a confidence. It reads clause by clause (chat-cues.ts), so a later clause can settle an earlier
+ * one ("I was stuck but figured it out") and a new problem after a fix still counts ("fixed the login,
+ * but now the tests keep failing"). The past, the future, conditions, denials and other senses of the
+ * cue words lower or cancel a reading; persistence and an effect on the work raise it. A blocker said
+ * about someone else, or in another language, is only ever asked about.
+ */
+import { unreadableWhy } from '../planning/readable.js';
+import { classifyBlocker } from './blocker-kind.js';
+import { ABOUT_OTHER, ATTEMPTS, CASUAL, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
+
+export type Reading = 'blocker' | 'unsure' | 'none';
+
+export interface ChatReading {
+  reading: Reading;
+  /** 0..1: how sure the lead is that the line reports something in the way of the work */
+  confidence: number;
+  /** for a blocker or unsure line: whether the team can solve it or the product owner must decide */
+  kind: 'technical' | 'business' | null;
+  /** what kind of trouble it sounds like (stuck, waiting, access, error...), or null */
+  category: SignalCategory | null;
+  /** the words that decided it, or null */
+  heard: string | null;
+  /** whether it is about the speaker's own work or someone else's */
+  about: 'self' | 'other';
+}
+
+/** At or above: the lead acts on it. */
+export const ACT_AT = 0.75;
+/** At or above (and below ACT_AT): the lead asks. */
+export const ASK_AT = 0.45;
+/** Long lines are read for their first part: a pasted log says no more after this. */
+const READ_CHARS = 2000;
+
+const NONE: ChatReading = { reading: 'none', confidence: 0.05, kind: null, category: null, heard: null, about: 'self' };
+
+const normalise = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+
+/**
+ * Clauses: sentences, then their parts around "but", "though", commas and dashes, kept in the original
+ * case. A quoted error message stays whole; the standup field "Blockers: …" stays with what follows it.
+ */
+function clausesOf(t: string): string[] {
+  const quoted: string[] = [];
+  const masked = t.replace(/'[^']{2,80}'|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
+  return masked
+    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\bthough\b|\balthough\b|\bhowever\b/i)
+    .map((c) => c.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]!).trim())
+    .filter(Boolean);
+}
+
+interface Heard {
+  category: SignalCategory;
+  score: number;
+  heard: string;
+  other: boolean;
+}
+
+const withoutOtherSenses = (text: string) => OTHER_SENSES.reduce((t, re) => t.replace(new RegExp(re.source, 'g'), ' '), text);
+/** Quoted error messages say what was seen, not when: "'no profiles were found'" is not the past. */
+const unquoted = (text: string) => text.replace(/'[^']{3,80}'|"[^"]{3,80}"/g, ' ');
+
+/** The strongest signal in one piece of text, with what changes it; null when it says nothing in the way. */
+function readClause(original: string, persistsInLine: boolean, signals: readonly Signal[] = SIGNALS): Heard | null {
+  const clause = normalise(original);
+  const text = withoutOtherSenses(clause).replace(CONDITION, '').trim();
+  if (!text) return null;
+  let best: { category: SignalCategory; weight: number; heard: string } | null = null;
+  const categories = new Set<SignalCategory>();
+  for (const s of signals) {
+    const m = s.re.exec(text);
+    if (!m) continue;
+    categories.add(s.category);
+    if (!best || s.weight > best.weight) best = { category: s.category, weight: s.weight, heard: m[0].trim() };
+  }
+  if (!best) return null;
+  let score = best.weight;
+  // Said to go on ("every branch", "since this morning"): the more ways it says so, the surer.
+  const persisting = new Set(text.match(new RegExp(PERSISTS.source, 'g')) ?? []).size;
+  const persists = persisting > 0;
+  if (persists) score += persisting > 1 ? 0.25 : 0.15;
+  else if (persistsInLine) score += 0.05;
+  if (EFFECT.test(text) && best.category !== 'stuck') score += 0.15;
+  if (ATTEMPTS.test(text)) score += 0.1;
+  if (categories.size > 1) score += 0.05;
+  // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
+  const when = unquoted(text);
+  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?)\b/.test(when);
+  if (best.category !== 'capacity' && LATER.test(when) && !persists && !now) score *= 0.3;
+  else if (PAST.test(when) && !persists && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when)) score *= 0.5;
+  return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()) };
+}
+
+/** Reads one chat line. Never throws, whatever the text (empty, 100 KB, another script, a stack trace). */
+export function readChat(rawText: string): ChatReading {
+  const raw = rawText.slice(0, READ_CHARS);
+  const whole = normalise(raw);
+  if (!whole || !/\p{L}/u.test(whole) || REMINDER.test(whole)) return NONE;
+  if (DENIES.some((re) => re.test(whole))) {
+    // "No blockers, but the staging DB is down since 9": a denial only covers what comes before a "but".
+    const after = /\bbut\b(.*)$/.exec(whole)?.[1];
+    if (!after) return NONE;
+  }
+  const clauses = clausesOf(raw);
+  const persistsInLine = PERSISTS.test(whole);
+  let best: Heard | null = null;
+  let seen = new Set<SignalCategory>();
+  for (const clause of clauses) {
+    const c = normalise(clause);
+    if (SETTLED.some((re) => re.test(c)) || DENIES.some((re) => re.test(c))) {
+      // A settled clause cancels what came before it; what comes after can still be a new problem.
+      best = null;
+      seen = new Set();
+      continue;
+    }
+    if (DONE_HERE.test(c)) continue;
+    const heard = readClause(clause, persistsInLine);
+    if (!heard) continue;
+    seen.add(heard.category);
+    if (!best || heard.score > best.score || (heard.score === best.score && best.other && !heard.other)) best = heard;
+  }
+  // Some things are said across a "but": "need 1000 connections but our infrastructure handles 100".
+  const across = best === null || best.score < 0.8 ? readClause(raw, persistsInLine, LINE_SIGNALS) : null;
+  if (across && !SETTLED.some((re) => re.test(normalise(clauses.at(-1) ?? ''))) && (!best || across.score > best.score)) best = across;
+  if (!best) return NONE;
+  let confidence = best.score + (seen.size > 1 ? 0.05 : 0);
+  if (CASUAL.test(whole) || SOON.test(whole)) confidence *= 0.5;
+  const foreign = unreadableWhy(raw);
+  if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
+  confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;
+  if (confidence < ASK_AT) return { ...NONE, confidence };
+  const acts = confidence >= ACT_AT && !best.other && !foreign;
+  return {
+    reading: acts ? 'blocker' : 'unsure',
+    confidence,
+    // A shortfall between what the work needs and what there is, is an investment decision.
+    kind: best.category === 'capacity' ? 'business' : classifyBlocker(raw).kind,
+    category: best.category,
+    heard: best.heard,
+    about: best.other ? 'other' : 'self',
+  };
+}

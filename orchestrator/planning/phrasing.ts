@@ -1,0 +1,340 @@
+/**
+ * An objective as a verb and its object, and the task titles written from them, so any objective reads
+ * naturally: "Migrate the orders table to the new schema" plans as "Plan the migration of the orders
+ * table…" and tests as "Test the migration of…", never "Implement Migrate…". Objectives that start with
+ * their subject are turned round first ("The export is too slow" → "Speed up the export", "Users should
+ * be able to archive projects" → "Let users archive projects"); a sentence it cannot turn round keeps
+ * its words and gets "Design: …" style titles rather than a fragment.
+ */
+import type { TaskKind } from './domains.js';
+
+/**
+ * build: something new (add, build, a noun phrase); enable: let someone do something; fix; change: an
+ * existing thing changed (migrate, reduce…, which names its change as a noun); behave: what the
+ * system should do (send, cache, train…); investigate; document; test; audit; clause: a sentence
+ * that could not be turned round.
+ */
+export type VerbClass = 'build' | 'enable' | 'fix' | 'change' | 'behave' | 'investigate' | 'document' | 'test' | 'audit' | 'clause';
+
+export interface Phrase {
+  cls: VerbClass;
+  /** the verb as said, lower case ("add", "set up"), or null for a noun phrase */
+  verb: string | null;
+  /** the objective as an imperative: "Add Apple Pay to the checkout" */
+  action: string;
+  /** what the verb acts on, as said: "Apple Pay to the checkout" */
+  object: string;
+  /** the thing itself as a noun phrase, for build objectives: "Apple Pay for the checkout" */
+  thing: string;
+  /** for enable: who ("customers") and what they do ("pause their subscription") */
+  who?: string;
+  deed?: string;
+  /** for "make X do Y": a sentence saying it is done ("the dashboard loads in under two seconds") */
+  outcome?: string;
+}
+
+type Entry = [VerbClass, string?];
+/** Verbs the planner knows: their class and, for a change, how the change is named ("the migration of"). */
+const VERBS: Record<string, Entry> = {
+  add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
+  provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
+  design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
+  let: ['enable'], allow: ['enable'],
+  fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
+  migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
+  reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
+  'speed up': ['change', 'speed-up of'], optimise: ['change', 'optimisation of'], optimize: ['change', 'optimization of'], tune: ['change', 'tuning of'], scale: ['change', 'scaling of'],
+  simplify: ['change', 'simplification of'], 'clean up': ['change', 'clean-up of'], polish: ['change', 'polishing of'], rework: ['change', 'rework of'], revamp: ['change', 'revamp of'],
+  overhaul: ['change', 'overhaul of'], redesign: ['change', 'redesign of'], restyle: ['change', 'restyling of'], refresh: ['change', 'refresh of'], update: ['change', 'update of'],
+  change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'],
+  refactor: ['change', 'refactoring of'], split: ['change', 'split of'], extract: ['change', 'extraction of'], decouple: ['change', 'decoupling of'], consolidate: ['change', 'consolidation of'],
+  rename: ['change', 'renaming of'], standardise: ['change', 'standardisation of'], unify: ['change', 'unification of'], centralise: ['change', 'centralisation of'],
+  centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
+  translate: ['change', 'translation of'], localise: ['change', 'localisation of'], localize: ['change', 'localization of'], containerise: ['change', 'containerisation of'],
+  containerize: ['change', 'containerization of'], dockerise: ['change', 'containerisation of'], dockerize: ['change', 'containerization of'], automate: ['change', 'automation of'],
+  backfill: ['change', 'backfill of'], archive: ['change', 'archiving of'], deduplicate: ['change', 'deduplication of'], dedupe: ['change', 'deduplication of'], version: ['change', 'versioning of'],
+  modularise: ['change', 'modularisation of'], modularize: ['change', 'modularization of'], restructure: ['change', 'restructuring of'], deprecate: ['change', 'deprecation of'],
+  remove: ['change', 'removal of'], delete: ['change', 'deletion of'], drop: ['change', 'removal of'], retire: ['change', 'retirement of'], sunset: ['change', 'sunsetting of'],
+  disable: ['change', 'disabling of'], 'phase out': ['change', 'phase-out of'], extend: ['change', 'extension of'], expand: ['change', 'expansion of'], shorten: ['change', 'shortening of'],
+  send: ['behave'], notify: ['behave'], email: ['behave'], show: ['behave'], display: ['behave'], track: ['behave'], retry: ['behave'], sync: ['behave'], export: ['behave'], import: ['behave'],
+  stream: ['behave'], serve: ['behave'], cache: ['behave'], index: ['behave'], log: ['behave'], alert: ['behave'], monitor: ['behave'], measure: ['behave'], handle: ['behave'], run: ['behave'],
+  host: ['behave'], manage: ['behave'], define: ['behave'], validate: ['behave'], limit: ['behave'], throttle: ['behave'], block: ['behave'], detect: ['behave'], flag: ['behave'], train: ['behave'],
+  retrain: ['behave'], forecast: ['behave'], predict: ['behave'], recommend: ['behave'], summarise: ['behave'], summarize: ['behave'], sign: ['behave'], notarise: ['behave'], schedule: ['behave'],
+  process: ['behave'], store: ['behave'], keep: ['behave'], accept: ['behave'], require: ['behave'], enforce: ['behave'], make: ['behave'], get: ['behave'], format: ['behave'], pipe: ['behave'],
+  publish: ['behave'], 'roll out': ['behave'], deploy: ['behave'], release: ['behave'], 'a/b test': ['behave'], 'ab test': ['behave'], bill: ['behave'], charge: ['behave'], lock: ['behave'],
+  share: ['behave'], invite: ['behave'], collect: ['behave'], record: ['behave'], onboard: ['behave'], personalise: ['behave'], personalize: ['behave'], filter: ['behave'], sort: ['behave'], 'break': ['change', 'split of'], scan: ['behave'], edit: ['behave'], 'bulk-edit': ['behave'], 'bulk edit': ['behave'], upload: ['behave'], download: ['behave'], embed: ['behave'], tag: ['behave'], map: ['behave'], route: ['behave'], check: ['behave'], listen: ['behave'], reset: ['behave'], queue: ['behave'], batch: ['behave'], expose: ['behave'], persist: ['behave'], render: ['behave'], preview: ['behave'], print: ['behave'], search: ['behave'], group: ['behave'], rank: ['behave'], issue: ['behave'], refund: ['behave'], cancel: ['behave'], approve: ['behave'], reject: ['behave'], book: ['behave'], assign: ['behave'], calculate: ['behave'], compute: ['behave'], load: ['behave'], parse: ['behave'], compress: ['behave'], resize: ['behave'], transcribe: ['behave'], geocode: ['behave'], confirm: ['behave'], remind: ['behave'], suggest: ['behave'], highlight: ['behave'], pin: ['behave'], follow: ['behave'], comment: ['behave'], vote: ['behave'], rate: ['behave'], unpublish: ['behave'], purge: ['behave'], expire: ['behave'], unlock: ['behave'], mute: ['behave'], hide: ['behave'], pay: ['behave'], tip: ['behave'], donate: ['behave'], order: ['behave'], subscribe: ['behave'], unsubscribe: ['behave'], join: ['behave'], fetch: ['behave'], attach: ['behave'], link: ['behave'], copy: ['behave'], duplicate: ['behave'], clone: ['behave'], restore: ['behave'], recover: ['behave'], undo: ['behave'], paginate: ['behave'], save: ['behave'], mark: ['behave'], label: ['behave'], estimate: ['behave'], match: ['behave'], merge: ['change', 'merge of'],
+  evaluate: ['investigate'], investigate: ['investigate'], research: ['investigate'], explore: ['investigate'], assess: ['investigate'], compare: ['investigate'], spike: ['investigate'],
+  prototype: ['investigate'], analyse: ['investigate'], analyze: ['investigate'], 'look into': ['investigate'], 'find out': ['investigate'], decide: ['investigate'], choose: ['investigate'], pick: ['investigate'],
+  document: ['document'], write: ['document'], draft: ['document'], outline: ['document'], describe: ['document'], explain: ['document'],
+  test: ['test'], 'load-test': ['test'], 'load test': ['test'], 'stress-test': ['test'], verify: ['test'], cover: ['test'],
+  audit: ['audit'], pentest: ['audit'], prepare: ['audit'], certify: ['audit'], review: ['audit'],
+};
+
+/** Verbs in the order they are tried: two-word verbs first. */
+const VERB_LIST = Object.keys(VERBS).sort((a, b) => b.split(/[ -/]/).length - a.split(/[ -/]/).length || b.length - a.length);
+const VERB_RE = new RegExp(`^(${VERB_LIST.map((v) => v.replace(/[/-]/g, '[-/ ]?').replace(' ', '\\s+')).join('|')})(?![\\w'-])\\s*`, 'i');
+
+/** The verb a text starts with, if it starts with one the planner knows. */
+export function leadingVerb(text: string): string | null {
+  const m = VERB_RE.exec(text.trim());
+  return m ? m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^(load|stress)[ /]test$/, '$1-test').replace(/^ab test$|^a[- ]b test$/, 'a/b test') : null;
+}
+
+/** A first word the planner does not know is still a verb when a determiner follows it ("Animate the transitions"). */
+const UNKNOWN_VERB = /^([a-z]+(?:-[a-z]+)?)\s+(?=(?:the|a|an|our|all|every|each|some|any|my|your|their|its|this|these|those)\s)/i;
+const NOT_VERBS = /^(?:all|every|each|some|any|more|less|new|better|faster|the|a|an|our|only|just|also|both|either|with|without|for|from|in|on|of|to|by|at|no|not|user|users|customer|customers|team|teams|admin|admins)$/i;
+
+const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b/i;
+const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|we|i)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
+const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
+const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
+const FAILING = /^(.+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
+const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no)\s+(.+)$/i;
+/** a finite verb: the text is a sentence, not a noun phrase */
+const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
+
+/** "fails" → "failing", "times out" → "timing out", "leaks memory" → "leaking memory". */
+function gerundOf(said: string): string | null {
+  if (/^(?:does not|doesn't|do not|don't) work$/.test(said)) return 'not working';
+  const [verb = '', ...rest] = said.split(' ');
+  if (/^(?:won't|will|can't|cannot|does|do)$/.test(verb)) return null;
+  const base = verb.replace(/(?:sh|ch|x|s)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1');
+  const ing = base.endsWith('e') && !base.endsWith('ee') ? `${base.slice(0, -1)}ing` : `${base}ing`;
+  return [ing, ...rest].join(' ');
+}
+
+/** Words that keep their capital inside a sentence. */
+const PROPER = /^(?:Google|Apple|Microsoft|Stripe|Slack|GitHub|GitLab|Kubernetes|Docker|Postgres|PostgreSQL|React|Sentry|HubSpot|Salesforce|Shopify|Okta|Auth0|Figma|Jira|Android|Safari|Chrome|Firefox|Windows|Linux|Elasticsearch|Kafka|Redis|Terraform|Heroku|Vercel|BigQuery|Snowflake|Twilio|SendGrid|PayPal|Braintree|Outlook|Gmail|English|Spanish|French|German|Japanese|Chinese|Italian|Portuguese|Dutch|Korean|Arabic|Hebrew|Black|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
+
+/** Lower-cases a sentence's first word unless it is a name or an acronym. */
+export function lowerFirst(text: string): string {
+  const first = /^\S+/.exec(text)?.[0] ?? '';
+  if (!/^[A-Z][a-z'’-]*$/.test(first) || PROPER.test(first.replace(/['’]s$/, ''))) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "a CSV export" → "the CSV export": a thing planned before is definite when it is tested. */
+const definite = (s: string) => s.replace(/^(?:a|an)\s+/i, 'the ');
+const bare = (s: string) => s.replace(/^(?:our|the|a|an|some|all)\s+/i, '');
+
+/** Third person of a verb, for "the dashboard loads". */
+function third(verb: string): string {
+  if (verb === 'have') return 'has';
+  if (verb === 'be') return 'is';
+  if (/(?:s|x|z|ch|sh|o)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+const plural = (np: string) => /(?:[^su]s|people|data)$/i.test(np.trim());
+
+const PREDICATE_VERBS = /^(?:load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
+const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
+
+/** Nouns that qualify an adjective: "keyboard accessible", "mobile friendly". */
+const QUALIFIERS = /^(?:keyboard|mobile|touch|voice|print|screen-reader|seo|search-engine|user|developer|cache)$/i;
+
+/** "make the dashboard load in under two seconds" → "the dashboard loads in under two seconds". */
+function outcomeOfMake(object: string): string | undefined {
+  const w = object.split(/\s+/);
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i]!.toLowerCase();
+    const subject = w.slice(0, i).join(' ');
+    if (PREDICATE_VERBS.test(word)) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
+    if (ADJECTIVES.test(word)) {
+      // An acronym before the adjective belongs to it: "the checkout PCI compliant".
+      const j = i > 1 && (/^[A-Z0-9]{2,}$/.test(w[i - 1]!) || QUALIFIERS.test(w[i - 1]!)) ? i - 1 : i;
+      const s = w.slice(0, j).join(' ');
+      return `${s} ${plural(s) ? 'are' : 'is'} ${w.slice(j).join(' ')}`.trim();
+    }
+  }
+  return undefined;
+}
+
+/** "Apple Pay to the checkout" → "Apple Pay for the checkout": what is added, and where. */
+function thingOf(verb: string | null, object: string): string {
+  if (verb === 'add') return object.replace(/^(.+?)\s+(?:to|into|onto)\s+(?=\S)/i, '$1 for ');
+  if (verb === 'support' || verb === 'enable' || verb === 'offer' || verb === 'provide') return `support for ${object}`;
+  return object;
+}
+
+/** "rotate all API keys and move them…": two verbs in one objective are said as they are, not as a noun. */
+const secondVerb = (object: string) => /\s(?:and|then)\s+(\S+(?:\s\S+)?)/i.exec(object)?.slice(1).some((w) => leadingVerb(w) !== null) ?? false;
+
+function phraseOf(cls: VerbClass, verb: string | null, action: string, object: string, extra: Partial<Phrase> = {}): Phrase {
+  return { cls, verb, action: upperFirst(action), object, thing: thingOf(verb, object), ...extra };
+}
+
+/** Parses an objective (lead-ins and priority words already removed). */
+export function parsePhrase(text: string): Phrase {
+  const t = text.trim().replace(/\s+/g, ' ');
+  const unknown = UNKNOWN_VERB.exec(t)?.[1];
+  const verb = leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null);
+  if (verb) {
+    const object = t.slice(t.toLowerCase().startsWith(verb) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();
+    let [cls] = VERBS[verb] ?? ['behave'];
+    if (!object) return phraseOf('clause', null, t, t);
+    if (cls === 'enable') {
+      const m = /^(.+?)\s+(?:to\s+)?(\S.*)$/.exec(object);
+      const who = WHO.exec(object)?.[0];
+      if (who && m) {
+        const deed = object.slice(who.length).trim().replace(/^to\s+/i, '');
+        return phraseOf('enable', verb, t, object, { who: lowerFirst(who), deed });
+      }
+      cls = 'build';
+    }
+    if (verb === 'write' || verb === 'draft') {
+      if (/\btests?\b/i.test(object)) cls = 'test';
+      else if (!/\b(?:doc|docs|documentation|guide|tutorial|readme|handbook|manual|changelog|notes|runbooks?|playbook|wiki|faq|article|post|record|adr|rfc|spec|specification|summary|report|page|reference|onboarding)\b/i.test(object)) cls = 'behave';
+    }
+    if (verb === 'record' && /\b(?:video|tutorial|screencast|demo)\b/i.test(object)) cls = 'document';
+    if (verb === 'publish' && /\b(?:changelog|release notes|docs|documentation|guide|post)\b/i.test(object)) cls = 'document';
+    if (verb === 'review' && !/\b(?:security|code|access|permissions?|dependenc)/i.test(object)) cls = 'investigate';
+    if (verb === 'make') {
+      const outcome = outcomeOfMake(object);
+      return phraseOf('behave', verb, t, object, outcome ? { outcome } : {});
+    }
+    if ((cls === 'change' || cls === 'build') && secondVerb(object)) cls = 'behave';
+    // "Ship the iOS app to TestFlight" is a release, not a thing to build.
+    if (['ship', 'launch', 'deliver', 'publish', 'release'].includes(verb) && /\s(?:to|on|in|into)\s/i.test(object)) cls = 'behave';
+    const receiver = ['give', 'offer', 'provide', 'show', 'send', 'grant'].includes(verb) ? WHO.exec(object)?.[0] : undefined;
+    if (receiver && cls === 'build') {
+      const rest = object.slice(receiver.length).trim();
+      if (rest) return { ...phraseOf(cls, verb, t, object), thing: `${rest} for ${lowerFirst(receiver)}` };
+    }
+    return phraseOf(cls, verb, t, object);
+  }
+  let m: RegExpExecArray | null;
+  if ((m = SLOW.exec(t))) {
+    const subject = lowerFirst((m[1] ?? m[3] ?? '').trim());
+    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^for\b/, 'for');
+    const object = `${subject}${rest ? ` ${rest}` : ''}`;
+    return phraseOf('change', 'speed up', `Speed up ${object}`, object);
+  }
+  if ((m = WRONG.exec(t))) {
+    const object = `${lowerFirst(m[1]!.trim())}${m[2]!.trim() ? ` ${m[2]!.trim()}` : ''}`;
+    return phraseOf('fix', 'fix', `Fix ${object}`, object);
+  }
+  if ((m = FAILING.exec(t)) && !WHO.test(m[1]!)) {
+    const gerund = gerundOf(m[2]!.toLowerCase());
+    if (gerund) {
+      const object = `${lowerFirst(m[1]!.trim())} ${gerund}${m[3] ?? ''}`.trim();
+      return phraseOf('fix', 'fix', `Fix ${object}`, object);
+    }
+  }
+  if ((m = MODAL.exec(t))) {
+    const subject = m[1]!.trim();
+    const rest = m[2]!.trim();
+    const who = WHO.exec(subject)?.[0];
+    if (who && who.length === subject.length && !FINITE.test(rest.split(' ')[0] ?? '')) {
+      return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
+    }
+    const inner = /^[a-z]+/i.exec(rest)?.[0];
+    if (inner && !WHO.test(subject) && !FINITE.test(inner)) {
+      const object = `${lowerFirst(subject)} ${rest}`;
+      return phraseOf('behave', 'make', `Make ${object}`, object, { outcome: `${lowerFirst(subject)} ${plural(subject) ? inner : third(inner)}${rest.slice(inner.length)}` });
+    }
+  }
+  if ((m = LACKS.exec(t)) && !WHO.test(m[1]!)) {
+    const object = `${lowerFirst(m[2]!.trim())} to ${lowerFirst(m[1]!.trim())}`;
+    return phraseOf('build', 'add', `Add ${object}`, object);
+  }
+  // A purpose or a relative clause does not make a noun phrase a sentence ("Feature flags so we can release").
+  const head = t.split(/\s+(?:so that|so|to|that|which|who|where)\s+/i)[0] ?? t;
+  if (FINITE.test(head)) return phraseOf('clause', null, t, t);
+  // A noun phrase: the thing to build ("Dark mode", "Role-based access control for the admin panel").
+  const thing = lowerFirst(t);
+  return { cls: 'build', verb: null, action: upperFirst(t), object: t, thing };
+}
+
+/** What a title calls the objective's work, by class: "the migration of the orders table". */
+function topic(p: Phrase): string {
+  switch (p.cls) {
+    case 'build':
+      return p.thing;
+    case 'enable':
+      return `how ${p.who} ${p.deed}`;
+    case 'fix':
+      return `the fix for ${p.object}`;
+    case 'change': {
+      const noun = VERBS[p.verb ?? '']?.[1];
+      if (!noun) return `the change: ${p.object}`;
+      // "the move to a second data centre", not "the move of to…"
+      return /^(?:to|from|into|onto|off|away|over|across|between|towards|in|on)\b/i.test(p.object) ? `the ${noun.replace(/ (?:of|to|in)$/, '')} ${p.object}` : `the ${noun} ${p.object}`;
+    }
+    case 'behave':
+    case 'investigate':
+    case 'audit':
+    case 'test':
+      return `how we ${lowerFirst(p.action)}`;
+    case 'document':
+      return p.verb === 'document' ? `the docs for ${p.object}` : definite(p.object);
+    case 'clause':
+      return `“${p.action}”`;
+  }
+}
+
+/** The part of the work a role other than the lead builds, by what it touches. */
+const LAYER_NAME: Record<string, [build: string, change: string]> = {
+  'backend-dev': ['Build the backend for', 'Backend work for'],
+  'frontend-dev': ['Build the interface for', 'Interface work for'],
+  devops: ['Set up the infrastructure for', 'Infrastructure work for'],
+  security: ['Security work for', 'Security work for'],
+  docs: ['Write the docs for', 'Docs for'],
+  qa: ['Test tooling for', 'Test tooling for'],
+  designer: ['Design the screens for', 'Design work for'],
+  cto: ['Architecture for', 'Architecture for'],
+};
+
+/** Plans for work that is only tests or only docs take the object's own words: "Plan testing coverage". */
+export interface TitleContext {
+  kind: TaskKind;
+  role: string;
+  /** the lead implementation carries the objective's own words; others name their part */
+  lead: boolean;
+  head: 'testing' | 'docs' | 'other';
+}
+
+export function titleFor(p: Phrase, ctx: TitleContext): string {
+  const { kind, role, lead, head } = ctx;
+  const what = topic(p);
+  const said = lowerFirst(p.action);
+  switch (kind) {
+    case 'design':
+      if (p.cls === 'investigate') return p.action;
+      if (p.cls === 'clause') return `Design: ${said}`;
+      if (role === 'designer' && !lead) return p.cls === 'build' ? `Design the screens for ${p.thing}` : `Design ${what}`;
+      if (p.cls === 'fix') return `Diagnose ${p.object}`;
+      if (head === 'testing' && (p.cls === 'build' || p.cls === 'change')) return `Plan ${bare(p.object)}`;
+      if (head === 'docs' || p.cls === 'document') return `Outline ${definite(p.cls === 'document' ? what : p.thing)}`;
+      if (p.cls === 'build') return role === 'designer' && !lead ? `Design the screens for ${p.thing}` : `Design ${p.thing}`;
+      if (p.cls === 'enable') return `Design ${what}`;
+      if (p.cls === 'change') return `Plan ${what}`;
+      return `Plan ${what}`;
+    case 'implement':
+      if (lead) return p.cls === 'build' && (p.verb === null || p.verb === 'add' || p.verb === 'implement') ? `Implement ${p.thing}` : p.action;
+      if (p.cls === 'build') return `${LAYER_NAME[role]?.[0] ?? 'Work on'} ${p.thing}`;
+      if (p.cls === 'enable') return `${(LAYER_NAME[role]?.[1] ?? 'Work').replace(/ for$/, '')} so that ${p.who} can ${p.deed}`;
+      if (p.cls === 'clause') return `${(LAYER_NAME[role]?.[1] ?? 'Work').replace(/ for$/, '')}: ${said}`;
+      return `${LAYER_NAME[role]?.[1] ?? 'Work for'} ${what}`;
+    case 'review':
+      if (p.cls === 'clause') return `Security review: ${said}`;
+      if (role !== 'security') return `Review ${definite(what)} for accuracy`;
+      return `Security review of ${definite(what)}`;
+    case 'deploy':
+      if (p.cls === 'build') return `Roll out ${definite(p.thing)}`;
+      if (p.cls === 'change' || p.cls === 'fix') return `Roll out ${what}`;
+      if (p.cls === 'enable') return `Roll out the change so that ${p.who} can ${p.deed}`;
+      return `Roll out: ${said}`;
+    case 'test':
+      if (p.cls === 'clause') return `Test: ${said}`;
+      if (p.cls === 'fix') return `Verify ${what}`;
+      if (p.outcome) return `Check that ${p.outcome}`;
+      if (p.cls === 'build') return `Test ${definite(p.thing)}`;
+      if (p.cls === 'enable') return `Test that ${p.who} can ${p.deed}`;
+      if (p.cls === 'change') return `Test ${what}`;
+      return /\btest\b/i.test(p.verb ?? '') ? `Check the set-up: ${said}` : `Test that we ${said}`;
+    case 'document':
+      if (p.cls === 'clause') return `Document: ${said}`;
+      return `Document ${definite(what)}`;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * What is not an objective the lead can plan: pasted code, logs and stack traces (left out, and said
+ * so), and text it cannot read: another language or script, gibberish, emoji alone. Those are named
+ * back to the product owner, never dropped in silence.
+ */
+import { words } from './words.js';
+
+export type Pasted = 'stack trace' | 'log output' | 'code';
+
+const STACK: readonly RegExp[] = [
+  /^\s*at\s+[\w$.<>[\]]+\s*\(.*:\d+(?::\d+)?\)\s*$/,
+  /^\s*at\s+\S+:\d+:\d+\s*$/,
+  /^\s*at\s+(?:async\s+)?[\w$.<>]+\s+\(/,
+  /Traceback \(most recent call last\)/,
+  /^\s*File ".*", line \d+/,
+  /^\s*(?:Caused by:|\.\.\. \d+ more|Exception in thread|panic:|goroutine \d+ \[)/,
+  /^\s*(?:[\w$]+\.)*[\w$]*(?:Error|Exception)(?::\s|$)/,
+];
+const LOG: readonly RegExp[] = [
+  /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?/,
+  /^\s*\[?(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|ERR)\]?[\s:|]/,
+  /^\s*\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+\S/,
+  /^\s*npm (?:ERR!|WARN)/,
+];
+const CODE: readonly RegExp[] = [
+  /^\s*(?:import|export|const|let|var|function|class|def|return|public|private|protected|package|using|#include|#!)\b.*[;{}()=:'"]/,
+  /^\s*(?:if|for|while|switch|try|catch|else)\s*\(.*\)\s*\{?\s*$/,
+  /[;{]\s*$/,
+  /^\s*[}\])]+[;,)]*\s*$/,
+  /=>\s*\{?/,
+  /^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE TABLE|ALTER TABLE)\s.+\b(?:FROM|INTO|SET|WHERE|\()/i,
+  /^\s*\$\s+\S+/,
+  /^\s*<\/?[a-z][\w-]*(?:\s[^>]*)?>/,
+  /^\s*"[\w-]+"\s*:\s*["\d[{tfn]/,
+];
+
+/** What kind of paste a line is, or null for a line of prose. */
+export function pastedKind(line: string): Pasted | null {
+  if (!line.trim()) return null;
+  if (STACK.some((re) => re.test(line))) return 'stack trace';
+  if (LOG.some((re) => re.test(line))) return 'log output';
+  if (CODE.some((re) => re.test(line))) return 'code';
+  const symbols = line.replace(/[\p{L}\p{N}\s]/gu, '').length;
+  return line.length >= 12 && symbols / line.replace(/\s/g, '').length > 0.3 ? 'code' : null;
+}
+
+/** Function words of languages the lead does not plan in, by language. */
+const FOREIGN: Readonly<Record<string, readonly string[]>> = {
+  Spanish: ['el', 'la', 'los', 'las', 'de', 'del', 'para', 'con', 'una', 'por', 'que', 'añadir', 'mejorar', 'crear', 'usuarios', 'inicio', 'sesión', 'también', 'estoy', 'está'],
+  French: ['le', 'les', 'des', 'du', 'pour', 'avec', 'une', 'et', 'ajouter', 'améliorer', 'créer', 'utilisateurs', 'connexion', 'est', 'suis', 'sur', 'dans', 'nous', 'depuis'],
+  German: ['der', 'die', 'das', 'und', 'mit', 'für', 'nicht', 'ein', 'eine', 'hinzufügen', 'verbessern', 'erstellen', 'benutzer', 'anmeldung', 'ist', 'ich', 'bin', 'auf', 'zu', 'im', 'heute'],
+  Portuguese: ['os', 'das', 'dos', 'uma', 'com', 'para', 'não', 'adicionar', 'melhorar', 'usuários', 'login', 'estou', 'está'],
+  Italian: ['il', 'gli', 'della', 'per', 'con', 'una', 'aggiungere', 'migliorare', 'utenti', 'sono', 'bloccato'],
+  Dutch: ['het', 'een', 'voor', 'met', 'niet', 'toevoegen', 'verbeteren', 'gebruikers', 'ik', 'ben'],
+};
+const ENGLISH = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'our', 'we', 'i', 'is', 'are', 'be', 'it', 'this', 'that', 'all', 'new', 'as', 'so', 'can', 'users', 'user', 'add', 'make', 'fix', 'build', 'improve', 'support', 'let', 'my', 'me', 'not', 'no', 'up', 'into', 'its', 'their', 'every']);
+
+const SCRIPTS: readonly [RegExp, string][] = [
+  [/\p{Script=Cyrillic}/u, 'Cyrillic script'],
+  [/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u, 'Chinese or Japanese script'],
+  [/\p{Script=Hangul}/u, 'Korean script'],
+  [/\p{Script=Arabic}/u, 'Arabic script'],
+  [/\p{Script=Hebrew}/u, 'Hebrew script'],
+  [/\p{Script=Greek}/u, 'Greek script'],
+  [/\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Tamil}/u, 'an Indic script'],
+  [/\p{Script=Thai}/u, 'Thai script'],
+];
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+
+/** A word no one writes on purpose: keyboard runs, no vowels, long consonant runs, random letters and digits. */
+function odd(w: string): boolean {
+  if (w.length > 20) return true;
+  if (/\d/.test(w)) return w.length >= 7 && /[a-z]/.test(w) && (w.match(/\d/g)?.length ?? 0) >= 2;
+  if (w.length >= 4 && KEYBOARD_ROWS.some((row) => row.includes(w) || [...row].reverse().join('').includes(w))) return true;
+  return (w.length >= 4 && !/[aeiouy]/.test(w)) || /[^aeiouy]{5,}/.test(w) || /(.)\1\1/.test(w);
+}
+
+/** Why the lead cannot read a text as an objective, or null when it can. */
+export function unreadableWhy(text: string): string | null {
+  const letters = [...text].filter((c) => /\p{L}/u.test(c));
+  if (letters.length === 0) return /\p{Extended_Pictographic}/u.test(text) ? 'only emoji' : 'no words in it';
+  for (const [re, name] of SCRIPTS) {
+    const share = letters.filter((c) => re.test(c)).length / letters.length;
+    if (share > 0.3) return `it is written in ${name}`;
+  }
+  const ws = words(text);
+  const english = ws.filter((w) => ENGLISH.has(w)).length;
+  for (const [language, list] of Object.entries(FOREIGN)) {
+    const hits = ws.filter((w) => list.includes(w)).length;
+    if (hits >= 2 && hits > english) return `it looks like ${language}`;
+  }
+  const lettered = ws.filter((w) => /\p{L}/u.test(w) && w.length >= 3);
+  if (lettered.length === 0) return null;
+  const share = lettered.filter(odd).length / lettered.length;
+  if (share > 0.5 || (lettered.length >= 3 && english === 0 && share > 0.34)) return 'it reads as gibberish';
+  return null;
+}

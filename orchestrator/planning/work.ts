@@ -1,0 +1,187 @@
+/**
+ * The work an objective takes: from what its domains need (domains.ts) and what it says (phrasing.ts),
+ * which roles take part and as what: who plans it, who builds it (the lead, then any other layer), who
+ * reviews its security, who rolls it out, who tests it, who documents it. Each piece of work gets its
+ * hours from the domain's size and the objective's scope.
+ */
+import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
+import type { Phrase } from './phrasing.js';
+
+export interface Work {
+  kind: TaskKind;
+  role: string;
+  /** the lead implementation carries the objective's own words */
+  lead: boolean;
+  hours: number;
+  acceptance: string[];
+  /** the kind of work in the same objective this waits for */
+  after: TaskKind | null;
+}
+
+export interface Needs {
+  /** what the objective needs, with `layer` resolved to backend or frontend work */
+  concerns: Concern[];
+  /** the role whose work the objective is */
+  lead: string;
+}
+
+const ROLE: Record<Exclude<Concern, 'layer'>, string> = {
+  backend: 'backend-dev',
+  frontend: 'frontend-dev',
+  visual: 'designer',
+  security: 'security',
+  ops: 'devops',
+  docs: 'docs',
+  qa: 'qa',
+  cto: 'cto',
+};
+const FRONTEND_DOMAINS = new Set(['ui', 'mobile', 'accessibility']);
+const BACKEND_DOMAINS = new Set(['api', 'database', 'messaging', 'backend', 'data', 'ml', 'search', 'files', 'auth', 'payments', 'billing']);
+/** under an objective that is only tests or docs, these domains still bring who runs the machinery */
+const MACHINERY = new Set(['cicd', 'infra', 'observability']);
+/** an objective about running a system: what it runs ("SLOs for the checkout API") adds its code, not its reviews */
+const OPERATED: readonly Concern[] = ['backend'];
+/** screens one builds (as opposed to a web app's headers or a framework) */
+const SURFACES = new Set(['page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
+/** people a product's screens are for: letting them do something needs screens */
+const DEVELOPERS = /^(?:developers?|partners?|operators?)\b/;
+/** changing the engine a system runs on is a change to how it is run */
+const RUN_CHANGES = new Set(['upgrade', 'migrate', 'move', 'switch', 'replace']);
+const RUN_VERBS = new Set(['serve', 'deploy', 'host', 'roll out', 'release']);
+
+/** What the objective needs and whose work it is. `head` is the domain it is about. */
+export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: Domain, small: boolean): Needs {
+  const matched = matches.filter(isMatched);
+  const needs = new Set<Concern>(head.needs);
+  const headMatch = matches.find((m) => m.domain.id === head.id);
+  for (const c of headMatch?.adds ?? []) needs.add(c);
+  for (const m of matched) {
+    if (m.domain.id === head.id) continue;
+    if (head.exclusive) {
+      if (MACHINERY.has(m.domain.id) || m.adds.includes('ops')) needs.add('ops');
+      if (m.adds.includes('cto')) needs.add('cto');
+      continue;
+    }
+    const operated = MACHINERY.has(head.id);
+    for (const c of [...m.domain.needs, ...m.adds]) if (!operated || OPERATED.includes(c) || c === 'ops') needs.add(c);
+  }
+  // Weak words (an "app", "production") do not make a domain, but still say what they touch.
+  if (!head.exclusive) for (const m of matches) if (!isMatched(m)) for (const c of m.adds) needs.add(c);
+  const said = (domains: Set<string>, layer: Concern) => matches.some((m) => domains.has(m.domain.id) || m.adds.includes(layer));
+  if (needs.delete('layer')) {
+    // Where the words point, and the domain's own side unless a matched domain points to the other.
+    const front = said(FRONTEND_DOMAINS, 'frontend');
+    const back = said(BACKEND_DOMAINS, 'backend');
+    const strongly = (domains: Set<string>) => matched.some((m) => domains.has(m.domain.id));
+    if (front) needs.add('frontend');
+    if (back) needs.add('backend');
+    const side = head.layer ?? 'backend';
+    if (!(side === 'frontend' ? strongly(BACKEND_DOMAINS) && !front : strongly(FRONTEND_DOMAINS) && !back)) needs.add(side);
+  }
+
+  // A general objective with words only about the server side ("Node", "worker") needs no screens.
+  if (head.id === 'general' && !said(FRONTEND_DOMAINS, 'frontend') && said(BACKEND_DOMAINS, 'backend')) needs.delete('frontend');
+  const ui = matched.find((m) => m.domain.id === 'ui');
+  const a11y = matched.some((m) => m.domain.id === 'accessibility');
+  if (!head.exclusive && head.id !== 'security') {
+    if (phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
+    // A new screen is designed first and has something behind it, unless it is only a look.
+    if (ui && phrase.cls === 'build' && !small && !a11y && !ui.adds.includes('visual') && ui.heard.some((t) => SURFACES.has(t))) {
+      needs.add('visual');
+      if (!matched.some((m) => m.domain.id === 'mobile')) needs.add('backend');
+    }
+    // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
+    if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
+  }
+  const matchedIds = new Set(matched.map((m) => m.domain.id));
+  if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');
+  if (phrase.cls === 'fix' || small) needs.delete('cto');
+  if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
+  // An architecture record or design doc is the architect's to write.
+  if (head.id === 'docs' && !matchedIds.has('docs') && needs.has('cto')) needs.delete('docs');
+  return { concerns: [...needs], lead: leadOf(head, needs, phrase) };
+}
+
+const AUDITS = /\b(?:audit|penetration test|pentest|soc ?2|iso ?27001|threat model|assessment|review|certification)\b/i;
+const AUDIT_VERBS = new Set(['run', 'prepare', 'perform', 'conduct', 'get', 'pass', 'schedule', 'do', 'book', 'commission', 'complete']);
+
+/** Security work that is an audit (a pen test, SOC 2): the security engineer's, with nothing to build. */
+const auditing = (phrase: Phrase, head: Domain) =>
+  head.id === 'security' && (phrase.cls === 'audit' || (AUDIT_VERBS.has(phrase.verb ?? '') && AUDITS.test(phrase.object)));
+
+function leadOf(head: Domain, needs: Set<Concern>, phrase: Phrase): string {
+  if (head.id === 'docs') return needs.has('docs') ? 'docs' : 'cto';
+  if (head.id === 'security') {
+    if (auditing(phrase, head)) return 'security';
+    return needs.has('frontend') ? 'frontend-dev' : needs.has('ops') && !needs.has('backend') ? 'devops' : 'backend-dev';
+  }
+  const first = head.needs.find((c) => c !== 'qa' || head.id === 'testing') ?? 'backend';
+  if (first !== 'layer') return ROLE[first];
+  if (head.layer === 'frontend') return needs.has('frontend') ? 'frontend-dev' : 'backend-dev';
+  return needs.has('backend') ? 'backend-dev' : 'frontend-dev';
+}
+
+const round = (h: number) => Math.max(0.5, Math.round(h * 2) / 2);
+
+const DEFAULT_ACCEPT: Record<TaskKind, string> = {
+  design: 'Approach, risks and open questions written down and agreed',
+  implement: 'Works end to end as the objective says',
+  review: 'Reviewed; no high or medium finding left open',
+  deploy: 'Rolled out to production with a rollback path, without interrupting users',
+  test: 'The acceptance checks are automated and pass in CI',
+  document: 'Written for its readers, with examples that work',
+};
+
+export interface WorkInput {
+  phrase: Phrase;
+  head: Domain;
+  /** the other domains matched, for acceptance criteria */
+  others: readonly Domain[];
+  needs: Needs;
+  small: boolean;
+  factor: number;
+}
+
+/** The pieces of work, in the order they are listed: plan, build, review, roll out, test, document. */
+export function workFor({ phrase, head, others, needs, small, factor }: WorkInput): Work[] {
+  const has = (c: Concern) => needs.concerns.includes(c);
+  const base = head.hours;
+  const hours = (share: number, floor: number) => round(Math.max(small ? 0.5 : floor, base * share * factor));
+  const accept = (kind: TaskKind, extra: string[] = []): string[] => [head.accept[kind] ?? others.map((d) => d.accept[kind]).find(Boolean) ?? DEFAULT_ACCEPT[kind], ...extra];
+  const work: Work[] = [];
+  const lead = needs.lead;
+
+  if (phrase.cls === 'investigate') {
+    return [{ kind: 'design', role: has('cto') ? 'cto' : lead, lead: true, hours: hours(0.6, 3), acceptance: ['Findings and a recommendation written down, with what it would cost'], after: null }];
+  }
+
+  // Who plans it: an architect's, a designer's or the builder's own plan; a small change needs none.
+  const planner = has('cto') ? 'cto' : head.plannedBy === 'lead' ? lead : head.plannedBy === 'designer' ? (has('visual') ? 'designer' : lead) : head.plannedBy;
+  if (!small || (has('visual') && planner === 'designer')) {
+    if (phrase.cls === 'fix') {
+      if (!small) work.push({ kind: 'design', role: lead, lead: true, hours: hours(0.3, 2), acceptance: ['The cause found and reproduced by a failing test'], after: null });
+    } else work.push({ kind: 'design', role: planner, lead: true, hours: hours(0.4, 2), acceptance: accept('design', ['Written down, reviewed, open questions listed with an owner']), after: null });
+  }
+  if (has('visual') && planner !== 'designer') {
+    work.push({ kind: 'design', role: 'designer', lead: false, hours: hours(0.3, 2), acceptance: [DEFAULT_ACCEPT.design.replace('Approach', 'Screens')], after: null });
+  }
+  const designed = work.length > 0 ? 'design' : null;
+
+  // Who builds it: the lead, then each other layer the objective touches.
+  work.push({ kind: 'implement', role: lead, lead: true, hours: hours(1, 1), acceptance: accept('implement', lead === 'docs' || lead === 'cto' ? [] : ['Code reviewed and merged']), after: designed });
+  const builders = ['backend', 'frontend', ...(head.needs.includes('ops') || head.id === 'testing' ? (['ops'] as const) : [])] as const;
+  for (const c of builders) {
+    const role = ROLE[c];
+    if (has(c) && role !== lead) work.push({ kind: 'implement', role, lead: false, hours: hours(0.6, 1), acceptance: [`The ${c === 'ops' ? 'infrastructure' : c} part works with the rest`, 'Code reviewed and merged'], after: designed });
+  }
+  const built = (role: string) => role !== lead && !work.some((w) => w.kind === 'implement' && w.role === role);
+
+  if (has('security') && built('security')) work.push({ kind: 'review', role: 'security', lead: false, hours: hours(0.3, 2), acceptance: ['Threat model checked against what was built', 'No high or medium finding left open'], after: 'implement' });
+  if (has('ops') && built('devops') && lead !== 'docs') work.push({ kind: 'deploy', role: 'devops', lead: false, hours: hours(0.35, 2), acceptance: accept('deploy'), after: 'implement' });
+  const changesCode = has('backend') || has('frontend');
+  if ((has('qa') || (changesCode && !head.exclusive)) && built('qa')) work.push({ kind: 'test', role: 'qa', lead: false, hours: hours(0.45, 1), acceptance: accept('test'), after: 'implement' });
+  if (has('docs') && built('docs')) work.push({ kind: 'document', role: 'docs', lead: false, hours: hours(0.25, 1), acceptance: accept('document'), after: 'implement' });
+  // Docs about running systems are checked by the people who run them.
+  if (lead === 'docs') for (const c of ['ops', 'cto'] as const) if (has(c)) work.push({ kind: 'review', role: ROLE[c], lead: false, hours: hours(0.2, 1), acceptance: ['Checked against the systems it describes'], after: 'implement' });
+  return work;
+}
