@@ -1,9 +1,10 @@
 /** Lines of a stream to its end (stdin for `huddle plan` and `huddle explain`); one at a time with onLine. */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { logLine } from './output.js';
 
 export async function readInputLines(input: Readable, onLine?: (line: string) => void): Promise<string[]> {
-  if ((input as { isTTY?: boolean }).isTTY) process.stderr.write('Reading lines from the terminal; end with Ctrl-D.\n');
+  if ((input as { isTTY?: boolean }).isTTY) logLine('', 'Reading lines from the terminal; end with Ctrl-D.');
   const lines: string[] = [];
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     if (onLine) onLine(line);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
 import type { ChatReading } from '../../orchestrator/monitoring/chat-reading.js';
-import { printJson } from '../output.js';
+import { printJson, printLines } from '../output.js';
 import { readInputLines } from '../read-lines.js';
 
 /** What the lead does with a line it read this way, in a few words. */
@@ -25,7 +25,7 @@ function explainLine(text: string, json: boolean): void {
   const r = offlineAdvisor.readChat(text);
   if (json) return printJson({ text, reading: r.reading, confidence: r.confidence, kind: r.kind, category: r.category, heard: r.heard });
   const why = r.category ? ` [${r.category}${r.heard ? `: "${short(r.heard)}"` : ''}]` : '';
-  process.stdout.write(`${r.reading} ${r.confidence.toFixed(2)}${r.kind ? ` ${r.kind}` : ''}${why} ${short(text) || '(empty)'} → ${whatTheLeadDoes(r)}\n`);
+  printLines([`${r.reading} ${r.confidence.toFixed(2)}${r.kind ? ` ${r.kind}` : ''}${why} ${short(text) || '(empty)'} → ${whatTheLeadDoes(r)}`]);
 }
 
 export function registerExplain(program: Command): void {

@@ -4,7 +4,7 @@ import { BUILT_IN_ROLES, loadRolesFile } from '../../agents/roles.js';
 import { isStrategy, STRATEGIES, type Strategy } from '../../orchestrator/planning/assignment.js';
 import { DEFAULT_SPRINT_DAYS } from '../../orchestrator/planning/capacity.js';
 import { planWithoutHub, type DryRun } from '../../orchestrator/planning/dry-run.js';
-import { printJson } from '../output.js';
+import { printJson, printText } from '../output.js';
 import { readInputLines } from '../read-lines.js';
 
 interface PlanFlags {
@@ -49,7 +49,7 @@ export function registerPlan(program: Command): void {
         if (messages.every((m) => !m.trim())) throw new HuddleError('BAD_FRAME', 'No objectives given: pass them as arguments, or one per line on stdin. Try: huddle plan "Let users sign in with Google"');
         const run = planWithoutHub({ messages, roles, days, strategy: opts.strategy as Strategy, now: Date.now() });
         if (opts.json) return printJson(asJson(run));
-        process.stdout.write(`${run.replies.join('\n\n')}\n`);
+        printText(`${run.replies.join('\n\n')}\n`);
       }),
   );
 }
