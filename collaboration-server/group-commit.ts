@@ -10,6 +10,7 @@
  */
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
+import { socketOf } from './ws-socket.js';
 import { toHuddleError } from './errors.js';
 import type { Store } from './store/index.js';
 
@@ -63,8 +64,8 @@ export class GroupCommit<T> {
    * for and can ask for many times in one batch) it is made before each frame.
    */
   send(ws: WebSocket, json: string | Buffer, maxBuffered: number, everyFrame = false): boolean {
-    // ws has no public cork; its socket is a net.Socket, and ws's own cork/uncork pairs nest inside ours.
-    const socket = (ws as unknown as { _socket?: Socket })._socket;
+    // ws's own cork/uncork pairs nest inside ours (ws-socket.ts says why the socket is reached at all)
+    const socket = socketOf(ws);
     const flow = this.flow.get(ws) ?? { buffered: 0, written: 0 };
     const corked = !!socket && this.corked.has(socket);
     if (!corked || everyFrame) {
@@ -89,7 +90,7 @@ export class GroupCommit<T> {
    * client that sends faster than it reads is slowed down rather than dropped.
    */
   pauseWhileBehind(ws: WebSocket, threshold: number): void {
-    const socket = (ws as unknown as { _socket?: Socket })._socket;
+    const socket = socketOf(ws);
     if (!socket || ws.isPaused || ws.bufferedAmount <= threshold) return;
     ws.pause();
     socket.once('drain', () => ws.resume());
