@@ -8,24 +8,14 @@
 import { tmpdir } from 'node:os';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
-import { assertBuilt, runHuddle, spawnHuddleUntilCleanup, type Spawned } from './helpers/cli.js';
+import { assertBuilt, runHuddle, spawnHuddleUntilCleanup } from './helpers/cli.js';
+import { fromLead, mine, tasksSeen, type Terminal } from './helpers/story-terminal.js';
 import { startMcpAgent } from './helpers/mcp.js';
 
 const cleanup = cleanupAfterEach();
 beforeAll(assertBuilt);
 
-type Terminal = Spawned & { name: string };
 
-const fromLead = (t: Terminal, kind: string) => t.jsonLines().filter((e) => e.type === 'message' && e.from?.role === 'orchestrator' && e.card?.kind === kind);
-const tasksSeen = (t: Terminal) => {
-  const tasks = new Map<string, Record<string, any>>();
-  for (const e of t.jsonLines()) {
-    if (e.type === 'sprint') for (const task of e.tasks) tasks.set(task.id, task);
-    if (e.type === 'task') tasks.set(e.task.id, e.task);
-  }
-  return [...tasks.values()];
-};
-const mine = (t: Terminal, status: string) => tasksSeen(t).filter((x) => x.assignee === t.name && x.status === status);
 const wait = <T>(fn: () => T | Promise<T>) => vi.waitFor(fn, { timeout: 30_000, interval: 100 });
 
 describe('the story with an MCP agent as the backend developer (built binary, separate processes)', () => {

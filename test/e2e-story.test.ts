@@ -12,14 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
-import { assertBuilt, runHuddle, spawnHuddleUntilCleanup, type Spawned } from './helpers/cli.js';
+import { assertBuilt, runHuddle, spawnHuddleUntilCleanup } from './helpers/cli.js';
+import { fromLead, mine, tasksSeen, type Terminal } from './helpers/story-terminal.js';
 
 const cleanup = cleanupAfterEach();
 let dataDir: string | undefined;
 
 beforeAll(assertBuilt);
 
-type Terminal = Spawned & { name: string };
 
 /** A one-shot command, run to its end. */
 const once = (args: string[]) => runHuddle([...args, '--data', dataDir!], { cwd: tmpdir() });
@@ -27,17 +27,6 @@ const once = (args: string[]) => runHuddle([...args, '--data', dataDir!], { cwd:
 const terminal = (name: string, role: string): Terminal =>
   Object.assign(spawnHuddleUntilCleanup(['agent', '--json', '--role', role, '--name', name, '--data', dataDir!], cleanup), { name });
 
-const fromLead = (t: Terminal, kind: string) => t.jsonLines().filter((e) => e.type === 'message' && e.from?.role === 'orchestrator' && e.card?.kind === kind);
-/** The latest state of each task, as a terminal saw it. */
-const tasksSeen = (t: Terminal) => {
-  const tasks = new Map<string, Record<string, any>>();
-  for (const e of t.jsonLines()) {
-    if (e.type === 'sprint') for (const task of e.tasks) tasks.set(task.id, task);
-    if (e.type === 'task') tasks.set(e.task.id, e.task);
-  }
-  return [...tasks.values()];
-};
-const mine = (t: Terminal, status: string) => tasksSeen(t).filter((x) => x.assignee === t.name && x.status === status);
 const wait = (fn: () => void) => vi.waitFor(fn, { timeout: 20_000, interval: 50 });
 
 describe('the technical lead keeps a sprint moving (built binary, separate processes)', () => {
