@@ -11,7 +11,7 @@ import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderCont
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { computeMetrics } from '../metrics.js';
+import { computeMetrics } from '../../collaboration-server/metrics.js';
 import { say, updateTask } from './actions.js';
 import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './memory.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './options.js';

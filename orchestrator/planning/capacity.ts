@@ -6,6 +6,7 @@ import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { isActive } from '../../collaboration-server/task-lifecycle.js';
+import { workdaysBetween } from '../../collaboration-server/workdays.js';
 
 export interface TeamMember {
   name: string;
@@ -31,16 +32,6 @@ export interface Capacity {
 const DAY = 86_400_000;
 export const DEFAULT_SPRINT_DAYS = 14;
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-/** Monday-to-Friday days in [startsAt, endsAt), counted in UTC. */
-export function workdaysBetween(startsAt: number, endsAt: number): number {
-  let count = 0;
-  for (let t = startsAt; t < endsAt; t += DAY) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) count++;
-  }
-  return count;
-}
 
 /** Hours of unfinished work each person holds (estimate less the share reported done). */
 export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {

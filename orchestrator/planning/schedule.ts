@@ -10,20 +10,10 @@ import type { Assignment } from './assignment.js';
 import type { PlannedTask } from './breakdown.js';
 import type { Capacity } from './capacity.js';
 import type { GraphAnalysis } from './dependency-graph.js';
+import { workdayStarts } from '../../collaboration-server/workdays.js';
 
-const DAY = 86_400_000;
 /** hours a day for a task nobody takes yet (the role catalog's usual day) */
 const UNASSIGNED_HOURS_PER_DAY = 6;
-
-/** The start of each Monday-to-Friday day of the sprint, counted in UTC like capacity.ts. */
-function workdayStarts(startsAt: number, endsAt: number): number[] {
-  const starts: number[] = [];
-  for (let t = startsAt; t < endsAt; t += DAY) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) starts.push(t);
-  }
-  return starts;
-}
 
 /** Days of work in one stage: people work in parallel, each through their own tasks in it. */
 function stageDays(tasks: readonly PlannedTask[], assignments: ReadonlyMap<string, Assignment>, hoursPerDay: ReadonlyMap<string, number>): number {
