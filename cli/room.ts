@@ -4,7 +4,7 @@
  * event. Pure helpers only.
  */
 import type { WelcomeFrame, HubEvent, Task, Escalation, ReplyData } from '../collaboration-server/protocol.js';
-import { isActive } from '../collaboration-server/task-lifecycle.js';
+import { openHours } from '../collaboration-server/task-lifecycle.js';
 import { foldRoom, type RoomState } from '../collaboration-server/room.js';
 import type { RoleSpec } from '../agents/roles.js';
 
@@ -54,7 +54,7 @@ export const myTasks = (room: Room): Task[] => room.tasks.filter((t) => t.assign
 
 /** Open task hours: what a participant still has on their plate. */
 export const loadHours = (room: Room, name: string): number =>
-  room.tasks.filter((t) => t.assignee === name && isActive(t.status)).reduce((sum, t) => sum + t.estimateHours * (1 - t.percent / 100), 0);
+  room.tasks.filter((t) => t.assignee === name).reduce((sum, t) => sum + openHours(t), 0);
 
 const PRESENCE_ORDER = { online: 0, away: 1, offline: 2 } as const;
 

@@ -59,6 +59,11 @@ export interface HubOptions {
 /** What the HTTP upgrade established before the socket opened. */
 export interface ConnectionAuth {
   admin: boolean;
+  /**
+   * A web page's session: the connection may join only as this participant, and it watches (it gets
+   * the participant's events without being announced or taking over their terminal).
+   */
+  web?: { name: string; role: string };
 }
 
 interface Arrival {
@@ -83,6 +88,8 @@ export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** everyone who has joined, with their presence */
+  roster(): Participant[];
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
   bufferedBytes(): number;
   close(): void;
@@ -95,6 +102,7 @@ export function createHub(options: HubOptions): Hub {
   const log = options.log ?? (() => {});
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
+  const watchers = new Set<Connection>(); // web pages: they get events, as their participant sees them
 
   const commits = new GroupCommit<Arrival>(store, ({ conn, data, isBinary, allowed }) => {
     if (conn.ws.readyState !== WebSocket.OPEN) return;
@@ -138,6 +146,9 @@ export function createHub(options: HubOptions): Hub {
       for (const conn of live.values()) {
         if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
       }
+      for (const conn of watchers) {
+        if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
+      }
     }
   }
 
@@ -150,6 +161,10 @@ export function createHub(options: HubOptions): Hub {
 
   function hello(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>): void {
     if (conn.participant) return sendError(conn, frame.id, 'ALREADY_JOINED');
+    const web = conn.auth.web;
+    if (web && (frame.name !== web.name || frame.role !== web.role)) {
+      return sendError(conn, frame.id, 'FORBIDDEN', `This page is signed in as "${web.name}" (${web.role}) and may join only as them; \`huddle web --name NAME\` makes a link for someone else.`);
+    }
     if (frame.protocol !== PROTOCOL_VERSION) {
       return sendError(conn, frame.id, 'PROTOCOL_MISMATCH', `The hub speaks protocol ${PROTOCOL_VERSION}, this client ${frame.protocol}: upgrade the older one.`);
     }
@@ -163,7 +178,7 @@ export function createHub(options: HubOptions): Hub {
     if (existing && isAdminRole(existing.role) && !conn.auth.admin) {
       return sendError(conn, frame.id, 'FORBIDDEN', `"${frame.name}" is an admin participant; joining as it needs the admin token.`);
     }
-    if (frame.transient) return joinTransient(conn, frame, existing);
+    if (frame.transient || web) return joinTransient(conn, frame, existing);
     const resumed = !!existing && !!frame.sessionId && frame.sessionId === existing.sessionId;
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
@@ -215,7 +230,7 @@ export function createHub(options: HubOptions): Hub {
   /**
    * A one-shot command (`huddle say`, `huddle task done` run by an agent's own script) acts as its
    * participant without taking over the participant's live terminal: it gets no events, is not
-   * announced, and leaves the participant's session alone.
+   * announced, and leaves the participant's session alone. A web page joins the same way, and watches.
    */
   function joinTransient(conn: Connection, frame: Extract<ClientFrame, { type: 'hello' }>, existing: ParticipantRow | undefined): void {
     if (existing && existing.role !== frame.role) {
@@ -232,6 +247,10 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     commits.onUndo(() => (conn.participant = null));
+    if (conn.auth.web) {
+      watchers.add(conn);
+      commits.onUndo(() => watchers.delete(conn));
+    }
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false);
   }
@@ -324,6 +343,7 @@ export function createHub(options: HubOptions): Hub {
 
   function onClose(conn: Connection): void {
     connections.delete(conn);
+    watchers.delete(conn);
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -358,6 +378,7 @@ export function createHub(options: HubOptions): Hub {
       });
       ws.on('close', () => onClose(conn));
     },
+    roster,
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {

@@ -58,4 +58,6 @@ export function nextStatus(task: Task, action: TaskAction, actor: Actor, assigne
 }
 
 export const isActive = (status: TaskStatus): boolean => ACTIVE.includes(status);
+/** Hours of work a task still holds for its assignee: its estimate less the share reported done, while it is active. */
+export const openHours = (task: Task): number => (isActive(task.status) ? task.estimateHours * (1 - task.percent / 100) : 0);
 export const isFinished = (status: TaskStatus): boolean => status === 'done' || status === 'cancelled';

@@ -5,7 +5,7 @@
 import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import { isActive } from '../../collaboration-server/task-lifecycle.js';
+import { openHours } from '../../collaboration-server/task-lifecycle.js';
 import { workdaysBetween } from '../../collaboration-server/workdays.js';
 
 export interface TeamMember {
@@ -37,8 +37,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {
   const load = new Map<string, number>();
   for (const t of tasks) {
-    if (!t.assignee || !isActive(t.status)) continue;
-    load.set(t.assignee, (load.get(t.assignee) ?? 0) + t.estimateHours * (1 - t.percent / 100));
+    if (t.assignee) load.set(t.assignee, (load.get(t.assignee) ?? 0) + openHours(t));
   }
   return load;
 }
