@@ -6,6 +6,7 @@ import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
 import { parseDuration } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
+import { webLine } from './web.js';
 
 /** The loopback address of a hub listening on `host`, for the lead in the same process. */
 function loopbackUrl(host: string, port: number): string {
@@ -32,6 +33,7 @@ export function registerUp(program: Command): void {
         });
         const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor);
         process.stdout.write(`huddle lead ${flags.name} is in the room\n`);
+        process.stdout.write(`${webLine(running.web.loginLink())}\n`);
         closeOnSignals(async () => {
           lead.close();
           client.close();
