@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import { ensureDataDir, lockDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type Hub, type HubOptions } from './hub.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
-import { Store } from './store/index.js';
+import { Store, type CheckpointOptions } from './store/index.js';
 import { join } from 'node:path';
 
 export interface ServerOptions extends Omit<HubOptions, 'store'> {
@@ -16,6 +16,8 @@ export interface ServerOptions extends Omit<HubOptions, 'store'> {
   dataDir: string;
   /** browser origins allowed to open the hub; every other Origin header is refused */
   allowOrigins?: readonly string[];
+  /** when the background checkpoint runs (store/wal-checkpoint.ts) */
+  checkpoint?: Partial<CheckpointOptions>;
 }
 
 export interface RunningHub {
@@ -68,7 +70,7 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
   const release = lockDataDir(options.dataDir);
   let store: Store;
   try {
-    store = Store.open(join(options.dataDir, 'huddle.db'));
+    store = Store.open(join(options.dataDir, 'huddle.db'), options.checkpoint);
   } catch (err) {
     release();
     throw err;
