@@ -57,6 +57,9 @@ const WEIGHTS: Record<Strategy, { expertise: number; load: number; finish: numbe
 const OVER_PENALTY = 8;
 const CHAIN_BONUS = 1.5;
 
+/** T-2 before T-10; one collator, since localeCompare with options builds one on every call */
+const byKey = new Intl.Collator('en', { numeric: true }).compare;
+
 const hoursAfter = (c: Candidate, hours: number) => c.member.loadHours + c.planned + hours;
 
 interface Scored {
@@ -135,7 +138,7 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
     const stage = stageOf.get(a.key)! - stageOf.get(b.key)!;
     const prio = priorityRank(a.priority) - priorityRank(b.priority);
     const first = strategy === 'deadline' ? prio || stage : stage || prio;
-    return first || b.hours - a.hours || a.key.localeCompare(b.key, 'en', { numeric: true });
+    return first || b.hours - a.hours || byKey(a.key, b.key);
   });
   const candidates = candidatesOf(team, options.history);
   const byName = new Map(candidates.map((c) => [c.member.name, c]));
