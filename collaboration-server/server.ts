@@ -109,7 +109,7 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      store.close();
+      await store.close();
       release();
     },
   };

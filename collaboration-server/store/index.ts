@@ -73,8 +73,8 @@ export class Store {
     return result;
   }
 
-  close(): void {
-    this.checkpoints?.close();
+  async close(): Promise<void> {
+    await this.checkpoints?.close();
     if (this.db.open) this.db.close();
   }
 }
