@@ -37,8 +37,12 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
   function onTaskEvent(event: TaskEvent, view: LeadView): LeadAction[] {
     const { task, change } = event;
     switch (change.action) {
-      case 'block':
-        return onBlockerReport(task, change.note ?? 'no reason given', ctx(view));
+      case 'block': {
+        const reason = change.note ?? 'no reason given';
+        if (!advisor.thinking?.({ call: 'guidance', input: [task, reason] })) return onBlockerReport(task, reason, ctx(view));
+        memory.held.push({ kind: 'block', taskId: task.id, reason });
+        return [];
+      }
       case 'unblock':
       case 'start':
       case 'progress':
@@ -112,6 +116,10 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
   /** Chat that reads as a blocker is recorded on the sender's task; so is a yes to the offer to split. */
   function onChat(event: MessageEvent, view: LeadView): LeadAction[] {
     if (isFromBot(event, view.self)) return [];
+    if (advisor.thinking?.({ call: 'readChat', input: [event.text] })) {
+      memory.held.push({ kind: 'chat', event });
+      return [];
+    }
     const reading = advisor.readChat(event.text);
     const found = reading.reading === 'blocker' ? linkToActiveTask(event.from.name, event.text, view.tasks) : undefined;
     if (found) {
@@ -123,6 +131,23 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     const task = linkToActiveTask(event.from.name, event.text, view.tasks);
     const offered = task && ((memory.ladder[task.id]?.rung ?? 0) >= 1 || memory.alerts[`stale:${task.id}`] !== undefined);
     return task && offered ? [updateTask(task.id, 'block', { note: `${event.from.name} asks to split it: "${event.text.trim()}"` })] : [];
+  }
+
+  /** What was held for the advisor and is ready now: handled as if it had just arrived. */
+  function released(view: LeadView): LeadAction[] {
+    const blocked = (h: { taskId: string }) => view.tasks.find((t) => t.id === h.taskId && t.status === 'blocked');
+    const ready = memory.held.filter((h) => {
+      if (h.kind === 'chat') return !advisor.thinking?.({ call: 'readChat', input: [h.event.text] });
+      const task = blocked(h);
+      return !task || !advisor.thinking?.({ call: 'guidance', input: [task, h.reason] });
+    });
+    if (ready.length === 0) return [];
+    memory.held = memory.held.filter((h) => !ready.includes(h));
+    return ready.flatMap((h) => {
+      if (h.kind === 'chat') return onChat(h.event, view);
+      const task = blocked(h);
+      return task ? onBlockerReport(task, h.reason, ctx(view)) : [];
+    });
   }
 
   /** Runs `fn` and adds a `state_put` when the memory changed. */
@@ -143,6 +168,7 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
       remembering(() => {
         trackPresence(view, memory);
         return [
+          ...released(view),
           ...progressChecks(view, memory, opts, advisor),
           ...zombieChecks(view, memory, opts, pick),
           ...ladderTick(ctx(view)),

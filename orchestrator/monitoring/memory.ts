@@ -5,6 +5,7 @@
  * not kept here: the hub's task events are the record (LeadView.taskEvents).
  */
 import { z } from 'zod';
+import { MessageEventSchema } from '../../collaboration-server/protocol.js';
 
 export const LadderSchema = z.object({
   /** 0 nothing yet, 1 guidance given, 2 reassigned or split, 3 escalated */
@@ -29,13 +30,15 @@ const MemorySchema = z.object({
   announced: z.array(z.string()),
   applied: z.array(z.string()),
   reported: z.array(z.string()),
+  /** chat lines and blocker reports held while the advisor thinks about them (advisor.ts `thinking`) */
+  held: z.array(z.union([z.object({ kind: z.literal('chat'), event: MessageEventSchema }), z.object({ kind: z.literal('block'), taskId: z.string(), reason: z.string() })])).default([]),
 });
 export type MonitorMemory = z.infer<typeof MemorySchema>;
 
 export const MEMORY_KEY = 'monitor';
 
 export function emptyMemory(): MonitorMemory {
-  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [] };
+  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [], held: [] };
 }
 
 /** The saved memory, or an empty one when nothing (or something unreadable) was saved. */

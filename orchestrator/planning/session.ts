@@ -48,6 +48,8 @@ export interface PlanningState {
   history: TeamHistory;
   /** the last task event (hub sequence number) folded into `history`, so each counts once */
   historySeq: number;
+  /** set while the advisor thinks about the plan: what to show once it has (see `resumeProposal`) */
+  waiting?: { withObjectives: boolean; lead?: string };
 }
 
 export interface SessionResult {
@@ -129,6 +131,10 @@ function takeObjectives(state: PlanningState, text: string, ctx: Context): Sessi
 
 /** The updated objectives (when they changed) and breakdown; a plan that cannot be built says why. */
 function show(next: PlanningState, ctx: Context, withObjectives: boolean, lead?: string): SessionResult {
+  if (ctx.advisor.thinking?.({ call: 'analyseObjectives', input: [next.objectives, next.history] })) {
+    const waiting = { withObjectives, ...(lead ? { lead } : {}) };
+    return { state: { ...next, waiting }, replies: [say(`Thinking about this with ${ctx.advisor.name}; the plan follows in a moment.`)] };
+  }
   let p: Proposal;
   try {
     p = propose(next, ctx);
@@ -142,11 +148,21 @@ function show(next: PlanningState, ctx: Context, withObjectives: boolean, lead?:
   return { state: next, replies };
 }
 
+/** The plan the advisor was thinking about, once it has an answer (or gave up); null while it still thinks. */
+export function resumeProposal(state: PlanningState, view: TeamView, advisor: Advisor = offlineAdvisor): SessionResult | null {
+  const { waiting, ...rest } = state;
+  if (!waiting || state.phase !== 'proposed') return null;
+  const ctx: Context = { view, advisor };
+  if (advisor.thinking?.({ call: 'analyseObjectives', input: [state.objectives, state.history] })) return null;
+  return show(rest, ctx, waiting.withObjectives, waiting.lead);
+}
+
 function propose(state: PlanningState, { view, advisor }: Context): Proposal {
   return buildProposal(state, view, advisor);
 }
 
 function command(state: PlanningState, text: string, ctx: Context): SessionResult {
+  if (state.waiting) return { state, replies: [say('I am still thinking about the plan; it follows in a moment (`cancel` starts over).')] };
   let m: RegExpExecArray | null;
   if (/^(approve|approved|lgtm|ship it)$/i.test(text)) return approve(state, ctx);
   if ((m = new RegExp(`^assign\\s+${KEY}\\s+to\\s+@?(.+)$`, 'i').exec(text))) {
