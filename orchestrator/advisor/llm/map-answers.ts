@@ -5,7 +5,7 @@
  */
 import type { Task } from '../../../collaboration-server/protocol.js';
 import type { PlannedTask } from '../../planning/breakdown.js';
-import { DOMAINS, GENERIC_DOMAIN, KIND_TAGS, domainById } from '../../planning/domains.js';
+import { DOMAINS, GENERIC_DOMAIN, KIND_TAGS } from '../../planning/domains.js';
 import type { TeamHistory } from '../../planning/history.js';
 import { pointsFor, type Objective, type ObjectiveAnalysis } from '../../planning/objectives.js';
 import type { BlockerKind } from '../../monitoring/blocker-kind.js';
@@ -26,25 +26,30 @@ export interface MappedPlan {
   tasks: PlannedTask[];
 }
 
+/** The offline reading of an objective's text, for the fields the model does not give; a neutral one if it reads none. */
+function offlineObjective(offline: Advisor, text: string, history?: TeamHistory): Objective {
+  return offline.analyseObjectives([text], history).objectives[0] ?? offline.analyseObjectives(['Build the feature'], history).objectives[0]!;
+}
+
 /**
  * The plan as objectives and tasks. Keys are renumbered T-1, T-2... in objective order, as the offline
- * breakdown numbers them; each objective's subject comes from the offline reading of its text.
+ * breakdown numbers them. Each objective starts from the offline reading of its text (its subject and
+ * the engine's own fields) and takes the model's priority, domains, hours and reason.
  */
 export function mapPlan(plan: PlanAnswer, offline: Advisor, label: string, history?: TeamHistory): MappedPlan {
   const objectives: Objective[] = plan.objectives.map((o, index) => {
-    const base = offline.analyseObjectives([o.text], history).objectives[0];
+    const base = offlineObjective(offline, o.text, history);
     const domains = o.domains.filter((d) => DOMAIN_IDS.includes(d));
-    const primary = domainById(domains[0] ?? base?.primary.id ?? GENERIC_DOMAIN.id);
     const hours = plan.tasks.filter((t) => t.objective === index + 1).reduce((sum, t) => sum + halfHours(t.hours), 0);
     return {
+      ...base,
       index,
       text: cap(o.text).slice(0, 500),
-      subject: base?.subject ?? o.text,
       priority: o.priority,
       priorityCue: `${label}: ${o.why.trim() || 'its judgement'}`.slice(0, 300),
-      domains: domains.length ? domains : (base?.domains ?? [GENERIC_DOMAIN.id]),
-      primary,
-      generic: domains.length === 0 && (base?.generic ?? true),
+      domains: domains.length ? domains : base.domains,
+      primary: DOMAINS.find((d) => d.id === domains[0]) ?? base.primary,
+      generic: domains.length === 0 && base.generic,
       adjustments: [`estimated by ${label}`],
       factor: 1,
       hours,
@@ -73,12 +78,13 @@ export function mapPlan(plan: PlanAnswer, offline: Advisor, label: string, histo
   return { analysis: { objectives, unreadable: plan.unreadable.map((u) => ({ text: u.text, why: u.why })) }, tasks };
 }
 
-export function mapChat(answer: ChatAnswer): ChatReading {
+/** The model's reading over the offline one: the offline reader's own fields (its category) stay. */
+export function mapChat(answer: ChatAnswer, offline: ChatReading): ChatReading {
   return {
+    ...offline,
     reading: answer.reading,
     confidence: answer.confidence,
     kind: answer.reading === 'none' ? null : answer.kind,
-    category: answer.category,
     heard: answer.heard,
   };
 }
