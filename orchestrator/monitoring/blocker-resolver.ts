@@ -7,6 +7,7 @@
  * 3. escalate to the product owner when it needs a business decision or nobody else can help.
  */
 import type { Task } from '../../collaboration-server/protocol.js';
+import { SPLIT_PREFIX } from '../metrics.js';
 import { businessReason } from './blocker-kind.js';
 import { escalationFor } from './escalation.js';
 import { findGuidance } from './knowledge-base.js';
@@ -23,8 +24,8 @@ export interface LadderContext {
   pick: Picker;
 }
 
-/** Tasks split by the ladder say so in their rationale, so the lead assigns them when they arrive. */
-export const SPLIT_PREFIX = 'Split from';
+/** Tasks split by the ladder say so in their rationale, so the lead assigns them when they arrive (and the report names the split). */
+export { SPLIT_PREFIX } from '../metrics.js';
 
 /** A blocker was reported on `task` (explicit /blocked, or chat the lead recorded): climb the ladder. */
 export function onBlockerReport(task: Task, reason: string, ctx: LadderContext): LeadAction[] {
