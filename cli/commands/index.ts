@@ -17,6 +17,7 @@ import { registerMcp } from './mcp.js';
 import { registerInbox } from './inbox.js';
 import { registerParticipants } from './participants.js';
 import { registerReset, registerRevoke } from './revoke.js';
+import { registerBacklog, registerSprints } from './sprints.js';
 
 /** Every subcommand, in the order `huddle --help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer, registerParticipants, registerRevoke, registerReset, registerMcp, registerInbox];
+export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerSprints, registerBacklog, registerEscalations, registerAnswer, registerParticipants, registerRevoke, registerReset, registerMcp, registerInbox];
