@@ -114,7 +114,7 @@ describe('the story with an MCP agent as the backend developer (built binary, se
       { timeout: 40_000, interval: 250 },
     );
     const report = fromLead(po, 'sprint_report')[0]!;
-    expect(report.card).toMatchObject({ completionRate: 1, blockers: { count: 2 } });
+    expect(report.card).toMatchObject({ completionPercent: 100, blockers: { count: 2 } });
     expect(report.card.tasksDone).toBe(report.card.tasksTotal);
     await readInbox((i) => i.card?.kind === 'sprint_report');
   });
