@@ -20,6 +20,7 @@ import { progressChecks, trackPresence, zombieChecks } from './progress-checks.j
 import { overloadChecks, slaChecks } from './sla.js';
 import { reportCard, reportText } from '../sprint-report.js';
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
+import { quote } from './quote.js';
 
 export interface MonitorBehaviour extends Behaviour {
   /** the current memory, for tests */
@@ -113,12 +114,12 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     if (found) {
       // Already with the product owner: more of the same would only add noise.
       if (found.task.status === 'blocked' && memory.ladder[found.task.id]?.rung === 3) return [];
-      return [updateTask(found.task.id, 'block', { note: `${event.from.name} said: "${found.reason}"` })];
+      return [updateTask(found.task.id, 'block', { note: `${event.from.name} said: ${quote(found.reason)}` })];
     }
     if (!asksToSplit(event.text)) return [];
     const task = linkToActiveTask(event.from.name, event.text, view.tasks);
     const offered = task && ((memory.ladder[task.id]?.rung ?? 0) >= 1 || memory.alerts[`stale:${task.id}`] !== undefined);
-    return task && offered ? [updateTask(task.id, 'block', { note: `${event.from.name} asks to split it: "${event.text.trim()}"` })] : [];
+    return task && offered ? [updateTask(task.id, 'block', { note: `${event.from.name} asks to split it: ${quote(event.text.trim())}` })] : [];
   }
 
   /** Runs `fn` and adds a `state_put` when the memory changed. */
