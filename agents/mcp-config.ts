@@ -4,8 +4,8 @@
  * connection (the room sees one participant, not two). Given to the command two ways, both complete in
  * themselves, since coding CLIs pass their MCP servers little or none of their own environment (Codex
  * a short allow-list, Gemini CLI without anything that looks like a token):
- * - JSON, the `mcpServers` shape that Claude Code's `--mcp-config` and Gemini CLI's settings read, kept
- *   in an owner-only file (it holds the join token);
+ * - JSON, the `mcpServers` shape that Claude Code's `--mcp-config` and Gemini CLI's settings.json read,
+ *   kept in an owner-only file (it holds the join token);
  * - a TOML inline table for Codex's `-c mcp_servers.huddle=…`, which lands on a command line and so
  *   names the token only by variable (`env_vars` passes HUDDLE_TOKEN through from Codex's environment).
  * Pure.
@@ -34,7 +34,8 @@ function identityEnv(launch: McpServerLaunch): Record<string, string> {
 
 /** `{"mcpServers":{"huddle":{...}}}`, with the token: for a file only its owner can read. */
 export function mcpServersJson(launch: McpServerLaunch): string {
-  const server = { type: 'stdio', command: launch.node, args: args(launch), env: { ...identityEnv(launch), HUDDLE_TOKEN: launch.token } };
+  // trust: Gemini CLI's word for "its tools need no confirmation", without which a headless run refuses them; Claude Code ignores it
+  const server = { type: 'stdio', command: launch.node, args: args(launch), env: { ...identityEnv(launch), HUDDLE_TOKEN: launch.token }, trust: true };
   return `${JSON.stringify({ mcpServers: { [MCP_SERVER_NAME]: server } }, null, 2)}\n`;
 }
 

@@ -260,6 +260,8 @@ export class TaskRun {
 
   private tick(): void {
     this.flushLog();
+    // finished by the command itself (through MCP, or `huddle task done`): only its log goes on
+    if (!isActive(this.task.status)) return;
     const stall = this.stall.check();
     if (stall) {
       this.lastStall = stall;
@@ -277,10 +279,17 @@ export class TaskRun {
     while (this.output.hasLog) this.report({ type: 'artifact_put', taskId: this.task.id, kind: 'log', content: this.output.takeLog() });
   }
 
-  /** Sends in order, after what was sent before; a refusal (the task moved on) is logged, not thrown. */
+  /**
+   * Sends in order, after what was sent before; a refusal (the task moved on) is logged, not thrown,
+   * unless the command finished the task itself meanwhile: a note sent just before that is moot.
+   */
   private report(frame: CommandInput): void {
     this.sending = this.sending.then(() =>
-      this.client.send(frame).catch((err) => this.settings.log(`${this.task.id}: ${frame.type} ${'action' in frame ? frame.action : ''} refused: ${toHuddleError(err).message}`)),
+      this.client.send(frame).catch((err) => {
+        const e = toHuddleError(err);
+        if (e.code === 'INVALID_TRANSITION' && !isActive(this.task.status)) return;
+        this.settings.log(`${this.task.id}: ${frame.type} ${'action' in frame ? frame.action : ''} refused: ${e.message}`);
+      }),
     );
   }
 }

@@ -283,6 +283,7 @@ export function createHub(options: HubOptions): Hub {
     });
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false, issued?.secret);
+    if (conn.companion) log(`${row.name} (${row.role}) opened a companion connection`);
   }
 
   /** Online participants first, then the most recently seen, at most `limits.maxRoster`. */

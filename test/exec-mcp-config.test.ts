@@ -17,7 +17,7 @@ const identity = { HUDDLE_NAME: launch.name, HUDDLE_ROLE: 'backend-dev', HUDDLE_
 describe('the MCP set-up for an exec agent’s coding CLI', () => {
   it('JSON: `huddle mcp --companion` as the agent, with everything it needs in env (the file is owner-only)', () => {
     expect(JSON.parse(mcpServersJson(launch))).toEqual({
-      mcpServers: { huddle: { type: 'stdio', command: launch.node, args: [launch.bin, 'mcp', '--companion'], env: { ...identity, HUDDLE_TOKEN: 'member-secret' } } },
+      mcpServers: { huddle: { type: 'stdio', command: launch.node, args: [launch.bin, 'mcp', '--companion'], env: { ...identity, HUDDLE_TOKEN: 'member-secret' }, trust: true } },
     });
   });
 

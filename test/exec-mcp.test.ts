@@ -1,11 +1,11 @@
 /**
  * `huddle agent --exec` running a coding CLI with the Huddle MCP server configured for it, through the
- * real binary: the command is a stand-in coding CLI (test/fixtures/fake-coding-cli.mjs) that starts the
- * MCP SDK's own client over stdio against `huddle mcp`, as the set-up in $HUDDLE_MCP_CONFIG (Claude
- * Code's shape) or $HUDDLE_MCP_TOML (Codex's) says, takes its task through huddle_my_tasks, moves it and
- * finishes it. The room sees one participant: the agent. Needs `npm run build` first (npm test does).
+ * real binary: the recipes of docs/agents.md, word for word, with `claude`, `codex` and `gemini` on PATH
+ * being a stand-in (test/fixtures/fake-coding-cli.mjs) that starts the MCP SDK's own client over stdio
+ * against `huddle mcp`, as the set-up the recipe hands it says, takes its task through huddle_my_tasks,
+ * moves it and finishes it. The room sees one participant: the agent. Needs `npm run build` first.
  */
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,11 +21,25 @@ beforeAll(assertBuilt);
 
 const FAKE_CLI = fileURLToPath(new URL('./fixtures/fake-coding-cli.mjs', import.meta.url));
 
-/** The recipes of docs/agents.md with `claude` and `codex` replaced by the stand-in (the prompt an argument, stdin empty). */
-const RECIPES = {
-  claude: `stat -c 'set-up %n mode %a' "$HUDDLE_MCP_CONFIG"; "$NODE" "$FAKE_CLI" -p "$HUDDLE_TASK_PROMPT" --mcp-config "$HUDDLE_MCP_CONFIG" < /dev/null`,
-  codex: `"$NODE" "$FAKE_CLI" exec -c "mcp_servers.huddle=$HUDDLE_MCP_TOML" "$HUDDLE_TASK_PROMPT" < /dev/null`,
-};
+/** The `--exec` command of each recipe in docs/agents.md's section on the Huddle MCP server, by the CLI it runs. */
+function docRecipes(): Record<string, string> {
+  const doc = readFileSync(fileURLToPath(new URL('../docs/agents.md', import.meta.url)), 'utf8');
+  const section = doc.slice(doc.indexOf('### With the Huddle MCP server'), doc.indexOf('### Any script'));
+  const commands = [...section.matchAll(/--exec '([^']*(?:'\\''[^']*)*)'\n```/g)].map((m) => m[1]!);
+  return Object.fromEntries(commands.map((c) => [/(claude|codex|gemini) /.exec(c)![1]!, c]));
+}
+const RECIPES = docRecipes();
+
+/** `claude`, `codex` and `gemini` as the stand-in, in a folder to put first on PATH. */
+function standIns(dir: string): string {
+  const bin = join(dir, 'bin');
+  mkdirSync(bin);
+  for (const cli of ['claude', 'codex', 'gemini']) {
+    writeFileSync(join(bin, cli), `#!/bin/sh\nexec "${process.execPath}" "${FAKE_CLI}" "$@"\n`);
+    chmodSync(join(bin, cli), 0o755);
+  }
+  return bin;
+}
 
 async function room() {
   const dir = tempDir('mcpexec-room-', cleanup);
@@ -39,6 +53,10 @@ async function room() {
 }
 
 describe('huddle agent --exec with the Huddle MCP server configured for its coding CLI (the real binary)', { timeout: 90_000 }, () => {
+  it('docs/agents.md has a recipe for each of the three CLIs', () => {
+    expect(Object.keys(RECIPES).sort()).toEqual(['claude', 'codex', 'gemini']);
+  });
+
   for (const [cli, recipe] of Object.entries(RECIPES)) {
     it(`${cli}'s shape: the CLI's MCP tools take, move and finish the task as the agent, and the room sees one participant`, async () => {
       const r = await room();
@@ -52,7 +70,7 @@ describe('huddle agent --exec with the Huddle MCP server configured for its codi
       const [id] = sprint.result!.taskIds as string[];
 
       const agent = spawnHuddle(['agent', '--exec', recipe, '--role', 'backend-dev', '--name', name, '--data', r.data, '--workdir', r.dir, '--note-every', '100ms'], {
-        env: { NODE: process.execPath, FAKE_CLI },
+        env: { PATH: `${standIns(r.dir)}:${process.env.PATH}` },
       });
       cleanup(() => agent.kill('SIGKILL'));
       await r.seen.until((e) => e.type === 'presence' && e.participant.name === name && e.change === 'joined');
@@ -68,7 +86,7 @@ describe('huddle agent --exec with the Huddle MCP server configured for its codi
 
       // What the CLI did through MCP is the agent's own doing, in the order it did it.
       const changes = r.seen.events.filter((e): e is TaskEvent => e.type === 'task' && e.task.id === id && e.change.by === name).map((e) => `${e.change.action} ${e.change.note ?? ''}`.trim());
-      expect(changes.filter((c) => !c.startsWith('progress') || c.includes('MCP'))).toEqual([
+      expect(changes.filter((c) => !c.startsWith('progress') || c.includes('through MCP'))).toEqual([
         expect.stringMatching(/^accept/),
         expect.stringMatching(/^start Running/),
         'progress half way, through MCP',
@@ -87,8 +105,8 @@ describe('huddle agent --exec with the Huddle MCP server configured for its codi
       const { content: log } = await r.lead.request({ type: 'artifact_get', taskId: id!, kind: 'log' });
       expect(log).toContain(`whoami: ${name} (backend-dev)`);
       expect(log).toMatch(/tools: huddle_whoami, huddle_my_tasks, huddle_task_update, huddle_send, huddle_inbox, huddle_ask_lead, huddle_attach/);
-      if (cli === 'claude') {
-        // The set-up is owner-only (it holds the join token), in the run's private folder, gone with the run.
+      if (cli !== 'codex') {
+        // The JSON set-up is owner-only (it holds the join token), and gone with the run (Gemini's copy with its home).
         const setup = /set-up (\S+) mode (\d+)/.exec(log ?? '');
         expect(setup?.[2]).toBe('600');
         expect(existsSync(setup![1]!)).toBe(false);
