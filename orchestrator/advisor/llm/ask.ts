@@ -45,6 +45,8 @@ export function sleepFor(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+const seconds = (ms: number) => (ms < 1000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
+
 /** Out of budget: said where the question would have been asked. */
 class BudgetSpent extends Error {}
 
@@ -59,7 +61,7 @@ export async function askModel<T>(ctx: AskContext, prompt: Prompt, read: (text: 
   try {
     return await ctx.limiter.run(() => converse(ctx, prompt, read, check, controller.signal), controller.signal);
   } catch (err) {
-    return { ok: false, problem: timedOut ? `did not come within ${Math.round(limitMs / 1000)} s` : ctx.redact(describe(err, ctx.limits.budgetTokens)) };
+    return { ok: false, problem: timedOut ? `did not come within ${seconds(limitMs)} s` : ctx.redact(describe(err, ctx.limits.budgetTokens)) };
   } finally {
     clearTimeout(timer);
   }
@@ -110,8 +112,8 @@ const retryable = (err: unknown): err is APICallError => APICallError.isInstance
 function retryWait(err: APICallError, attempt: number): number {
   const headers = err.responseHeaders ?? {};
   const ms = Number(headers['retry-after-ms']);
-  const seconds = Number(headers['retry-after']);
-  const asked = Number.isFinite(ms) && headers['retry-after-ms'] !== undefined ? ms : Number.isFinite(seconds) && headers['retry-after'] !== undefined ? seconds * 1000 : null;
+  const secs = Number(headers['retry-after']);
+  const asked = Number.isFinite(ms) && headers['retry-after-ms'] !== undefined ? ms : Number.isFinite(secs) && headers['retry-after'] !== undefined ? secs * 1000 : null;
   return Math.min(MAX_RETRY_WAIT_MS, Math.max(0, asked ?? BACKOFF_MS * 2 ** attempt));
 }
 
