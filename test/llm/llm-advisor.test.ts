@@ -115,9 +115,11 @@ describe('the LLM advisor plans', () => {
     planOf(advisor);
     await advisor.settled();
     expect(model.doGenerateCalls).toHaveLength(2);
-    expect(thinkingAboutPlan(advisor)).toBe(false);
     expect(planOf(advisor)).toEqual(planOf(offlineAdvisor));
+    // Still "thinking" until the reason has been taken to be said: the plan must not come before it.
+    expect(thinkingAboutPlan(advisor)).toBe(true);
     const notices = noticeTexts(advisor);
+    expect(thinkingAboutPlan(advisor)).toBe(false);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(reason);
     expect(advisor.currentUsage()).toMatchObject({ asks: 1, answers: 0, fallbacks: 1 });
@@ -149,9 +151,9 @@ describe('the LLM advisor is bounded', () => {
     const { advisor, wakes } = make(['hang'], { limits: { timeoutMs: { ...DEFAULT_LIMITS.timeoutMs, plan: 200 } } });
     expect(thinkingAboutPlan(advisor)).toBe(true);
     await advisor.settled();
-    expect(thinkingAboutPlan(advisor)).toBe(false);
     expect(wakes()).toBe(1);
     expect(noticeTexts(advisor)).toEqual(["The model's plan did not come within 0.2 s; this is the offline plan."]);
+    expect(thinkingAboutPlan(advisor)).toBe(false);
   });
 
   it('keeps at most `concurrency` questions in flight; the others wait their turn', async () => {
@@ -172,9 +174,10 @@ describe('the LLM advisor is bounded', () => {
     advisor.readChat(`${PREVIEW_LINE} 1`);
     await advisor.settled();
     expect(advisor.currentUsage()).toMatchObject({ sprintId: 'S-1', tokens: 150, answers: 1 });
+    advisor.readChat(`${PREVIEW_LINE} 2`);
+    expect(noticeTexts(advisor)).toEqual(["The model's reading of a chat line was not asked: this sprint's budget of 100 tokens is spent; I went by the offline reading."]);
     expect(advisor.thinking({ call: 'readChat', input: [`${PREVIEW_LINE} 2`] })).toBe(false);
     expect(model.doGenerateCalls).toHaveLength(1);
-    expect(noticeTexts(advisor)).toEqual(["The model's reading of a chat line was not asked: this sprint's budget of 100 tokens is spent; I went by the offline reading."]);
 
     advisor.observe(seedView({ sprint: makeSprint({ id: 'S-2' }) }));
     expect(advisor.currentUsage()).toMatchObject({ sprintId: 'S-2', tokens: 0, asks: 0 });

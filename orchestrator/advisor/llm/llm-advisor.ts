@@ -89,6 +89,8 @@ export class LlmAdvisor implements Advisor {
   private readonly asked: number[] = [];
   private readonly noticed = new Map<Use, number>();
   private notices: Notice[] = [];
+  /** questions whose fallback notice has not been taken yet */
+  private readonly unsaid = new Set<string>();
   private team: TeamView;
   private usage: LlmUsage;
   private wake: () => void = () => {};
@@ -177,19 +179,29 @@ export class LlmAdvisor implements Advisor {
     return answer ? mapQuiet(answer, request.task, offline) : offline;
   }
 
+  /**
+   * True while the question is in flight, and after it fell back until its notice was taken: the
+   * behaviour that waits then acts only once the room has been told why (the notice goes first).
+   */
   thinking(about: JudgementInput): boolean {
+    const key = this.keyOf(about);
+    return this.isAsking(key) || (key !== null && this.unsaid.has(key));
+  }
+
+  /** Starts the question `about` asks, if any; its key. */
+  private keyOf(about: JudgementInput): string | null {
     switch (about.call) {
       case 'analyseObjectives':
-        return this.isAsking(this.askPlan(about.input[0]));
+        return this.askPlan(about.input[0]);
       case 'readChat':
-        return this.isAsking(this.askChat(about.input[0]));
+        return this.askChat(about.input[0]);
       case 'guidance':
-        return this.isAsking(this.askBlocker(...about.input));
+        return this.askBlocker(...about.input);
       case 'judgeQuietTask':
-        return this.offline.judgeQuietTask(...about.input).check && this.isAsking(this.askQuiet(about.input[0]));
+        return this.offline.judgeQuietTask(...about.input).check ? this.askQuiet(about.input[0]) : null;
       default:
         // breakDown, classifyBlocker and escalationOptions are answered by the questions above.
-        return false;
+        return null;
     }
   }
 
@@ -199,6 +211,7 @@ export class LlmAdvisor implements Advisor {
   takeNotices(): Notice[] {
     const taken = this.notices;
     this.notices = [];
+    this.unsaid.clear();
     return taken;
   }
 
@@ -246,7 +259,7 @@ export class LlmAdvisor implements Advisor {
    * lead runtime to tick (`huddle plan`, `huddle explain`), which then call the advisor as the lead would.
    */
   async waitFor(about: JudgementInput): Promise<void> {
-    while (this.thinking(about)) await this.settled();
+    while (this.isAsking(this.keyOf(about))) await this.settled();
   }
 
   // ------------------------------------------------------------------------------ questions
@@ -330,6 +343,7 @@ export class LlmAdvisor implements Advisor {
       if (use === 'plan' || last === undefined || now - last >= NOTICE_WINDOW_MS) {
         this.noticed.set(use, now);
         this.notices.push({ use, text });
+        this.unsaid.add(key);
       }
     }
     this.version++;
