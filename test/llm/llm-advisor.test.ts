@@ -234,7 +234,7 @@ describe('the LLM advisor reads chat, blockers and quiet tasks', () => {
     const asked = make([JSON.stringify(PREVIEW_READING)], { offline: unsure });
     expect(asked.advisor.thinking({ call: 'readChat', input: [PREVIEW_LINE] })).toBe(true);
     await asked.advisor.settled();
-    expect(asked.advisor.readChat(PREVIEW_LINE)).toEqual({ reading: 'blocker', confidence: 0.85, kind: 'technical', category: 'error', heard: 'answers 502 for every branch' });
+    expect(asked.advisor.readChat(PREVIEW_LINE)).toEqual({ reading: 'blocker', confidence: 0.85, kind: 'technical', category: null, heard: 'answers 502 for every branch' });
 
     const all = make([JSON.stringify(PREVIEW_READING)], { config: { chat: 'all' } });
     expect(all.advisor.thinking({ call: 'readChat', input: [PREVIEW_LINE] })).toBe(true);

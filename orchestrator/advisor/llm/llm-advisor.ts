@@ -154,7 +154,8 @@ export class LlmAdvisor implements Advisor {
   readChat(text: string): ChatReading {
     const key = this.askChat(text);
     const answer = key ? this.answer<ChatAnswer>(key) : null;
-    return answer ? mapChat(answer, this.offline.readChat(text)) : this.offline.readChat(text);
+    const offline = this.offline.readChat(text);
+    return answer ? mapChat(answer, offline) : offline;
   }
 
   classifyBlocker(blocker: string): BlockerKind {
