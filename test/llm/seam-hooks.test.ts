@@ -50,11 +50,20 @@ describe('the planning session with an advisor that thinks', () => {
     const advisor = new LlmAdvisor({ config: { provider: 'openai-compatible', model: 'test', label: 'mock:test', chat: 'unsure', limits: DEFAULT_LIMITS }, model: scriptedModel([SEED_PLAN_TEXT]), roles: BUILT_IN_ROLES });
     advisor.observe(seedView());
     const state = handleMessage(initialPlanningState(), 'plan sprint', seedView(), advisor).state;
-    await advisor.waitFor({ call: 'analyseObjectives', input: [[SEED_LINE], state.history] });
+    expect(await advisor.waitFor({ call: 'analyseObjectives', input: [[SEED_LINE], state.history] })).toEqual([]);
     const shown = handleMessage(state, SEED_LINE, seedView(), advisor);
     const breakdown = shown.replies.find((r) => r.card?.kind === 'breakdown');
     expect(breakdown?.card?.kind === 'breakdown' && breakdown.card.tasks.map((t) => t.title)).toEqual(SEED_PLAN.tasks.map((t) => t.title));
-    expect(advisor.takeNotices()).toEqual([]);
+  });
+
+  it('shows the offline plan at once after waiting for a model that failed, and hands over the reason to print', async () => {
+    const advisor = new LlmAdvisor({ config: { provider: 'openai-compatible', model: 'test', label: 'mock:test', chat: 'unsure', limits: DEFAULT_LIMITS }, model: scriptedModel(['no']), roles: BUILT_IN_ROLES });
+    advisor.observe(seedView());
+    const state = handleMessage(initialPlanningState(), 'plan sprint', seedView(), advisor).state;
+    const notices = await advisor.waitFor({ call: 'analyseObjectives', input: [[SEED_LINE], state.history] });
+    expect(notices.map((n) => n.text)).toEqual(["The model's plan was not JSON; this is the offline plan."]);
+    const shown = handleMessage(state, SEED_LINE, seedView(), advisor);
+    expect(shown.replies.map((r) => r.card?.kind)).toEqual(['objectives', 'breakdown']);
   });
 });
 

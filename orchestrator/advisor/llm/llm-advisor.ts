@@ -256,17 +256,20 @@ export class LlmAdvisor implements Advisor {
   }
 
   /**
-   * Asks about this call and resolves once the answer is in or has fallen back: for commands with no
-   * lead runtime to tick (`huddle plan`, `huddle explain`), which then call the advisor as the lead would.
+   * Asks about this call and resolves once the answer is in or has fallen back, with the fallbacks'
+   * notices (taken: the caller prints them). For commands with no lead runtime to tick (`huddle plan`,
+   * `huddle explain`), which then call the advisor as the lead would and get the answer at once.
    */
-  async waitFor(about: JudgementInput): Promise<void> {
+  async waitFor(about: JudgementInput): Promise<Notice[]> {
     while (this.isAsking(this.keyOf(about))) await this.settled();
+    return this.takeNotices();
   }
 
   // ------------------------------------------------------------------------------ questions
 
-  private askPlan(messages: readonly string[]): string | null {
-    if (!messages.some((m) => m.trim())) return null;
+  private askPlan(said: readonly string[]): string | null {
+    const messages = said.map((m) => m.trim()).filter(Boolean);
+    if (messages.length === 0) return null;
     const roles = this.team.roles.filter((r) => r.takesTasks).map((r) => ({ role: r.role, title: r.title, expertise: r.expertise }));
     const key = this.key('plan', { messages, roles });
     if (!this.entries.has(key)) {
