@@ -225,16 +225,19 @@ describe('the LLM advisor is bounded', () => {
 
 describe('the LLM advisor reads chat, blockers and quiet tasks', () => {
   it('asks about the lines the offline reader is unsure of, and only those, unless told to read all', async () => {
+    const lunch = 'lunch at noon today, the usual place';
     const offline = make([JSON.stringify(PREVIEW_READING)]);
-    expect(offline.advisor.thinking({ call: 'readChat', input: [PREVIEW_LINE] })).toBe(false);
-    expect(offline.advisor.readChat(PREVIEW_LINE)).toEqual(offlineAdvisor.readChat(PREVIEW_LINE));
+    expect(offlineAdvisor.readChat(lunch).reading).toBe('none');
+    expect(offline.advisor.thinking({ call: 'readChat', input: [lunch] })).toBe(false);
+    expect(offline.advisor.readChat(lunch)).toEqual(offlineAdvisor.readChat(lunch));
     expect(offline.model.doGenerateCalls).toHaveLength(0);
 
     const unsure: Advisor = { ...offlineAdvisor, readChat: (text) => ({ ...offlineAdvisor.readChat(text), reading: 'unsure', confidence: 0.5 }) };
     const asked = make([JSON.stringify(PREVIEW_READING)], { offline: unsure });
     expect(asked.advisor.thinking({ call: 'readChat', input: [PREVIEW_LINE] })).toBe(true);
     await asked.advisor.settled();
-    expect(asked.advisor.readChat(PREVIEW_LINE)).toEqual({ reading: 'blocker', confidence: 0.85, kind: 'technical', category: null, heard: 'answers 502 for every branch' });
+    // The model's reading, over the offline reader's own fields.
+    expect(asked.advisor.readChat(PREVIEW_LINE)).toEqual({ ...unsure.readChat(PREVIEW_LINE), reading: 'blocker', confidence: 0.85, kind: 'technical', heard: 'answers 502 for every branch' });
 
     const all = make([JSON.stringify(PREVIEW_READING)], { config: { chat: 'all' } });
     expect(all.advisor.thinking({ call: 'readChat', input: [PREVIEW_LINE] })).toBe(true);

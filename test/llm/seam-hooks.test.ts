@@ -71,7 +71,7 @@ describe('the monitor with an advisor that thinks', () => {
   it('holds a chat line until the reading is in, then acts on it', () => {
     let busy = true;
     const advisor = slowAdvisor((a) => busy && a.call === 'readChat');
-    const reading = { ...offlineAdvisor, readChat: () => ({ reading: 'blocker' as const, confidence: 0.9, kind: 'technical' as const, category: 'error', heard: '502' }) };
+    const reading: Advisor = { ...offlineAdvisor, readChat: (text) => ({ ...offlineAdvisor.readChat(text), reading: 'blocker', confidence: 0.9, kind: 'technical', heard: '502' }) };
     const monitor = createMonitorBehaviour({}, nobody, { ...reading, name: 'slow', thinking: advisor.thinking! });
     const view = makeView({ tasks: [makeTask({ id: 'T-3', assignee: 'Ada' })] });
     expect(monitor.onEvent(message('Ada', 'backend-dev', 'preview answers 502'), view)).toEqual([expect.objectContaining({ type: 'state_put' })]);
