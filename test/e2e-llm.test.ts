@@ -173,3 +173,55 @@ describe('huddle up without --llm', () => {
     expect(bad.stderr).toMatch(/^huddle: anthropic needs an API key: set ANTHROPIC_API_KEY \(or HUDDLE_LLM_API_KEY\)\.$/m);
   });
 });
+
+describe('huddle plan and huddle explain with --llm, without a hub', () => {
+  const run = (args: string[], env: NodeJS.ProcessEnv = {}, input?: string) => runHuddle(args, { cwd: tmpdir(), env, ...(input !== undefined ? { input } : {}) });
+  const titles = (stdout: string) => (JSON.parse(stdout) as { tasks: { title: string }[] }).tasks.map((t) => t.title);
+
+  it('huddle plan --llm prints the model’s plan, checked; without --llm the offline plan, and nothing is sent', async () => {
+    const server = await fakeLlm(byUse({ plan: { text: SEED_PLAN_TEXT } }));
+    const flags = ['--llm', 'openai-compatible:test', '--llm-base-url', server.url];
+    const model = await run(['plan', '--json', ...flags, SEED_LINE]);
+    expect(model.code, model.stderr).toBe(0);
+    expect(titles(model.stdout)).toEqual(SEED_PLAN.tasks.map((t) => t.title));
+    expect(model.stderr).toMatch(/llm: plan answered by openai-compatible:test/);
+    expect(server.requests.filter((r) => r.use === 'plan')).toHaveLength(1);
+
+    const text = await run(['plan', ...flags, SEED_LINE]);
+    expect(text.stdout).toContain('Choose the token model and write down the login flow');
+    expect(text.stdout).not.toMatch(/Thinking about this/);
+
+    const offline = await run(['plan', '--json', SEED_LINE], { HUDDLE_LLM_BASE_URL: server.url, OPENAI_API_KEY: 'sk-test' });
+    expect(titles(offline.stdout)).toContain(OFFLINE_FIRST_TASK);
+    expect(offline.stderr).toBe('');
+    expect(server.requests.filter((r) => r.use === 'plan')).toHaveLength(2);
+  });
+
+  it('huddle plan --llm falls back to the offline plan when the model fails, and says why on stderr', async () => {
+    const server = await fakeLlm(() => ({ status: 500 }));
+    const failed = await run(['plan', '--json', '--llm', 'openai-compatible:test', '--llm-base-url', server.url, SEED_LINE]);
+    expect(failed.code).toBe(0);
+    expect(titles(failed.stdout)).toContain(OFFLINE_FIRST_TASK);
+    expect(failed.stderr).toMatch(/^huddle: llm: The model's plan failed: the provider answered 500; this is the offline plan\.$/m);
+  });
+
+  it('huddle explain --llm reads every line with the model; a failing command falls back line by line, saying so', async () => {
+    const server = await fakeLlm((r) => (r.prompt.includes('502') ? { text: JSON.stringify(PREVIEW_READING) } : { text: JSON.stringify({ reading: 'none', confidence: 0.9, kind: null }) }));
+    const lines = `${PREVIEW_LINE}\nI am stuck on the login\n`;
+    const model = await run(['explain', '--json', '--llm', 'openai-compatible:test', '--llm-base-url', server.url], {}, lines);
+    expect(model.code, model.stderr).toBe(0);
+    const read = model.stdout.trim().split('\n').map((l) => JSON.parse(l) as { reading: string; confidence: number; heard: string | null });
+    expect(read[0]).toMatchObject({ reading: 'blocker', confidence: PREVIEW_READING.confidence, heard: PREVIEW_READING.heard });
+    expect(read[1]).toMatchObject({ reading: 'none', confidence: 0.9 });
+    expect(server.requests.filter((r) => r.use === 'chat')).toHaveLength(2);
+
+    const dir = tempDir('huddle-e2e-llm-explain-', cleanup);
+    const script = join(dir, 'broken.sh');
+    writeFileSync(script, '#!/bin/sh\ncat > /dev/null\nexit 3\n');
+    chmodSync(script, 0o755);
+    const [failed, offline] = await Promise.all([run(['explain', '--json', '--llm', `command:${script}`], {}, lines), run(['explain', '--json'], {}, lines)]);
+    expect(failed.code).toBe(0);
+    expect(failed.stdout).toBe(offline.stdout);
+    expect(failed.stderr.match(/llm: The model's reading of a chat line failed: the command exited with status 3; I went by the offline reading\./g)).toHaveLength(2);
+  });
+});
