@@ -205,6 +205,20 @@ describe('huddle plan and huddle explain with --llm, without a hub', () => {
     expect(failed.stderr).toMatch(/^huddle: llm: The model's plan failed: the provider answered 500; this is the offline plan\.$/m);
   });
 
+  it.each<[string, string, NodeJS.ProcessEnv, string]>([
+    ['openai', 'openai:gpt-test', { OPENAI_API_KEY: 'sk-openai-DO-NOT-SHOW' }, 'sk-openai-DO-NOT-SHOW'],
+    ['ollama', 'ollama:llama-test', {}, ''],
+    ['openai-compatible', 'openai-compatible:local-test', { HUDDLE_LLM_API_KEY: 'sk-local-DO-NOT-SHOW' }, 'sk-local-DO-NOT-SHOW'],
+  ])('speaks the OpenAI chat completions API as %s, with the key it is given (if any), never showing it', async (_, spec, env, key) => {
+    const server = await fakeLlm(byUse({ plan: { text: SEED_PLAN_TEXT } }));
+    const planned = await run(['plan', '--json', '--llm', spec, '--llm-base-url', server.url, SEED_LINE], env);
+    expect(planned.code, planned.stderr).toBe(0);
+    expect(titles(planned.stdout)).toEqual(SEED_PLAN.tasks.map((t) => t.title));
+    expect(server.requests[0]).toMatchObject({ path: '/v1/chat/completions', body: { model: spec.slice(spec.indexOf(':') + 1) } });
+    expect(server.requests[0]!.headers.authorization).toBe(key ? `Bearer ${key}` : undefined);
+    if (key) for (const seen of [planned.stdout, planned.stderr]) expect(seen).not.toContain(key);
+  });
+
   it('huddle explain --llm reads every line with the model; a failing command falls back line by line, saying so', async () => {
     const server = await fakeLlm((r) => (r.prompt.includes('502') ? { text: JSON.stringify(PREVIEW_READING) } : { text: JSON.stringify({ reading: 'none', confidence: 0.9, kind: null }) }));
     const lines = `${PREVIEW_LINE}\nI am stuck on the login\n`;

@@ -16,7 +16,7 @@ import { createBehaviours } from '../../orchestrator/behaviours.js';
 import type { Lead } from '../../orchestrator/lead-runtime.js';
 import { recorder, startTestHub, type TestHub } from '../helpers/hub.js';
 import { startLeadOn, stopLead, type RunningLead } from '../helpers/lead.js';
-import { scriptedModel, useOf, type Scripted } from '../helpers/llm-mock.js';
+import { httpError, scriptedModel, useOf, type Scripted } from '../helpers/llm-mock.js';
 import { PLAN_UNKNOWN_ROLE, PREVIEW_LINE, PREVIEW_READING, SEED_LINE, SEED_PLAN, SEED_PLAN_TEXT, TOKEN_BLOCKER } from '../helpers/llm-recordings.js';
 import { fromLead } from '../helpers/planning-team.js';
 
@@ -43,6 +43,25 @@ async function room() {
   const backend = await hub.client('Backend Developer', 'backend-dev');
   const qa = await hub.client('QA Engineer', 'qa');
   return { po, cto, backend, qa, seen: recorder(po), backendSeen: recorder(backend) };
+}
+
+type Room = Awaited<ReturnType<typeof room>>;
+
+/** The model's seed plan approved, its design done, and the implementation started by the backend developer. */
+async function implementationStarted({ po, cto, backend, backendSeen }: Pick<Room, 'po' | 'cto' | 'backend' | 'backendSeen'>) {
+  await po.send({ type: 'chat', text: 'plan sprint' });
+  await po.send({ type: 'chat', text: SEED_LINE });
+  await backendSeen.until(fromLead('breakdown'));
+  await po.send({ type: 'chat', text: 'approve' });
+  const tasks = async () => (await po.request({ type: 'tasks' })).tasks;
+  await vi.waitFor(async () => expect((await tasks()).find((t) => t.title.startsWith('Choose the token model'))?.status).toBe('assigned'));
+  const design = (await tasks()).find((t) => t.title.startsWith('Choose the token model'))!;
+  await cto.send({ type: 'task_update', taskId: design.id, action: 'done' });
+  await vi.waitFor(async () => expect((await tasks()).find((t) => t.title.startsWith('Build JWT'))?.assignee).toBe('Backend Developer'));
+  const impl = (await tasks()).find((t) => t.title.startsWith('Build JWT'))!;
+  await backend.send({ type: 'task_update', taskId: impl.id, action: 'start' });
+  await vi.waitFor(async () => expect((await tasks()).find((t) => t.id === impl.id)?.status).toBe('in_progress'));
+  return { impl, tasks };
 }
 
 const leadSaid = (events: HubEvent[]) => events.flatMap((e) => (e.type === 'message' && e.from.role === 'orchestrator' ? [e.text] : []));
@@ -111,18 +130,7 @@ describe('the lead thinking with a model', () => {
     const answers: Record<string, Scripted> = { plan: SEED_PLAN_TEXT, blocker: JSON.stringify(TOKEN_BLOCKER) };
     const model = scriptedModel((prompt) => (useOf(prompt) === 'chat' ? (prompt.includes('502') ? JSON.stringify(PREVIEW_READING) : nothing) : (answers[useOf(prompt) ?? ''] ?? '')));
     await startLlmLead(model, { chat: 'all' });
-    await po.send({ type: 'chat', text: 'plan sprint' });
-    await po.send({ type: 'chat', text: SEED_LINE });
-    await backendSeen.until(fromLead('breakdown'));
-    await po.send({ type: 'chat', text: 'approve' });
-    // The design is done, so the implementation reaches the backend developer, who starts it.
-    const tasks = async () => (await po.request({ type: 'tasks' })).tasks;
-    await vi.waitFor(async () => expect((await tasks()).find((t) => t.title.startsWith('Choose the token model'))?.status).toBe('assigned'));
-    const design = (await tasks()).find((t) => t.title.startsWith('Choose the token model'))!;
-    await cto.send({ type: 'task_update', taskId: design.id, action: 'done' });
-    await vi.waitFor(async () => expect((await tasks()).find((t) => t.title.startsWith('Build JWT'))?.assignee).toBe('Backend Developer'));
-    const impl = (await tasks()).find((t) => t.title.startsWith('Build JWT'))!;
-    await backend.send({ type: 'task_update', taskId: impl.id, action: 'start' });
+    const { impl, tasks } = await implementationStarted({ po, cto, backend, backendSeen });
 
     // No word the offline reader knows: the model hears the blocker in it.
     await backend.send({ type: 'chat', text: PREVIEW_LINE });
@@ -130,5 +138,25 @@ describe('the lead thinking with a model', () => {
     expect(guidance).toMatchObject({ card: { kind: 'guidance', taskId: impl.id, topic: 'Token signature checks', steps: TOKEN_BLOCKER.guidance.steps } });
     expect((await tasks()).find((t) => t.id === impl.id)?.status).toBe('blocked');
     expect(model.doGenerateCalls.map((c) => useOf(JSON.stringify(c.prompt)))).toEqual(expect.arrayContaining(['plan', 'chat', 'blocker']));
+  });
+
+  it('says in the room when the model fails on a chat line or a blocker, and acts on the offline answers', async () => {
+    const { po, cto, backend, backendSeen } = await room();
+    const answers: Record<string, Scripted> = { plan: SEED_PLAN_TEXT, chat: httpError(500), blocker: 'I would rather not say.' };
+    await startLlmLead(scriptedModel((prompt) => answers[useOf(prompt) ?? ''] ?? ''), { chat: 'all' });
+    const { impl, tasks } = await implementationStarted({ po, cto, backend, backendSeen });
+
+    // The model cannot read the line: the offline reader hears the blocker, and the room is told why first.
+    await backend.send({ type: 'chat', text: 'I am stuck on the token validation, every request gets a 401' });
+    const guidance = await backendSeen.until(fromLead('guidance'));
+    expect((await tasks()).find((t) => t.id === impl.id)?.status).toBe('blocked');
+    const said = leadSaid(backendSeen.events);
+    const chat = said.indexOf("The model's reading of a chat line failed: the provider answered 500; I went by the offline reading.");
+    const blocker = said.indexOf("The model's advice on a blocker was not JSON; the guidance and options are the offline ones.");
+    expect(chat, said.join('\n')).toBeGreaterThan(0);
+    expect(blocker, said.join('\n')).toBeGreaterThan(chat);
+    expect(said.indexOf(guidance.type === 'message' ? guidance.text : '')).toBeGreaterThan(blocker);
+    expect(guidance).toMatchObject({ card: { kind: 'guidance', taskId: impl.id } });
+    expect(guidance).not.toMatchObject({ card: { topic: TOKEN_BLOCKER.guidance.topic } });
   });
 });
