@@ -8,7 +8,7 @@
 import type { RoleSpec } from '../agents/roles.js';
 import type { Advisor } from '../orchestrator/advisor/advisor.js';
 import type { LlmConfig } from '../orchestrator/advisor/llm/config.js';
-import { createLlmAdvisor } from '../orchestrator/advisor/llm/create.js';
+import { loadLlmAdvisor } from '../orchestrator/advisor/llm/load.js';
 import type { LlmAdvisor, TeamView } from '../orchestrator/advisor/llm/llm-advisor.js';
 import { logLine } from './output.js';
 
@@ -17,8 +17,8 @@ export interface ModelJudge {
   run<T>(judge: (advisor: Advisor) => T): Promise<T>;
 }
 
-export function modelJudge(config: LlmConfig, roles: readonly RoleSpec[], team: TeamView): ModelJudge {
-  const advisor: LlmAdvisor = createLlmAdvisor(config, roles, (line) => logLine('huddle: ', line));
+export async function modelJudge(config: LlmConfig, roles: readonly RoleSpec[], team: TeamView): Promise<ModelJudge> {
+  const advisor: LlmAdvisor = await loadLlmAdvisor(config, roles, (line) => logLine('huddle: ', line));
   advisor.observe(team);
   return {
     async run(judge) {

@@ -42,7 +42,7 @@ export function registerExplain(program: Command): void {
         const json = !!opts.json;
         // Comparing is the point: with a model, it reads every line, not only those the offline reader is unsure of.
         const llm = llmConfigFromFlags(opts);
-        const model = llm ? modelJudge({ ...llm, chat: 'all' }, BUILT_IN_ROLES, teamFromRoles(BUILT_IN_ROLES, Date.now())) : null;
+        const model = llm ? await modelJudge({ ...llm, chat: 'all' }, BUILT_IN_ROLES, teamFromRoles(BUILT_IN_ROLES, Date.now())) : null;
         const read = async (text: string) => explainLine(model ? await model.run((advisor) => advisor.readChat(text)) : offlineAdvisor.readChat(text), text, json);
         if (words.length) return read(words.join(' '));
         await readInputLines(process.stdin, read);

@@ -52,7 +52,7 @@ export function registerPlan(program: Command): void {
         const llm = llmConfigFromFlags(opts);
         const now = Date.now();
         const input = { messages, roles, days, strategy: opts.strategy as Strategy, now };
-        const run = llm ? await modelJudge(llm, roles, teamFromRoles(roles, now)).run((advisor) => planWithoutHub({ ...input, advisor })) : planWithoutHub(input);
+        const run = llm ? await (await modelJudge(llm, roles, teamFromRoles(roles, now))).run((advisor) => planWithoutHub({ ...input, advisor })) : planWithoutHub(input);
         if (opts.json) return printJson(asJson(run));
         printText(`${run.replies.join('\n\n')}\n`);
       }),
