@@ -12,7 +12,7 @@ import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
-import { admit, issueCredential, sameSecret, type Admission } from './identity.js';
+import { admit, issueCredential, sameSecret, type Admission, type ConnectionAuth } from './identity.js';
 import { checkName } from './names.js';
 import {
   ClientFrameSchema,
@@ -29,6 +29,8 @@ import {
 } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
+
+export type { ConnectionAuth } from './identity.js';
 
 export interface HubLimits {
   framesPerSecond: number;
@@ -66,10 +68,6 @@ export interface HubOptions {
   log?: (line: string) => void;
 }
 
-/** What the HTTP upgrade established before the socket opened. */
-export interface ConnectionAuth {
-  admin: boolean;
-}
 
 interface Arrival {
   conn: Connection;
@@ -96,6 +94,8 @@ export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** everyone who has joined, with their presence */
+  roster(): Participant[];
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
   bufferedBytes(): number;
   close(): void;
@@ -108,6 +108,7 @@ export function createHub(options: HubOptions): Hub {
   const log = options.log ?? (() => {});
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
+  const watchers = new Set<Connection>(); // web pages: they get events, as their participant sees them
 
   const commits = new GroupCommit<Arrival>(store, (arrival) => {
     const { conn } = arrival;
@@ -153,6 +154,9 @@ export function createHub(options: HubOptions): Hub {
       for (const conn of live.values()) {
         if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
       }
+      for (const conn of watchers) {
+        if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
+      }
     }
   }
 
@@ -177,14 +181,14 @@ export function createHub(options: HubOptions): Hub {
     let admission: Admission;
     try {
       checkName(frame.name);
-      admission = admit(store, frame, conn.auth.admin);
+      admission = admit(store, frame, conn.auth);
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
       return sendError(conn, frame.id, e.code, e.message);
     }
     const existing = admission.kind === 'known' ? admission.row : undefined;
-    if (frame.transient) return joinTransient(conn, frame, admission);
+    if (frame.transient || conn.auth.web) return joinTransient(conn, frame, admission);
     const resumed = !!existing && !!frame.sessionId && sameSecret(frame.sessionId, existing.sessionId);
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
@@ -242,6 +246,7 @@ export function createHub(options: HubOptions): Hub {
    * participant, credential and all, without taking over the participant's live terminal: it gets no
    * events, is not announced, and leaves the participant's session alone. Under a name that has not
    * joined it is a guest: on no roster, kept nowhere, and it may only read (an admin may also act).
+   * A web page joins the same way, and watches: it gets the events its participant may see.
    */
   function joinTransient(conn: Connection, frame: HelloFrame, admission: Admission): void {
     const now = clock.now();
@@ -260,6 +265,10 @@ export function createHub(options: HubOptions): Hub {
     conn.participant = row;
     conn.guest = guest;
     commits.onUndo(() => (conn.participant = null));
+    if (conn.auth.web) {
+      watchers.add(conn);
+      commits.onUndo(() => watchers.delete(conn));
+    }
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false, issued?.secret);
   }
@@ -390,6 +399,7 @@ export function createHub(options: HubOptions): Hub {
   function onClose(conn: Connection): void {
     connections.delete(conn);
     conn.pages.close();
+    watchers.delete(conn);
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -426,6 +436,7 @@ export function createHub(options: HubOptions): Hub {
       });
       ws.on('close', () => onClose(conn));
     },
+    roster,
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
