@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlSafe } from '../collaboration-server/html-text.js';
-import { html, PageLink } from '../web/html.js';
+import { flag, html, PageLink } from '../web/html.js';
 import { HOSTILE_HTML } from './helpers/hostile-html.js';
 
 /** What no escaped text may hold: markup, a quote, or a hidden character (an oracle apart from htmlSafe's own patterns). */
@@ -46,6 +46,9 @@ describe('the html template', () => {
     expect(() => html`<b style="${'background:url(javascript:x)'}">x</b>`).toThrow(/style/);
     expect(() => html`<b style="width:${42}%">x</b>`).toThrow(/style/);
     expect(() => html`<b class=${'x onmouseover=alert(1)'}>x</b>`).toThrow(/quoted attribute/);
+    expect(() => html`<b ${'onmouseover=alert(1)'}>x</b>`).toThrow(/only a flag/);
+    expect(html`<button ${flag('disabled', true)}>x</button>`.markup).toBe('<button  disabled>x</button>');
+    expect(html`<button ${flag('disabled', false)}>x</button>`.markup).toBe('<button >x</button>');
     expect(() => html`<b class='${'x'}'>x</b>`).toThrow(/double quotes/);
   });
 

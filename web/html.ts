@@ -6,6 +6,7 @@
  *  - `href`/`src`/`action` attributes: only a `PageLink`, a path inside this page (`#/task/T-3`), never
  *    participant text, so a `javascript:` URL cannot become a link;
  *  - `style` and `on…` attributes: nothing at all (the page's Content-Security-Policy forbids both);
+ *  - inside a tag, outside any attribute: only a `flag` (a boolean attribute such as `disabled`);
  *  - an unquoted attribute value, or one in single quotes: refused, as the template cannot tell its end.
  * A mistake in a template throws when it is first rendered (the tests render every view).
  * No DOM here: the hub's tests import it.
@@ -29,9 +30,18 @@ export class PageLink {
   }
 }
 
-export type HtmlValue = SafeHtml | PageLink | string | number | boolean | null | undefined | readonly HtmlValue[];
+/** A boolean attribute, present or not: `<button${flag('disabled', busy)}>`. */
+export class Flag {
+  private constructor(readonly markup: string) {}
+  static of(name: 'disabled' | 'selected' | 'checked' | 'hidden' | 'open' | 'readonly', on: boolean): Flag {
+    return new Flag(on ? ` ${name}` : '');
+  }
+}
+export const flag = Flag.of;
 
-type Slot = { kind: 'text' } | { kind: 'attribute'; name: string };
+export type HtmlValue = SafeHtml | PageLink | Flag | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+type Slot = { kind: 'text' } | { kind: 'tag' } | { kind: 'attribute'; name: string };
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'srcset']);
 
@@ -60,8 +70,8 @@ function slotsOf(strings: TemplateStringsArray): Slot[] {
       word = wordChar ? (inWord ? word + ch : ch) : word;
       inWord = wordChar;
     }
-    if (state === 'tag') throw new Error(`html: a value inside a tag must be a quoted attribute value (near ${JSON.stringify(strings[i]!.slice(-40))})`);
-    slots.push(state === 'value' ? { kind: 'attribute', name } : { kind: 'text' });
+    if (state === 'tag' && !/\s$/.test(strings[i]!)) throw new Error(`html: a value inside a tag must be a quoted attribute value or a flag after a space (near ${JSON.stringify(strings[i]!.slice(-40))})`);
+    slots.push(state === 'value' ? { kind: 'attribute', name } : state === 'tag' ? { kind: 'tag' } : { kind: 'text' });
   }
   return slots;
 }
@@ -69,6 +79,11 @@ function slotsOf(strings: TemplateStringsArray): Slot[] {
 const slotCache = new WeakMap<TemplateStringsArray, Slot[]>();
 
 function renderValue(value: HtmlValue, slot: Slot): string {
+  if (slot.kind === 'tag') {
+    if (value instanceof Flag) return value.markup;
+    throw new Error('html: only a flag goes inside a tag outside an attribute');
+  }
+  if (value instanceof Flag) throw new Error('html: a flag goes inside a tag, after a space');
   if (slot.kind === 'attribute') {
     if (slot.name.startsWith('on')) throw new Error(`html: no value may go into the event handler attribute ${slot.name}`);
     if (slot.name === 'style') throw new Error('html: no value may go into a style attribute (use a class, <progress> or <meter>)');

@@ -6,7 +6,9 @@ import { HuddleError } from '../errors.js';
 import { computeMetrics, type SprintMetrics } from '../metrics.js';
 import { TASK_STATUSES, type Decision, type Escalation, type Participant, type Sprint, type Task, type TaskEvent, type TaskStatus } from '../protocol.js';
 import type { Store } from '../store/index.js';
+import { summarizeSprint, type SprintSummary } from '../sprint-summary.js';
 import { teamRows, type TeamRole, type TeamRow } from '../team-view.js';
+import type { TaskDetail } from './task-detail.js';
 
 export interface ReadContext {
   store: Store;
@@ -35,33 +37,10 @@ export function readSprint(ctx: ReadContext, query: URLSearchParams): { sprint: 
   return { sprint, tasksByStatus, openEscalations: ctx.store.work.escalations('open').length };
 }
 
-export interface SprintSummary {
-  sprint: Sprint;
-  tasksTotal: number;
-  tasksDone: number;
-  pointsTotal: number;
-  pointsDone: number;
-  completionRate: number;
-  velocityPointsPerDay: number;
-  velocityHoursPerDay: number;
-}
-
 /** Every sprint with the figures the velocity chart draws, oldest first. */
 export function readSprints(ctx: ReadContext): { sprints: SprintSummary[] } {
   return {
-    sprints: ctx.store.work.sprints().map((sprint) => {
-      const m = computeMetrics(sprint, ctx.store.work.tasks(sprint.id), taskEventsOf(ctx.store, sprint.id), ctx.now);
-      return {
-        sprint,
-        tasksTotal: m.tasksTotal - m.tasksCancelled,
-        tasksDone: m.tasksDone,
-        pointsTotal: m.pointsTotal,
-        pointsDone: m.pointsDone,
-        completionRate: m.completionRate,
-        velocityPointsPerDay: m.velocityPointsPerDay,
-        velocityHoursPerDay: m.velocityHoursPerDay,
-      };
-    }),
+    sprints: ctx.store.work.sprints().map((sprint) => summarizeSprint(sprint, computeMetrics(sprint, ctx.store.work.tasks(sprint.id), taskEventsOf(ctx.store, sprint.id), ctx.now))),
   };
 }
 
@@ -75,13 +54,6 @@ export function readTasks(ctx: ReadContext, query: URLSearchParams): { sprint: S
     (t) => (statuses.length === 0 || statuses.includes(t.status)) && (assignee === null || t.assignee === assignee),
   );
   return { sprint, tasks };
-}
-
-export interface TaskDetail {
-  task: Task;
-  events: TaskEvent[];
-  notes: string[];
-  artifacts: { kind: string; chars: number; content: string; truncated: boolean }[];
 }
 
 export function readTask(ctx: ReadContext, id: string): TaskDetail {
