@@ -26,6 +26,16 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WAIT = { timeout: 15_000 };
 
+// Functions run in the page by Playwright (as functions: a string predicate would need eval, which the
+// page's Content-Security-Policy forbids). These files are compiled without the DOM's types.
+declare const document: {
+  cookie: string;
+  querySelectorAll(selector: string): ArrayLike<{ getAttribute(name: string): string | null }>;
+  getElementById(id: string): { innerText: string } | null;
+};
+declare const window: Record<string, unknown>;
+
+
 if (!hasChromium) console.warn(`web-browser.test.ts: ${NO_CHROMIUM}`);
 
 describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` (${NO_CHROMIUM})`}`, { timeout: 60_000 }, () => {
@@ -120,7 +130,7 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     await page.waitForSelector('#link-state.link-online', WAIT);
     const cookies = await browser.context.cookies();
     expect(cookies).toEqual([expect.objectContaining({ name: `huddle_session_${port}`, httpOnly: true, sameSite: 'Strict' })]);
-    expect(await page.evaluate('document.cookie')).toBe('');
+    expect(await page.evaluate(() => document.cookie)).toBe('');
     // the board: columns by status, each card with its assignee, estimate, dependencies and blocker
     expect(await page.textContent('.column-done #card-T-1')).toContain('Ada');
     expect(await page.textContent('.column-blocked #card-T-3 .blocker')).toContain('waiting for the design system tokens');
@@ -179,7 +189,7 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     expect(await page.$$('polyline.ideal')).toHaveLength(1);
     await adaTypes('/start T-5', /T-5 started/);
     await adaTypes('/done T-5 limited to 5 a minute', /T-5 (is )?done/);
-    await page.waitForFunction("[...document.querySelectorAll('circle.actual-dot')].at(-1)?.getAttribute('data-remaining') === '8'", undefined, WAIT);
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('circle.actual-dot')).at(-1)?.getAttribute('data-remaining') === '8', undefined, WAIT);
     expect(await page.textContent('figure.velocity')).toContain('Sign-in sprint');
   });
 
@@ -199,15 +209,14 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     for (const view of ['board', 'graph', 'team', 'escalations', 'charts', 'activity', 'report', `task/${firstId}`]) {
       await page.goto(`http://127.0.0.1:${port}/#/${view}`);
       await page.waitForSelector('main#view > *', WAIT);
-      if (view === 'activity') await page.waitForFunction(`document.querySelectorAll('.item-message').length >= ${HOSTILE_HTML.length}`, undefined, WAIT);
+      if (view === 'activity') await page.waitForFunction((n) => document.querySelectorAll('.item-message').length >= n, HOSTILE_HTML.length, WAIT);
       if (view === 'board') await page.waitForSelector(`#card-${firstId}`, WAIT);
-      // evaluated in the page (a string: these tests are compiled without the DOM's types)
-      const found = (await page.evaluate(`({
+      const found = await page.evaluate(() => ({
         pwned: window.__pwned ?? null,
         injected: document.querySelectorAll('#app script, #app img, #app iframe, #app textarea:not(.note), #app [onerror], #app [onfocus], #app [onmouseover], #app [autofocus]').length,
         jsLinks: document.querySelectorAll('a[href^="javascript:"], a[href*="javascript:"]').length,
-        text: document.getElementById('view').innerText,
-      })`)) as { pwned: unknown; injected: number; jsLinks: number; text: string };
+        text: document.getElementById('view')!.innerText,
+      }));
       expect({ view, pwned: found.pwned, injected: found.injected, jsLinks: found.jsLinks }).toEqual({ view, pwned: null, injected: 0, jsLinks: 0 });
       if (view === 'activity') for (const h of HOSTILE_HTML) expect(found.text, h.name).toContain(h.shows);
     }
@@ -227,12 +236,12 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
       tasks: Array.from({ length: 1000 - before }, (_, i) => ({ title: `Bulk task number ${i}`, role: 'backend-dev', estimateHours: 1 + (i % 5), points: 1, assignee: i % 3 === 0 ? 'Ada' : null })),
     });
     await page.goto(`http://127.0.0.1:${port}/#/board`);
-    await page.waitForFunction("document.querySelectorAll('.card').length === 1000", undefined, WAIT);
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1000, undefined, WAIT);
     await page.fill('#filter-words', 'Bulk task number 777');
-    await page.waitForFunction("document.querySelectorAll('.card').length === 1", undefined, WAIT);
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1, undefined, WAIT);
     expect(await page.textContent('.card .title')).toBe('Bulk task number 777');
     await page.fill('#filter-words', '');
-    await page.waitForFunction("document.querySelectorAll('.card').length === 1000", undefined, WAIT);
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1000, undefined, WAIT);
   });
 
   it('resumes after a kill -9 of the hub without a reload, and shows what happened meanwhile', async () => {
@@ -240,7 +249,7 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     await page.waitForSelector('#link-state.link-online', WAIT);
     await lead.send({ type: 'task_update', taskId: 'T-7', action: 'assign', assignee: 'Ada' });
     await page.waitForSelector('.column-assigned #card-T-7', WAIT);
-    await page.evaluate('window.__notReloaded = true');
+    await page.evaluate(() => (window.__notReloaded = true));
     await hub.kill('SIGKILL');
     await page.waitForSelector('#link-state.link-reconnecting', WAIT);
     // reported while the hub is down: waits in Ada's terminal, and is applied once the hub is back
@@ -250,7 +259,7 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     await page.waitForSelector('.column-in_progress #card-T-7', WAIT);
     await bob.send({ type: 'task_update', taskId: 'T-6', action: 'start' });
     await page.waitForSelector('.column-in_progress #card-T-6', WAIT);
-    expect(await page.evaluate('window.__notReloaded')).toBe(true);
+    expect(await page.evaluate(() => window.__notReloaded)).toBe(true);
   });
 });
 

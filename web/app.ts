@@ -1,7 +1,8 @@
 /**
  * The page at run time: it holds the state, follows the hub over the WebSocket, and draws the current
  * view. Drawing is one function of the state per region; a region whose markup did not change is left
- * alone, and inputs keep what was typed in them and their focus when it is redrawn.
+ * alone, and one that did is changed only where it differs (morph.ts), so inputs keep what was typed
+ * in them and their focus.
  */
 import { computeMetrics, type SprintMetrics } from '../collaboration-server/metrics.js';
 import { summarizeSprint } from '../collaboration-server/sprint-summary.js';
@@ -9,6 +10,7 @@ import type { TaskDetail } from '../collaboration-server/web/task-detail.js';
 import * as api from './api-client.js';
 import { html, type SafeHtml } from './html.js';
 import { HubLink } from './hub-link.js';
+import { morph } from './morph.js';
 import { emptyPage, foldPage, withEscalations, withHistory, withTaskEvents, withTasks, withWelcome, type PageState } from './page-state.js';
 import { boardView, type BoardFilter } from './views/board.js';
 import { burndownChart, velocityChart } from './views/charts.js';
@@ -165,26 +167,14 @@ export class App {
     this.paint('view', this.viewMarkup(now).markup);
   }
 
-  /** Replaces a region's markup if it changed, keeping typed text, selections and focus. */
+  /** Brings a region to its new markup, if it changed, touching only what differs (morph.ts). */
   private paint(region: 'header' | 'view', markup: string): void {
     if (this.drawn[region] === markup) return;
     this.drawn[region] = markup;
     const el = document.getElementById(region)!;
-    const kept = new Map<string, string>();
-    for (const input of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[id], textarea[id]')) kept.set(input.id, input.value);
-    const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement : null;
-    const focusId = focused?.id;
-    const caret = focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement ? [focused.selectionStart, focused.selectionEnd] : null;
-    el.innerHTML = markup; // markup made by html`` only: every participant string in it was escaped
-    for (const [id, value] of kept) {
-      const input = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null;
-      if (input && input.value !== value) input.value = value;
-    }
-    for (const select of el.querySelectorAll<HTMLSelectElement>('select[data-value]')) select.value = select.dataset.value ?? '';
-    if (focusId) {
-      const again = document.getElementById(focusId);
-      again?.focus();
-      if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) again.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
+    morph(el, markup); // markup made by html`` only: every participant string in it was escaped
+    for (const select of el.querySelectorAll<HTMLSelectElement>('select[data-value]')) {
+      if (select.value !== (select.dataset.value ?? '')) select.value = select.dataset.value ?? '';
     }
   }
 

@@ -52,7 +52,7 @@ export function boardView(state: PageState, filter: BoardFilter, now: number): S
   const people = [...new Set(state.tasks.map((t) => t.assignee).filter((a): a is string => !!a))].sort();
   const columns = STATUS_ORDER.filter((s) => ALWAYS.includes(s) || shown.some((t) => t.status === s)).map((status) => {
     const cards = shown.filter((t) => t.status === status).map((t) => card(t, byId, reasons.get(t.id), now));
-    return html`<section class="column column-${status}" data-status="${status}"><h2>${STATUS_LABELS[status]} <span class="count">${cards.length}</span></h2><div class="cards">${cards}</div></section>`;
+    return html`<section class="column column-${status}" id="column-${status}" data-status="${status}"><h2>${STATUS_LABELS[status]} <span class="count">${cards.length}</span></h2><div class="cards">${cards}</div></section>`;
   });
   if (!state.sprint) return html`<p class="empty">No sprint yet. The product owner starts one in a terminal by typing <code>plan sprint</code>.</p>`;
   return html`<form class="filters" id="board-filter">
