@@ -7,10 +7,11 @@
  *    the page signed in. Its CSRF token is derived from the secret: the page reads it from
  *    `GET /api/session` and sends it in `X-Huddle-CSRF` with every write.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { HOUR, MINUTE } from '../units.js';
+import { hashSecret, newSecret } from './secrets.js';
 import type { WebIdentity } from './web-identity.js';
 
 export const LOGIN_TTL_MS = 10 * MINUTE;
@@ -31,17 +32,8 @@ interface StoredSession {
   expiresAt: number;
 }
 
-const hash = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
-const secret = (): string => randomBytes(32).toString('base64url');
 const csrfOf = (sessionSecret: string): string => createHash('sha256').update(`csrf\0${sessionSecret}`, 'utf8').digest('base64url');
-const storeKey = (sessionSecret: string): string => `web-session:${hash(sessionSecret)}`;
-
-/** Compares two secrets in time that does not depend on where they differ. */
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
+const storeKey = (sessionSecret: string): string => `web-session:${hashSecret(sessionSecret)}`;
 
 export class WebSessions {
   private readonly logins = new Map<string, { identity: WebIdentity; expiresAt: number }>();
@@ -57,19 +49,19 @@ export class WebSessions {
   issueLogin(identity: WebIdentity): string {
     const now = this.clock.now();
     for (const [key, login] of this.logins) if (login.expiresAt <= now) this.logins.delete(key);
-    const token = secret();
-    this.logins.set(hash(token), { identity, expiresAt: now + LOGIN_TTL_MS });
+    const token = newSecret();
+    this.logins.set(hashSecret(token), { identity, expiresAt: now + LOGIN_TTL_MS });
     return token;
   }
 
   /** Exchanges a login token for a session secret; null when the token is unknown, used or expired. */
   redeem(token: string): { secret: string; session: WebSession } | null {
-    const key = hash(token);
+    const key = hashSecret(token);
     const login = this.logins.get(key);
     this.logins.delete(key);
     const now = this.clock.now();
     if (!login || login.expiresAt <= now) return null;
-    const sessionSecret = secret();
+    const sessionSecret = newSecret();
     const stored: StoredSession = { ...login.identity, createdAt: now, expiresAt: now + SESSION_TTL_MS };
     this.store.kv.setState(storeKey(sessionSecret), stored);
     return { secret: sessionSecret, session: this.toSession(sessionSecret, stored) };
@@ -78,7 +70,7 @@ export class WebSessions {
   /** A short session for the hub's own connection as `identity`; `end` it when done. */
   openInternal(identity: WebIdentity): string {
     const now = this.clock.now();
-    const sessionSecret = secret();
+    const sessionSecret = newSecret();
     this.internal.set(storeKey(sessionSecret), { ...identity, createdAt: now, expiresAt: now + MINUTE });
     return sessionSecret;
   }

@@ -8,7 +8,8 @@ import type { ConnectionAuth } from '../hub.js';
 import { isAdminRole } from '../admin-roles.js';
 import type { Store } from '../store/index.js';
 import { checkHost, checkOrigin, type RequestGuard } from './request-guard.js';
-import { sameSecret, type WebSession, type WebSessions } from './sessions.js';
+import { sameSecret } from './secrets.js';
+import type { WebSession, WebSessions } from './sessions.js';
 import { bearerAccess, type WebIdentity } from './web-identity.js';
 
 export interface AuthDeps {

@@ -16,7 +16,8 @@ import type { TeamRole } from '../team-view.js';
 import { readAgents, readEscalations, readReport, readSprint, readSprints, readTask, readTasks, type ReadContext } from './api-reads.js';
 import { PageFiles } from './page-files.js';
 import { checkHost, type RequestGuard } from './request-guard.js';
-import { CSRF_HEADER, sameSecret, SESSION_TTL_MS, WebSessions } from './sessions.js';
+import { sameSecret } from './secrets.js';
+import { CSRF_HEADER, SESSION_TTL_MS, WebSessions } from './sessions.js';
 import { authorizeApi, authorizeUpgrade, checkSite, sessionCookieName, type ApiCaller, type AuthDeps, type Verdict } from './web-auth.js';
 import { sessionParticipant, type WebIdentity } from './web-identity.js';
 

@@ -9,7 +9,7 @@
 import type { Tokens } from '../data-dir.js';
 import { HuddleError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { sameSecret } from './sessions.js';
+import { sameSecret } from './secrets.js';
 
 export interface WebIdentity {
   name: string;
