@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlSafe } from '../collaboration-server/html-text.js';
+import { terminalSafe } from '../collaboration-server/terminal-text.js';
 import { flag, html, PageLink } from '../web/html.js';
 import { HOSTILE_HTML } from './helpers/hostile-html.js';
 
@@ -11,6 +12,10 @@ describe('htmlSafe, the HTML twin of terminal-safe text', () => {
     const safe = htmlSafe(text);
     expect(safe).not.toMatch(REACHES_MARKUP);
     expect(decode(safe)).toBe(shows);
+  });
+
+  it.each(HOSTILE_HTML)('$name: hidden characters shown exactly as a terminal shows them', ({ text }) => {
+    expect(decode(htmlSafe(text))).toBe(terminalSafe(text));
   });
 
   it('keeps newlines, tabs, emoji joiners and ordinary text as they are', () => {
