@@ -12,7 +12,7 @@ import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
-import { admit, issueCredential, sameSecret, type Admission, type ConnectionAuth } from './identity.js';
+import { admit, issueCredential, type Admission, type ConnectionAuth } from './identity.js';
 import { checkName } from './names.js';
 import {
   ClientFrameSchema,
@@ -28,6 +28,7 @@ import {
   type ServerFrame,
 } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
+import { sameSecret } from './secrets.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
 
 export type { ConnectionAuth } from './identity.js';

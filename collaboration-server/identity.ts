@@ -3,11 +3,11 @@
  * says who someone is. The first join of a name makes a random credential that only its client
  * receives and the hub keeps as a SHA-256 hash; every later connection as that name presents it.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HuddleError } from './errors.js';
 import type { CommandOutcome, HandlerContext } from './handler-context.js';
 import { isAdminRole, type CommandFrame, type HelloFrame } from './protocol.js';
 import { reservedLookalike, shownName } from './names.js';
+import { hashSecret, newSecret, sameSecret } from './secrets.js';
 import type { ParticipantRow, Store } from './store/index.js';
 import { requireAdmin } from './work-commands.js';
 
@@ -18,18 +18,9 @@ export interface IssuedCredential {
   hash: string;
 }
 
-export const hashCredential = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
-
 export function issueCredential(): IssuedCredential {
-  const secret = randomBytes(32).toString('base64url');
-  return { secret, hash: hashCredential(secret) };
-}
-
-/** Compares two secrets in time that does not depend on where they differ. */
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  const secret = newSecret();
+  return { secret, hash: hashSecret(secret) };
 }
 
 /**
@@ -99,7 +90,7 @@ export function admit(store: Store, hello: Claim, auth: ConnectionAuth): Admissi
       if (!hello.credential) {
         throw new HuddleError('CREDENTIAL_MISSING', `${quoted(row.name)} has joined this room before, and joining as it needs its credential. Where ${quoted(row.name)} first joined it is kept in the data folder and sent by itself (run from that folder, or pass its --data); otherwise ${reset}.`);
       }
-      if (!credential.hash || !sameSecret(hashCredential(hello.credential), credential.hash)) {
+      if (!credential.hash || !sameSecret(hashSecret(hello.credential), credential.hash)) {
         throw new HuddleError('CREDENTIAL_WRONG', `The credential sent for ${quoted(row.name)} is not its own (it may have been reset): ${reset}.`);
       }
       break;
@@ -153,7 +144,7 @@ export function bindPage(store: Store, claim: Claim, admin: boolean): PageBindin
 
 /** The participant whose credential `secret` is, if it is one that stands. */
 export function participantByCredential(store: Store, secret: string): ParticipantRow | undefined {
-  return store.participants.byCredential(hashCredential(secret));
+  return store.participants.byCredential(hashSecret(secret));
 }
 
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DecisionSchema, EscalationSchema, ParticipantSchema, SprintSchema, TaskEventSchema, TaskSchema, TASK_STATUSES } from '../collaboration-server/protocol.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
-import { assign, seedSprint, signIn, webRequest } from './helpers/web.js';
+import { assign, credentialOf, seedSprint, signIn, webRequest } from './helpers/web.js';
 
 const strict = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
 
@@ -89,7 +89,7 @@ beforeAll(async () => {
   await lead.send({ type: 'escalate', title: 'Cut the test?', options: [{ key: 'A', label: 'Cut' }, { key: 'B', label: 'Keep' }] });
   const po = await hub.client('Product Owner', 'human');
   await po.send({ type: 'escalation_answer', escalationId: 'E-2', option: 'B' });
-  ({ cookie } = await signIn(hub.running));
+  ({ cookie } = await signIn(hub.running, { credential: credentialOf(hub.dataDir, 'Product Owner') }));
 });
 afterAll(async () => hub?.close());
 
@@ -176,7 +176,7 @@ describe('the REST API', () => {
   it('answers a room with no sprint yet plainly', async () => {
     const empty = await startTestHub();
     try {
-      const auth = { authorization: `Bearer ${empty.running.tokens.admin}` };
+      const auth = { cookie: (await signIn(empty.running)).cookie };
       const get0 = (path: string) => webRequest(empty.running.port, path, { headers: auth });
       expect((await get0('/api/sprint')).json).toMatchObject({ sprint: null, openEscalations: 0 });
       expect((await get0('/api/sprints')).json).toEqual({ sprints: [] });

@@ -12,12 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HuddleClient } from '../collaboration-server/client.js';
+import { fileCredentialStore } from '../collaboration-server/credential-store.js';
 import { readTokens } from '../collaboration-server/data-dir.js';
 import type { Page } from 'playwright-core';
 import { assertBuilt, runHuddle, spawnHuddle, startHubProcess, type Spawned } from './helpers/cli.js';
 import { hasChromium, NO_CHROMIUM, openBrowser, screenshot, type Browser } from './helpers/browser.js';
 import { HOSTILE_HTML } from './helpers/hostile-html.js';
-import { webRequest } from './helpers/web.js';
+import { credentialOf, webRequest } from './helpers/web.js';
 import { startTestHub } from './helpers/hub.js';
 import { FakeClock } from '../collaboration-server/clock.js';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
@@ -42,7 +43,8 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
   let dataDir: string;
   let hub: Spawned & { url: string };
   let port: number;
-  let admin: string;
+  /** the lead's credential: scripts read the API with a participant's own */
+  let leadCredential: string;
   let ada: Spawned;
   let browser: Browser;
   let page: Page;
@@ -50,7 +52,7 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
 
   const join_ = async (name: string, role: string): Promise<HuddleClient> => {
     const tokens = readTokens(dataDir)!;
-    const client = new HuddleClient({ url: hub.url, token: role === 'orchestrator' || role === 'human' ? tokens.admin : tokens.member, name, role, minBackoffMs: 50, maxBackoffMs: 300 });
+    const client = new HuddleClient({ url: hub.url, token: role === 'orchestrator' || role === 'human' ? tokens.admin : tokens.member, name, role, minBackoffMs: 50, maxBackoffMs: 300, credentials: fileCredentialStore(dataDir) });
     clients.push(client);
     await client.connect();
     return client;
@@ -60,7 +62,7 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     ada.write(line);
     return ada.line(answer);
   };
-  const report = async () => (await webRequest(port, '/api/report', { headers: { authorization: `Bearer ${admin}` } })).json;
+  const report = async () => (await webRequest(port, '/api/report', { headers: { authorization: `Bearer ${leadCredential}` } })).json;
   const startHub = async (extra: string[] = []) => {
     hub = await startHubProcess(dataDir, 'server', extra);
     port = Number(new URL(hub.url).port);
@@ -74,8 +76,8 @@ describe.skipIf(!hasChromium)(`the web page in Chromium${hasChromium ? '' : ` ($
     assertBuilt();
     dataDir = join(mkdtempSync(join(tmpdir(), 'huddle-web-browser-')), '.huddle');
     await startHub();
-    admin = readTokens(dataDir)!.admin;
     lead = await join_('Tech Lead', 'orchestrator');
+    leadCredential = credentialOf(dataDir, 'Tech Lead');
     bob = await join_('Bob', 'frontend-dev');
     quinn = await join_('Quinn', 'qa');
     ada = spawnHuddle(['agent', '--plain', '--role', 'backend-dev', '--name', 'Ada', '--data', dataDir]);
@@ -333,7 +335,7 @@ describe.skipIf(!hasChromium)(`the views of a sprint under way${hasChromium ? ''
       clock.set(now);
 
       const { page } = browser;
-      await page.goto(hub.running.web.loginLink().url);
+      await page.goto(hub.running.web.loginLink({ credential: credentialOf(hub.dataDir, 'Product Owner') }).url);
       await page.waitForSelector('#card-T-1', WAIT);
       for (const view of ['board', 'graph', 'team', 'escalations', 'charts', 'activity']) {
         await page.goto(`${hub.running.pageUrl}/#/${view}`);

@@ -7,7 +7,7 @@ import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
 import { parseDuration, printLines } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
-import { webLine } from './web.js';
+import { upWebLine } from './web.js';
 
 /** The loopback address of a hub listening on `host`, for the lead in the same process. */
 function loopbackUrl(host: string, port: number): string {
@@ -34,7 +34,7 @@ export function registerUp(program: Command): void {
           credentials: fileCredentialStore(resolveDataDir(flags.data)),
         });
         const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor);
-        printLines([`huddle lead ${flags.name} is in the room`, webLine(running.web.loginLink())]);
+        printLines([`huddle lead ${flags.name} is in the room`, upWebLine(running.web, resolveDataDir(flags.data))]);
         closeOnSignals(async () => {
           lead.close();
           client.close();

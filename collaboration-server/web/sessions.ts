@@ -11,15 +11,16 @@ import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Store } from '../store/index.js';
 import { HOUR, MINUTE } from '../units.js';
-import { hashSecret, newSecret } from './secrets.js';
-import type { WebIdentity } from './web-identity.js';
+import { hashSecret, newSecret } from '../secrets.js';
+import type { PageBinding } from '../identity.js';
 
 export const LOGIN_TTL_MS = 10 * MINUTE;
 export const SESSION_TTL_MS = 30 * 24 * HOUR;
 export const CSRF_HEADER = 'x-huddle-csrf';
 
 export interface WebSession {
-  identity: WebIdentity;
+  /** the participant the page acts as, and the credential that proved it (identity.ts admits the page by it) */
+  identity: PageBinding;
   /** the value the page must send in X-Huddle-CSRF */
   csrf: string;
   expiresAt: number;
@@ -28,6 +29,7 @@ export interface WebSession {
 interface StoredSession {
   name: string;
   role: string;
+  credentialHash: string | null;
   createdAt: number;
   expiresAt: number;
 }
@@ -36,7 +38,7 @@ const csrfOf = (sessionSecret: string): string => createHash('sha256').update(`c
 const storeKey = (sessionSecret: string): string => `web-session:${hashSecret(sessionSecret)}`;
 
 export class WebSessions {
-  private readonly logins = new Map<string, { identity: WebIdentity; expiresAt: number }>();
+  private readonly logins = new Map<string, { identity: PageBinding; expiresAt: number }>();
   /** sessions the hub opens for itself (a REST write sent over the protocol), kept in memory only */
   private readonly internal = new Map<string, StoredSession>();
 
@@ -46,7 +48,7 @@ export class WebSessions {
   ) {}
 
   /** A new one-time login token for `identity`. */
-  issueLogin(identity: WebIdentity): string {
+  issueLogin(identity: PageBinding): string {
     const now = this.clock.now();
     for (const [key, login] of this.logins) if (login.expiresAt <= now) this.logins.delete(key);
     const token = newSecret();
@@ -68,7 +70,7 @@ export class WebSessions {
   }
 
   /** A short session for the hub's own connection as `identity`; `end` it when done. */
-  openInternal(identity: WebIdentity): string {
+  openInternal(identity: PageBinding): string {
     const now = this.clock.now();
     const sessionSecret = newSecret();
     this.internal.set(storeKey(sessionSecret), { ...identity, createdAt: now, expiresAt: now + MINUTE });
@@ -96,6 +98,6 @@ export class WebSessions {
   }
 
   private toSession(sessionSecret: string, stored: StoredSession): WebSession {
-    return { identity: { name: stored.name, role: stored.role }, csrf: csrfOf(sessionSecret), expiresAt: stored.expiresAt };
+    return { identity: { name: stored.name, role: stored.role, credentialHash: stored.credentialHash ?? null }, csrf: csrfOf(sessionSecret), expiresAt: stored.expiresAt };
   }
 }

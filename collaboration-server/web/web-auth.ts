@@ -4,13 +4,14 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Tokens } from '../data-dir.js';
-import type { ConnectionAuth } from '../hub.js';
+import { toHuddleError } from '../errors.js';
+import { admit, type ConnectionAuth, type PageBinding } from '../identity.js';
 import { isAdminRole } from '../admin-roles.js';
 import type { Store } from '../store/index.js';
 import { checkHost, checkOrigin, type RequestGuard } from './request-guard.js';
-import { sameSecret } from './secrets.js';
+import { sameSecret } from '../secrets.js';
 import type { WebSession, WebSessions } from './sessions.js';
-import { bearerAccess, type WebIdentity } from './web-identity.js';
+import { bearerAccess } from './web-identity.js';
 
 export interface AuthDeps {
   guard: RequestGuard;
@@ -68,22 +69,42 @@ export function authorizeUpgrade(req: IncomingMessage, deps: AuthDeps): Verdict<
 }
 
 export interface ApiCaller {
-  identity: WebIdentity;
-  /** signed in with the session cookie (writes then need the CSRF header), or a script's Bearer token */
+  /** the participant the request acts as; null for the admin token, which may only make login links */
+  identity: PageBinding | null;
+  /** signed in with the session cookie (writes then need the CSRF header), or a script's Bearer header */
   via: 'session' | 'bearer';
-  /** the admin token: may make login links */
-  admin: boolean;
   session?: { secret: string; session: WebSession };
 }
 
-/** An API request: a script's Bearer token, else the session cookie; 401 with what to do otherwise. */
+const CREDENTIAL_HELP = 'Scripts send a participant\'s own credential: Authorization: Bearer CREDENTIAL (`huddle token --name NAME`, run where NAME joined, prints it).';
+
+/** Whether a page's session still stands for its participant: the same admission its WebSocket gets. */
+function sessionStands(store: Store, binding: PageBinding): Verdict<null> {
+  try {
+    admit(store, { name: binding.name, role: binding.role, transient: true }, { admin: isAdminRole(binding.role), web: binding });
+    return { ok: true, value: null };
+  } catch (err) {
+    const e = toHuddleError(err, 'hub');
+    return refused(401, e.message);
+  }
+}
+
+/** An API request: a script's Bearer header, else the session cookie; 401 with what to do otherwise. */
 export function authorizeApi(req: IncomingMessage, deps: AuthDeps): Verdict<ApiCaller> {
   if (req.headers.authorization !== undefined) {
-    const access = bearerAccess(req.headers.authorization, deps.tokens, deps.store);
-    if (!access) return refused(401, `${TOKEN_HELP} For scripts; the page signs in with the link \`huddle web\` prints.`);
-    return { ok: true, value: { identity: access.identity, via: 'bearer', admin: access.admin } };
+    let access;
+    try {
+      access = bearerAccess(req.headers.authorization, deps.tokens, deps.store);
+    } catch (err) {
+      return refused(401, toHuddleError(err, 'hub').message);
+    }
+    if (!access) return refused(401, `Missing or wrong credential. ${CREDENTIAL_HELP}`);
+    if (access.kind === 'member-token') return refused(401, `The member token says who may enter the room, not who you are. ${CREDENTIAL_HELP}`);
+    return { ok: true, value: { identity: access.kind === 'participant' ? access.binding : null, via: 'bearer' } };
   }
   const signedIn = sessionOf(req, deps);
-  if (!signedIn) return refused(401, 'Not signed in: open the link `huddle web` prints, or send Authorization: Bearer TOKEN.');
-  return { ok: true, value: { identity: signedIn.session.identity, via: 'session', admin: false, session: signedIn } };
+  if (!signedIn) return refused(401, 'Not signed in: open the link `huddle web` prints, or send Authorization: Bearer CREDENTIAL.');
+  const stands = sessionStands(deps.store, signedIn.session.identity);
+  if (!stands.ok) return stands;
+  return { ok: true, value: { identity: signedIn.session.identity, via: 'session', session: signedIn } };
 }

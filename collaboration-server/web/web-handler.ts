@@ -16,10 +16,11 @@ import type { TeamRole } from '../team-view.js';
 import { readAgents, readEscalations, readReport, readSprint, readSprints, readTask, readTasks, type ReadContext } from './api-reads.js';
 import { PageFiles } from './page-files.js';
 import { checkHost, type RequestGuard } from './request-guard.js';
-import { sameSecret } from './secrets.js';
-import { CSRF_HEADER, SESSION_TTL_MS, WebSessions } from './sessions.js';
+import { sameSecret } from '../secrets.js';
+import { CSRF_HEADER, LOGIN_TTL_MS, SESSION_TTL_MS, WebSessions } from './sessions.js';
 import { authorizeApi, authorizeUpgrade, checkSite, sessionCookieName, type ApiCaller, type AuthDeps, type Verdict } from './web-auth.js';
-import { sessionParticipant, type WebIdentity } from './web-identity.js';
+import type { PageBinding } from '../identity.js';
+import { pageBindingFor, type WebIdentity } from './web-identity.js';
 
 export interface WebOptions {
   store: Store;
@@ -46,8 +47,11 @@ export interface LoginLink {
 export interface WebHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
   authorizeUpgrade(req: IncomingMessage): Verdict<ConnectionAuth>;
-  /** a one-time login link for `name` (someone who has joined), or for the product owner */
-  loginLink(name?: string): LoginLink;
+  /**
+   * A one-time login link for `name` (the product owner when omitted), proved with that participant's
+   * `credential`, or else by the hub itself (it holds the admin token), which binds only a name that has not joined.
+   */
+  loginLink(who?: { name?: string; credential?: string }): LoginLink;
 }
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -117,10 +121,31 @@ export function createWebHandler(options: WebOptions): WebHandler {
   const files = new PageFiles();
   const readContext = (): ReadContext => ({ store, now: clock.now(), roles: options.roles, roster: () => hub.roster() });
 
-  function loginLink(name?: string): LoginLink {
-    const participant = sessionParticipant(store, name);
-    const token = sessions.issueLogin(participant);
-    return { url: `${options.pageUrl}/login#${token}`, participant, expiresAt: clock.now() + 10 * 60_000 };
+  function linkFor(binding: PageBinding): LoginLink {
+    const token = sessions.issueLogin(binding);
+    return { url: `${options.pageUrl}/login#${token}`, participant: shown(binding), expiresAt: clock.now() + LOGIN_TTL_MS };
+  }
+
+  const loginLink = (who: { name?: string; credential?: string } = {}): LoginLink =>
+    linkFor(pageBindingFor(store, who.name, who.credential ? { credential: who.credential } : { adminToken: true }));
+
+  /** POST /api/login-links: a participant's credential makes a link for itself; the admin token, for a name that has not joined. */
+  function linkAsked(caller: ApiCaller, name: string | undefined): LoginLink {
+    if (caller.via !== 'bearer') throw new HttpError(403, 'FORBIDDEN', 'Login links are made by `huddle web`, with a participant\'s credential (or the admin token) in Authorization: Bearer.');
+    if (!caller.identity) return loginLink({ name });
+    if (name !== undefined && name !== caller.identity.name) {
+      throw new HttpError(403, 'FORBIDDEN', `A credential makes a link only for its own participant ("${caller.identity.name}"): run \`huddle web --name NAME\` where NAME joined.`);
+    }
+    return linkFor(caller.identity);
+  }
+
+  /** The participant as the page and scripts see it: no credential hash. */
+  const shown = (binding: PageBinding): WebIdentity => ({ name: binding.name, role: binding.role });
+
+  /** The participant the request acts as; the admin token alone acts as nobody. */
+  function actor(caller: ApiCaller): PageBinding {
+    if (caller.identity) return caller.identity;
+    throw new HttpError(401, 'UNAUTHORIZED', 'The admin token only makes login links (`huddle web`); a script reads and answers with a participant\'s credential: Authorization: Bearer CREDENTIAL (`huddle token --name NAME` prints it).');
   }
 
   const cookie = (secret: string, maxAgeSeconds: number): string =>
@@ -135,7 +160,7 @@ export function createWebHandler(options: WebOptions): WebHandler {
   }
 
   /** Sends the answer over the protocol as `identity`, exactly as `huddle answer` would. */
-  async function answerAs(identity: WebIdentity, escalationId: string, option: string | undefined, text: string | undefined) {
+  async function answerAs(identity: PageBinding, escalationId: string, option: string | undefined, text: string | undefined) {
     const secret = sessions.openInternal(identity);
     const client = new HuddleClient({
       url: options.loopbackUrl,
@@ -164,18 +189,23 @@ export function createWebHandler(options: WebOptions): WebHandler {
       if (!redeemed) return sendError(res, 401, 'UNAUTHORIZED', 'This login link was used already or has expired: run `huddle web` for a new one.');
       const { identity, csrf } = redeemed.session;
       options.log(`web: ${identity.name} signed in to the page`);
-      return sendJson(res, 200, { participant: identity, csrf }, { 'set-cookie': cookie(redeemed.secret, SESSION_TTL_MS / 1000) });
+      return sendJson(res, 200, { participant: shown(identity), csrf }, { 'set-cookie': cookie(redeemed.secret, SESSION_TTL_MS / 1000) });
     }
     const verdict = authorizeApi(req, auth);
     if (!verdict.ok) return sendError(res, verdict.status, 'UNAUTHORIZED', verdict.message);
     const caller = verdict.value;
+    if (route === 'POST /api/login-links') {
+      const body = await readJson(req);
+      return sendJson(res, 200, linkAsked(caller, optionalString(body, 'name')));
+    }
+    const me = actor(caller);
     const reads = readContext();
     const taskId = /^\/api\/tasks\/([^/]+)$/.exec(url.pathname)?.[1];
     const answerOf = /^\/api\/escalations\/([^/]+)\/answer$/.exec(url.pathname)?.[1];
     if (req.method === 'GET') {
       switch (url.pathname) {
         case '/api/session':
-          return sendJson(res, 200, { participant: caller.identity, via: caller.via, protocol: PROTOCOL_VERSION, roles: options.roles, ...(caller.session ? { csrf: caller.session.session.csrf } : {}) });
+          return sendJson(res, 200, { participant: shown(me), via: caller.via, protocol: PROTOCOL_VERSION, roles: options.roles, ...(caller.session ? { csrf: caller.session.session.csrf } : {}) });
         case '/api/sprint':
           return sendJson(res, 200, readSprint(reads, url.searchParams));
         case '/api/sprints':
@@ -196,16 +226,11 @@ export function createWebHandler(options: WebOptions): WebHandler {
       sessions.end(caller.session.secret);
       return sendJson(res, 200, { signedOut: true }, { 'set-cookie': cookie('', 0) });
     }
-    if (route === 'POST /api/login-links') {
-      if (!caller.admin) throw new HttpError(403, 'FORBIDDEN', 'Login links are made with the admin token (huddle web reads it from the data folder).');
-      const body = await readJson(req);
-      return sendJson(res, 200, loginLink(optionalString(body, 'name')));
-    }
     if (req.method === 'POST' && answerOf) {
       requireCsrf(req, caller);
       const body = await readJson(req);
-      const ack = await answerAs(caller.identity, decodeURIComponent(answerOf), optionalString(body, 'option'), optionalString(body, 'text'));
-      return sendJson(res, 200, { escalationId: decodeURIComponent(answerOf).toUpperCase(), by: caller.identity.name, seq: ack.seq, ...(ack.result ?? {}) });
+      const ack = await answerAs(me, decodeURIComponent(answerOf), optionalString(body, 'option'), optionalString(body, 'text'));
+      return sendJson(res, 200, { escalationId: decodeURIComponent(answerOf).toUpperCase(), by: me.name, seq: ack.seq, ...(ack.result ?? {}) });
     }
     const known = ['/api/session', '/api/sprint', '/api/sprints', '/api/tasks', '/api/agents', '/api/escalations', '/api/report', '/api/login-links'];
     if (known.includes(url.pathname) || taskId || answerOf) throw new HttpError(405, 'BAD_FRAME', `${req.method} is not served on ${url.pathname}; docs/api.md lists the routes.`);

@@ -5,6 +5,7 @@
 import { request } from 'node:http';
 import WebSocket from 'ws';
 import type { HuddleClient } from '../../collaboration-server/client.js';
+import { fileCredentialStore } from '../../collaboration-server/credential-store.js';
 import type { TaskDraft } from '../../collaboration-server/protocol.js';
 import type { RunningHub } from '../../collaboration-server/server.js';
 
@@ -59,9 +60,19 @@ export interface SignedIn {
   setCookie: string;
 }
 
-/** Opens a login link as a browser would: the token from its fragment, traded for the session cookie. */
-export async function signIn(running: RunningHub, name?: string): Promise<SignedIn & { token: string }> {
-  const link = running.web.loginLink(name);
+/** The credential the data folder keeps for `name` (the test hub's clients keep theirs there, as the CLI does). */
+export const credentialOf = (dataDir: string, name: string): string => {
+  const credential = fileCredentialStore(dataDir).load(name);
+  if (!credential) throw new Error(`no credential kept for ${name} in ${dataDir}`);
+  return credential;
+};
+
+/**
+ * Opens a login link as a browser would: the token from its fragment, traded for the session cookie.
+ * `who`: the participant and their credential; the product owner before their first join when omitted.
+ */
+export async function signIn(running: RunningHub, who: { name?: string; credential?: string } = {}): Promise<SignedIn & { token: string }> {
+  const link = running.web.loginLink(who);
   const token = new URL(link.url).hash.slice(1);
   const res = await webRequest(running.port, '/api/session', { method: 'POST', body: { token }, headers: { origin: running.pageUrl } });
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${res.text}`);

@@ -1,4 +1,7 @@
-/** Random secrets, their hashes, and comparing two in constant time: for login tokens, sessions and tokens. */
+/**
+ * Random secrets, what the hub keeps of them, and comparing two in constant time: the one home of each,
+ * for participants' credentials (identity.ts), the join tokens, and the web page's login tokens and sessions.
+ */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 32 random bytes, URL-safe. */
