@@ -141,8 +141,10 @@ function burndown(sprint: Sprint, counted: readonly Task[], until: number): Burn
   for (let day = 0; day < ends.length && ends[day]! <= until; day++) points.push(at(ends[day]!, day));
   const last = points[points.length - 1];
   if (!last || last.at < until) {
-    const worked = workdays.reduce((sum, start) => sum + Math.min(1, Math.max(0, (until - start) / DAY)), 0);
-    points.push(at(until, round2(worked)));
+    const worked = round2(workdays.reduce((sum, start) => sum + Math.min(1, Math.max(0, (until - start) / DAY)), 0));
+    // moments after a working day's end (or on a weekend) count the same day: the newer point replaces it
+    if (last && last.day === worked) points.pop();
+    points.push(at(until, worked));
   }
   return points;
 }

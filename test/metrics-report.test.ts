@@ -77,6 +77,11 @@ describe('sprint metrics', () => {
       [2.5, 6, 5],
     ]);
     expect(points[2]!.at).toBe(thursday + 2 * DAY);
+    // on the weekend no working day has passed since Friday's end: one point for day 2, the newer one
+    const saturday = thursday + 2 * DAY + 12 * HOUR;
+    const weekend = computeMetrics(weekSprint, work, [], saturday).burndown;
+    expect(weekend.map((p) => p.day)).toEqual([0, 1, 2]);
+    expect(weekend[2]!.at).toBe(saturday);
   });
 
   it('reads the timeline from hub task events', () => {
