@@ -25,8 +25,7 @@ export const RoleSchema = z
   .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a role is lower-case letters, digits and dashes, like backend-dev');
 export const TaskIdSchema = z.string().regex(/^T-\d{1,9}$/, 'a task id looks like T-12');
 
-export const ADMIN_ROLES = ['human', 'orchestrator'] as const;
-export const isAdminRole = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role);
+export { ADMIN_ROLES, isAdminRole } from './admin-roles.js';
 
 // ---------------------------------------------------------------- shared shapes
 

@@ -8,6 +8,7 @@ import { parseDuration, printLines } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
 import { llmConfigFromFlags, withLlmFlags, type LlmFlags } from '../llm-flags.js';
+import { upWebLine } from './web.js';
 
 /** The loopback address of a hub listening on `host`, for the lead in the same process. */
 function loopbackUrl(host: string, port: number): string {
@@ -35,7 +36,7 @@ export function registerUp(program: Command): void {
           credentials: fileCredentialStore(resolveDataDir(flags.data)),
         });
         const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor, llm);
-        printLines([`huddle lead ${flags.name} is in the room`]);
+        printLines([`huddle lead ${flags.name} is in the room`, upWebLine(running.web, resolveDataDir(flags.data))]);
         closeOnSignals(async () => {
           lead.close();
           client.close();

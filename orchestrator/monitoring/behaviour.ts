@@ -14,7 +14,7 @@ import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderCont
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { computeMetrics } from '../metrics.js';
+import { computeMetrics } from '../../collaboration-server/metrics.js';
 import { say, sayTo, updateTask } from './actions.js';
 import { askAboutLine, askWhichTask, yesOrNo } from './chat-questions.js';
 import type { ChatReading } from './chat-reading.js';

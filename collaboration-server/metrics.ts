@@ -2,9 +2,10 @@
  * Sprint metrics from the hub's tasks and task events: velocity, completion rate, burndown, per-agent
  * throughput and estimate accuracy, blockers and time to unblock. Pure: data and a time in, numbers out.
  */
-import type { Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
-import { isFinished } from '../collaboration-server/task-lifecycle.js';
-import { DAY, HOUR, round2 } from '../collaboration-server/units.js';
+import type { Sprint, Task, TaskEvent } from './protocol.js';
+import { isFinished } from './task-lifecycle.js';
+import { DAY, HOUR, round2 } from './units.js';
+import { workdayStarts } from './workdays.js';
 
 /** One status change of a task, enough to compute hours, blockers and throughput. */
 export interface TimelineEntry {
@@ -115,10 +116,16 @@ function blockerStats(timeline: readonly TimelineEntry[]) {
   return { count, open: openedAt.size, reports, meanHoursToUnblock: mean, maxHoursToUnblock: max };
 }
 
+/**
+ * Remaining work after each working day, against the ideal line that burns the total evenly over the
+ * sprint's working days: point 0 is the sprint's start, point i the end of its i-th working day, and the
+ * last point is `until` (the day counted in working days done, so a weekend adds nothing to it).
+ */
 function burndown(sprint: Sprint, counted: readonly Task[], until: number): BurndownPoint[] {
   const totalPoints = counted.reduce((s, t) => s + t.points, 0);
   const totalHours = counted.reduce((s, t) => s + t.estimateHours, 0);
-  const days = Math.max(1, Math.ceil((sprint.endsAt - sprint.startsAt) / DAY));
+  const workdays = workdayStarts(sprint.startsAt, sprint.endsAt);
+  const days = Math.max(1, workdays.length);
   const at = (t: number, day: number): BurndownPoint => {
     const done = counted.filter((x) => x.status === 'done' && x.completedAt !== null && x.completedAt <= t);
     return {
@@ -129,10 +136,16 @@ function burndown(sprint: Sprint, counted: readonly Task[], until: number): Burn
       idealPoints: round2(Math.max(0, totalPoints * (1 - day / days))),
     };
   };
+  const ends = [sprint.startsAt, ...workdays.map((start) => Math.min(start + DAY, sprint.endsAt))];
   const points: BurndownPoint[] = [];
-  for (let day = 0; day <= days && sprint.startsAt + day * DAY <= until; day++) points.push(at(sprint.startsAt + day * DAY, day));
+  for (let day = 0; day < ends.length && ends[day]! <= until; day++) points.push(at(ends[day]!, day));
   const last = points[points.length - 1];
-  if (!last || last.at < until) points.push(at(until, round2((until - sprint.startsAt) / DAY)));
+  if (!last || last.at < until) {
+    const worked = round2(workdays.reduce((sum, start) => sum + Math.min(1, Math.max(0, (until - start) / DAY)), 0));
+    // moments after a working day's end (or on a weekend) count the same day: the newer point replaces it
+    if (last && last.day === worked) points.pop();
+    points.push(at(until, worked));
+  }
   return points;
 }
 
