@@ -4,7 +4,7 @@
  */
 import type { HuddleClient } from '../../collaboration-server/client.js';
 import { parseAddress } from '../../collaboration-server/audience.js';
-import type { TaskAction } from '../../collaboration-server/protocol.js';
+import type { Task, TaskAction } from '../../collaboration-server/protocol.js';
 import { toHuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS } from '../../orchestrator/planning/commands.js';
 import { describeParticipant, describeTask } from '../describe-event.js';
@@ -24,6 +24,8 @@ export type CommandResult =
   | { kind: 'done'; text: string }
   /** something to read: help, who, tasks */
   | { kind: 'lines'; title: string; lines: string[] }
+  /** one task in full: the ink UI opens it over the chat, the plain mode prints it */
+  | { kind: 'task'; task: Task }
   /** `code` says whose fault it was: the hub's error code, or BAD_FRAME for input the terminal refused */
   | { kind: 'error'; message: string; code: ErrorCode }
   | { kind: 'quit' };

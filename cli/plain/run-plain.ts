@@ -4,6 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { HuddleClient } from '../../collaboration-server/client.js';
+import type { HubEvent } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
 import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
@@ -15,22 +16,26 @@ export interface PlainOptions {
   me: Me;
   roles: RoleSpec[];
   json: boolean;
+  /** print every card's details, not only where they add to the lead's text */
+  cards?: boolean;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
 }
 
-export async function runPlain({ client, me, roles, json, input, output }: PlainOptions): Promise<void> {
+export async function runPlain({ client, me, roles, json, cards = false, input, output }: PlainOptions): Promise<void> {
   const write = (lines: string[]) => {
     for (const l of lines) output.write(l + '\n');
   };
   const emit = (value: unknown) => output.write(jsonLine(value) + '\n');
   let room: Room = emptyRoom(me, roles);
 
-  client.on('event', (event) => {
+  const show = (event: HubEvent) => {
+    const seen = room;
     room = foldEvent(room, event);
     if (json) emit(event);
-    else write(eventLines(event, me));
-  });
+    else write(eventLines(event, me, { room: seen, cards }));
+  };
+  client.on('event', show);
   client.on('welcome', (welcome) => {
     room = withWelcome(room, welcome);
   });
@@ -42,11 +47,7 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
 
   if (client.welcome) {
     room = withWelcome(room, client.welcome);
-    for (const event of client.welcome.history) {
-      room = foldEvent(room, event);
-      if (json) emit(event);
-      else write(eventLines(event, me));
-    }
+    for (const event of client.welcome.history) show(event);
   }
   if (json) emit({ type: 'joined', name: me.name, role: me.role });
   else write([joinedLine(me)]);
@@ -59,7 +60,7 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
   });
 
   const ctx: CommandContext = { me, hub: client, room: () => room };
-  const show = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));
+  const showResult = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));
   // inputs go out at once (the outbox keeps their order); their results print in input order
   let printed: Promise<void> = Promise.resolve();
   await new Promise<void>((resolve) => {
@@ -73,7 +74,7 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
       }
       printed = printed.then(async () => {
         const result = await pending;
-        show(result);
+        showResult(result);
         if (result.kind === 'quit') lines.close();
       });
     });
