@@ -10,8 +10,15 @@ export const ELLIPSIS = '…';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+/**
+ * Characters one column wide each, no combining marks among them: ASCII, Latin, punctuation, arrows,
+ * box drawing, blocks, shapes, braille, the marks ✓ ✗ ❯. Most of what is drawn is only these,
+ * and string-width is slow (it tries an emoji pattern on every grapheme): checked against it in tests.
+ */
+export const NARROW = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u2713-\u2717\u276f\u2800-\u28ff]*$/;
+
 /** The columns `text` takes on a terminal (one line; a tab counts as nothing, so expand tabs first). */
-export const textWidth = (text: string): number => stringWidth(text);
+export const textWidth = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));
 
 export const graphemes = (text: string): string[] => Array.from(segmenter.segment(text), (s) => s.segment);
 

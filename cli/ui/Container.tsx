@@ -39,7 +39,7 @@ export function Container({ connect, me, roles, onExit, awayAfterMs = 0, timers 
   const [state, dispatch, latest] = useStore<UiState, UiAction>(reduce, () => initialState(me, roles, Date.now(), sizeOf(stdout)));
   // clear the terminal, its scrollback too; ink draws the last frame again after a write
   const redraw = useCallback(() => write(CLEAR_TERMINAL), [write]);
-  useTerminalSize(stdout, (size) => dispatch({ type: 'resize', ...size }), redraw);
+  useTerminalSize(stdout, (size) => dispatch({ type: 'resize', ...size }), redraw, timers);
 
   const finish = useCallback(
     (err?: unknown) => {

@@ -78,8 +78,10 @@ function addLines(state: UiState, lines: Omit<ChatLine, 'id'>[]): UiState {
 
 /** Scrolled no further back than the first row at the top of the pane. */
 function clampScroll(state: UiState): UiState {
+  // at the bottom there is nothing to clamp, and no need to lay out the whole chat to know it
+  if (state.scroll <= 0) return state.scroll < 0 ? { ...state, scroll: 0 } : state;
   const most = Math.max(0, chatRowCount(state.lines, chatWidth(state)) - chatHeight(state));
-  return state.scroll > most ? { ...state, scroll: most } : state.scroll < 0 ? { ...state, scroll: 0 } : state;
+  return state.scroll > most ? { ...state, scroll: most } : state;
 }
 
 /** Puts `line` in place of the line at `index` (a pending line the hub relayed, a fold of presence). */

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { realTimers, type Timers } from './idle.js';
 
-/** What ink's stdout offers: its size, its resize event, and a write that ink redraws after. */
+/** What ink's stdout offers: its size and its resize event. */
 export interface Screen {
   columns?: number;
   rows?: number;
@@ -13,22 +14,31 @@ export const FALLBACK_SIZE = { columns: 100, rows: 30 };
 
 export const sizeOf = (screen: Screen) => ({ columns: screen.columns || FALLBACK_SIZE.columns, rows: screen.rows || FALLBACK_SIZE.rows });
 
-/** Tells `onSize` the terminal's size now and at every resize, then redraws the whole screen (`redraw`) once the new layout is drawn. */
-export function useTerminalSize(screen: Screen, onSize: (size: { columns: number; rows: number }) => void, redraw: () => void): void {
-  const resized = useRef(0);
+/**
+ * ink draws at most 30 frames a second, so the frame of the new size is out within two frames of a
+ * resize; the whole screen is drawn again after it.
+ */
+export const REDRAW_AFTER_MS = 70;
+
+/**
+ * Tells `onSize` the terminal's size now and at every resize. The terminal has moved or reflowed
+ * what was on it by then, so once the new layout is drawn the whole screen is drawn again (`redraw`)
+ * rather than patched.
+ */
+export function useTerminalSize(screen: Screen, onSize: (size: { columns: number; rows: number }) => void, redraw: () => void, timers: Timers = realTimers): void {
   useEffect(() => {
     onSize(sizeOf(screen));
+    let pending: unknown;
     const onResize = () => {
       onSize(sizeOf(screen));
-      resized.current++;
+      timers.clearTimeout(pending);
+      pending = timers.setTimeout(redraw, REDRAW_AFTER_MS);
     };
     screen.on('resize', onResize);
-    return () => void screen.off('resize', onResize);
+    return () => {
+      timers.clearTimeout(pending);
+      screen.off('resize', onResize);
+    };
     // once per screen
   }, [screen]);
-  const seen = resized.current;
-  useEffect(() => {
-    // the terminal reflowed what was on it: draw everything again rather than patch it
-    if (seen) redraw();
-  }, [seen]);
 }
