@@ -10,7 +10,7 @@ import { connectAs, withIdentityFlags, type IdentityOptions } from '../connect.j
 import { logLine, parseDuration } from '../output.js';
 import { runExecAgent, withExecFlags, type ExecFlags } from './agent-exec.js';
 
-export type AgentOptions = IdentityOptions & ExecFlags & { plain?: boolean; json?: boolean; awayAfter: string };
+export type AgentOptions = IdentityOptions & ExecFlags & { plain?: boolean; json?: boolean; cards?: boolean; awayAfter: string };
 
 /** A terminal waits for the hub and reconnects forever: typed input is queued meanwhile. */
 export const TERMINAL_CLIENT = { waitForHub: true, historyLimit: 30 } as const;
@@ -21,6 +21,7 @@ export function registerAgent(program: Command): void {
     .description('join the room as a role: an ink UI on a terminal, plain lines otherwise')
     .option('--plain', 'plain line mode: one line in is one input, events come out as lines')
     .option('--json', 'plain line mode with one JSON object per line')
+    .option('--cards', "plain line mode: print every card's details under the lead's message (by default only where they add to its text)")
     .option('--away-after <duration>', 'show me as away after this long without a key (ink UI only; 0: never)', '10m')
     .action(async (opts: AgentOptions) => {
       const me = { name: opts.name ?? '', role: opts.role ?? '' };
@@ -31,13 +32,13 @@ export function registerAgent(program: Command): void {
         await runExecAgent(client, opts);
         return;
       }
-      const plain = opts.plain || opts.json || !process.stdin.isTTY || !process.stdout.isTTY;
+      const plain = opts.plain || opts.json || opts.cards || !process.stdin.isTTY || !process.stdout.isTTY;
       if (plain) {
         // stdout stays for the room; a slow start is explained on stderr
         const waiting = setTimeout(() => logLine('', '~ waiting for the hub… (start it with `huddle up`)'), 2000);
         const client = await connectAs(opts, TERMINAL_CLIENT).finally(() => clearTimeout(waiting));
         const { runPlain } = await import('../plain/run-plain.js');
-        await runPlain({ client, me, roles, json: !!opts.json, input: process.stdin, output: process.stdout });
+        await runPlain({ client, me, roles, json: !!opts.json, cards: !!opts.cards, input: process.stdin, output: process.stdout });
         return;
       }
       const { runInk } = await importInkOnTerminal();
