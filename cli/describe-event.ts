@@ -35,9 +35,14 @@ export function describeEvent(event: HubEvent): string {
   }
 }
 
-/** Who has a task, or who the plan gives it to while it waits. */
-const holder = (task: Task): string =>
-  task.assignee ? ` → ${task.assignee}` : task.plannedAssignee && task.status === 'pending' ? ` → ${task.plannedAssignee} (planned)` : ` (${task.role}, unassigned)`;
+/** Who has a task, or who the plan gives it to while it waits: `Ann`, `Ann (planned)`; undefined for nobody. */
+export const heldBy = (task: Task): string | undefined =>
+  task.assignee ?? (task.plannedAssignee && task.status === 'pending' ? `${task.plannedAssignee} (planned)` : undefined);
+
+const holder = (task: Task): string => {
+  const who = heldBy(task);
+  return who ? ` → ${who}` : ` (${task.role}, unassigned)`;
+};
 
 /** One line per task in aligned columns, for `/tasks` and `huddle tasks`: `T-3  in_progress   40%  6h  Title → Ann`. */
 export function describeTasks(tasks: readonly Task[]): string[] {

@@ -3,6 +3,7 @@
  * my tasks (or the whole sprint's). What does not fit is counted ("… 3 more"), never drawn past the box.
  */
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
+import { heldBy } from '../describe-event.js';
 import { textWidth, truncateWidth } from '../text-width.js';
 import { progressSpans } from './progress-spans.js';
 import { frame, padRow, rowWidth, span, truncateRow, type Row } from './rows.js';
@@ -47,7 +48,7 @@ function taskRows(t: Task, inner: number, showAssignee: boolean): Row[] {
   const bar = Math.max(0, Math.min(6, inner - rowWidth(head) - 5));
   return [
     truncateRow([...head, ...progressSpans(t.status === 'done' ? 100 : t.percent, bar)], inner),
-    truncateRow([span(`  ${t.title}${showAssignee && t.assignee ? ` → ${t.assignee}` : ''}`, { dimColor: true })], inner),
+    truncateRow([span(`  ${t.title}${showAssignee && heldBy(t) ? ` → ${heldBy(t)}` : ''}`, { dimColor: true })], inner),
   ];
 }
 
