@@ -17,10 +17,13 @@ afterEach(async () => {
   await hub?.close();
 });
 
-function startTerminal(name: string, role: string, extra: string[] = []): void {
+function startTerminal(name: string, role: string, extra: string[] = [], env: Record<string, string> = {}): void {
   const token = role === 'human' ? hub.running.tokens.admin : hub.running.tokens.member;
-  terminal = startTmux(['agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir, ...extra], { columns: 120, rows: 40 });
+  terminal = startTmux(['agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir, ...extra], { columns: 120, rows: 40, env });
 }
+
+/** An SGR sequence that sets a colour (foreground or background, any palette). */
+const COLOUR = /\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
 
 const screen = () => terminal!.screen();
 const keys = (...k: string[]) => terminal!.keys(...k);
@@ -95,6 +98,18 @@ describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', { timeout: 60_
     await vi.waitFor(() => expect(bob.messages()).toContain('plan sprint --days 5'), PATIENT);
     expect(patIs().slice(0, 3)).toEqual(['joined', 'away', 'online']);
     await until((s) => /human +Pat: plan sprint --days 5/.test(s));
+  });
+
+  it('draws in colour, and in none under NO_COLOR', async () => {
+    hub = await startTestHub();
+    // CI=true alone turns chalk's colour off; FORCE_COLOR turns it back on, and NO_COLOR wins over both
+    startTerminal('Alice', 'backend-dev', [], { FORCE_COLOR: '1' });
+    await until((s) => s.includes('● online'));
+    expect(terminal!.styled()).toMatch(COLOUR);
+    terminal!.kill();
+    startTerminal('Bob', 'backend-dev', [], { FORCE_COLOR: '1', NO_COLOR: '1' });
+    await until((s) => s.includes('● online') && s.includes('Bob (backend-dev)'));
+    expect(terminal!.styled()).not.toMatch(COLOUR);
   });
 
   it('says when the hub is gone, queues what I type and sends it once the hub is back', async () => {
