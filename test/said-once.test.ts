@@ -8,11 +8,13 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import type { HubEvent } from '../collaboration-server/protocol.js';
 import { escalationCard, announceEscalation } from '../orchestrator/monitoring/escalation.js';
 import { eventLines } from '../cli/plain/format.js';
+import { presenceBatch, PRESENCE_QUIET_MS } from '../cli/plain/presence-batch.js';
 import { emptyRoom, foldEvent } from '../cli/room.js';
 import { layoutScreen } from '../cli/ui/screen.js';
 import { initialState, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
 import { makeEscalation, makeTask, T0 } from './helpers/monitor-fixtures.js';
 import { rowsText } from './helpers/rows.js';
+import { manualTimers } from './helpers/manual-timers.js';
 
 let seq = 0;
 const lead = { id: 'l', name: 'Tech Lead', role: 'orchestrator' };
@@ -20,7 +22,7 @@ const escalation = makeEscalation({ title: 'Scope too big', blocker: 'no time', 
 const opened: HubEvent = { seq: ++seq, ts: T0, type: 'escalation', escalation };
 const announce = announceEscalation(escalation);
 const announcement: HubEvent = { seq: ++seq, ts: T0, type: 'message', from: lead, to: { kind: 'all' }, text: announce.type === 'chat' ? announce.text : '', card: escalationCard(escalation) };
-const presence = (name: string, change: 'joined' | 'left', ts = T0): HubEvent => ({ seq: ++seq, ts, type: 'presence', participant: { id: `p-${name}`, name, role: 'qa', status: change === 'left' ? 'offline' : 'online' }, change });
+const presence = (name: string, change: 'joined' | 'left', ts = T0): Extract<HubEvent, { type: 'presence' }> => ({ seq: ++seq, ts, type: 'presence', participant: { id: `p-${name}`, name, role: 'qa', status: change === 'left' ? 'offline' : 'online' }, change });
 
 const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(reduce, state);
 const as = (name: string, role: string) => initialState({ name, role }, [...BUILT_IN_ROLES], T0, { columns: 100, rows: 40 });
@@ -66,6 +68,24 @@ describe('presence, folded', () => {
     expect(run(s, ...events(presence('Ann', 'left', T0 + 10 * 60_000))).lines.map((l) => l.text)).toEqual(['Dee joined · 3 terminals reconnected', 'Ann left']);
     // leaving and coming back within the fold is a reconnection
     expect(run(as('Pat', 'human'), ...events(presence('Eve', 'joined'), presence('Eve', 'left'), presence('Eve', 'joined'))).lines.map((l) => l.text)).toEqual(['Eve reconnected']);
+  });
+});
+
+describe('presence, folded in the plain mode', () => {
+  it('holds joins until things go quiet, then prints them as one line; a flush prints them at once', () => {
+    const printed: string[] = [];
+    const timers = manualTimers();
+    const batch = presenceBatch((line) => printed.push(line), { timers });
+    for (const name of ['Ann', 'Bob', 'Cy']) batch.add(presence(name, 'joined'), true);
+    timers.elapse(PRESENCE_QUIET_MS - 1);
+    expect(printed).toEqual([]);
+    timers.elapse(1);
+    expect(printed).toEqual([expect.stringMatching(/^\d\d:\d\d \* 3 terminals reconnected$/)]);
+    batch.add(presence('Dee', 'joined'), false);
+    batch.flush();
+    batch.flush();
+    expect(printed.slice(1)).toEqual([expect.stringMatching(/\* Dee joined$/)]);
+    expect(timers.pending()).toBe(0);
   });
 });
 

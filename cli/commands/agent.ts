@@ -34,10 +34,11 @@ export function registerAgent(program: Command): void {
       }
       const plain = opts.plain || opts.json || opts.cards || !process.stdin.isTTY || !process.stdout.isTTY;
       if (plain) {
+        // loaded before connecting: an event the hub sends while a module loads would have no listener and be lost
+        const { runPlain } = await import('../plain/run-plain.js');
         // stdout stays for the room; a slow start is explained on stderr
         const waiting = setTimeout(() => logLine('', '~ waiting for the hub… (start it with `huddle up`)'), 2000);
         const client = await connectAs(opts, TERMINAL_CLIENT).finally(() => clearTimeout(waiting));
-        const { runPlain } = await import('../plain/run-plain.js');
         await runPlain({ client, me, roles, json: !!opts.json, cards: !!opts.cards, input: process.stdin, output: process.stdout });
         return;
       }

@@ -10,6 +10,8 @@ import { runInput, type CommandContext, type CommandResult } from '../input/comm
 import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
 import { askStartup } from '../input/startup.js';
 import { connectionLine, eventLines, joinedLine, jsonLine, problemLine, resultLines } from './format.js';
+import { presenceBatch } from './presence-batch.js';
+import type { Timers } from '../ui/idle.js';
 
 export interface PlainOptions {
   client: HuddleClient;
@@ -20,10 +22,15 @@ export interface PlainOptions {
   cards?: boolean;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** when held joins and leaves are printed (presence-batch.ts); tests pass manual ones */
+  timers?: Timers;
 }
 
-export async function runPlain({ client, me, roles, json, cards = false, input, output }: PlainOptions): Promise<void> {
+export async function runPlain({ client, me, roles, json, cards = false, input, output, timers }: PlainOptions): Promise<void> {
+  const presence = presenceBatch((line) => output.write(line + '\n'), { timers });
   const write = (lines: string[]) => {
+    // held joins come first: they happened before whatever is printed now
+    presence.flush();
     for (const l of lines) output.write(l + '\n');
   };
   const emit = (value: unknown) => output.write(jsonLine(value) + '\n');
@@ -33,7 +40,10 @@ export async function runPlain({ client, me, roles, json, cards = false, input, 
     const seen = room;
     room = foldEvent(room, event);
     if (json) emit(event);
-    else write(eventLines(event, me, { room: seen, cards }));
+    else if (event.type === 'presence' && (event.change === 'joined' || event.change === 'left')) {
+      // my own comings and goings the connection lines say; others' are folded into one line
+      if (event.participant.name !== me.name) presence.add(event, seen.roster.some((p) => p.name === event.participant.name));
+    } else write(eventLines(event, me, { room: seen, cards }));
   };
   client.on('event', show);
   client.on('welcome', (welcome) => {
@@ -81,6 +91,7 @@ export async function runPlain({ client, me, roles, json, cards = false, input, 
     lines.on('close', resolve);
   });
   await printed;
+  presence.flush();
   client.removeAllListeners('state');
   client.close();
 }
