@@ -28,10 +28,13 @@ export interface PlainOptions {
 
 export async function runPlain({ client, me, roles, json, cards = false, input, output, timers }: PlainOptions): Promise<void> {
   const presence = presenceBatch((line) => output.write(line + '\n'), { timers });
+  const print = (lines: string[]) => {
+    for (const l of lines) output.write(l + '\n');
+  };
   const write = (lines: string[]) => {
     // held joins come first: they happened before whatever is printed now
     presence.flush();
-    for (const l of lines) output.write(l + '\n');
+    print(lines);
   };
   const emit = (value: unknown) => output.write(jsonLine(value) + '\n');
   let room: Room = emptyRoom(me, roles);
@@ -51,7 +54,8 @@ export async function runPlain({ client, me, roles, json, cards = false, input, 
   });
   client.on('state', (state) => {
     if (json) emit({ type: 'connection', state, queued: client.pendingCount });
-    else write([connectionLine(state, client.pendingCount)]);
+    // my own connection does not end the row of joins: after a restart, the others' are one line with those replayed
+    else print([connectionLine(state, client.pendingCount)]);
   });
   client.on('problem', (err) => (json ? emit({ type: 'problem', code: err.code, message: err.message }) : write([problemLine(err.message)])));
 
