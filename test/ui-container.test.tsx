@@ -89,7 +89,7 @@ describe('the terminal container', () => {
     expect(ui.screen()).toMatch(/│ › type a message, or \/help/); // a full chat never squeezes the input line
     // a page is the chat's height less two rows; the first row stops it
     await ui.type(KEY.pageUp, KEY.pageUp);
-    await vi.waitFor(() => expect(ui.screen()).toMatch(/↑ \d+ newer row\(s\) below/), PATIENT);
+    await vi.waitFor(() => expect(ui.screen()).toMatch(/↓ \d+ newer row\(s\) below/), PATIENT);
     expect(ui.screen()).toMatch(/Bob: line 1\b/);
     expect(ui.screen()).not.toContain('Bob: line 40');
     await ui.type('\u001B[6~', '\u001B[6~');

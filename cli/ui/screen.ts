@@ -71,7 +71,7 @@ export function chatPaneRows(lines: readonly ChatLine[], width: number, height: 
   const all = collected.reverse().flat();
   const end = Math.max(0, all.length - scroll);
   const shown = all.slice(Math.max(0, end - height), end);
-  if (scroll && shown.length) shown[shown.length - 1] = [span(` ↑ ${scroll} newer row(s) below — PageDown to return `, { inverse: true })];
+  if (scroll && shown.length) shown[shown.length - 1] = [span(` ↓ ${scroll} newer row(s) below — PageDown to return `, { inverse: true })];
   return [...Array.from({ length: height - shown.length }, (): Row => []), ...shown];
 }
 
