@@ -27,10 +27,10 @@ export interface PlainOptions {
 }
 
 export async function runPlain({ client, me, roles, json, cards = false, input, output, timers }: PlainOptions): Promise<void> {
-  const presence = presenceBatch((line) => output.write(line + '\n'), { timers });
   const print = (lines: string[]) => {
     for (const l of lines) output.write(l + '\n');
   };
+  const presence = presenceBatch((line) => print([line]), { timers });
   const write = (lines: string[]) => {
     // held joins come first: they happened before whatever is printed now
     presence.flush();
