@@ -93,6 +93,8 @@ export const TaskDraftSchema = z.object({
   /** keys (or ids) of tasks in the same frame or sprint this one waits for */
   dependsOn: z.array(z.string().max(64)).max(50).default([]),
   assignee: NameSchema.nullable().default(null),
+  /** who the plan gives it to once its dependencies are done, while it waits unassigned */
+  plannedAssignee: NameSchema.nullable().default(null),
   rationale: text(500).default(''),
   due: z.number().int().nullable().default(null),
 });
@@ -112,6 +114,8 @@ export const TaskSchema = z.object({
   acceptance: z.array(z.string()),
   dependsOn: z.array(TaskIdSchema),
   assignee: z.string().nullable(),
+  /** who the plan gives it to once its dependencies are done (absent on tasks from before plans kept it) */
+  plannedAssignee: z.string().nullable().optional(),
   rationale: z.string(),
   status: TaskStatusSchema,
   percent: z.number(),
