@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
+import { adoptTokens, DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type Hub, type HubOptions } from './hub.js';
 import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
@@ -72,7 +72,9 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
     undo.push(lockDataDir(options.dataDir));
     const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held });
     undo.push(() => store.close());
-    const tokens = ensureTokens(options.dataDir);
+    // Hubs sharing a store hand out the same tokens: the first hub's, kept in the database.
+    const own = ensureTokens(options.dataDir);
+    const tokens = store.cluster ? adoptTokens(options.dataDir, store.cluster.shareTokens(own)) : own;
     return await serve(options, store, tokens, () => undo.splice(0).reverse().forEach((fn) => fn()));
   } catch (err) {
     for (const fn of undo.reverse()) fn();
