@@ -12,7 +12,7 @@ export function registerOrchestrator(program: Command): void {
   program.addCommand(
     withMonitorFlags(withConnectionFlags(new Command('orchestrator')))
       .alias('lead')
-      .description('run the technical lead: plans sprints with the product owner and hands out the work')
+      .description('run the technical lead: plans sprints with the product owner and hands out the work (one acts at a time: started twice, the second stands by and takes over)')
       .option('--name <name>', 'the lead’s display name', DEFAULT_LEAD_NAME)
       .option('--tick <duration>', 'how often the lead looks over the sprint', '30s')
       .action(async (opts: IdentityOptions & MonitorFlags & { tick: string }) => {
