@@ -53,11 +53,13 @@ export class ClusterNode {
   private readonly timers: NodeJS.Timeout[];
   private readonly stopListening: () => void;
   private failing = false;
+  private woken = false;
+  private closed = false;
 
   constructor(private readonly options: ClusterNodeOptions) {
     const timing = { ...CLUSTER_TIMING, ...options.timing };
     this.cursor = options.store.events.lastSeq();
-    this.stopListening = options.cluster.listen(() => this.catchUp(), options.log);
+    this.stopListening = options.cluster.listen(() => this.wake(), options.log);
     this.timers = [setInterval(() => this.catchUp(), timing.pollMs), setInterval(() => this.presenceRound(timing.presenceTtlMs), timing.presenceEveryMs)];
     for (const t of this.timers) t.unref();
     this.presenceRound(timing.presenceTtlMs);
@@ -84,8 +86,19 @@ export class ClusterNode {
   }
 
   close(): void {
+    this.closed = true;
     for (const t of this.timers) clearInterval(t);
     this.stopListening();
+  }
+
+  /** Many notifications in one turn of the event loop make one read of the log. */
+  private wake(): void {
+    if (this.woken) return;
+    this.woken = true;
+    setImmediate(() => {
+      this.woken = false;
+      if (!this.closed) this.catchUp();
+    });
   }
 
   /** Relays what other nodes committed after the cursor. */
