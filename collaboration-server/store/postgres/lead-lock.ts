@@ -14,21 +14,23 @@ export const LEAD_SESSION_MS = 5000;
 const CHECK_MS = 1000;
 
 export class PostgresLeadLock implements LeadLock {
-  private readonly lockSql: SyncClient;
+  /** the lock's own connection and its check, made at the first claim (most stores never seat a lead) */
+  private lockSql: SyncClient | undefined;
+  private timer: NodeJS.Timeout | undefined;
   private pid: number | null = null;
-  private readonly timer: NodeJS.Timeout;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly sql: SyncClient,
-  ) {
-    this.lockSql = new SyncClient(url, { connectMs: 3000, statementMs: 3000, settings: { idle_session_timeout: LEAD_SESSION_MS } });
-    this.timer = setInterval(() => this.check(), CHECK_MS);
-    this.timer.unref();
-  }
+  ) {}
 
   tryAcquire(): boolean {
     if (this.held()) return true;
+    if (!this.lockSql) {
+      this.lockSql = new SyncClient(this.url, { connectMs: 3000, statementMs: 3000, settings: { idle_session_timeout: LEAD_SESSION_MS } });
+      this.timer = setInterval(() => this.check(), CHECK_MS);
+      this.timer.unref();
+    }
     try {
       const row = this.lockSql.query<{ ok: boolean; pid: number }>('SELECT pg_try_advisory_lock($1) AS ok, pg_backend_pid() AS pid', [LOCKS.lead])[0]!;
       this.pid = row.ok ? row.pid : null;
@@ -46,7 +48,7 @@ export class PostgresLeadLock implements LeadLock {
     if (this.pid === null) return;
     this.pid = null;
     try {
-      this.lockSql.query('SELECT pg_advisory_unlock($1)', [LOCKS.lead]);
+      this.lockSql?.query('SELECT pg_advisory_unlock($1)', [LOCKS.lead]);
     } catch {
       // a lost session has released it already
     }
@@ -66,12 +68,12 @@ export class PostgresLeadLock implements LeadLock {
   close(): void {
     clearInterval(this.timer);
     this.release();
-    this.lockSql.close();
+    this.lockSql?.close();
   }
 
   /** Keeps the session busy, and notices when it is gone. */
   private check(): void {
-    if (this.pid === null) return;
+    if (this.pid === null || !this.lockSql) return;
     try {
       const pid = this.lockSql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')[0]!.pid;
       if (pid !== this.pid) this.pid = null;
