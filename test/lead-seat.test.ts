@@ -12,7 +12,7 @@ const cleanup = cleanupAfterEach();
 function fakeLead(log: string[], who: string): () => Promise<Lead> {
   return () => {
     log.push(`${who} starts`);
-    return Promise.resolve({ view: () => ({}) as never, settled: () => Promise.resolve(), chatsWaiting: () => 0, close: () => log.push(`${who} stops`) });
+    return Promise.resolve({ view: () => ({}) as never, settled: () => Promise.resolve(), chatsWaiting: () => 0, tick: () => {}, close: () => log.push(`${who} stops`) });
   };
 }
 
