@@ -6,6 +6,7 @@ import { nanoid } from 'nanoid';
 import { WebSocket, type RawData } from 'ws';
 import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
+import { ClusterNode, type ClusterTiming } from './cluster-node.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
@@ -13,6 +14,7 @@ import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
 import { admit, issueCredential, type Admission, type ConnectionAuth } from './identity.js';
+import { LeadSeat, LocalLeadLock } from './lead-seat.js';
 import { checkName } from './names.js';
 import {
   ClientFrameSchema,
@@ -67,6 +69,8 @@ export interface HubOptions {
   /** roles a participant may claim; any well-formed role when omitted */
   roles?: readonly string[];
   log?: (line: string) => void;
+  /** on a store shared by several hubs: how often this one refreshes presence and reads the log */
+  clusterTiming?: Partial<ClusterTiming>;
 }
 
 
@@ -85,6 +89,8 @@ interface Connection {
   participant: ParticipantRow | null;
   /** a one-shot command under a name that has not joined: kept nowhere, and it may only read unless it is an admin */
   guest: boolean;
+  /** a one-shot command or a companion (any hello with `transient`): it may not take the lead's seat */
+  transient: boolean;
   /** a second connection of a participant who has joined: it gets the participant's events, unannounced (see joinBeside) */
   companion: boolean;
   status: 'online' | 'away';
@@ -132,6 +138,23 @@ export function createHub(options: HubOptions): Hub {
     }
   }, log);
 
+  // One lead at a time (lead-seat.ts); on a shared store, one node among several (cluster-node.ts).
+  const seat = new LeadSeat(store.cluster?.leadLock ?? new LocalLeadLock(), log);
+  const node = store.cluster
+    ? new ClusterNode({
+        store,
+        cluster: store.cluster,
+        clock,
+        relay,
+        localPresence: () => [...live.values()].flatMap((c) => (c.participant ? [{ participantId: c.participant.id, status: c.status }] : [])),
+        onUndo: (undo) => commits.onUndo(undo),
+        onRound: () => seat.watch(),
+        timing: options.clusterTiming,
+        log,
+      })
+    : undefined;
+  const isOnline = (id: string): boolean => live.has(id) || !!node?.statusElsewhere(id);
+
   const stopHeartbeat = startHeartbeat(
     () => [...connections].map((c) => c.ws),
     limits.heartbeatMs,
@@ -156,7 +179,12 @@ export function createHub(options: HubOptions): Hub {
     send(conn, { type: 'error', id, code, message });
   }
 
+  /** Relays events in log order: on a shared store, after those other nodes committed before them. */
   function deliver(deliveries: Delivery[]): void {
+    relay(node ? node.inOrder(deliveries) : deliveries);
+  }
+
+  function relay(deliveries: Delivery[]): void {
     for (const { stored, fromId, to } of deliveries) {
       // Encoded once for all recipients: ws would otherwise turn the string into bytes for each.
       const frame = Buffer.from(`{"type":"event","event":${stored.json}}`);
@@ -168,7 +196,7 @@ export function createHub(options: HubOptions): Hub {
 
   function toParticipant(row: ParticipantRow): Participant {
     const conn = live.get(row.id);
-    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : 'offline' };
+    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : (node?.statusElsewhere(row.id) ?? 'offline') };
   }
 
   const roster = (): Participant[] => store.participants.all().map(toParticipant);
@@ -278,6 +306,7 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     conn.guest = guest;
+    conn.transient = true;
     conn.companion = !!frame.companion || !!conn.auth.web;
     if (conn.companion) companions.add(conn);
     commits.onUndo(() => {
@@ -333,7 +362,8 @@ export function createHub(options: HubOptions): Hub {
       send(conn, { type: 'ack', id: frame.id, seq: done.seq, duplicate: true, ...(done.result ? { result: done.result } : {}) });
       return;
     }
-    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (id: string) => live.has(id) };
+    const lead = conn.transient ? undefined : seat.viewFor(conn, participant.name, (undo) => commits.onUndo(undo));
+    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, lead };
     const outcome = store.transaction(() => {
       const result = applyCommand(ctx, frame);
       const seq = result.deliveries.at(-1)?.stored.event.seq ?? null;
@@ -393,7 +423,7 @@ export function createHub(options: HubOptions): Hub {
         command(conn, participant, frame as CommandFrame);
       } else {
         if (frame.type === 'history' && !conn.pages.admit(arrival)) return;
-        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
+        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
         send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
       }
@@ -416,6 +446,7 @@ export function createHub(options: HubOptions): Hub {
     connections.delete(conn);
     companions.delete(conn);
     conn.pages.close();
+    seat.release(conn);
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -437,7 +468,7 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, companion: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, transient: false, companion: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
@@ -457,6 +488,8 @@ export function createHub(options: HubOptions): Hub {
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
       stopHeartbeat();
+      node?.close();
+      seat.close();
       for (const conn of connections) conn.ws.close(CLOSE_CODES.SHUTDOWN, 'hub shutting down');
     },
   };

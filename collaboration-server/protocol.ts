@@ -425,6 +425,12 @@ export const ParticipantCredentialFrameSchema = z.object({
   action: z.enum(['revoke', 'reset']),
 });
 
+/**
+ * The technical lead asks for the lead's seat (and asks again every few seconds to keep it): one lead
+ * at a time per room, fenced by an epoch. Acknowledged with result { granted, epoch, holder }.
+ */
+export const LeadClaimFrameSchema = z.object({ ...frameBase, type: z.literal('lead_claim') });
+
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   HelloFrameSchema,
   ChatFrameSchema,
@@ -445,6 +451,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   StateGetFrameSchema,
   ParticipantsFrameSchema,
   ParticipantCredentialFrameSchema,
+  LeadClaimFrameSchema,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type HelloFrame = z.infer<typeof HelloFrameSchema>;
@@ -463,6 +470,7 @@ export const COMMAND_TYPES = [
   'artifact_put',
   'state_put',
   'participant_credential',
+  'lead_claim',
 ] as const satisfies readonly ClientFrameType[];
 export type CommandType = (typeof COMMAND_TYPES)[number];
 /** Frames that only read: answered with `reply`. */

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { systemClock } from './clock.js';
-import { ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
+import { adoptTokens, DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type ConnectionAuth, type Hub, type HubOptions } from './hub.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import type { Store } from './store/index.js';
@@ -78,7 +78,9 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
     undo.push(lockDataDir(options.dataDir));
     const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held });
     undo.push(() => store.close());
-    const tokens = ensureTokens(options.dataDir);
+    // Hubs sharing a store hand out the same tokens: the first hub's, kept in the database.
+    const own = ensureTokens(options.dataDir);
+    const tokens = store.cluster ? adoptTokens(options.dataDir, store.cluster.shareTokens(own)) : own;
     return await serve(options, store, tokens, () => undo.splice(0).reverse().forEach((fn) => fn()));
   } catch (err) {
     for (const fn of undo.reverse()) fn();

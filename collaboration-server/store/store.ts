@@ -10,6 +10,7 @@
  * The row types live beside the SQLite code that first defined them; they are the contract's too.
  */
 import type { AppliedFrame } from './applied-frames.js';
+import type { ClusterStore } from './cluster.js';
 import type { EventPage, PageQuery, StoredEvent, Viewer } from './events.js';
 import type { Credential, ParticipantRecord, ParticipantRow } from './participants.js';
 import type { Audience, Decision, Escalation, HubEvent, NewEvent, Sprint, Task } from '../protocol.js';
@@ -98,6 +99,8 @@ export interface Store {
   readonly frames: AppliedFrameStore;
   readonly kv: KeyValueStore;
   readonly work: WorkStore;
+  /** present when several hubs may share this store (PostgreSQL): what they need of each other (cluster.ts) */
+  readonly cluster?: ClusterStore;
   /** Runs `fn` in one transaction: all of it is committed, or none of it. Nested calls are savepoints. */
   transaction<T>(fn: () => T): T;
   close(): void;
