@@ -8,6 +8,7 @@ import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
+import { HubMetrics } from './hub-metrics.js';
 import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
@@ -19,6 +20,7 @@ import {
   CLIENT_FRAME_TYPES,
   COMMAND_TYPES,
   isAdminRole,
+  LEAD_ROLE,
   PAGE_BYTES,
   PROTOCOL_VERSION,
   type CommandFrame,
@@ -64,6 +66,8 @@ export interface HubOptions {
   /** roles a participant may claim; any well-formed role when omitted */
   roles?: readonly string[];
   log?: (line: string) => void;
+  /** where the hub counts what GET /metrics shows; its own when omitted */
+  metrics?: HubMetrics;
 }
 
 /** What the HTTP upgrade established before the socket opened. */
@@ -96,6 +100,8 @@ export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** WebSocket connections open now, joined or not */
+  connections(): number;
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
   bufferedBytes(): number;
   close(): void;
@@ -106,6 +112,7 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? systemClock;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
+  const metrics = options.metrics ?? new HubMetrics();
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
 
@@ -120,7 +127,11 @@ export function createHub(options: HubOptions): Hub {
       log(`internal error: ${toHuddleError(err, 'hub').message}`);
       sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
     }
-  }, log);
+  }, log, (seconds, frames, committed) => {
+    if (!committed) return metrics.commitFailures.inc();
+    metrics.commitSeconds.observe(seconds);
+    metrics.commitFrames.observe(frames);
+  });
 
   const stopHeartbeat = startHeartbeat(
     () => [...connections].map((c) => c.ws),
@@ -136,7 +147,7 @@ export function createHub(options: HubOptions): Hub {
       if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
         log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
         conn.ws.terminate();
-      }
+      } else metrics.framesOut.inc();
     });
   }
 
@@ -282,6 +293,7 @@ export function createHub(options: HubOptions): Hub {
       frame.lastSeq !== undefined
         ? store.events.page(viewer, { after: frame.lastSeq, all: true, limit: REPLAY_PAGE_EVENTS, maxBytes: limits.pageBytes })
         : store.events.page(viewer, { all: false, limit: frame.historyLimit ?? 50, maxBytes: limits.pageBytes });
+    if (frame.lastSeq !== undefined) metrics.replayEvents.observe(page.events.length);
     send(
       conn,
       {
@@ -325,6 +337,7 @@ export function createHub(options: HubOptions): Hub {
       log(`${participant.name} ${frame.action === 'revoke' ? 'revoked' : 'reset'} ${frame.name}`);
       commits.afterCommit(() => disconnect(target, frame.action === 'revoke' ? 'revoked by the product owner' : 'reset by the product owner'));
     }
+    if (participant.role === LEAD_ROLE) commits.afterCommit(() => metrics.leadActions.inc({ type: frame.type }));
     deliver(outcome.deliveries);
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }
@@ -413,9 +426,11 @@ export function createHub(options: HubOptions): Hub {
     handleConnection(ws, auth) {
       const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
+      metrics.connectionsOpened.inc();
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
       ws.on('message', (data, isBinary) => {
+        metrics.framesIn.inc();
         if (conn.limited) return;
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
@@ -427,6 +442,7 @@ export function createHub(options: HubOptions): Hub {
       ws.on('close', () => onClose(conn));
     },
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
+    connections: () => connections.size,
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
       stopHeartbeat();

@@ -26,6 +26,8 @@ export const RoleSchema = z
 export const TaskIdSchema = z.string().regex(/^T-\d{1,9}$/, 'a task id looks like T-12');
 
 export const ADMIN_ROLES = ['human', 'orchestrator'] as const;
+/** the role the technical lead joins as */
+export const LEAD_ROLE = 'orchestrator';
 export const isAdminRole = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role);
 
 // ---------------------------------------------------------------- shared shapes

@@ -5,6 +5,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type Hub, type HubOptions } from './hub.js';
+import { HubMetrics } from './hub-metrics.js';
+import { opsRoutes } from './http/ops-routes.js';
 import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import type { Store } from './store/index.js';
@@ -19,6 +21,8 @@ export interface ServerOptions extends Omit<HubOptions, 'store'> {
   storeUrl?: string;
   /** browser origins allowed to open the hub; every other Origin header is refused */
   allowOrigins?: readonly string[];
+  /** serve GET /metrics without the admin token */
+  metricsOpen?: boolean;
 }
 
 export interface RunningHub {
@@ -81,8 +85,13 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
 }
 
 async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => void): Promise<RunningHub> {
-  const hub = createHub({ ...options, store });
+  const metrics = options.metrics ?? new HubMetrics();
+  const hub = createHub({ ...options, store, metrics });
+  metrics.gauge('huddle_connections', 'WebSocket connections open now', () => hub.connections());
+  metrics.gauge('huddle_participants_online', 'participants online now', () => hub.online().length);
+  const ops = opsRoutes({ hub, store, metrics, adminToken: tokens.admin, metricsOpen: options.metricsOpen });
   const server = createServer((req, res) => {
+    if (ops(req, res)) return;
     if (req.url === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, online: hub.online().length, bufferedBytes: hub.bufferedBytes() }));
       return;

@@ -15,6 +15,7 @@ export interface HubFlags {
   heartbeat: string;
   rate: string;
   burst: string;
+  metricsOpen?: boolean;
 }
 
 export function withHubFlags(cmd: Command): Command {
@@ -26,7 +27,8 @@ export function withHubFlags(cmd: Command): Command {
     .option('--allow-origin <origin...>', 'browser origins allowed to connect (refused by default)', [])
     .option('--heartbeat <duration>', 'ping interval; a client silent for two is dropped', '15s')
     .option('--rate <n>', 'frames per second allowed per connection', '50')
-    .option('--burst <n>', 'frames a connection may send at once', '100');
+    .option('--burst <n>', 'frames a connection may send at once', '100')
+    .option('--metrics-open', 'serve GET /metrics to anyone who reaches the port (by default it needs the admin token as a bearer)');
 }
 
 function positiveInt(text: string, flag: string, allowZero = false): number {
@@ -46,6 +48,7 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
     dataDir,
     storeUrl: flags.store,
     allowOrigins: flags.allowOrigin,
+    metricsOpen: flags.metricsOpen,
     roles: loadRoles(dataDir).map((r) => r.role),
     limits: {
       heartbeatMs: parseDuration(flags.heartbeat),
