@@ -12,6 +12,7 @@ import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { socketOf } from './ws-socket.js';
 import { toHuddleError } from './errors.js';
+import type { Log } from './log.js';
 import type { Store } from './store/index.js';
 
 /** What a group commit reports once a batch is in: how long its transaction took and how many frames it held. */
@@ -32,7 +33,7 @@ export class GroupCommit<T> {
   constructor(
     private readonly store: Store,
     private readonly apply: (item: T) => void,
-    private readonly log: (line: string) => void,
+    private readonly log: Log,
     private readonly observe: CommitObserver = () => {},
     /** milliseconds, for measuring only */
     private readonly timer: () => number = () => performance.now(),
@@ -119,7 +120,7 @@ export class GroupCommit<T> {
       this.observe((this.timer() - started) / 1000, batch.length, true);
     } catch (err) {
       this.observe((this.timer() - started) / 1000, batch.length, false);
-      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err, 'hub').message}); applying them one by one`);
+      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err, 'hub').message}); applying them one by one`, 'warn');
       for (const undo of this.undos.reverse()) undo();
       this.outputs = null;
       this.undos = null;

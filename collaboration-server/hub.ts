@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
 import { HubMetrics } from './hub-metrics.js';
+import type { Log } from './log.js';
 import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
@@ -65,7 +66,7 @@ export interface HubOptions {
   limits?: Partial<HubLimits>;
   /** roles a participant may claim; any well-formed role when omitted */
   roles?: readonly string[];
-  log?: (line: string) => void;
+  log?: Log;
   /** where the hub counts what GET /metrics shows; its own when omitted */
   metrics?: HubMetrics;
 }
@@ -124,7 +125,7 @@ export function createHub(options: HubOptions): Hub {
       onMessage(arrival);
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      log(`internal error: ${toHuddleError(err, 'hub').message}`);
+      log(`internal error: ${toHuddleError(err, 'hub').message}`, 'error');
       sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
     }
   }, log, (seconds, frames, committed) => {
@@ -137,7 +138,7 @@ export function createHub(options: HubOptions): Hub {
     () => [...connections].map((c) => c.ws),
     limits.heartbeatMs,
     limits.heartbeatGraceMs,
-    (ws) => log(`dropping a connection that stopped answering pings`),
+    (ws) => log(`dropping a connection that stopped answering pings`, 'warn'),
   );
 
   /** `page`: a page of a replay or of history, checked against the send cap even inside a batch. */
@@ -145,7 +146,7 @@ export function createHub(options: HubOptions): Hub {
     commits.afterCommit(() => {
       if (conn.ws.readyState !== WebSocket.OPEN) return;
       if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
-        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
+        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`, 'warn');
         conn.ws.terminate();
       } else metrics.framesOut.inc();
     });
@@ -388,7 +389,7 @@ export function createHub(options: HubOptions): Hub {
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
-      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
+      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`, 'error');
       sendError(conn, frame.id, e.code, e.message);
     }
   }
@@ -418,7 +419,7 @@ export function createHub(options: HubOptions): Hub {
       });
       deliver([{ stored: left, fromId: participant.id, to: { kind: 'all' } }]);
     } catch (err) {
-      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`);
+      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`, 'error');
     }
   }
 
@@ -428,7 +429,7 @@ export function createHub(options: HubOptions): Hub {
       connections.add(conn);
       metrics.connectionsOpened.inc();
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
-      ws.on('error', (err) => log(`socket error: ${err.message}`));
+      ws.on('error', (err) => log(`socket error: ${err.message}`, 'warn'));
       ws.on('message', (data, isBinary) => {
         metrics.framesIn.inc();
         if (conn.limited) return;
