@@ -1,21 +1,12 @@
 /** `huddle status --health` against the real binary: the line a shell reads and the exit status it tests. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
 import { assertBuilt, runHuddle, startHubProcess } from './helpers/cli.js';
 import { parsePrometheusText } from './helpers/prometheus-text.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-function tempData(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'huddle-e2e-health-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return join(dir, '.huddle');
-}
+const cleanup = cleanupAfterEach();
+const tempData = (): string => join(tempDir('huddle-e2e-health-', cleanup), '.huddle');
 
 describe('huddle status --health', () => {
   beforeAll(() => assertBuilt());
@@ -23,14 +14,14 @@ describe('huddle status --health', () => {
   it('exits 1 with the failing check when no lead is connected, 0 under huddle up, 1 when the hub is gone', async () => {
     const data = tempData();
     const server = await startHubProcess(data, 'server');
-    cleanup.push(() => server.kill('SIGKILL'));
+    cleanup(() => server.kill('SIGKILL'));
     const alone = await runHuddle(['status', '--health', '--data', data]);
     expect(alone.code).toBe(1);
     expect(alone.stdout).toMatch(/^unhealthy: store ok \(reachable, last sequence \d+\); lead FAILING \(no technical lead is connected/);
     await server.kill('SIGTERM');
 
     const up = await startHubProcess(data, 'up');
-    cleanup.push(() => up.kill('SIGKILL'));
+    cleanup(() => up.kill('SIGKILL'));
     const healthy = await vi.waitFor(async () => {
       const result = await runHuddle(['status', '--health', '--data', data]);
       expect(result.code).toBe(0);
@@ -49,7 +40,7 @@ describe('huddle status --health', () => {
   it('huddle server --metrics-open serves /metrics without a token', async () => {
     const data = tempData();
     const server = await startHubProcess(data, 'server', ['--metrics-open']);
-    cleanup.push(() => server.kill('SIGKILL'));
+    cleanup(() => server.kill('SIGKILL'));
     const res = await fetch(`${server.url.replace(/^ws:/, 'http:')}/metrics`);
     expect(res.status).toBe(200);
     expect(parsePrometheusText(await res.text()).types.get('huddle_commit_duration_seconds')).toBe('histogram');

@@ -1,21 +1,12 @@
 /** The hub's log: JSON lines off a terminal or with --log-format json, readable lines on one, with levels. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { logRecord, resolveLogFormat, textLine } from '../cli/log-format.js';
+import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
 import { assertBuilt, runHuddle, startHubProcess } from './helpers/cli.js';
 
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-function tempData(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'huddle-e2e-log-'));
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  return join(dir, '.huddle');
-}
+const cleanup = cleanupAfterEach();
+const tempData = (): string => join(tempDir('huddle-e2e-log-', cleanup), '.huddle');
 
 const joinOnce = (data: string) => runHuddle(['agent', '--plain', '--data', data, '--name', 'Alice', '--role', 'backend-dev'], { input: '' });
 
@@ -35,7 +26,7 @@ describe('the hub log', () => {
   it('writes one JSON object a line when stderr is not a terminal', async () => {
     const data = tempData();
     const hub = await startHubProcess(data);
-    cleanup.push(() => hub.kill('SIGKILL'));
+    cleanup(() => hub.kill('SIGKILL'));
     expect((await joinOnce(data)).code).toBe(0);
     await vi.waitFor(() => expect(hub.err()).toMatch(/Alice \(backend-dev\) joined/));
     const records = hub.err().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -45,7 +36,7 @@ describe('the hub log', () => {
   it('writes readable lines with --log-format text', async () => {
     const data = tempData();
     const hub = await startHubProcess(data, 'server', ['--log-format', 'text']);
-    cleanup.push(() => hub.kill('SIGKILL'));
+    cleanup(() => hub.kill('SIGKILL'));
     expect((await joinOnce(data)).code).toBe(0);
     await vi.waitFor(() => expect(hub.err()).toMatch(/^hub: Alice \(backend-dev\) joined/m));
   });
