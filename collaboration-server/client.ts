@@ -36,7 +36,10 @@ const UNPACED_PAGES = 10;
 
 export interface ClientOptions {
   url: string;
+  /** sent as Authorization: Bearer; empty when `headers` carries the credential instead */
   token: string;
+  /** more upgrade headers, for example the web session cookie of the hub's own REST writes */
+  headers?: Record<string, string>;
   name: string;
   role: string;
   /** keep trying to reach the hub on the first connect instead of failing at once */
@@ -178,7 +181,8 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   }
 
   private open(): void {
-    const ws = new WebSocket(this.options.url, { headers: { authorization: `Bearer ${this.options.token}` }, perMessageDeflate: false });
+    const headers = { ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}), ...this.options.headers };
+    const ws = new WebSocket(this.options.url, { headers, perMessageDeflate: false });
     this.ws = ws;
     ws.on('open', () => {
       this.attempt = 0;

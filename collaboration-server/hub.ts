@@ -14,7 +14,7 @@ import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
-import { admit, issueCredential, sameSecret, type Admission } from './identity.js';
+import { admit, issueCredential, type Admission, type ConnectionAuth } from './identity.js';
 import { checkName } from './names.js';
 import {
   ClientFrameSchema,
@@ -31,7 +31,10 @@ import {
   type ServerFrame,
 } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
+import { sameSecret } from './secrets.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
+
+export type { ConnectionAuth } from './identity.js';
 
 export interface HubLimits {
   framesPerSecond: number;
@@ -71,10 +74,6 @@ export interface HubOptions {
   metrics?: HubMetrics;
 }
 
-/** What the HTTP upgrade established before the socket opened. */
-export interface ConnectionAuth {
-  admin: boolean;
-}
 
 interface Arrival {
   conn: Connection;
@@ -103,6 +102,8 @@ export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** everyone who has joined, with their presence */
+  roster(): Participant[];
   /** WebSocket connections open now, joined or not */
   connections(): number;
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
@@ -118,6 +119,7 @@ export function createHub(options: HubOptions): Hub {
   const metrics = options.metrics ?? new HubMetrics();
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
+  // Connections beside a participant's own: the MCP server next to its agent's terminal, a web page.
   const companions = new Set<Connection>();
   /** the connections events are delivered to: each participant's live one, and the companions beside them */
   function* listeners(): Generator<Connection> {
@@ -197,14 +199,14 @@ export function createHub(options: HubOptions): Hub {
     let admission: Admission;
     try {
       checkName(frame.name);
-      admission = admit(store, frame, conn.auth.admin);
+      admission = admit(store, frame, conn.auth);
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
       return sendError(conn, frame.id, e.code, e.message);
     }
     const existing = admission.kind === 'known' ? admission.row : undefined;
-    if (frame.transient || frame.companion) return joinBeside(conn, frame, admission);
+    if (frame.transient || frame.companion || conn.auth.web) return joinBeside(conn, frame, admission);
     const resumed = !!existing && !!frame.sessionId && sameSecret(frame.sessionId, existing.sessionId);
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
@@ -266,7 +268,8 @@ export function createHub(options: HubOptions): Hub {
    * A companion (the `huddle mcp` an `--exec` agent's command starts) is the same, for longer and with
    * the participant's events: the room still sees one participant. It proves the same credential a
    * one-shot command does and could read the same events through history, so it is given nothing new;
-   * there is no guest companion.
+   * there is no guest companion of an agent.
+   * A web page is a companion too; the first join of a product owner may be made from it.
    */
   function joinBeside(conn: Connection, frame: HelloFrame, admission: Admission): void {
     const now = clock.now();
@@ -287,7 +290,7 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     conn.guest = guest;
-    conn.companion = !!frame.companion;
+    conn.companion = !!frame.companion || !!conn.auth.web;
     if (conn.companion) companions.add(conn);
     commits.onUndo(() => {
       conn.participant = null;
@@ -295,7 +298,7 @@ export function createHub(options: HubOptions): Hub {
     });
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false, issued?.secret);
-    if (conn.companion) log(`${row.name} (${row.role}) opened a companion connection`);
+    if (frame.companion) log(`${row.name} (${row.role}) opened a companion connection`);
   }
 
   /** Online participants first, then the most recently seen, at most `limits.maxRoster`. */
@@ -465,6 +468,7 @@ export function createHub(options: HubOptions): Hub {
       });
       ws.on('close', () => onClose(conn));
     },
+    roster,
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
     connections: () => connections.size,
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),

@@ -25,10 +25,9 @@ export const RoleSchema = z
   .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a role is lower-case letters, digits and dashes, like backend-dev');
 export const TaskIdSchema = z.string().regex(/^T-\d{1,9}$/, 'a task id looks like T-12');
 
-export const ADMIN_ROLES = ['human', 'orchestrator'] as const;
+export { ADMIN_ROLES, isAdminRole } from './admin-roles.js';
 /** the role the technical lead joins as */
 export const LEAD_ROLE = 'orchestrator';
-export const isAdminRole = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role);
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -96,6 +95,8 @@ export const TaskDraftSchema = z.object({
   /** keys (or ids) of tasks in the same frame or sprint this one waits for */
   dependsOn: z.array(z.string().max(64)).max(50).default([]),
   assignee: NameSchema.nullable().default(null),
+  /** who the plan gives it to once its dependencies are done, while it waits unassigned */
+  plannedAssignee: NameSchema.nullable().default(null),
   rationale: text(500).default(''),
   due: z.number().int().nullable().default(null),
 });
@@ -115,6 +116,8 @@ export const TaskSchema = z.object({
   acceptance: z.array(z.string()),
   dependsOn: z.array(TaskIdSchema),
   assignee: z.string().nullable(),
+  /** who the plan gives it to once its dependencies are done (absent on tasks from before plans kept it) */
+  plannedAssignee: z.string().nullable().optional(),
   rationale: z.string(),
   status: TaskStatusSchema,
   percent: z.number(),

@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toHuddleError } from '../errors.js';
 import type { Hub } from '../hub.js';
 import type { HubMetrics } from '../hub-metrics.js';
-import { sameSecret } from '../identity.js';
+import { sameSecret } from '../secrets.js';
 import { LEAD_ROLE } from '../protocol.js';
 import { PROMETHEUS_CONTENT_TYPE } from '../prometheus.js';
 import type { Store } from '../store/index.js';

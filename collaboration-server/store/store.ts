@@ -32,6 +32,8 @@ export interface EventStore {
 /** Everyone who ever joined the room, with their credentials. */
 export interface ParticipantStore {
   byName(name: string): ParticipantRow | undefined;
+  /** The participant whose standing (`active`) credential hashes to `hash`: who a script's Bearer credential is. */
+  byCredential(hash: string): ParticipantRow | undefined;
   /** Another participant whose name reads like `name` (not `name` itself). */
   lookalikeOf(name: string): ParticipantRow | undefined;
   all(): ParticipantRow[];
@@ -56,7 +58,10 @@ export interface AppliedFrameStore {
 export interface KeyValueStore {
   state(key: string): unknown;
   setState(key: string, value: unknown): void;
+  deleteState(key: string): void;
   artifact(taskId: string, kind: string): string;
+  /** The kinds of artifact a task has, with their length in characters. */
+  artifactKinds(taskId: string): { kind: string; chars: number }[];
   appendToArtifact(taskId: string, kind: string, content: string): void;
 }
 
@@ -66,6 +71,8 @@ export interface WorkStore {
   sprint(id: string): Sprint | undefined;
   /** The active sprint, or else the most recent one. */
   currentSprint(): Sprint | undefined;
+  /** Every sprint, oldest first. */
+  sprints(): Sprint[];
   setSprint(id: string, status: Sprint['status']): void;
   /** Reserves the next task id (T-n). */
   newTaskId(sprintId: string): string;
