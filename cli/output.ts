@@ -37,7 +37,7 @@ export const logLine = (prefix: string, line: string): void => {
 export function exitWithError(err: unknown): never {
   const e = toHuddleError(err, 'local');
   logLine('huddle: ', e.message);
-  const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT', 'BAD_NAME', 'NAME_LOOKALIKE', 'CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'JOIN_FIRST'];
+  const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'SPRINT_CLOSED', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT', 'BAD_NAME', 'NAME_LOOKALIKE', 'CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'JOIN_FIRST'];
   process.exit(badInput.includes(e.code) ? 2 : 1);
 }
 

@@ -9,6 +9,7 @@ import type { CommandOutcome, HandlerContext } from './handler-context.js';
 import { changeCredential } from './identity.js';
 import { createEscalation, answerEscalation, addTasks, createSprint, applyTaskUpdate, findTask, requireAdmin } from './work-commands.js';
 import { requireTaskWriter } from './task-lifecycle.js';
+import { requireWritable, sprintClose } from './sprint-lifecycle.js';
 
 export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
   const { store, now, actor } = ctx;
@@ -31,6 +32,8 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     }
     case 'sprint_create':
       return createSprint(ctx, frame);
+    case 'sprint_close':
+      return sprintClose(ctx, frame);
     case 'tasks_add':
       return addTasks(ctx, frame);
     case 'task_update':
@@ -40,7 +43,9 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     case 'escalation_answer':
       return answerEscalation(ctx, frame);
     case 'artifact_put': {
-      requireTaskWriter(findTask(ctx, frame.taskId), ctx.actor);
+      const task = findTask(ctx, frame.taskId);
+      requireTaskWriter(task, ctx.actor);
+      requireWritable(ctx, task, 'artifact');
       store.kv.appendToArtifact(frame.taskId, frame.kind, frame.content);
       return { deliveries: [] };
     }
@@ -67,9 +72,19 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
     case 'tasks': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       if (frame.sprintId && !sprint) throw new HuddleError('NOT_FOUND', `No sprint ${frame.sprintId}.`);
-      const tasks = sprint ? store.work.tasks(sprint.id) : [];
+      const tasks = sprint ? store.work.sprintRecord(sprint.id) : [];
       return { kind: 'tasks', sprint: sprint ?? null, tasks: frame.assignee ? tasks.filter((t) => t.assignee === frame.assignee) : tasks };
     }
+    case 'task': {
+      const task = store.work.task(frame.taskId);
+      if (!task) throw new HuddleError('NOT_FOUND', `No task ${frame.taskId}. \`huddle tasks\` lists the sprint's tasks, \`huddle backlog\` the ones waiting.`);
+      const events = store.events.ofTask(task.id).filter((e) => e.type === 'task');
+      return { kind: 'task', task, sprint: store.work.sprint(task.sprintId) ?? null, events };
+    }
+    case 'sprints':
+      return { kind: 'sprints', sprints: store.work.sprints() };
+    case 'backlog':
+      return { kind: 'backlog', tasks: store.work.backlog() };
     case 'task_events': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       const events = sprint ? store.events.ofSprint(sprint.id, 'task') : [];

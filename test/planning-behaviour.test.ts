@@ -12,7 +12,7 @@ type SprintCreate = Extract<LeadAction, { type: 'sprint_create' }>;
 
 /** What the hub would do with a sprint_create: tasks numbered from T-101, dependencies turned into ids. */
 function hubCreates(frame: SprintCreate): Extract<HubEvent, { type: 'sprint' }> {
-  const sprint: Sprint = { id: 'S-1', name: frame.sprint.name, goal: frame.sprint.goal ?? '', startsAt: frame.sprint.startsAt, endsAt: frame.sprint.endsAt, status: 'active', objectives: frame.sprint.objectives ?? [], createdAt: MONDAY };
+  const sprint: Sprint = { id: 'S-1', number: 1, closedAt: null, name: frame.sprint.name, goal: frame.sprint.goal ?? '', startsAt: frame.sprint.startsAt, endsAt: frame.sprint.endsAt, status: 'active', objectives: frame.sprint.objectives ?? [], createdAt: MONDAY };
   const idOf = new Map(frame.tasks.map((d, i) => [d.key!, `T-${101 + i}`]));
   const tasks: Task[] = frame.tasks.map((d, i) => ({
     id: `T-${101 + i}`, sprintId: 'S-1', title: d.title, description: '', objective: d.objective ?? '', domain: d.domain ?? 'general', role: d.role,

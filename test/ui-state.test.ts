@@ -50,7 +50,7 @@ const task = (over: Partial<Task> = {}): Task => ({
   ...over,
 });
 const escalation = makeEscalation({ impact: 'sprint slips', reason: 'capacity', createdAt: ts });
-const sprint = { id: 'S-1', name: 'Sprint 1', goal: '', startsAt: ts, endsAt: ts + 864e5, status: 'active' as const, objectives: [], createdAt: ts };
+const sprint = { id: 'S-1', number: 1, closedAt: null, name: 'Sprint 1', goal: '', startsAt: ts, endsAt: ts + 864e5, status: 'active' as const, objectives: [], createdAt: ts };
 
 const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(reduce, state);
 const asAlice = () => initialState({ name: 'Alice', role: 'backend-dev' }, [...BUILT_IN_ROLES]);

@@ -54,6 +54,7 @@ export class EventLog {
   private readonly pageStmts;
   private readonly bySprintStmt;
   private readonly lastSeqStmt;
+  private readonly byTaskStmt;
   private seq: number;
 
   constructor(private readonly db: Db) {
@@ -78,6 +79,7 @@ export class EventLog {
     this.pageStmts = { forward: { messages: page('ASC', false), all: page('ASC', true) }, backward: { messages: page('DESC', false), all: page('DESC', true) } };
     this.bySprintStmt = db.prepare(`SELECT body FROM events WHERE sprint_id = ? AND type = ? ORDER BY seq`);
     this.lastSeqStmt = db.prepare(`SELECT max(seq) FROM events`).pluck();
+    this.byTaskStmt = db.prepare(`SELECT body FROM events WHERE type = 'task' AND json_extract(body, '$.task.id') = ? ORDER BY seq`);
     this.seq = (this.lastSeqStmt.get() as number | null) ?? 0;
   }
 
@@ -128,6 +130,11 @@ export class EventLog {
 
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[] {
     return this.parse(this.bySprintStmt.all(sprintId, type) as { body: string }[]);
+  }
+
+  /** Every event of one task, in whichever sprint it happened, oldest first. */
+  ofTask(taskId: string): HubEvent[] {
+    return this.parse(this.byTaskStmt.all(taskId) as { body: string }[]);
   }
 
   private parse(rows: { body: string }[]): HubEvent[] {

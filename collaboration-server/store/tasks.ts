@@ -22,13 +22,23 @@ export class Work {
   private readonly allDecisions;
   private readonly unfinishedStmt;
   private readonly countStmts;
+  private readonly sprintByName;
+  private readonly allSprints;
+  private readonly nextNumber;
+  private readonly closeSprintStmt;
+  private readonly insertCloseTask;
+  private readonly closeTasksOf;
+  private readonly insertTaskAt;
+  private readonly maxTaskNum;
+  private readonly backlogStmt;
+  private readonly moveTaskStmt;
 
   constructor(db: Db) {
     this.insertSprint = db.prepare(
-      'INSERT INTO sprints (id, name, goal, starts_at, ends_at, status, objectives, created_at) VALUES (@id, @name, @goal, @startsAt, @endsAt, @status, @objectives, @createdAt)',
+      'INSERT INTO sprints (id, number, name, goal, starts_at, ends_at, status, objectives, created_at, closed_at) VALUES (@id, @number, @name, @goal, @startsAt, @endsAt, @status, @objectives, @createdAt, @closedAt)',
     );
     const sprintCols =
-      'id, name, goal, starts_at AS startsAt, ends_at AS endsAt, status, objectives, created_at AS createdAt';
+      'id, number, name, goal, starts_at AS startsAt, ends_at AS endsAt, status, objectives, created_at AS createdAt, closed_at AS closedAt';
     this.sprintById = db.prepare(`SELECT ${sprintCols} FROM sprints WHERE id = ?`);
     this.activeSprint = db.prepare(`SELECT ${sprintCols} FROM sprints ORDER BY status = 'active' DESC, created_at DESC, rowid DESC LIMIT 1`);
     this.setSprintStatus = db.prepare('UPDATE sprints SET status = ? WHERE id = ?');
@@ -45,6 +55,18 @@ export class Work {
     this.insertDecision = db.prepare('INSERT INTO decisions (id, escalation_id, body) VALUES (?, ?, ?)');
     this.allDecisions = db.prepare('SELECT body FROM decisions ORDER BY rowid').pluck();
     this.unfinishedStmt = db.prepare(`SELECT count(*) FROM tasks WHERE sprint_id = ? AND status NOT IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`).pluck();
+    this.sprintByName = db.prepare(`SELECT ${sprintCols} FROM sprints WHERE name = ?`);
+    this.allSprints = db.prepare(`SELECT ${sprintCols} FROM sprints ORDER BY number, rowid`);
+    this.nextNumber = db.prepare('SELECT coalesce(max(number), 0) + 1 FROM sprints').pluck();
+    this.closeSprintStmt = db.prepare('UPDATE sprints SET status = ?, closed_at = ? WHERE id = ?');
+    this.insertCloseTask = db.prepare('INSERT OR REPLACE INTO sprint_close_tasks (sprint_id, task_num, body) VALUES (?, ?, ?)');
+    this.closeTasksOf = db.prepare('SELECT body FROM sprint_close_tasks WHERE sprint_id = ? ORDER BY task_num').pluck();
+    this.insertTaskAt = db.prepare("INSERT INTO tasks (num, sprint_id, body, status, assignee) VALUES (?, ?, '', 'pending', NULL)");
+    this.maxTaskNum = db.prepare('SELECT coalesce(max(num), 0) FROM tasks').pluck();
+    this.backlogStmt = db.prepare(
+      `SELECT t.body FROM tasks t JOIN sprints s ON s.id = t.sprint_id WHERE s.status != 'active' AND t.status NOT IN (${FINISHED.map((f) => `'${f}'`).join(', ')}) ORDER BY t.num`,
+    ).pluck();
+    this.moveTaskStmt = db.prepare('UPDATE tasks SET sprint_id = ? WHERE num = ?');
     this.countStmts = {
       escalations: db.prepare('SELECT count(*) FROM escalations').pluck(),
       decisions: db.prepare('SELECT count(*) FROM decisions').pluck(),
@@ -53,6 +75,42 @@ export class Work {
 
   createSprint(sprint: Sprint): void {
     this.insertSprint.run({ ...sprint, objectives: JSON.stringify(sprint.objectives) });
+  }
+
+  /** The number the next sprint gets: 1, 2, 3… */
+  nextSprintNumber(): number {
+    return this.nextNumber.get() as number;
+  }
+
+  sprintNamed(name: string): Sprint | undefined {
+    return this.toSprint(this.sprintByName.get(name));
+  }
+
+  /** Every sprint, oldest first. */
+  sprints(): Sprint[] {
+    return this.allSprints.all().map((r) => this.toSprint(r)!);
+  }
+
+  /** Marks the sprint closed (or completed) and keeps its tasks as they are now: the sprint's record. */
+  closeSprint(id: string, status: 'completed' | 'closed', at: number, tasks: readonly Task[]): void {
+    this.closeSprintStmt.run(status, at, id);
+    for (const t of tasks) this.insertCloseTask.run(id, Number(t.id.slice(2)), JSON.stringify(t));
+  }
+
+  /** A sprint's tasks as people should read them: as they were at its close, or live while it runs. */
+  sprintRecord(sprintId: string): Task[] {
+    const kept = this.closeTasksOf.all(sprintId) as string[];
+    return kept.length ? kept.map((b) => JSON.parse(b) as Task) : this.tasks(sprintId);
+  }
+
+  /** Unfinished tasks whose sprint is over: they wait for a plan to take them. */
+  backlog(): Task[] {
+    return (this.backlogStmt.all() as string[]).map((b) => JSON.parse(b) as Task);
+  }
+
+  /** The number T-n of the last task ever made (0 before the first). */
+  lastTaskNumber(): number {
+    return this.maxTaskNum.get() as number;
   }
 
   sprint(id: string): Sprint | undefined {
@@ -71,6 +129,18 @@ export class Work {
   /** Reserves the next task id (T-n). */
   newTaskId(sprintId: string): string {
     return `T-${Number(this.insertTask.run(sprintId).lastInsertRowid)}`;
+  }
+
+  /** Reserves a given task id; the caller checked that no task has it. */
+  newTaskIdAt(id: string, sprintId: string): string {
+    this.insertTaskAt.run(Number(id.slice(2)), sprintId);
+    return id;
+  }
+
+  /** Moves a task to another sprint (a plan took it from the backlog). */
+  moveTask(task: Task): void {
+    this.moveTaskStmt.run(task.sprintId, Number(task.id.slice(2)));
+    this.saveTask(task);
   }
 
   saveTask(task: Task): void {
