@@ -60,6 +60,7 @@ export function sprintClose(ctx: HandlerContext, frame: Extract<CommandFrame, { 
 export function carryInto(ctx: HandlerContext, sprint: Sprint, carry: readonly { taskId: string; due: number | null }[], from: string): { tasks: Task[]; events: Delivery[] } {
   const { store, now, actor } = ctx;
   const seen = new Set<string>();
+  const carriedIds = new Set(carry.map((c) => c.taskId));
   const moved = carry.map(({ taskId, due }) => {
     if (seen.has(taskId)) throw new HuddleError('BAD_FRAME', `${taskId} is carried twice.`);
     seen.add(taskId);
@@ -70,7 +71,9 @@ export function carryInto(ctx: HandlerContext, sprint: Sprint, carry: readonly {
       throw new HuddleError('CONFLICT', `${taskId} is not in the backlog (it is ${before.status.replace('_', ' ')} in ${home?.name ?? before.sprintId}): the plan is out of date.`);
     }
     const note = `${actor.name}: carried over from ${home?.name ?? from} into ${sprint.name} at ${Math.round(before.percent)}%`;
-    return { before, task: { ...before, sprintId: sprint.id, due, updatedAt: now, notes: [...before.notes, note] } as Task, note };
+    // what it waited for is finished, or stays behind: it waits only for what comes along
+    const dependsOn = before.dependsOn.filter((d) => carriedIds.has(d));
+    return { before, task: { ...before, sprintId: sprint.id, dependsOn, due, updatedAt: now, notes: [...before.notes, note] } as Task, note };
   });
   for (const { task } of moved) store.work.moveTask(task);
   return {

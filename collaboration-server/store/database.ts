@@ -9,7 +9,7 @@ export type Db = Database.Database;
  * Versioned migrations: index i takes the schema from version i to i+1.
  * Never edit a shipped migration; append a new one.
  */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE participants (
     id TEXT PRIMARY KEY,
