@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { MIGRATIONS } from '../collaboration-server/store/database.js';
-import { Store } from '../collaboration-server/store/index.js';
+import { SqliteStore } from '../collaboration-server/store/index.js';
 import { DAY } from '../collaboration-server/units.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
@@ -58,7 +58,7 @@ describe('the sprint lifecycle in the hub', () => {
     const { tasks: backlog } = await bob.request({ type: 'backlog' });
     expect(backlog.map((t) => [t.id, t.status, t.percent, t.assignee])).toEqual([['T-2', 'pending', 40, 'Bob'], ['T-3', 'pending', 0, null]]);
     expect(backlog[0]!.notes.at(-1)).toMatch(/Sprint 1 · login closed with it blocked, 40% done, with Bob: it goes to the backlog/);
-    const blockers = hub.running.store.db.prepare('SELECT resolved_at FROM blockers').all() as { resolved_at: number | null }[];
+    const blockers = hub.db.prepare('SELECT resolved_at FROM blockers').all() as { resolved_at: number | null }[];
     expect(blockers).toEqual([{ resolved_at: expect.any(Number) }]);
     const closing = await seen.until((e) => e.type === 'sprint' && e.sprint.status === 'closed');
     expect(closing).toMatchObject({ tasks: [{ id: 'T-2', status: 'pending' }, { id: 'T-3', status: 'pending' }] });
@@ -142,7 +142,7 @@ describe('the sprint lifecycle in the hub', () => {
     insert.run('S-a', 'Sprint 2026-12-01', 'completed');
     insert.run('S-b', 'Sprint 2026-12-01', 'active');
     db.close();
-    const store = Store.open(file);
+    const store = SqliteStore.open(file);
     expect(store.work.sprints().map((s) => [s.id, s.number, s.closedAt])).toEqual([['S-a', 1, null], ['S-b', 2, null]]);
     expect(store.work.nextSprintNumber()).toBe(3);
     store.close();

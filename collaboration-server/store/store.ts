@@ -27,6 +27,8 @@ export interface EventStore {
   /** One page of what the viewer may see, bounded by events and bytes, with where the next page starts (see `pageOf`). */
   page(viewer: Viewer, query: PageQuery): EventPage;
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[];
+  /** Every event of one task, in whichever sprint it happened, oldest first. */
+  ofTask(taskId: string): HubEvent[];
 }
 
 /** Everyone who ever joined the room, with their credentials. */
@@ -67,8 +69,25 @@ export interface WorkStore {
   /** The active sprint, or else the most recent one. */
   currentSprint(): Sprint | undefined;
   setSprint(id: string, status: Sprint['status']): void;
+  /** The number the next sprint gets: 1, 2, 3… */
+  nextSprintNumber(): number;
+  sprintNamed(name: string): Sprint | undefined;
+  /** Every sprint, oldest first. */
+  sprints(): Sprint[];
+  /** Marks the sprint closed (or completed) and keeps its tasks as they are now: the sprint's record. */
+  closeSprint(id: string, status: 'completed' | 'closed', at: number, tasks: readonly Task[]): void;
+  /** A sprint's tasks as people should read them: as they were at its close, or live while it runs. */
+  sprintRecord(sprintId: string): Task[];
+  /** Unfinished tasks whose sprint is over: they wait for a plan to take them. */
+  backlog(): Task[];
+  /** The number T-n of the last task ever made (0 before the first). */
+  lastTaskNumber(): number;
   /** Reserves the next task id (T-n). */
   newTaskId(sprintId: string): string;
+  /** Reserves a given task id; the caller checked that no task has it. */
+  newTaskIdAt(id: string, sprintId: string): string;
+  /** Moves a task to another sprint (a plan took it from the backlog). */
+  moveTask(task: Task): void;
   saveTask(task: Task): void;
   task(id: string): Task | undefined;
   tasks(sprintId: string): Task[];

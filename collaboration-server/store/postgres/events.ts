@@ -84,6 +84,10 @@ export class PostgresEventLog implements EventStore {
     return this.parse(this.sql.query<Body>('SELECT body FROM events WHERE sprint_id = $1 AND type = $2 ORDER BY seq', [sprintId, type]));
   }
 
+  ofTask(taskId: string): HubEvent[] {
+    return this.parse(this.sql.query<Body>("SELECT body FROM events WHERE type = 'task' AND (body::jsonb) -> 'task' ->> 'id' = $1 ORDER BY seq", [taskId]));
+  }
+
   private who(viewer: Viewer): string[] {
     return [viewer.id, viewer.name, viewer.role];
   }
