@@ -41,7 +41,9 @@ export function closeSprint(ctx: HandlerContext, sprint: Sprint): { deliveries: 
     deliveries.push(taskEvent(ctx, task, { action: 'backlog', from: before.status, to: 'pending', note, percent: null, assignee: task.assignee, previousAssignee: null }));
     return task;
   });
-  const stored = store.events.append({ type: 'sprint', by: actor.name, sprint: closed, tasks: backlog }, now, actor.id, all, sprint.id);
+  // the event carries the record (the tasks as they were at the close), as `tasks` answers from now on;
+  // the `backlog` task events before it carry where the unfinished ones went
+  const stored = store.events.append({ type: 'sprint', by: actor.name, sprint: closed, tasks }, now, actor.id, all, sprint.id);
   deliveries.push({ stored, fromId: actor.id, to: all });
   return { deliveries, backlog };
 }

@@ -76,7 +76,7 @@ describe('the terminal reducer', () => {
     expect(s.lines.at(-1)?.text).toContain('T-1 is yours: Login endpoint (6h). /accept T-1');
     expect(s.room.tasks[0]?.status).toBe('assigned');
     expect(loadHours(s.room, 'Alice')).toBe(6);
-    expect(sprintProgress(s.room)).toEqual({ done: 0, total: 1, percent: 0 });
+    expect(sprintProgress(s.room)).toMatchObject({ done: 0, total: 1, percent: 0 });
   });
 
   it('walks the input history with Up and Down and comes back to an empty line', () => {

@@ -5,8 +5,10 @@
 import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import { openHours } from '../../collaboration-server/task-lifecycle.js';
 import { DAY, round1, utcDate } from '../../collaboration-server/units.js';
+import { daysWords, loadByAssignee, workdaysBetween } from '../figures.js';
+
+export { loadByAssignee, workdayStarts, workdaysBetween } from '../figures.js';
 
 export interface TeamMember {
   name: string;
@@ -30,28 +32,6 @@ export interface Capacity {
 }
 
 export const DEFAULT_SPRINT_DAYS = 14;
-
-/** The start of each Monday-to-Friday day in [startsAt, endsAt), counted in UTC. */
-export function workdayStarts(startsAt: number, endsAt: number): number[] {
-  const starts: number[] = [];
-  for (let t = startsAt; t < endsAt; t += DAY) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) starts.push(t);
-  }
-  return starts;
-}
-
-/** Monday-to-Friday days in [startsAt, endsAt), counted in UTC. */
-export const workdaysBetween = (startsAt: number, endsAt: number): number => workdayStarts(startsAt, endsAt).length;
-
-/** Hours of unfinished work each person holds (estimate less the share reported done). */
-export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {
-  const load = new Map<string, number>();
-  for (const t of tasks) {
-    if (t.assignee) load.set(t.assignee, (load.get(t.assignee) ?? 0) + openHours(t));
-  }
-  return load;
-}
 
 /** The people who take tasks and are present (online or away), with their capacity and load. */
 export function teamOf(roster: readonly Participant[], roles: readonly RoleSpec[], tasks: readonly Task[], workdays: number): TeamMember[] {
@@ -103,6 +83,7 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
     startsAt: c.startsAt,
     endsAt: c.endsAt,
     days: c.days,
+    workdays: c.workdays,
     agents: c.members.map((m) => ({
       name: m.name,
       role: m.role,
@@ -120,7 +101,7 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
 export function capacityText(c: Capacity): string {
   const card = capacityCard(c);
   const lines = [
-    `Sprint capacity: ${utcDate(c.startsAt)} → ${utcDate(c.endsAt)} (${c.days} days, ${c.workdays} working days), team of ${c.members.length}.`,
+    `Sprint capacity: ${utcDate(c.startsAt)} → ${utcDate(c.endsAt)} (${daysWords(c.days, c.workdays)}), team of ${c.members.length}.`,
     ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already assigned)`),
     `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already in use${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
   ];

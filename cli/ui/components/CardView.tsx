@@ -6,6 +6,7 @@ import type { Card } from '../../../collaboration-server/cards.js';
 import { pct, table } from '../../plain/card-text.js';
 import { ProgressBar } from './ProgressBar.js';
 import { round1 } from '../../../collaboration-server/units.js';
+import { daysWords } from '../../../orchestrator/figures.js';
 
 const h = (n: number) => `${round1(n)}h`;
 
@@ -44,7 +45,7 @@ export function CardView({ card }: { card: Card }) {
   switch (card.kind) {
     case 'capacity':
       return (
-        <Frame title={`Capacity — ${h(card.totalHours)} over ${card.days} day(s)`}>
+        <Frame title={`Capacity — ${h(card.totalHours)} available over ${card.workdays === undefined ? `${card.days} calendar day(s)` : daysWords(card.days, card.workdays)}`}>
           {card.agents.map((a) => (
             <Box key={a.name}>
               <Text>{`${a.name.padEnd(22).slice(0, 22)} ${a.role.padEnd(13)} ${h(a.loadHours).padStart(6)} / ${h(a.capacityHours).padEnd(6)} `}</Text>

@@ -13,7 +13,8 @@ export interface StatusBarProps {
   me: { name: string; role: string };
   /** the room sees me away (no key for a while) */
   away?: boolean;
-  sprint: { name: string; done: number; total: number; percent: number } | null;
+  /** completion as figures.ts counts it: tasks done of those not cancelled */
+  sprint: { name: string; done: number; total: number; percent: number; closed?: boolean } | null;
 }
 
 function Connection({ connection, queued, spinnerFrame, away }: Pick<StatusBarProps, 'connection' | 'queued' | 'spinnerFrame' | 'away'>) {
@@ -45,7 +46,8 @@ export function StatusBar({ connection, queued, spinnerFrame, me, away, sprint }
       <Box flexShrink={0}>
         {sprint ? (
           <Text>
-            {sprint.name} {sprint.done}/{sprint.total} done <ProgressBar percent={sprint.percent} />
+            {sprint.name}
+            {sprint.closed ? ' (closed)' : ''} {sprint.done}/{sprint.total} done <ProgressBar percent={sprint.percent} />
           </Text>
         ) : (
           <Text dimColor>no active sprint</Text>
