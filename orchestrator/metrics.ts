@@ -143,6 +143,16 @@ function heldHours(timeline: readonly TimelineEntry[], until: number): Map<strin
   return held;
 }
 
+/**
+ * Hours each task was worked on (held in progress or blocked, by anyone) from its events up to
+ * `until`: the actual hours the report, the per-domain accuracy and the team's history all use.
+ */
+export function workedHours(events: readonly TaskEvent[], until: number): Map<string, number> {
+  const worked = new Map<string, number>();
+  for (const [taskId, perAgent] of heldHours(timelineOf(events), until)) worked.set(taskId, [...perAgent.values()].reduce((s, ms) => s + ms, 0) / HOUR);
+  return worked;
+}
+
 function blockerStats(timeline: readonly TimelineEntry[], titles: ReadonlyMap<string, string>, until: number) {
   const openedAt = new Map<string, { at: number; reason: string | null }>();
   const durations: number[] = [];

@@ -26,7 +26,7 @@ export function buildReport(input: ReportInput, now: number): SprintReport {
   return {
     ...metrics,
     decisions: decisionsOf(input.sprint, input.tasks, input.events, input.escalations ?? [], input.decisions ?? []),
-    lessons: lessonsOf(input.tasks),
+    lessons: lessonsOf(input.tasks, input.events, Math.min(now, input.sprint.closedAt ?? now)),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Decision, Escalation, Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import { round1 } from '../collaboration-server/units.js';
 import { actualHours, domainFactor, emptyHistory, recordDone, type TeamHistory } from './planning/history.js';
+import { workedHours } from './metrics.js';
 
 export interface DecisionStory {
   escalationId: string;
@@ -67,16 +68,27 @@ function changedBy(effect: string, d: Decision, task: Task | undefined, events: 
   }
 }
 
+/**
+ * The hours a finished task took, as the team's history records them (planning/behaviour.ts): worked
+ * on (held in progress or blocked) per its events, else from start to done; at most three times its estimate.
+ */
+export function hoursTaken(task: Task, worked: ReadonlyMap<string, number>): number {
+  const hours = worked.get(task.id);
+  return hours === undefined ? actualHours(task) : Math.min(hours, task.estimateHours * 3);
+}
+
 /** Per domain: how the done tasks' hours compared with their estimates, and what that does to the next plan. */
-export function lessonsOf(tasks: readonly Task[]): Lesson[] {
+export function lessonsOf(tasks: readonly Task[], events: readonly TaskEvent[], until: number): Lesson[] {
   const done = tasks.filter((t) => t.status === 'done');
+  const worked = workedHours(events, until);
+  const taken = (t: Task) => hoursTaken(t, worked);
   let history: TeamHistory = emptyHistory();
-  for (const t of done) history = recordDone(history, t.domain, t.assignee ?? 'nobody', t.estimateHours, actualHours(t));
+  for (const t of done) history = recordDone(history, t.domain, t.assignee ?? 'nobody', t.estimateHours, taken(t));
   return Object.entries(history.domains)
     .map(([domain, tally]) => {
       const factor = domainFactor(history, domain);
       const mine = done.filter((t) => t.domain === domain);
-      const examples = mine.map((t) => ({ taskId: t.id, title: t.title, estimatedHours: t.estimateHours, actualHours: round1(actualHours(t)) }));
+      const examples = mine.map((t) => ({ taskId: t.id, title: t.title, estimatedHours: t.estimateHours, actualHours: round1(taken(t)) }));
       const widest = [...examples].sort((a, b) => Math.abs(b.actualHours - b.estimatedHours) - Math.abs(a.actualHours - a.estimatedHours))[0]!;
       const took = `${tally.count} task(s) took ${round1(tally.actual)}h against ${round1(tally.estimated)}h estimated`;
       const next =

@@ -23,6 +23,7 @@ import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './me
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './options.js';
 import { pickFromTeam, type Picker } from './picker.js';
 import { progressChecks, trackPresence, zombieChecks } from './progress-checks.js';
+import { acceptChecks, unownedChecks } from './ownership.js';
 import { overloadChecks, slaChecks } from './sla.js';
 
 export interface MonitorBehaviour extends Behaviour {
@@ -187,6 +188,8 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
         return [
           ...progressChecks(view, memory, opts, advisor),
           ...zombieChecks(view, memory, opts, pick),
+          ...acceptChecks(view, memory, opts),
+          ...unownedChecks(view, memory, opts),
           ...ladderTick(ctx(view)),
           ...slaChecks(view, memory, opts),
           ...overloadChecks(view, memory, opts),

@@ -5,9 +5,11 @@
  */
 import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../../collaboration-server/protocol.js';
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
-import { actualHours, recordDone, recordFailed } from './history.js';
+import { recordDone, recordFailed } from './history.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
+import { workedHours } from '../metrics.js';
+import { hoursTaken } from '../sprint-story.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
 import type { HuddleError } from '../../collaboration-server/errors.js';
 import { handleMessage } from './session.js';
@@ -126,7 +128,11 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
     }
     for (const { seq, task, change } of events) {
       if (seq <= historySeq || !task.assignee) continue;
-      if (change.to === 'done' && change.from !== 'done') history = recordDone(history, task.domain, task.assignee, task.estimateHours, actualHours(task));
+      if (change.to === 'done' && change.from !== 'done') {
+        // the hours it was worked on, as the sprint report counts them (sprint-story.ts)
+        const worked = workedHours(events.filter((e) => e.seq <= seq && e.task.id === task.id), events.find((e) => e.seq === seq)?.ts ?? task.updatedAt);
+        history = recordDone(history, task.domain, task.assignee, task.estimateHours, hoursTaken(task, worked));
+      }
       else if (change.to === 'failed' && change.from !== 'failed') history = recordFailed(history, task.assignee);
       else continue;
       historySeq = seq;

@@ -201,21 +201,24 @@ function approve(state: PlanningState, ctx: PlanContext): SessionResult {
   const view = ctx.view;
   const p = buildProposal(state, view, ctx.advisor);
   if (p.tasks.length === 0 && p.carried.length === 0) return { state, replies: [say('Every task was dropped: there is nothing to approve. `add OBJECTIVE` or `cancel`.')] };
+  // an approval heard again after a restart: the hub made this very sprint already (its tasks carry the plan's ids)
+  const sprint = view.sprint;
+  const made = sprint && p.tasks.length > 0 && p.tasks.every((t) => view.tasks.some((x) => x.id === t.key && x.sprintId === sprint.id && x.title === t.title)) ? sprint : null;
   const free = nextFreeTaskNumber(view, state.requests.map((r) => r.id));
-  if (p.tasks.length && state.firstTaskNumber && free > state.firstTaskNumber) {
+  if (!made && p.tasks.length && state.firstTaskNumber && free > state.firstTaskNumber) {
     const taken = view.tasks.filter((t) => Number(t.id.slice(2)) >= state.firstTaskNumber).map((t) => `${t.id} "${t.title}"`);
     return rebased(state, ctx, `Since I showed the plan, ${taken.join(', ') || `ids from T-${state.firstTaskNumber} on`} ${taken.length === 1 ? 'was' : 'were'} created.`);
   }
   const number = (view.sprint?.number ?? 0) + 1;
   const due = carriedDue(p);
-  const closing = view.sprint?.status === 'active' ? view.sprint : null;
+  const closing = view.sprint?.status === 'active' && !made ? view.sprint : null;
   const active: ActivePlan = {
-    name: `Sprint ${number} · ${utcDate(p.capacity.startsAt)} → ${utcDate(p.capacity.endsAt)}`,
+    name: made?.name ?? `Sprint ${number} · ${utcDate(p.capacity.startsAt)} → ${utcDate(p.capacity.endsAt)}`,
     goal: p.objectives.map((o) => o.text).join('; ').slice(0, 2000),
     startsAt: p.capacity.startsAt,
     endsAt: p.capacity.endsAt,
     objectives: p.objectives.slice(0, 20).map((o) => o.text),
-    approvedAt: view.now,
+    approvedAt: made?.createdAt ?? view.now,
     drafts: taskDrafts(p),
     assignees: Object.fromEntries([...p.carried.map((c) => [c.id, c.owner] as const), ...p.tasks.map((t) => [t.key, p.assignments.get(t.key)?.name ?? null] as const)]),
     sprintId: null,

@@ -120,6 +120,27 @@ export const SPRINT_COMMANDS: readonly SprintCommand[] = [
     },
   },
   {
+    name: 'assign',
+    usage: 'assign T-3 to NAME',
+    help: 'give a task of the running sprint to someone (or to someone else)',
+    pattern: /^assign\s+(T-\d+)\s+to\s+@?(.+)$/i,
+    run(state, m, { view }) {
+      const id = m[1]!.toUpperCase();
+      const task = runningSprint(view) ? openTasks(view).find((t) => t.id === id) : undefined;
+      if (!task) return { state, replies: [say(`${id} is not an open task of the running sprint.`)] };
+      const wanted = m[2]!.trim();
+      const person = view.roster.find((p) => p.name.toLowerCase() === wanted.toLowerCase() && p.role !== 'orchestrator');
+      if (!person) return { state, replies: [say(`Nobody called "${wanted}" has joined.`)] };
+      const action = task.status === 'pending' || task.status === 'failed' ? (task.status === 'failed' ? 'reassign' : 'assign') : 'reassign';
+      if (task.assignee === person.name && task.status !== 'failed') return { state, replies: [say(`${id} is already ${person.name}'s.`)] };
+      return {
+        state,
+        replies: [say(`${id} "${task.title}" goes to ${person.name}${task.assignee ? ` (from ${task.assignee})` : ''}, as the product owner chose.`)],
+        actions: [{ type: 'task_update', taskId: id, action, assignee: person.name, note: 'chosen by the product owner' }],
+      };
+    },
+  },
+  {
     name: 'add',
     usage: 'add "WORK"',
     help: 'bring a bug or a small request into the running sprint (too big: an objective for the next plan)',
