@@ -71,7 +71,7 @@ function displacement(state: PlanningState, view: TeamView, owner: string, hours
   }
   const over = `${owner} would have ${round1(booked + hours)}h for ${left}`;
   if (!out.length) return `it does not fit: ${over}, and nothing of theirs is still unstarted to make room`;
-  return `${over}: it displaces ${out.map((t) => `${t.id} "${t.title}" (${t.estimateHours}h, ${t.priority})`).join(', ')}, which would no longer fit before the sprint ends (say \`drop\` nothing: the lead flags it, and what is unfinished at the close goes to the backlog)`;
+  return `${over}: it displaces ${out.map((t) => `${t.id} "${t.title}" (${t.estimateHours}h, ${t.priority})`).join(', ')}, which would no longer fit before the sprint ends; what is unfinished at the close goes to the backlog`;
 }
 
 /** Sizes one piece of work for the running sprint, with the id it would get and an owner. */
@@ -101,7 +101,9 @@ export function sizeRequest(text: string, by: string, state: PlanningState, { vi
   const pick = pickAssignee(probe, team);
   const member = pick ? team.find((m) => m.name === pick.name) : undefined;
   const fit = member ? displacement(state, view, member.name, hours, member.capacityHours, workdays) : `nobody with the ${core.role} role is online to take it`;
-  const why = pick ? `${pick.name}: ${pick.rationale.replace(/; [\d.]+\/[\d.]+h$/, '')}` : 'nobody can take it now';
+  // the reasons only: the load against capacity is said by `fit`
+  const reasons = pick?.rationale.replace(/^OVER CAPACITY [\d./h]+: /, '').replace(/; cut or reassign something$/, '').replace(/; [\d.]+\/[\d.]+h$/, '');
+  const why = pick ? `${pick.name} (${reasons})` : 'nobody can take it now';
   const draft: TaskDraft = {
     id,
     key: id,
