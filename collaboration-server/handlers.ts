@@ -82,9 +82,9 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
       return { kind: 'task', task, sprint: store.work.sprint(task.sprintId) ?? null, events };
     }
     case 'sprints':
-      return { kind: 'sprints', sprints: store.work.sprints() };
+      return { kind: 'sprints', sprints: store.work.sprints(frame.limit) };
     case 'backlog':
-      return { kind: 'backlog', tasks: store.work.backlog() };
+      return { kind: 'backlog', tasks: store.work.backlog(frame.limit) };
     case 'task_events': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       const events = sprint ? store.events.ofSprint(sprint.id, 'task') : [];

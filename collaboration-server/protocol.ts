@@ -378,9 +378,10 @@ export const TaskEventsFrameSchema = z.object({
 });
 /** One task with everything that happened to it, in whichever sprint. */
 export const TaskFrameSchema = z.object({ ...frameBase, type: z.literal('task'), taskId: TaskIdSchema });
-export const SprintsFrameSchema = z.object({ ...frameBase, type: z.literal('sprints') });
-/** Unfinished tasks whose sprint closed: waiting for a plan to take them. */
-export const BacklogFrameSchema = z.object({ ...frameBase, type: z.literal('backlog') });
+/** The latest `limit` sprints, oldest first. */
+export const SprintsFrameSchema = z.object({ ...frameBase, type: z.literal('sprints'), limit: z.number().int().min(1).max(1000).default(100) });
+/** Unfinished tasks whose sprint closed, waiting for a plan to take them: the latest `limit`, oldest first. */
+export const BacklogFrameSchema = z.object({ ...frameBase, type: z.literal('backlog'), limit: z.number().int().min(1).max(1000).default(200) });
 export const EscalateFrameSchema = z.object({
   ...frameBase,
   type: z.literal('escalate'),

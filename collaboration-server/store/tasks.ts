@@ -56,7 +56,7 @@ export class Work {
     this.allDecisions = db.prepare('SELECT body FROM decisions ORDER BY rowid').pluck();
     this.unfinishedStmt = db.prepare(`SELECT count(*) FROM tasks WHERE sprint_id = ? AND status NOT IN (${FINISHED.map((s) => `'${s}'`).join(', ')})`).pluck();
     this.sprintByName = db.prepare(`SELECT ${sprintCols} FROM sprints WHERE name = ?`);
-    this.allSprints = db.prepare(`SELECT ${sprintCols} FROM sprints ORDER BY number, rowid`);
+    this.allSprints = db.prepare(`SELECT * FROM (SELECT ${sprintCols}, rowid AS r FROM sprints ORDER BY number DESC, rowid DESC LIMIT ?) ORDER BY number, r`);
     this.nextNumber = db.prepare('SELECT coalesce(max(number), 0) + 1 FROM sprints').pluck();
     this.closeSprintStmt = db.prepare('UPDATE sprints SET status = ?, closed_at = ? WHERE id = ?');
     this.insertCloseTask = db.prepare('INSERT OR REPLACE INTO sprint_close_tasks (sprint_id, task_num, body) VALUES (?, ?, ?)');
@@ -64,7 +64,7 @@ export class Work {
     this.insertTaskAt = db.prepare("INSERT INTO tasks (num, sprint_id, body, status, assignee) VALUES (?, ?, '', 'pending', NULL)");
     this.maxTaskNum = db.prepare('SELECT coalesce(max(num), 0) FROM tasks').pluck();
     this.backlogStmt = db.prepare(
-      `SELECT t.body FROM tasks t JOIN sprints s ON s.id = t.sprint_id WHERE s.status != 'active' AND t.status NOT IN (${FINISHED.map((f) => `'${f}'`).join(', ')}) ORDER BY t.num`,
+      `SELECT body FROM (SELECT t.num, t.body FROM tasks t JOIN sprints s ON s.id = t.sprint_id WHERE s.status != 'active' AND t.status NOT IN (${FINISHED.map((f) => `'${f}'`).join(', ')}) ORDER BY t.num DESC LIMIT ?) ORDER BY num`,
     ).pluck();
     this.moveTaskStmt = db.prepare('UPDATE tasks SET sprint_id = ? WHERE num = ?');
     this.countStmts = {
@@ -86,9 +86,12 @@ export class Work {
     return this.toSprint(this.sprintByName.get(name));
   }
 
-  /** Every sprint, oldest first. */
-  sprints(): Sprint[] {
-    return this.allSprints.all().map((r) => this.toSprint(r)!);
+  /** The latest `limit` sprints, oldest first. */
+  sprints(limit = 100): Sprint[] {
+    return this.allSprints.all(limit).map((r) => {
+      const { r: _, ...row } = r as { r: number };
+      return this.toSprint(row)!;
+    });
   }
 
   /** Marks the sprint closed (or completed) and keeps its tasks as they are now: the sprint's record. */
@@ -103,9 +106,9 @@ export class Work {
     return kept.length ? kept.map((b) => JSON.parse(b) as Task) : this.tasks(sprintId);
   }
 
-  /** Unfinished tasks whose sprint is over: they wait for a plan to take them. */
-  backlog(): Task[] {
-    return (this.backlogStmt.all() as string[]).map((b) => JSON.parse(b) as Task);
+  /** Unfinished tasks whose sprint is over, the latest `limit`: they wait for a plan to take them. */
+  backlog(limit = 200): Task[] {
+    return (this.backlogStmt.all(limit) as string[]).map((b) => JSON.parse(b) as Task);
   }
 
   /** The number T-n of the last task ever made (0 before the first). */
