@@ -251,6 +251,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(store.work.sprint('S-1')).toMatchObject({ status: 'closed', closedAt: 50 });
       expect(store.work.sprintRecord('S-1').map((t) => [t.id, t.status])).toEqual([['T-1', 'done'], ['T-2', 'in_progress']]);
       expect(store.work.backlog().map((t) => [t.id, t.status, t.percent])).toEqual([['T-2', 'pending', 40]]);
+      expect(store.work.backlog(0)).toEqual([]);
 
       store.transaction(() => {
         store.work.createSprint(sprint('S-2', 2));
@@ -261,6 +262,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(store.work.backlog()).toEqual([]);
       expect(store.work.sprintRecord('S-2').map((t) => t.id)).toEqual(['T-2', 'T-7']);
       expect(store.work.sprints().map((s) => [s.id, s.number])).toEqual([['S-1', 1], ['S-2', 2]]);
+      expect(store.work.sprints(1).map((s) => s.id)).toEqual(['S-2']);
       expect(store.work.lastTaskNumber()).toBe(7);
       expect(store.work.newTaskId('S-2')).toBe('T-8');
     });

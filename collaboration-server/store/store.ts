@@ -72,14 +72,14 @@ export interface WorkStore {
   /** The number the next sprint gets: 1, 2, 3… */
   nextSprintNumber(): number;
   sprintNamed(name: string): Sprint | undefined;
-  /** Every sprint, oldest first. */
-  sprints(): Sprint[];
+  /** The latest `limit` sprints (default 100), oldest first. */
+  sprints(limit?: number): Sprint[];
   /** Marks the sprint closed (or completed) and keeps its tasks as they are now: the sprint's record. */
   closeSprint(id: string, status: 'completed' | 'closed', at: number, tasks: readonly Task[]): void;
   /** A sprint's tasks as people should read them: as they were at its close, or live while it runs. */
   sprintRecord(sprintId: string): Task[];
-  /** Unfinished tasks whose sprint is over: they wait for a plan to take them. */
-  backlog(): Task[];
+  /** Unfinished tasks whose sprint is over, the latest `limit` (default 200): they wait for a plan to take them. */
+  backlog(limit?: number): Task[];
   /** The number T-n of the last task ever made (0 before the first). */
   lastTaskNumber(): number;
   /** Reserves the next task id (T-n). */

@@ -37,8 +37,9 @@ export class PostgresWork implements WorkStore {
     return this.toSprint(this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints WHERE name = $1`, [name])[0]);
   }
 
-  sprints(): Sprint[] {
-    return this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints ORDER BY number, pos`).map((r) => this.toSprint(r)!);
+  sprints(limit = 100): Sprint[] {
+    const latest = `SELECT ${SPRINT_COLS}, pos FROM sprints ORDER BY number DESC, pos DESC LIMIT $1`;
+    return this.sql.query<SprintRow & { pos: number }>(`SELECT * FROM (${latest}) s ORDER BY number, pos`, [limit]).map(({ pos: _, ...r }) => this.toSprint(r)!);
   }
 
   closeSprint(id: string, status: 'completed' | 'closed', at: number, tasks: readonly Task[]): void {
@@ -56,11 +57,9 @@ export class PostgresWork implements WorkStore {
     return kept.length ? kept : this.tasks(sprintId);
   }
 
-  backlog(): Task[] {
-    return this.bodies<Task>(
-      `SELECT t.body FROM tasks t JOIN sprints s ON s.id = t.sprint_id WHERE s.status != 'active' AND NOT (t.status = ANY($1)) ORDER BY t.num`,
-      [[...FINISHED]],
-    );
+  backlog(limit = 200): Task[] {
+    const latest = `SELECT t.num, t.body FROM tasks t JOIN sprints s ON s.id = t.sprint_id WHERE s.status != 'active' AND NOT (t.status = ANY($1)) ORDER BY t.num DESC LIMIT $2`;
+    return this.bodies<Task>(`SELECT body FROM (${latest}) b ORDER BY num`, [[...FINISHED], limit]);
   }
 
   lastTaskNumber(): number {
