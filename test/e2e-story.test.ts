@@ -139,7 +139,7 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
     const report = fromLead(po, 'sprint_report')[0]!;
     expect(report.card).toMatchObject({ completionPercent: 100, blockers: { count: 3 } });
     expect(report.card.tasksDone).toBe(report.card.tasksTotal);
-    expect(report.text).toMatch(/Velocity [\d.]+ points\/day/);
+    expect(report.text).toMatch(/Velocity [\d.]+ points, [\d.]+ hours per working day/);
     expect(report.text).toMatch(/Blockers: 3/);
 
     // The same numbers from the shell.

@@ -138,6 +138,16 @@ describe('two sprints in a row (built binary, separate processes)', () => {
     backend.write(`/done ${impl.id}`);
     await wait(() => expect(tasksSeen(po).find((x) => x.id === impl.id)).toMatchObject({ status: 'done', sprintId: sprint2.id }));
 
+    // Inside the room, for a team member: /status, plain `status` answered by the lead, /task in full.
+    qa.write('/status');
+    await wait(() => expect(qa.jsonLines().some((e) => e.type === 'result' && e.kind === 'lines' && /^Sprint 2 · .*: \d+\/\d+ tasks done/.test(e.title))).toBe(true));
+    qa.write('status');
+    await wait(() => expect(fromLead(qa).some((e) => e.to?.kind === 'participant' && e.to.name === 'QA Engineer' && /^# Sprint 2 · /.test(e.text))).toBe(true));
+    qa.write(`/task ${testPlan.id}`);
+    await wait(() => expect(qa.jsonLines().some((e) => e.type === 'result' && e.title === `${testPlan.id} Plan testing coverage`)).toBe(true));
+    const details = qa.jsonLines().find((e) => e.type === 'result' && e.title === `${testPlan.id} Plan testing coverage`)!.lines as string[];
+    expect(details.join('\n')).toMatch(/Assignee: QA Engineer — why: [\s\S]*Done when: [\s\S]*Notes:[\s\S]*Decision E-1[\s\S]*History:[\s\S]*# .* carry /);
+
     // Every view agrees, for sprint 2 now and for sprint 1 as it closed.
     for (const sprint of [sprint2, sprint1]) {
       const scope = ['--sprint', sprint.id as string];
