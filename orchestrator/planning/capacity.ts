@@ -1,6 +1,6 @@
 /**
  * Team capacity for a sprint: who takes tasks, how many hours each gives over the sprint's working
- * days (from the role catalog or team file), minus the work they already hold.
+ * days (from the role catalog or team file), minus the work already booked on them (for a new plan: the work carried over to them).
  */
 import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
@@ -102,8 +102,8 @@ export function capacityText(c: Capacity): string {
   const card = capacityCard(c);
   const lines = [
     `Sprint capacity: ${utcDate(c.startsAt)} → ${utcDate(c.endsAt)} (${daysWords(c.days, c.workdays)}), team of ${c.members.length}.`,
-    ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already assigned)`),
-    `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already in use${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
+    ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already booked)`),
+    `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already booked${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
   ];
   if (c.members.length === 0) lines.push('Nobody who takes tasks is online yet: agents join with `huddle agent --role R --name N`.');
   return lines.join('\n');

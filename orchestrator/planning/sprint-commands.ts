@@ -193,7 +193,11 @@ export function handleSprintCommand(state: PlanningState, text: string, ctx: Pla
   const line = text.replace(/^\//, '');
   for (const command of SPRINT_COMMANDS) {
     const match = command.pattern.exec(line);
-    if (match) return command.run(state, match, ctx, start);
+    if (!match) continue;
+    // a bare yes or no said to the room while the lead asked nothing is someone else's business
+    const answers = command.name === 'yes' || command.name === 'no' || command.name === 'later';
+    if (answers && !match[1] && state.pendingPlan === null && state.requests.length === 0) return { state, replies: [] };
+    return command.run(state, match, ctx, start);
   }
   const work = requestedWork(line);
   if (work) return bringIn(state, work, 'the product owner', true, ctx);
