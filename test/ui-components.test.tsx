@@ -132,6 +132,7 @@ describe('the status bar', () => {
     expect(text).toContain('● online');
     expect(text).toContain('Alice (backend-dev)');
     expect(text).toContain('Sprint 1 2/5 done █████░░░░░  50%');
+    expect(screen(<StatusBar connection="online" queued={0} spinnerFrame={0} me={me} sprint={{ name: 'Sprint 1', done: 2, total: 5, percent: 40, closed: true }} />)).toContain('Sprint 1 (closed) 2/5 done');
     expect(screen(<StatusBar connection="online" queued={0} spinnerFrame={0} me={me} away sprint={null} />)).toMatch(/^◐ away │ Alice/);
   });
 
