@@ -75,11 +75,11 @@ describe('the planning behaviour', () => {
   it('assigns only the first stage once the sprint exists, with a direct message to each assignee', () => {
     const { approval, feed } = approvedRoom();
     const actions = feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
-    expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-109→QA Engineer']);
+    expect(assigns(actions).sort()).toEqual(['T-1→CTO', 'T-5→CTO', 'T-9→QA Engineer']);
     expect(directs(actions).sort()).toEqual(['CTO', 'QA Engineer']);
     const toCto = actions.find((a) => a.type === 'chat' && a.to?.kind === 'participant' && a.to.name === 'CTO') as Extract<LeadAction, { type: 'chat' }>;
-    expect(toCto.text).toMatch(/T-101 Design user authentication/);
-    expect(saved(actions)!.value).toMatchObject({ active: { sprintId: 'S-1', assigned: expect.arrayContaining(['T-101', 'T-105', 'T-109']) } });
+    expect(toCto.text).toMatch(/T-1 Design user authentication/);
+    expect(saved(actions)!.value).toMatchObject({ active: { sprintId: 'S-1', assigned: expect.arrayContaining(['T-1', 'T-5', 'T-9']) } });
   });
 
   it('hands out the next stage as tasks complete, once each', () => {
@@ -89,9 +89,9 @@ describe('the planning behaviour', () => {
     const afterDesign = feed(taskChange(view(), 'T-1', 'done'));
     expect(assigns(afterDesign)).toEqual(['T-2→Backend Developer']);
     expect(directs(afterDesign)).toEqual(['Backend Developer']);
-    expect(assigns(feed(taskChange(view(), 'T-105', 'assigned', 'CTO')))).toEqual([]);
-    const afterImpl = feed(taskChange(view(), 'T-102', 'done', 'Backend Developer'));
-    expect(assigns(afterImpl).sort()).toEqual(['T-103→CTO', 'T-104→QA Engineer']);
+    expect(assigns(feed(taskChange(view(), 'T-5', 'assigned', 'CTO')))).toEqual([]);
+    const afterImpl = feed(taskChange(view(), 'T-2', 'done', 'Backend Developer'));
+    expect(assigns(afterImpl).sort()).toEqual(['T-3→CTO', 'T-4→QA Engineer']);
   });
 
   it('records history as tasks finish', () => {
@@ -126,15 +126,15 @@ describe('the planning behaviour', () => {
     const view = applyEvent(seedView(), event);
     const actions = kept.onTick!(view);
     expect(actions.filter((a) => a.type === 'sprint_create')).toHaveLength(0);
-    expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-109→QA Engineer']);
+    expect(assigns(actions).sort()).toEqual(['T-1→CTO', 'T-5→CTO', 'T-9→QA Engineer']);
   });
 
   describe('after a restart, with a sprint whose tasks moved while the lead was down', () => {
-    const STAGE_2 = ['T-102→Backend Developer', 'T-106→Backend Developer', 'T-107→Backend Developer', 'T-110→QA Engineer'];
-    /** The hub's view once the first stage (T-101, T-105, T-109) was done without the lead. */
+    const STAGE_2 = ['T-10→QA Engineer', 'T-2→Backend Developer', 'T-6→Backend Developer', 'T-7→Backend Developer'];
+    /** The hub's view once the first stage (T-1, T-5, T-9) was done without the lead. */
     function firstStageDone(event: Extract<HubEvent, { type: 'sprint' }>): LeadView {
       let view = applyEvent(seedView({ taskEvents: [] }), event);
-      for (const [id, who] of [['T-101', 'CTO'], ['T-105', 'CTO'], ['T-109', 'QA Engineer']] as const) view = applyEvent(view, taskChange(view, id, 'done', who));
+      for (const [id, who] of [['T-1', 'CTO'], ['T-5', 'CTO'], ['T-9', 'QA Engineer']] as const) view = applyEvent(view, taskChange(view, id, 'done', who));
       return view;
     }
 
