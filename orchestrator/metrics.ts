@@ -7,6 +7,7 @@ import type { Sprint, Task, TaskEvent } from '../collaboration-server/protocol.j
 import { isFinished } from '../collaboration-server/task-lifecycle.js';
 import { DAY, HOUR, round2 } from '../collaboration-server/units.js';
 import { calendarDays, completion, workdaysBetween, workdaysElapsed, workdayStarts, type Completion } from './figures.js';
+import { isTimed } from './planning/history.js';
 
 /** Tasks the lead split say so in their rationale (blocker-resolver.ts writes it, the report reads it). */
 export const SPLIT_PREFIX = 'Split from';
@@ -192,9 +193,15 @@ function taskTimes(sprint: Sprint, tasks: readonly Task[], events: readonly Task
     if (e.change.to === 'done' && e.change.from !== 'done') doneAt.set(e.task.id, e.ts);
     if (e.change.to === 'cancelled') cancelledAt.set(e.task.id, e.ts);
   }
+  // The sprint's own tasks (planned, or carried in) are made when the plan is approved, after planning
+  // began at `startsAt`: they count from the start. Work added later joins on the day it came.
+  const joinedAt = (t: Task) => {
+    const at = joined.get(t.id) ?? t.createdAt;
+    return at <= sprint.createdAt ? sprint.startsAt : Math.max(sprint.startsAt, at);
+  };
   return tasks.map((t) => ({
     task: t,
-    from: Math.max(sprint.startsAt, joined.get(t.id) ?? t.createdAt),
+    from: joinedAt(t),
     doneAt: t.status === 'done' ? (doneAt.get(t.id) ?? t.completedAt ?? t.updatedAt) : null,
     cancelledAt: t.status === 'cancelled' ? (cancelledAt.get(t.id) ?? t.updatedAt) : null,
   }));
@@ -225,8 +232,9 @@ function burndown(sprint: Sprint, tasks: readonly Task[], events: readonly TaskE
   return points;
 }
 
+/** null when there is nothing to compare: no estimate, or no working time recorded (history.ts). */
 const accuracyOf = (estimated: number, actual: number): number | null =>
-  estimated > 0 && actual > 0 ? round2(Math.min(1, Math.max(0, 1 - Math.abs(1 - actual / estimated)))) : null;
+  estimated > 0 && isTimed(actual) ? round2(Math.min(1, Math.max(0, 1 - Math.abs(1 - actual / estimated)))) : null;
 
 const rounded = <T extends Accuracy>(a: T): T => ({ ...a, accuracy: accuracyOf(a.estimatedHours, a.actualHours), estimatedHours: round2(a.estimatedHours), actualHours: round2(a.actualHours) });
 

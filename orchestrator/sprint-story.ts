@@ -5,7 +5,7 @@
  */
 import type { Decision, Escalation, Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import { round1 } from '../collaboration-server/units.js';
-import { actualHours, domainFactor, emptyHistory, recordDone, type TeamHistory } from './planning/history.js';
+import { actualHours, domainFactor, emptyHistory, isTimed, recordDone, type TeamHistory } from './planning/history.js';
 import { workedHours } from './metrics.js';
 
 export interface DecisionStory {
@@ -84,6 +84,15 @@ export function lessonsOf(tasks: readonly Task[], events: readonly TaskEvent[], 
   const taken = (t: Task) => hoursTaken(t, worked);
   let history: TeamHistory = emptyHistory();
   for (const t of done) history = recordDone(history, t.domain, t.assignee ?? 'nobody', t.estimateHours, taken(t));
+  const untimed = [...new Set(done.map((t) => t.domain))]
+    .filter((domain) => !history.domains[domain])
+    .map((domain): Lesson => {
+      const mine = done.filter((t) => t.domain === domain);
+      return {
+        domain, tasks: 0, estimatedHours: 0, actualHours: 0, factor: null, examples: [],
+        next: `${domain}: ${mine.map((t) => t.id).join(', ')} ${mine.length === 1 ? 'was' : 'were'} marked done with no working time recorded, which says nothing about the estimates: they stay as they were.`,
+      };
+    });
   return Object.entries(history.domains)
     .map(([domain, tally]) => {
       const factor = domainFactor(history, domain);
@@ -97,5 +106,6 @@ export function lessonsOf(tasks: readonly Task[], events: readonly TaskEvent[], 
           : `${domain}: ${took} (×${factor.toFixed(2)}${factor === 0.5 || factor === 2 ? ', the most the lead moves an estimate at once' : ''}): the next plan scales ${domain} estimates by ${factor.toFixed(2)}, so a task estimated ${widest.estimatedHours}h like ${widest.taskId} "${widest.title}" (which took ${widest.actualHours}h) is planned at ${round1(widest.estimatedHours * factor)}h. The lead folds this into the team's history with the earlier sprints.`;
       return { domain, tasks: tally.count, estimatedHours: round1(tally.estimated), actualHours: round1(tally.actual), factor, examples, next };
     })
+    .concat(untimed)
     .sort((a, b) => a.domain.localeCompare(b.domain));
 }

@@ -6,14 +6,9 @@
 import type { MessageEvent } from '../collaboration-server/protocol.js';
 import type { Behaviour, LeadAction, LeadView } from './lead-view.js';
 import { sayTo } from './monitoring/actions.js';
+import { lineForLead, reachesLead } from './addressed.js';
 import { isRoomQuestion, REPORT_QUESTION } from './room-questions.js';
 import { buildReport, reportCard, reportText, statusLines } from './sprint-report.js';
-
-function askedHere(event: MessageEvent, view: LeadView): boolean {
-  if (event.from.name === view.self || event.from.role === 'orchestrator') return false;
-  const to = event.to;
-  return to.kind === 'all' || (to.kind === 'participant' && to.name === view.self) || (to.kind === 'role' && to.role === 'orchestrator');
-}
 
 export function answerStatus(event: MessageEvent, view: LeadView): LeadAction[] {
   const who = event.from.name;
@@ -23,7 +18,7 @@ export function answerStatus(event: MessageEvent, view: LeadView): LeadAction[] 
     { sprint, tasks: view.tasks.filter((t) => t.sprintId === sprint.id), events: view.taskEvents ?? [], escalations: view.escalations, decisions: view.decisions ?? [] },
     view.now,
   );
-  if (REPORT_QUESTION.test(event.text.trim())) return [sayTo(who, reportText(report), reportCard(report))];
+  if (REPORT_QUESTION.test(lineForLead(event, view))) return [sayTo(who, reportText(report), reportCard(report))];
   const open = view.escalations.filter((e) => e.status === 'open').length;
   return [sayTo(who, [...statusLines(report, open), '`report` gives the whole report; `/task T-n` one task.'].join('\n'))];
 }
@@ -32,7 +27,7 @@ export function createStatusBehaviour(): Behaviour {
   return {
     name: 'status',
     onEvent(event, view) {
-      if (event.type !== 'message' || !askedHere(event, view) || !isRoomQuestion(event.text)) return [];
+      if (event.type !== 'message' || !reachesLead(event, view) || !isRoomQuestion(lineForLead(event, view))) return [];
       return answerStatus(event, view);
     },
   };

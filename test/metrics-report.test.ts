@@ -80,6 +80,16 @@ describe('sprint metrics', () => {
     expect(later.burndown.map((p) => [p.day, p.scopePoints, p.remainingPoints])).toEqual([[0, 11, 11], [1, 11, 3], [2, 13, 1]]);
   });
 
+  it('counts the planned and carried work from the start, though the hub made it when the plan was approved, after planning began', () => {
+    // planning began at T0 (the sprint's start); approved 20 minutes later, when the hub made the sprint, its tasks and the carried one
+    const approvedAt = T0 + 20 * 60_000;
+    const planned = makeSprint({ createdAt: approvedAt });
+    const made = [makeTask({ id: 'T-7', points: 3, createdAt: approvedAt }), makeTask({ id: 'T-2', points: 2, createdAt: T0 - DAY })];
+    const carried = taskEvent(made[1]!, { action: 'carry', from: 'pending', to: 'pending' }, approvedAt);
+    const p = computeMetrics(planned, made, [carried], T0 + DAY + HOUR);
+    expect(p.burndown.map((b) => [b.day, b.scopePoints, b.remainingPoints, b.idealPoints])).toEqual([[0, 5, 5, 5], [1, 5, 5, 4], [2, 5, 5, 3]]);
+  });
+
   it('skips the weekend: a sprint from Friday counts Monday as its second working day', () => {
     const friday = makeSprint({ startsAt: T0 + 4 * DAY, endsAt: T0 + 11 * DAY });
     const f = computeMetrics(friday, [], [], T0 + 7 * DAY + HOUR);
@@ -136,6 +146,15 @@ describe('the sprint report', () => {
     expect(learned[0]!.next).toBe(
       'notifications: 1 task(s) took 5h against 10h estimated (×0.50, the most the lead moves an estimate at once): the next plan scales notifications estimates by 0.50, so a task estimated 10h like T-7 "Implement notifications" (which took 5h) is planned at 5h. The lead folds this into the team\'s history with the earlier sprints.',
     );
+  });
+
+  it('learns nothing from a task marked done with no working time recorded, and says so', () => {
+    const instant = makeTask({ id: 'T-8', assignee: 'Ada', domain: 'auth', estimateHours: 6, status: 'done', startedAt: T0, completedAt: T0 + 60_000 });
+    const report = buildReport({ sprint, tasks: [instant], events: [] }, now);
+    expect(report.lessons).toEqual([expect.objectContaining({ domain: 'auth', factor: null })]);
+    expect(report.lessons[0]!.next).toBe('auth: T-8 was marked done with no working time recorded, which says nothing about the estimates: they stay as they were.');
+    expect(report.agents).toEqual([expect.objectContaining({ name: 'Ada', tasksDone: 1, accuracy: null })]);
+    expect(reportMarkdown(report)).toContain('| Ada | 1 | 0 | 6h | 0.02h | — | 1 |');
   });
 
   it('sums it up in a few lines for huddle status', () => {

@@ -19,6 +19,7 @@ import { askAboutLine, askWhichTask, yesOrNo } from './chat-questions.js';
 import type { ChatReading } from './chat-reading.js';
 import { requestedWork } from '../planning/mid-sprint.js';
 import { isRoomQuestion } from '../room-questions.js';
+import { lineForLead } from '../addressed.js';
 import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './memory.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './options.js';
 import { pickFromTeam, type Picker } from './picker.js';
@@ -109,7 +110,8 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
   function onChat(event: MessageEvent, view: LeadView): LeadAction[] {
     if (isFromBot(event, view.self)) return [];
     // work brought in ("bug: …", `add …`) and `status`/`report` are for the planning and status behaviours
-    if (requestedWork(event.text) || /^\/?add\s/i.test(event.text.trim()) || isRoomQuestion(event.text)) return [];
+    const line = lineForLead(event, view);
+    if (requestedWork(line) || /^\/?add\s/i.test(line) || isRoomQuestion(line)) return [];
     const name = event.from.name;
     const answered = answerToAsk(name, event.text, view);
     if (answered) return answered;

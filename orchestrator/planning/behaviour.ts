@@ -13,6 +13,7 @@ import { hoursTaken } from '../sprint-story.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
 import type { HuddleError } from '../../collaboration-server/errors.js';
 import { handleMessage } from './session.js';
+import { lineForLead, reachesLead } from '../addressed.js';
 import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState, type SessionResult } from './state.js';
 import { bringIn } from './sprint-commands.js';
 import { requestedWork } from './mid-sprint.js';
@@ -34,20 +35,13 @@ function clampText(text: string): string {
 }
 
 /** Whether a message is for the lead: from a product owner, to everyone or to the lead. */
-function addressedToLead(event: Extract<HubEvent, { type: 'message' }>, view: LeadView): boolean {
-  if (event.from.name === view.self || event.from.role !== 'human') return false;
-  const to = event.to;
-  return to.kind === 'all' || (to.kind === 'participant' && to.name === view.self) || (to.kind === 'role' && to.role === 'orchestrator');
-}
+const addressedToLead = (event: Extract<HubEvent, { type: 'message' }>, view: LeadView): boolean => event.from.role === 'human' && reachesLead(event, view);
 
 /** Work a team member brings to the lead ("bug: …", `add …`, to the lead or to everyone): the product owner agrees first. */
 function memberRequest(event: Extract<HubEvent, { type: 'message' }>, view: LeadView): string | null {
-  if (event.from.name === view.self || event.from.role === 'human' || event.from.role === 'orchestrator') return null;
-  const to = event.to;
-  const toLead = (to.kind === 'participant' && to.name === view.self) || (to.kind === 'role' && to.role === 'orchestrator');
-  const text = event.text.trim();
-  const added = /^\/?add\s+(.+)$/i.exec(text)?.[1];
-  return added ?? (toLead || to.kind === 'all' ? requestedWork(text) : null);
+  if (event.from.role === 'human' || !reachesLead(event, view)) return null;
+  const text = lineForLead(event, view);
+  return /^\/?add\s+(.+)$/i.exec(text)?.[1] ?? requestedWork(text);
 }
 
 /** The plan's key → id mapping: the ids the plan gave, or (a plan from before given ids) the sprint's tasks in the order they were sent. */
@@ -173,7 +167,7 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
           break;
         }
         if (!addressedToLead(event, view)) return [];
-        const result = handleMessage(state, event.text, view, advisor);
+        const result = handleMessage(state, lineForLead(event, view), view, advisor);
         state = result.state;
         actions.push(...said(result));
         if (result.approved && isSprintOf(result.approved, view)) {

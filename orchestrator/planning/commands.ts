@@ -236,6 +236,7 @@ function approve(state: PlanningState, ctx: PlanContext): SessionResult {
   const left = closing ? view.tasks.filter((t) => t.sprintId === closing.id && !['done', 'cancelled'].includes(t.status) && !p.carried.some((c) => c.id === t.id)).map((t) => t.id) : [];
   const closes = closing ? ` ${closing.name} closes now: its report follows${left.length ? `, and ${left.join(', ')} stay${left.length === 1 ? 's' : ''} in the backlog` : ''}.` : '';
   const hours = p.feasibility.totalHours + p.carried.reduce((s, c) => s + c.hoursLeft, 0);
-  const reply = say(`Approved: ${active.name}: ${fresh}${carried}, ${hours}h, ${utcDate(active.startsAt)} → ${utcDate(active.endsAt)}.${closes} Handing out the first stage now.${warning}`);
+  const work = p.carried.length ? `${hours}h of work (the carried tasks at their hours left)` : `${hours}h`;
+  const reply = say(`Approved: ${active.name}: ${fresh}${carried}, ${work}, ${utcDate(active.startsAt)} → ${utcDate(active.endsAt)}.${closes} Handing out the first stage now.${warning}`);
   return { state: { ...initialPlanningState(), ...kept(state), active }, replies: [reply], approved: active };
 }

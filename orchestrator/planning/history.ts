@@ -39,8 +39,16 @@ export function actualHours(task: Task): number {
   return Math.min(hours, task.estimateHours * 3);
 }
 
+/**
+ * Less worked time than this says nothing about an estimate: the task was marked done straight away
+ * (done offline, or started and finished in one go). It counts as done, but not in the estimates.
+ */
+export const MIN_TIMED_HOURS = 0.1;
+export const isTimed = (actual: number): boolean => actual >= MIN_TIMED_HOURS;
+
 export function recordDone(h: TeamHistory, domain: string, agent: string, estimated: number, actual: number): TeamHistory {
   const a = agentOf(h, agent);
+  if (!isTimed(actual)) return { ...h, agents: { ...h.agents, [agent]: { ...a, done: a.done + 1 } } };
   return {
     domains: { ...h.domains, [domain]: addTo(h.domains[domain], estimated, actual) },
     agents: { ...h.agents, [agent]: { ...a, done: a.done + 1, byDomain: { ...a.byDomain, [domain]: addTo(a.byDomain[domain], estimated, actual) } } },
