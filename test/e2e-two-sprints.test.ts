@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
-import { assertBuilt, runHuddle, spawnHuddle, startHubProcess, type Spawned } from './helpers/cli.js';
+import { assertBuilt, runHuddle, spawnHuddle, startHubProcess } from './helpers/cli.js';
+import { fromLead, joinStoryTeam, mine, tasksSeen, type Terminal } from './helpers/story-terminal.js';
 
 const cleanup = cleanupAfterEach();
 let dataDir = '';
 
 beforeAll(assertBuilt);
 
-type Terminal = Spawned & { name: string };
 type Json = Record<string, any>;
 
 const once = (args: string[]) => runHuddle([...args, '--data', dataDir], { cwd: tmpdir() });
@@ -28,18 +28,7 @@ const terminal = (name: string, role: string): Terminal => {
   cleanup(() => t.kill('SIGKILL'));
   return Object.assign(t, { name });
 };
-const fromLead = (t: Terminal, kind?: string) => t.jsonLines().filter((e) => e.type === 'message' && e.from?.role === 'orchestrator' && (kind ? e.card?.kind === kind : true));
 const saidByLead = (t: Terminal, pattern: RegExp) => fromLead(t).filter((e) => pattern.test(e.text));
-/** The latest state of each task, as a terminal saw it. */
-const tasksSeen = (t: Terminal) => {
-  const tasks = new Map<string, Json>();
-  for (const e of t.jsonLines()) {
-    if (e.type === 'sprint') for (const task of e.tasks) tasks.set(task.id, task);
-    if (e.type === 'task') tasks.set(e.task.id, e.task);
-  }
-  return [...tasks.values()];
-};
-const mine = (t: Terminal, status: string) => tasksSeen(t).filter((x) => x.assignee === t.name && x.status === status);
 const wait = (fn: () => unknown, timeout = 20_000) => vi.waitFor(fn, { timeout, interval: 50 });
 
 describe('two sprints in a row (built binary, separate processes)', () => {
@@ -54,11 +43,7 @@ describe('two sprints in a row (built binary, separate processes)', () => {
     const first = await startUp();
     const port = new URL(first.url).port;
 
-    const cto = terminal('CTO', 'cto');
-    const backend = terminal('Backend Developer', 'backend-dev');
-    const qa = terminal('QA Engineer', 'qa');
-    const po = terminal('Product Owner', 'human');
-    for (const t of [cto, backend, qa, po]) await wait(() => expect(t.jsonLines().some((e) => e.type === 'joined')).toBe(true));
+    const { cto, backend, qa, po } = await joinStoryTeam(terminal);
 
     // Sprint 1: planned and approved.
     po.write('plan sprint');
