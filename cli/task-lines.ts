@@ -9,7 +9,7 @@ import { describeEvent } from './describe-event.js';
 import { taskDetails } from './mcp/task-details.js';
 
 export function taskLines(reply: ReplyTo<'task'>, sprintTasks: ReplyTo<'tasks'>['tasks']): { title: string; lines: string[] } {
-  const { task, sprint, events } = reply;
+  const { task, sprint, events, earlier } = reply;
   const d = taskDetails(task, sprintTasks.some((t) => t.id === task.id) ? sprintTasks : [task, ...sprintTasks]);
   const where = !sprint ? '' : sprint.status === 'active' ? sprint.name : isFinished(task.status) ? `${sprint.name} (${sprint.status})` : `the backlog (since ${sprint.name} closed)`;
   const link = (l: (typeof d.dependsOn)[number]) => `${l.id} ${l.title} (${l.status.replace('_', ' ')}${l.assignee ? `, ${l.assignee}` : ''})`;
@@ -23,6 +23,7 @@ export function taskLines(reply: ReplyTo<'task'>, sprintTasks: ReplyTo<'tasks'>[
     ...(d.neededBy.length ? [`Needed by: ${d.neededBy.map(link).join('; ')}`] : []),
     ...(task.notes.length ? ['Notes:', ...task.notes.map((n) => `  ${n}`)] : []),
     'History:',
+    ...(earlier > 0 ? [`  … ${earlier} earlier event(s) not shown (\`huddle history --all\` has them)`] : []),
     ...(events.length ? events.map((e) => `  ${describeEvent(e)}`) : ['  nothing has happened to it yet']),
   ];
   return { title: `${task.id} ${task.title}`, lines };

@@ -3,7 +3,7 @@
  * return the events to relay; queries only read.
  */
 import { HuddleError } from './errors.js';
-import { PAGE_BYTES, type CommandFrame, type Participant, type QueryFrame, type ReplyData } from './protocol.js';
+import { PAGE_BYTES, TASK_EVENTS_BYTES, TASK_EVENTS_SHOWN, type CommandFrame, type Participant, type QueryFrame, type ReplyData } from './protocol.js';
 import { viewerOf } from './store/index.js';
 import type { CommandOutcome, HandlerContext } from './handler-context.js';
 import { changeCredential } from './identity.js';
@@ -59,6 +59,14 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
   }
 }
 
+/** The latest of `items` (oldest first) that fit in `maxBytes` of JSON. */
+function withinBytes<T>(items: readonly T[], maxBytes: number): T[] {
+  let bytes = 0;
+  let from = items.length;
+  while (from > 0 && (bytes += Buffer.byteLength(JSON.stringify(items[from - 1]))) <= maxBytes) from--;
+  return items.slice(from);
+}
+
 export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () => Participant[]): ReplyData {
   const { store } = ctx;
   switch (frame.type) {
@@ -78,13 +86,14 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
     case 'task': {
       const task = store.work.task(frame.taskId);
       if (!task) throw new HuddleError('NOT_FOUND', `No task ${frame.taskId}. \`huddle tasks\` lists the sprint's tasks, \`huddle backlog\` the ones waiting.`);
-      const events = store.events.ofTask(task.id).filter((e) => e.type === 'task');
-      return { kind: 'task', task, sprint: store.work.sprint(task.sprintId) ?? null, events };
+      const latest = store.events.ofTask(task.id, TASK_EVENTS_SHOWN);
+      const events = withinBytes(latest.events.filter((e) => e.type === 'task'), TASK_EVENTS_BYTES);
+      return { kind: 'task', task, sprint: store.work.sprint(task.sprintId) ?? null, events, earlier: latest.total - events.length };
     }
     case 'sprints':
-      return { kind: 'sprints', sprints: store.work.sprints(frame.limit) };
+      return { kind: 'sprints', sprints: withinBytes(store.work.sprints(frame.limit), PAGE_BYTES) };
     case 'backlog':
-      return { kind: 'backlog', tasks: store.work.backlog(frame.limit) };
+      return { kind: 'backlog', tasks: withinBytes(store.work.backlog(frame.limit), PAGE_BYTES) };
     case 'task_events': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       const events = sprint ? store.events.ofSprint(sprint.id, 'task') : [];

@@ -378,6 +378,9 @@ export const TaskEventsFrameSchema = z.object({
 });
 /** One task with everything that happened to it, in whichever sprint. */
 export const TaskFrameSchema = z.object({ ...frameBase, type: z.literal('task'), taskId: TaskIdSchema });
+/** A `task` reply carries at most this many of the task's latest events, and at most this many bytes of them: a reply stays well inside a connection's send buffer. */
+export const TASK_EVENTS_SHOWN = 200;
+export const TASK_EVENTS_BYTES = 256 * 1024;
 /** The latest `limit` sprints, oldest first. */
 export const SprintsFrameSchema = z.object({ ...frameBase, type: z.literal('sprints'), limit: z.number().int().min(1).max(1000).default(100) });
 /** Unfinished tasks whose sprint closed, waiting for a plan to take them: the latest `limit`, oldest first. */
@@ -532,7 +535,8 @@ export const ReplyDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('history'), events: z.array(EventSchema), next: PageCursorSchema.optional() }),
   z.object({ kind: z.literal('tasks'), sprint: SprintSchema.nullable(), tasks: z.array(TaskSchema) }),
   z.object({ kind: z.literal('task_events'), sprint: SprintSchema.nullable(), events: z.array(TaskEventSchema) }),
-  z.object({ kind: z.literal('task'), task: TaskSchema, sprint: SprintSchema.nullable(), events: z.array(TaskEventSchema) }),
+  /** the task's latest events (at most TASK_EVENTS_SHOWN, and at most TASK_EVENTS_BYTES of them), oldest first; `earlier`: how many older ones were left out */
+  z.object({ kind: z.literal('task'), task: TaskSchema, sprint: SprintSchema.nullable(), events: z.array(TaskEventSchema), earlier: z.number().int().nonnegative().default(0) }),
   z.object({ kind: z.literal('sprints'), sprints: z.array(SprintSchema) }),
   z.object({ kind: z.literal('backlog'), tasks: z.array(TaskSchema) }),
   z.object({ kind: z.literal('escalations'), escalations: z.array(EscalationSchema), decisions: z.array(DecisionSchema) }),

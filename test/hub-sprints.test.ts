@@ -131,6 +131,19 @@ describe('the sprint lifecycle in the hub', () => {
     expect((await lead.request({ type: 'backlog' })).tasks).toEqual([]);
   });
 
+  it("answers a task with its latest events, bounded in number and bytes, and says how many older ones it left out", async () => {
+    hub = await startTestHub({ limits: { framesPerSecond: 1e9, burst: 1e9 } });
+    const lead = await hub.client('Lead', 'orchestrator');
+    await firstSprint(lead);
+    const note = 'n'.repeat(40);
+    for (let i = 0; i < 250; i++) await lead.send({ type: 'task_update', taskId: 'T-1', action: 'note', note: `${i} ${note}` });
+    const reply = await lead.request({ type: 'task', taskId: 'T-1' });
+    expect(reply.events.length).toBeLessThan(200);
+    expect(reply.earlier).toBe(250 - reply.events.length);
+    expect(Buffer.byteLength(JSON.stringify(reply.events))).toBeLessThanOrEqual(256 * 1024);
+    expect(reply.events.at(-1)!.change.note).toMatch(/^249 /);
+  });
+
   it('numbers the sprints of a database from before the lifecycle when it opens', async () => {
     hub = await startTestHub();
     await hub.stop();

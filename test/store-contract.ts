@@ -267,7 +267,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(store.work.newTaskId('S-2')).toBe('T-8');
     });
 
-    it("finds one task's events, whichever sprint they were written in", async () => {
+    it("finds one task's latest events, whichever sprint they were written in", async () => {
       const store = await start();
       const change = (id: string, sprintId: string) => ({
         type: 'task' as const, task: task(id, sprintId), change: { taskId: id, action: 'note' as const, by: 'Lead', from: 'pending' as const, to: 'pending' as const, note: 'n', percent: null, assignee: null, previousAssignee: null },
@@ -277,8 +277,9 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
         store.events.append(change('T-2', 'S-1'), 2, lead.id, { kind: 'all' }, 'S-1');
         store.events.append(change('T-1', 'S-2'), 3, lead.id, { kind: 'all' }, 'S-2');
       });
-      expect(store.events.ofTask('T-1').map((e) => e.seq)).toEqual([1, 3]);
-      expect(store.events.ofTask('T-3')).toEqual([]);
+      expect(store.events.ofTask('T-1', 10).events.map((e) => e.seq)).toEqual([1, 3]);
+      expect(store.events.ofTask('T-1', 1)).toMatchObject({ events: [{ seq: 3 }], total: 2 });
+      expect(store.events.ofTask('T-3', 10)).toEqual({ events: [], total: 0 });
     });
 
     it('keeps escalations and the decisions that answer them', async () => {

@@ -55,6 +55,7 @@ export class EventLog {
   private readonly bySprintStmt;
   private readonly lastSeqStmt;
   private readonly byTaskStmt;
+  private readonly countByTaskStmt;
   private seq: number;
 
   constructor(private readonly db: Db) {
@@ -79,7 +80,8 @@ export class EventLog {
     this.pageStmts = { forward: { messages: page('ASC', false), all: page('ASC', true) }, backward: { messages: page('DESC', false), all: page('DESC', true) } };
     this.bySprintStmt = db.prepare(`SELECT body FROM events WHERE sprint_id = ? AND type = ? ORDER BY seq`);
     this.lastSeqStmt = db.prepare(`SELECT max(seq) FROM events`).pluck();
-    this.byTaskStmt = db.prepare(`SELECT body FROM events WHERE type = 'task' AND json_extract(body, '$.task.id') = ? ORDER BY seq`);
+    this.byTaskStmt = db.prepare(`SELECT body FROM events WHERE type = 'task' AND json_extract(body, '$.task.id') = ? ORDER BY seq DESC LIMIT ?`);
+    this.countByTaskStmt = db.prepare(`SELECT count(*) FROM events WHERE type = 'task' AND json_extract(body, '$.task.id') = ?`).pluck();
     this.seq = (this.lastSeqStmt.get() as number | null) ?? 0;
   }
 
@@ -132,9 +134,9 @@ export class EventLog {
     return this.parse(this.bySprintStmt.all(sprintId, type) as { body: string }[]);
   }
 
-  /** Every event of one task, in whichever sprint it happened, oldest first. */
-  ofTask(taskId: string): HubEvent[] {
-    return this.parse(this.byTaskStmt.all(taskId) as { body: string }[]);
+  /** The latest `limit` events of one task, in whichever sprint they happened, oldest first; and how many it has in all. */
+  ofTask(taskId: string, limit: number): { events: HubEvent[]; total: number } {
+    return { events: this.parse(this.byTaskStmt.all(taskId, limit) as { body: string }[]).reverse(), total: this.countByTaskStmt.get(taskId) as number };
   }
 
   private parse(rows: { body: string }[]): HubEvent[] {

@@ -27,8 +27,8 @@ export interface EventStore {
   /** One page of what the viewer may see, bounded by events and bytes, with where the next page starts (see `pageOf`). */
   page(viewer: Viewer, query: PageQuery): EventPage;
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[];
-  /** Every event of one task, in whichever sprint it happened, oldest first. */
-  ofTask(taskId: string): HubEvent[];
+  /** The latest `limit` events of one task, in whichever sprint they happened, oldest first; and how many it has in all. */
+  ofTask(taskId: string, limit: number): { events: HubEvent[]; total: number };
 }
 
 /** Everyone who ever joined the room, with their credentials. */
