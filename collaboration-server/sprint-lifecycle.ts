@@ -84,11 +84,17 @@ export function carryInto(ctx: HandlerContext, sprint: Sprint, carry: readonly {
   };
 }
 
-/** The read-only rule: a closed sprint's tasks do not change; a backlog task only by grooming. */
+/**
+ * The read-only rule: a closed or completed sprint's tasks do not move (status, progress, owner,
+ * estimate); a finished one may still get words after the fact, a note or its log (an `--exec` run
+ * writes both just after it marks the task done, which may be what completed the sprint); a backlog
+ * task changes only by grooming.
+ */
 export function requireWritable(ctx: HandlerContext, task: Task, action: TaskAction | 'artifact'): void {
   const sprint = ctx.store.work.sprint(task.sprintId);
   if (!sprint || sprint.status === 'active') return;
   if (isFinished(task.status)) {
+    if (action === 'note' || action === 'artifact') return;
     throw new HuddleError('SPRINT_CLOSED', `${sprint.name} is ${sprint.status}: its tasks are read-only (${task.id} is ${task.status}).`);
   }
   if (ctx.admin && action !== 'artifact' && BACKLOG_ACTIONS.has(action)) return;

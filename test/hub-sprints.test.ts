@@ -65,8 +65,11 @@ describe('the sprint lifecycle in the hub', () => {
     const events = await bob.request({ type: 'task_events', sprintId: s1.sprintId });
     expect(events.events.filter((e) => e.change.action === 'backlog').map((e) => [e.task.id, e.change.from, e.change.to])).toEqual([['T-2', 'blocked', 'pending'], ['T-3', 'pending', 'pending']]);
 
-    // read-only: nothing moves in a closed sprint, a backlog task only by grooming
-    await expect(lead.send({ type: 'task_update', taskId: 'T-1', action: 'note', note: 'late thought' })).rejects.toMatchObject({ code: 'SPRINT_CLOSED' });
+    // read-only: nothing moves in a closed sprint (a finished task still takes a note or its log), a backlog task only by grooming
+    await expect(lead.send({ type: 'task_update', taskId: 'T-1', action: 'reassign', assignee: 'Bob' })).rejects.toMatchObject({ code: 'SPRINT_CLOSED' });
+    await lead.send({ type: 'task_update', taskId: 'T-1', action: 'note', note: 'late thought' });
+    await lead.send({ type: 'artifact_put', taskId: 'T-1', kind: 'log', content: 'the run, after the fact' });
+    expect((await bob.request({ type: 'tasks', sprintId: s1.sprintId })).tasks[0]).toMatchObject({ id: 'T-1', status: 'done', assignee: 'Lead' });
     await expect(bob.send({ type: 'task_update', taskId: 'T-2', action: 'progress', percent: 60 })).rejects.toMatchObject({ code: 'SPRINT_CLOSED', message: expect.stringMatching(/T-2 is in the backlog/) });
     await expect(bob.send({ type: 'artifact_put', taskId: 'T-2', kind: 'log', content: 'x' })).rejects.toMatchObject({ code: 'SPRINT_CLOSED' });
     await expect(lead.send({ type: 'tasks_add', sprintId: s1.sprintId, tasks: [{ title: 'late', role: 'qa', estimateHours: 1 }] })).rejects.toMatchObject({ code: 'SPRINT_CLOSED' });
