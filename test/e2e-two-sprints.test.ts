@@ -88,6 +88,9 @@ describe('two sprints in a row (built binary, separate processes)', () => {
     await wait(() => expect(po.jsonLines().some((e) => e.type === 'sprint' && e.sprint.id === sprint1.id && e.sprint.status === 'closed')).toBe(true));
     await first.kill('SIGKILL');
     await startUp(port);
+    // the team's terminals reconnect on their own; the next plan is made for whoever is back
+    const online = async () => jsonLinesOf((await once(['who', '--json'])).stdout).filter((p) => p.status === 'online').map((p) => p.name);
+    await wait(async () => expect(await online()).toEqual(expect.arrayContaining([cto.name, backend.name, qa.name, po.name])), 30_000);
 
     // After the restart: the close holds, the report is posted once, the plan carries the open work.
     await wait(() => expect(fromLead(po, 'sprint_report')).toHaveLength(1), 30_000);
