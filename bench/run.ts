@@ -13,6 +13,7 @@ import { repoRoot } from './relays.js';
 import type { BenchResult } from './result.js';
 import { benchStartup } from './startup.js';
 import { round } from './stats.js';
+import { benchWebPage } from './web-page.js';
 
 const QUICK = process.env.HUDDLE_BENCH_QUICK === '1';
 /** HUDDLE_BENCH_FANOUTS=10,50 measures only those */
@@ -22,7 +23,7 @@ const DELIVERIES = QUICK ? 10_000 : 100_000;
 /** paced to 10 receivers: 10,000 deliveries/s stays well inside what the one benchmark process can read */
 const PACED = { rate: 1000, seconds: QUICK ? 1 : 3, receivers: 10 };
 const ROUNDS = QUICK ? 1 : 3;
-/** HUDDLE_BENCH_ONLY=relays (or idle, startup, planning) runs one section */
+/** HUDDLE_BENCH_ONLY=relays (or idle, startup, planning, web) runs one section */
 const ONLY = process.env.HUDDLE_BENCH_ONLY;
 
 function log(line: string): void {
@@ -42,6 +43,7 @@ const sections: [string, () => Promise<BenchResult[]>][] = [
   ['idle memory', () => benchIdleMemory(QUICK ? 200 : 1000, QUICK ? 1000 : SETTLE_MS)],
   ['startup', () => benchStartup(QUICK ? 2 : 5)],
   ['planning', benchPlanning],
+  ['web', () => benchWebPage(1000, QUICK ? 1 : 5)],
 ];
 const results: BenchResult[] = [];
 for (const [name, run] of sections) {

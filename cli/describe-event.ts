@@ -1,7 +1,8 @@
 /** One readable line (or a few) per hub event: used by `huddle history` and the plain line mode. */
 import type { HubEvent, Participant, Sprint, Task } from '../collaboration-server/protocol.js';
 import { utcDate, utcTime } from '../collaboration-server/units.js';
-import { completion, completionWords } from '../orchestrator/figures.js';
+import { completion, completionWords } from '../collaboration-server/figures.js';
+import { columns, padStartWidth } from './text-width.js';
 
 /** In line-oriented output, the lines after an event's first hang past its time: none can pass for an event. */
 export const EVENT_INDENT = ' '.repeat(6);
@@ -39,12 +40,25 @@ export function describeEvent(event: HubEvent): string {
   }
 }
 
-/** One line per task, for `/tasks`, `huddle tasks` and the side panel: `T-3 in_progress  40%  6h  Title → Ann`. */
-export function describeTask(task: Task): string {
-  const pct = task.status === 'done' ? 100 : task.percent;
-  const who = task.assignee ? ` → ${task.assignee}` : ` (${task.role}, unassigned)`;
-  const risk = task.atRisk ? ' [at risk]' : '';
-  return `${task.id.padEnd(5)} ${task.status.padEnd(11)} ${String(Math.round(pct)).padStart(3)}%  ${String(task.estimateHours).padStart(3)}h  ${task.title}${who}${risk}`;
+/** Who has a task, or who the plan gives it to while it waits: `Ann`, `Ann (planned)`; undefined for nobody. */
+export const heldBy = (task: Task): string | undefined =>
+  task.assignee ?? (task.plannedAssignee && task.status === 'pending' ? `${task.plannedAssignee} (planned)` : undefined);
+
+const holder = (task: Task): string => {
+  const who = heldBy(task);
+  return who ? ` → ${who}` : ` (${task.role}, unassigned)`;
+};
+
+/** One line per task in aligned columns, for `/tasks` and `huddle tasks`: `T-3  in_progress   40%  6h  Title → Ann`. */
+export function describeTasks(tasks: readonly Task[]): string[] {
+  const hours = tasks.map((t) => `${t.estimateHours}h`);
+  const hoursWidth = Math.max(0, ...hours.map((h) => h.length));
+  return columns(
+    tasks.map((task, i) => {
+      const pct = task.status === 'done' ? 100 : task.percent;
+      return [task.id, task.status, `${String(Math.round(pct)).padStart(3)}%`, padStartWidth(hours[i]!, hoursWidth), `${task.title}${holder(task)}${task.atRisk ? ' [at risk]' : ''}`];
+    }),
+  );
 }
 
 /** A backlog task: where it comes from and how far it got, for `/backlog` and `huddle backlog`. */
@@ -60,6 +74,5 @@ export function describeSprint(sprint: Sprint, tasks: readonly Task[]): string {
   return `${String(sprint.number).padStart(3)}  ${sprint.status.padEnd(9)} ${utcDate(sprint.startsAt)} → ${utcDate(sprint.endsAt)}  ${sprint.name}: ${completionWords(c)}, ${c.pointsDone}/${c.pointsTotal} points${left}`;
 }
 
-export function describeParticipant(p: Participant): string {
-  return `${p.status.padEnd(8)} ${p.role.padEnd(14)} ${p.name}`;
-}
+/** One line per participant in aligned columns: status, role, name. */
+export const describeParticipants = (participants: readonly Participant[]): string[] => columns(participants.map((p) => [p.status, p.role, p.name]));

@@ -4,7 +4,7 @@
  * event. Pure helpers only.
  */
 import type { WelcomeFrame, HubEvent, Task, Escalation, ReplyData } from '../collaboration-server/protocol.js';
-import { completion, loadOf, type Completion } from '../orchestrator/figures.js';
+import { completion, loadOf, type Completion } from '../collaboration-server/figures.js';
 import { foldRoom, type RoomState } from '../collaboration-server/room.js';
 import type { RoleSpec } from '../agents/roles.js';
 

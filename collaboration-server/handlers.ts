@@ -13,6 +13,7 @@ import { requireWritable, sprintClose } from './sprint-lifecycle.js';
 
 export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
   const { store, now, actor } = ctx;
+  if (actor.role === 'orchestrator' && frame.type !== 'lead_claim') ctx.lead?.check();
   switch (frame.type) {
     case 'chat': {
       if (frame.card && actor.role !== 'orchestrator') {
@@ -56,6 +57,9 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     }
     case 'participant_credential':
       return changeCredential(ctx, frame);
+    case 'lead_claim':
+      if (actor.role !== 'orchestrator' || !ctx.lead) throw new HuddleError('FORBIDDEN', 'Only the technical lead, joined as itself (not a one-shot command), claims the lead’s seat.');
+      return { deliveries: [], result: ctx.lead.claim() };
   }
 }
 

@@ -6,19 +6,24 @@ import { nanoid } from 'nanoid';
 import { WebSocket, type RawData } from 'ws';
 import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
+import { ClusterNode, type ClusterTiming } from './cluster-node.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit } from './group-commit.js';
+import { HubMetrics } from './hub-metrics.js';
+import type { Log } from './log.js';
 import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
-import { admit, issueCredential, sameSecret, type Admission } from './identity.js';
+import { admit, issueCredential, type Admission, type ConnectionAuth } from './identity.js';
+import { LeadSeat, LocalLeadLock } from './lead-seat.js';
 import { checkName } from './names.js';
 import {
   ClientFrameSchema,
   CLIENT_FRAME_TYPES,
   COMMAND_TYPES,
   isAdminRole,
+  LEAD_ROLE,
   PAGE_BYTES,
   PROTOCOL_VERSION,
   type CommandFrame,
@@ -28,7 +33,10 @@ import {
   type ServerFrame,
 } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
+import { sameSecret } from './secrets.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
+
+export type { ConnectionAuth } from './identity.js';
 
 export interface HubLimits {
   framesPerSecond: number;
@@ -65,13 +73,13 @@ export interface HubOptions {
   limits?: Partial<HubLimits>;
   /** roles a participant may claim; any well-formed role when omitted */
   roles?: readonly string[];
-  log?: (line: string) => void;
+  log?: Log;
+  /** on a store shared by several hubs: how often this one refreshes presence and reads the log */
+  clusterTiming?: Partial<ClusterTiming>;
+  /** where the hub counts what GET /metrics shows; its own when omitted */
+  metrics?: HubMetrics;
 }
 
-/** What the HTTP upgrade established before the socket opened. */
-export interface ConnectionAuth {
-  admin: boolean;
-}
 
 interface Arrival {
   conn: Connection;
@@ -88,6 +96,8 @@ interface Connection {
   participant: ParticipantRow | null;
   /** a one-shot command under a name that has not joined: kept nowhere, and it may only read unless it is an admin */
   guest: boolean;
+  /** a one-shot command or a companion (any hello with `transient`): it may not take the lead's seat */
+  transient: boolean;
   /** a second connection of a participant who has joined: it gets the participant's events, unannounced (see joinBeside) */
   companion: boolean;
   status: 'online' | 'away';
@@ -100,6 +110,10 @@ export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** everyone who has joined, with their presence */
+  roster(): Participant[];
+  /** WebSocket connections open now, joined or not */
+  connections(): number;
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
   bufferedBytes(): number;
   close(): void;
@@ -110,8 +124,10 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? systemClock;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
+  const metrics = options.metrics ?? new HubMetrics();
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
+  // Connections beside a participant's own: the MCP server next to its agent's terminal, a web page.
   const companions = new Set<Connection>();
   /** the connections events are delivered to: each participant's live one, and the companions beside them */
   function* listeners(): Generator<Connection> {
@@ -127,16 +143,37 @@ export function createHub(options: HubOptions): Hub {
       onMessage(arrival);
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      log(`internal error: ${toHuddleError(err, 'hub').message}`);
+      log(`internal error: ${toHuddleError(err, 'hub').message}`, 'error');
       sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
     }
-  }, log);
+  }, log, (seconds, frames, committed) => {
+    if (!committed) return metrics.commitFailures.inc();
+    metrics.commitSeconds.observe(seconds);
+    metrics.commitFrames.observe(frames);
+  });
+
+  // One lead at a time (lead-seat.ts); on a shared store, one node among several (cluster-node.ts).
+  const seat = new LeadSeat(store.cluster?.leadLock ?? new LocalLeadLock(), log);
+  const node = store.cluster
+    ? new ClusterNode({
+        store,
+        cluster: store.cluster,
+        clock,
+        relay,
+        localPresence: () => [...live.values()].flatMap((c) => (c.participant ? [{ participantId: c.participant.id, status: c.status }] : [])),
+        onUndo: (undo) => commits.onUndo(undo),
+        onRound: () => seat.watch(),
+        timing: options.clusterTiming,
+        log,
+      })
+    : undefined;
+  const isOnline = (id: string): boolean => live.has(id) || !!node?.statusElsewhere(id);
 
   const stopHeartbeat = startHeartbeat(
     () => [...connections].map((c) => c.ws),
     limits.heartbeatMs,
     limits.heartbeatGraceMs,
-    (ws) => log(`dropping a connection that stopped answering pings`),
+    (ws) => log(`dropping a connection that stopped answering pings`, 'warn'),
   );
 
   /** `page`: a page of a replay or of history, checked against the send cap even inside a batch. */
@@ -144,9 +181,9 @@ export function createHub(options: HubOptions): Hub {
     commits.afterCommit(() => {
       if (conn.ws.readyState !== WebSocket.OPEN) return;
       if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
-        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
+        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`, 'warn');
         conn.ws.terminate();
-      }
+      } else metrics.framesOut.inc();
     });
   }
 
@@ -156,7 +193,12 @@ export function createHub(options: HubOptions): Hub {
     send(conn, { type: 'error', id, code, message });
   }
 
+  /** Relays events in log order: on a shared store, after those other nodes committed before them. */
   function deliver(deliveries: Delivery[]): void {
+    relay(node ? node.inOrder(deliveries) : deliveries);
+  }
+
+  function relay(deliveries: Delivery[]): void {
     for (const { stored, fromId, to } of deliveries) {
       // Encoded once for all recipients: ws would otherwise turn the string into bytes for each.
       const frame = Buffer.from(`{"type":"event","event":${stored.json}}`);
@@ -168,7 +210,7 @@ export function createHub(options: HubOptions): Hub {
 
   function toParticipant(row: ParticipantRow): Participant {
     const conn = live.get(row.id);
-    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : 'offline' };
+    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : (node?.statusElsewhere(row.id) ?? 'offline') };
   }
 
   const roster = (): Participant[] => store.participants.all().map(toParticipant);
@@ -187,14 +229,14 @@ export function createHub(options: HubOptions): Hub {
     let admission: Admission;
     try {
       checkName(frame.name);
-      admission = admit(store, frame, conn.auth.admin);
+      admission = admit(store, frame, conn.auth);
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
       return sendError(conn, frame.id, e.code, e.message);
     }
     const existing = admission.kind === 'known' ? admission.row : undefined;
-    if (frame.transient || frame.companion) return joinBeside(conn, frame, admission);
+    if (frame.transient || frame.companion || conn.auth.web) return joinBeside(conn, frame, admission);
     const resumed = !!existing && !!frame.sessionId && sameSecret(frame.sessionId, existing.sessionId);
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
@@ -256,7 +298,8 @@ export function createHub(options: HubOptions): Hub {
    * A companion (the `huddle mcp` an `--exec` agent's command starts) is the same, for longer and with
    * the participant's events: the room still sees one participant. It proves the same credential a
    * one-shot command does and could read the same events through history, so it is given nothing new;
-   * there is no guest companion.
+   * there is no guest companion of an agent.
+   * A web page is a companion too; the first join of a product owner may be made from it.
    */
   function joinBeside(conn: Connection, frame: HelloFrame, admission: Admission): void {
     const now = clock.now();
@@ -277,7 +320,8 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     conn.guest = guest;
-    conn.companion = !!frame.companion;
+    conn.transient = true;
+    conn.companion = !!frame.companion || !!conn.auth.web;
     if (conn.companion) companions.add(conn);
     commits.onUndo(() => {
       conn.participant = null;
@@ -285,7 +329,7 @@ export function createHub(options: HubOptions): Hub {
     });
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false, issued?.secret);
-    if (conn.companion) log(`${row.name} (${row.role}) opened a companion connection`);
+    if (frame.companion) log(`${row.name} (${row.role}) opened a companion connection`);
   }
 
   /** Online participants first, then the most recently seen, at most `limits.maxRoster`. */
@@ -306,6 +350,7 @@ export function createHub(options: HubOptions): Hub {
       frame.lastSeq !== undefined
         ? store.events.page(viewer, { after: frame.lastSeq, all: true, limit: REPLAY_PAGE_EVENTS, maxBytes: limits.pageBytes })
         : store.events.page(viewer, { all: false, limit: frame.historyLimit ?? 50, maxBytes: limits.pageBytes });
+    if (frame.lastSeq !== undefined) metrics.replayEvents.observe(page.events.length);
     send(
       conn,
       {
@@ -332,7 +377,8 @@ export function createHub(options: HubOptions): Hub {
       send(conn, { type: 'ack', id: frame.id, seq: done.seq, duplicate: true, ...(done.result ? { result: done.result } : {}) });
       return;
     }
-    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (id: string) => live.has(id) };
+    const lead = conn.transient ? undefined : seat.viewFor(conn, participant.name, (undo) => commits.onUndo(undo));
+    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, lead };
     const outcome = store.transaction(() => {
       const result = applyCommand(ctx, frame);
       const seq = result.deliveries.at(-1)?.stored.event.seq ?? null;
@@ -349,6 +395,7 @@ export function createHub(options: HubOptions): Hub {
       log(`${participant.name} ${frame.action === 'revoke' ? 'revoked' : 'reset'} ${frame.name}`);
       commits.afterCommit(() => disconnect(target, frame.action === 'revoke' ? 'revoked by the product owner' : 'reset by the product owner'));
     }
+    if (participant.role === LEAD_ROLE) commits.afterCommit(() => metrics.leadActions.inc({ type: frame.type }));
     deliver(outcome.deliveries);
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }
@@ -393,14 +440,14 @@ export function createHub(options: HubOptions): Hub {
       } else {
         const paged = PAGED_QUERIES.has(frame.type);
         if (paged && !conn.pages.admit(arrival)) return;
-        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
+        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
         send(conn, { type: 'reply', id: frame.id, data }, paged);
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
-      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
+      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`, 'error');
       sendError(conn, frame.id, e.code, e.message);
     }
   }
@@ -416,6 +463,7 @@ export function createHub(options: HubOptions): Hub {
     connections.delete(conn);
     companions.delete(conn);
     conn.pages.close();
+    seat.release(conn);
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -431,17 +479,19 @@ export function createHub(options: HubOptions): Hub {
       });
       deliver([{ stored: left, fromId: participant.id, to: { kind: 'all' } }]);
     } catch (err) {
-      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`);
+      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`, 'error');
     }
   }
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, companion: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
+      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, transient: false, companion: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
+      metrics.connectionsOpened.inc();
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
-      ws.on('error', (err) => log(`socket error: ${err.message}`));
+      ws.on('error', (err) => log(`socket error: ${err.message}`, 'warn'));
       ws.on('message', (data, isBinary) => {
+        metrics.framesIn.inc();
         if (conn.limited) return;
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
@@ -452,10 +502,14 @@ export function createHub(options: HubOptions): Hub {
       });
       ws.on('close', () => onClose(conn));
     },
+    roster,
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
+    connections: () => connections.size,
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
       stopHeartbeat();
+      node?.close();
+      seat.close();
       for (const conn of connections) conn.ws.close(CLOSE_CODES.SHUTDOWN, 'hub shutting down');
     },
   };

@@ -2,8 +2,8 @@
 import type { CardOf } from '../collaboration-server/cards.js';
 import type { Decision, Escalation, Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import { utcDate, utcDateTime } from '../collaboration-server/units.js';
-import { completionWords, daysWords } from './figures.js';
-import { computeMetrics, type SprintMetrics } from './metrics.js';
+import { completionWords, daysWords } from '../collaboration-server/figures.js';
+import { computeMetrics, type SprintMetrics } from '../collaboration-server/metrics.js';
 import { decisionsOf, lessonsOf, type DecisionStory, type Lesson } from './sprint-story.js';
 import { formatDue } from './planning/schedule.js';
 

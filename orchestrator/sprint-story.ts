@@ -6,7 +6,7 @@
 import type { Decision, Escalation, Sprint, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import { round1 } from '../collaboration-server/units.js';
 import { actualHours, domainFactor, emptyHistory, isTimed, recordDone, type TeamHistory } from './planning/history.js';
-import { workedHours } from './metrics.js';
+import { workedHours } from '../collaboration-server/metrics.js';
 
 export interface DecisionStory {
   escalationId: string;

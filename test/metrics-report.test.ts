@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskAction, TaskEvent, TaskStatus } from '../collaboration-server/protocol.js';
-import { computeMetrics, timelineOf } from '../orchestrator/metrics.js';
+import { computeMetrics, timelineOf } from '../collaboration-server/metrics.js';
 import { buildReport, reportCard, reportMarkdown, reportText, statusLines } from '../orchestrator/sprint-report.js';
 import { DAY, HOUR, T0, makeEscalation, makeSprint, makeTask, taskEvent } from './helpers/monitor-fixtures.js';
 
@@ -87,14 +87,38 @@ describe('sprint metrics', () => {
     const made = [makeTask({ id: 'T-7', points: 3, createdAt: approvedAt }), makeTask({ id: 'T-2', points: 2, createdAt: T0 - DAY })];
     const carried = taskEvent(made[1]!, { action: 'carry', from: 'pending', to: 'pending' }, approvedAt);
     const p = computeMetrics(planned, made, [carried], T0 + DAY + HOUR);
-    expect(p.burndown.map((b) => [b.day, b.scopePoints, b.remainingPoints, b.idealPoints])).toEqual([[0, 5, 5, 5], [1, 5, 5, 4], [2, 5, 5, 3]]);
+    expect(p.burndown.map((b) => [b.day, b.scopePoints, b.remainingPoints, b.idealPoints])).toEqual([[0, 5, 5, 5], [1, 5, 5, 4], [1.04, 5, 5, 3.96]]);
   });
 
   it('skips the weekend: a sprint from Friday counts Monday as its second working day', () => {
     const friday = makeSprint({ startsAt: T0 + 4 * DAY, endsAt: T0 + 11 * DAY });
     const f = computeMetrics(friday, [], [], T0 + 7 * DAY + HOUR);
-    expect(f.burndown.map((p) => p.day)).toEqual([0, 1, 2]);
+    expect(f.burndown.map((p) => p.day)).toEqual([0, 1, 1.04]);
     expect([f.workdays, f.calendarDays, f.elapsedWorkdays]).toEqual([5, 7, 2]);
+  });
+
+  it('counts the burndown in working days: a weekend moves neither line', () => {
+    const thursday = T0 + 3 * DAY;
+    const weekSprint = makeSprint({ startsAt: thursday, endsAt: thursday + 7 * DAY });
+    const work = [
+      makeTask({ id: 'T-1', points: 4, status: 'done', completedAt: thursday + DAY + 3 * HOUR }),
+      makeTask({ id: 'T-2', points: 6, status: 'in_progress' }),
+    ];
+    const monday21h = thursday + 4 * DAY + 12 * HOUR;
+    const points = computeMetrics(weekSprint, work, [], monday21h).burndown;
+    // Thu, Fri, (weekend), Mon, Tue, Wed: five working days, so the ideal line falls 2 points a working day
+    expect(points.map((p) => [p.day, p.remainingPoints, p.idealPoints])).toEqual([
+      [0, 10, 10],
+      [1, 10, 8],
+      [2, 6, 6],
+      [2.5, 6, 5],
+    ]);
+    expect(points[2]!.at).toBe(thursday + 2 * DAY);
+    // on the weekend no working day has passed since Friday's end: one point for day 2, the newer one
+    const saturday = thursday + 2 * DAY + 12 * HOUR;
+    const weekend = computeMetrics(weekSprint, work, [], saturday).burndown;
+    expect(weekend.map((p) => p.day)).toEqual([0, 1, 2]);
+    expect(weekend[2]!.at).toBe(saturday);
   });
 
   it('reads the timeline from hub task events', () => {

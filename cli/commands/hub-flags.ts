@@ -4,7 +4,8 @@ import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { startHub, type RunningHub } from '../../collaboration-server/server.js';
 import { loadRoles } from '../../agents/roles.js';
-import { logLine, parseDuration, printLines } from '../output.js';
+import { logger, resolveLogFormat } from '../log-format.js';
+import { parseDuration, printLines } from '../output.js';
 
 export interface HubFlags {
   host: string;
@@ -12,9 +13,12 @@ export interface HubFlags {
   data?: string;
   store?: string;
   allowOrigin: string[];
+  allowHost: string[];
   heartbeat: string;
   rate: string;
   burst: string;
+  metricsOpen?: boolean;
+  logFormat?: string;
 }
 
 export function withHubFlags(cmd: Command): Command {
@@ -23,10 +27,13 @@ export function withHubFlags(cmd: Command): Command {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '4747')
     .addOption(new Option('--data <dir>', 'data folder (default: the nearest .huddle/, else ./.huddle)').env('HUDDLE_DATA'))
     .addOption(new Option('--store <url>', 'keep the room in PostgreSQL (postgres://USER@HOST:PORT/DB) instead of SQLite in the data folder').env('HUDDLE_STORE'))
-    .option('--allow-origin <origin...>', 'browser origins allowed to connect (refused by default)', [])
+    .option('--allow-origin <origin...>', 'browser origins allowed to connect besides the hub\'s own page (refused by default)', [])
+    .option('--allow-host <name...>', 'host names the hub answers to besides loopback and --host (a name others reach this machine by)', [])
     .option('--heartbeat <duration>', 'ping interval; a client silent for two is dropped', '15s')
     .option('--rate <n>', 'frames per second allowed per connection', '50')
-    .option('--burst <n>', 'frames a connection may send at once', '100');
+    .option('--burst <n>', 'frames a connection may send at once', '100')
+    .addOption(new Option('--log-format <format>', 'the hub log on stderr: text (readable lines) or json (one JSON object a line); default: text on a terminal, json otherwise').env('HUDDLE_LOG_FORMAT'))
+    .option('--metrics-open', 'serve GET /metrics to anyone who reaches the port (by default it needs the admin token as a bearer)');
 }
 
 function positiveInt(text: string, flag: string, allowZero = false): number {
@@ -40,19 +47,24 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
   const port = positiveInt(flags.port, '--port', true);
   if (port > 65535) throw new HuddleError('BAD_FRAME', `--port must be at most 65535, not ${port}.`);
   const dataDir = resolveDataDir(flags.data);
+  const log = logger(resolveLogFormat(flags.logFormat), 'hub');
+  const roles = loadRoles(dataDir);
   const running = await startHub({
     host: flags.host,
     port,
     dataDir,
     storeUrl: flags.store,
     allowOrigins: flags.allowOrigin,
-    roles: loadRoles(dataDir).map((r) => r.role),
+    metricsOpen: flags.metricsOpen,
+    allowHosts: flags.allowHost,
+    roles: roles.map((r) => r.role),
+    teamRoles: roles,
     limits: {
       heartbeatMs: parseDuration(flags.heartbeat),
       framesPerSecond: positiveInt(flags.rate, '--rate'),
       burst: positiveInt(flags.burst, '--burst'),
     },
-    log: (line) => logLine('hub: ', line),
+    log,
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new HuddleError('CONFLICT', `Port ${port} on ${flags.host} is in use: another hub may be running. Pick another with --port.`);
     throw err;

@@ -4,12 +4,11 @@ import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.
 import { printJson, printLines } from '../output.js';
 import { describeBacklogTask } from '../describe-event.js';
 import { sprintLines } from '../sprint-metrics.js';
-import { completion } from '../../orchestrator/figures.js';
-import { observer } from './who.js';
+import { completion } from '../../collaboration-server/figures.js';
 
 export function registerSprints(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('sprints'), observer)
+    withIdentityFlags(new Command('sprints'))
       .description('every sprint, numbered, with its dates and outcome (tasks done, points, work sent to the backlog)')
       .option('--json', 'one JSON object per sprint, with its completion')
       .action(async (opts: IdentityOptions & { json?: boolean }) => {
@@ -32,7 +31,7 @@ export async function printBacklog(opts: IdentityOptions & { json?: boolean }): 
 
 export function registerBacklog(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('backlog'), observer)
+    withIdentityFlags(new Command('backlog'))
       .description('unfinished tasks of closed sprints, with their progress, waiting for a plan')
       .option('--json', 'one JSON object per task')
       .action(printBacklog),

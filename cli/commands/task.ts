@@ -8,7 +8,6 @@ import { emptyRoom } from '../room.js';
 import { loadRoles } from '../../agents/roles.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { taskLines } from '../task-lines.js';
-import { observer } from './who.js';
 
 type Opts = IdentityOptions & { json?: boolean };
 
@@ -23,8 +22,7 @@ function taskAction(verb: string, args: string, description: string): Command {
       const words = more ? (rest[0] as string[]) : [];
       const opts = (more ? rest[1] : rest[0]) as Opts;
       const command = findCommand(verb)!;
-      const me = { name: opts.name ?? '', role: opts.role ?? '' };
-      const result = await withClient(opts, (client) =>
+      const result = await withClient(opts, (client, me) =>
         runInput({ me, hub: client, room: () => emptyRoom(me, loadRoles(resolveDataDir(opts.data))) }, `/${command.name} ${[id, ...words].join(' ')}`),
       );
       // the hub's code decides the exit status (exitWithError): 2 for bad input, 1 when the hub failed
@@ -42,7 +40,7 @@ export function registerTask(program: Command): void {
   task.addCommand(taskAction('done', '<id> an optional summary', 'mark a task done'));
   task.addCommand(taskAction('block', '<id> what blocks it', 'say what blocks a task'));
   task.addCommand(
-    withIdentityFlags(new Command('show'), observer)
+    withIdentityFlags(new Command('show'))
       .description('one task in full: description, dependencies, assignee and why, acceptance, notes, history')
       .argument('<id>', 'the task id, like T-3')
       .option('--json', 'the task and its events as JSON')
@@ -61,6 +59,7 @@ export function registerTask(program: Command): void {
       .description("print a task's stored log")
       .argument('<id>', 'the task id, like T-3')
       .option('--kind <kind>', 'which artifact', 'log')
+      .option('--json', 'the artifact as one JSON object')
       .action(async (id: string, opts: Opts & { kind: string }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'artifact_get', taskId: id.toUpperCase(), kind: opts.kind }));
         if (opts.json) printJson(reply);

@@ -9,7 +9,7 @@
 import type { Task } from '../../collaboration-server/protocol.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
-import { SPLIT_PREFIX } from '../metrics.js';
+import { SPLIT_PREFIX } from '../../collaboration-server/metrics.js';
 import { escalationFor } from './escalation.js';
 import type { EscalationCause } from './escalation-options.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
@@ -17,6 +17,7 @@ import { say, updateTask } from './actions.js';
 import type { Ladder, MonitorMemory } from './memory.js';
 import type { MonitorOptions } from './options.js';
 import type { Picker } from './picker.js';
+import { quote } from './quote.js';
 
 export interface LadderContext {
   view: LeadView;
@@ -30,7 +31,7 @@ export interface LadderContext {
 export const advisorOf = (ctx: LadderContext): Advisor => ctx.advisor ?? offlineAdvisor;
 
 /** Tasks split by the ladder say so in their rationale, so the lead assigns them when they arrive (and the report names the split). */
-export { SPLIT_PREFIX } from '../metrics.js';
+export { SPLIT_PREFIX } from '../../collaboration-server/metrics.js';
 
 /** A blocker was reported on `task` (explicit /blocked, or chat the lead recorded): climb the ladder. */
 export function onBlockerReport(task: Task, reason: string, ctx: LadderContext): LeadAction[] {
@@ -101,7 +102,7 @@ function handOver(task: Task, ladder: Ladder, ctx: LadderContext): LeadAction[] 
   if (wantsSplit && view.sprint) return split(task, ladder, ctx, other?.name ?? stuck);
   if (!other) return escalate(task, ladder, ctx, { kind: 'no-reassignment' });
   climb(ladder, 2, ctx, task.id);
-  const rationale = `${stuck ?? 'The assignee'} is still blocked after guidance ("${ladder.blocker}"); ${other.name}: ${other.rationale}`;
+  const rationale = `${stuck ?? 'The assignee'} is still blocked after guidance (${quote(ladder.blocker)}); ${other.name}: ${other.rationale}`;
   return [
     updateTask(task.id, 'reassign', { assignee: other.name, note: rationale }),
     say(`${task.id} "${task.title}" moves from ${stuck ?? 'nobody'} to ${other.name}. ${rationale}. Thanks ${stuck ?? ''}, please hand over your notes.`, {
@@ -130,12 +131,12 @@ function split(task: Task, ladder: Ladder, ctx: LadderContext, secondOwner: stri
     acceptance: n === 1 ? ['The smallest slice works end to end'] : task.acceptance,
     dependsOn: task.dependsOn,
     assignee,
-    rationale: `${SPLIT_PREFIX} ${task.id} after "${ladder.blocker}"`,
+    rationale: `${SPLIT_PREFIX} ${task.id} after ${quote(ladder.blocker)}`,
     due: task.due,
   });
   return [
     { type: 'tasks_add', sprintId: task.sprintId, tasks: [part(1, 'smallest working slice', task.assignee), part(2, 'the rest', secondOwner)] },
-    updateTask(task.id, 'cancel', { note: `split into two smaller tasks after "${ladder.blocker}"` }),
+    updateTask(task.id, 'cancel', { note: `split into two smaller tasks after ${quote(ladder.blocker)}` }),
     say(`${task.id} "${task.title}" is still blocked, so I split it into two smaller tasks of ${half}h: the smallest working slice for ${task.assignee ?? 'its owner'} and the rest for ${secondOwner ?? 'whoever is free'}.`),
   ];
 }

@@ -8,11 +8,11 @@ import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 import { recordDone, recordFailed } from './history.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
-import { workedHours } from '../metrics.js';
+import { workedHours } from '../../collaboration-server/metrics.js';
 import { hoursTaken } from '../sprint-story.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
 import type { HuddleError } from '../../collaboration-server/errors.js';
-import { handleMessage } from './session.js';
+import { handleMessage, resumeProposal } from './session.js';
 import { lineForLead, reachesLead } from '../addressed.js';
 import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState, type SessionResult } from './state.js';
 import { bringIn } from './sprint-commands.js';
@@ -221,6 +221,12 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
       const before = state;
       learn(view.taskEvents ?? []);
       const actions = advance(view);
+      // A plan the advisor was thinking about: shown once its answer is in.
+      const resumed = resumeProposal(state, view, advisor);
+      if (resumed) {
+        state = resumed.state;
+        actions.push(...said(resumed));
+      }
       if (state !== before) actions.push({ type: 'state_put', key: PLANNING_STATE_KEY, value: state });
       return actions;
     },

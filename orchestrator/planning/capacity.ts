@@ -6,9 +6,9 @@ import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { DAY, round1, utcDate } from '../../collaboration-server/units.js';
-import { daysWords, loadByAssignee, workdaysBetween } from '../figures.js';
+import { daysWords, loadByAssignee, workdaysBetween } from '../../collaboration-server/figures.js';
 
-export { loadByAssignee, workdayStarts, workdaysBetween } from '../figures.js';
+export { loadByAssignee, workdayStarts, workdaysBetween } from '../../collaboration-server/figures.js';
 
 export interface TeamMember {
   name: string;

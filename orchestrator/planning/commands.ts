@@ -4,6 +4,7 @@
  * line it did not understand, the "Reply with:" line under a breakdown, and the terminal's /help.
  */
 import { HuddleError } from '../../collaboration-server/errors.js';
+import { matchName, unmatched } from '../../collaboration-server/name-match.js';
 import { utcDate } from '../../collaboration-server/units.js';
 import { isStrategy, STRATEGIES } from './assignment.js';
 import { breakdownReply, objectivesReply, unreadableLines, type Reply } from './cards.js';
@@ -32,6 +33,8 @@ export const PLAN_SPRINT = {
 };
 
 const KEY = '(T-\\d+)';
+/** `cancel` is heard even while the lead waits for its advisor's plan. */
+export const CANCEL = /^cancel$/i;
 
 export const say = (text: string): Reply => ({ text });
 const notInPlan = (state: PlanningState, key: string): SessionResult => ({ state, replies: [say(`There is no ${key} in the plan; the breakdown lists its ids.`)] });
@@ -50,16 +53,18 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     name: 'assign',
     usage: 'assign T-3 to NAME',
     help: 'choose who takes a task',
-    pattern: new RegExp(`^assign\\s+${KEY}\\s+to\\s+@?(.+)$`, 'i'),
+    pattern: new RegExp(`^assign\\s+${KEY}\\s+to\\s+(.+)$`, 'i'),
     beforePlan: 'refuse',
     run(state, m, ctx) {
       const p = buildProposal(state, ctx.view, ctx.advisor);
       const key = m[1]!.toUpperCase();
       if (!inPlan(p, key)) return notInPlan(state, key);
+      // as people type names: any case, no accents, the start of it, or @role when one person has it
       const wanted = m[2]!.trim();
-      const member = p.capacity.members.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
-      if (!member) return { state, replies: [say(`${wanted} is not on the team. Who can take tasks: ${p.capacity.members.map((x) => x.name).join(', ') || 'nobody yet'}.`)] };
-      return showPlan({ ...state, pins: { ...state.pins, [key]: member.name } }, ctx, false, `${key} goes to ${member.name}. Updated plan`);
+      const match = matchName(wanted, p.capacity.members);
+      if (match.kind === 'many') return { state, replies: [say(unmatched(wanted, match, p.capacity.members))] };
+      if (match.kind === 'none') return { state, replies: [say(`${wanted} is not on the team. Who can take tasks: ${p.capacity.members.map((x) => x.name).join(', ') || 'nobody yet'}.`)] };
+      return showPlan({ ...state, pins: { ...state.pins, [key]: match.name } }, ctx, false, `${key} goes to ${match.name}. Updated plan`);
     },
   },
   {
@@ -142,7 +147,7 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     name: 'cancel',
     usage: 'cancel',
     help: 'stop planning',
-    pattern: /^cancel$/i,
+    pattern: CANCEL,
     beforePlan: 'run',
     run: (state) => ({
       state: { ...initialPlanningState(), ...kept(state) },
@@ -160,6 +165,11 @@ export const planningHelp = (intro: string): string =>
 
 /** The updated objectives (when they changed) and breakdown; a plan that cannot be built says why. */
 export function showPlan(next: PlanningState, ctx: PlanContext, withObjectives: boolean, lead?: string): SessionResult {
+  // An advisor with a slower brain still thinking: say so, and show the plan when it has answered (resumeProposal).
+  if (ctx.advisor.thinking?.({ call: 'analyseObjectives', input: [next.objectives, next.history] })) {
+    const waiting = { withObjectives, ...(lead ? { lead } : {}) };
+    return { state: { ...next, waiting }, replies: [say(`Thinking about this with ${ctx.advisor.name}; the plan follows in a moment.`)] };
+  }
   let p: Proposal;
   try {
     p = buildProposal(next, ctx.view, ctx.advisor);

@@ -5,6 +5,7 @@
  */
 import type { Task } from '../../collaboration-server/protocol.js';
 import { HOUR } from '../../collaboration-server/units.js';
+import { isTimed } from '../../collaboration-server/figures.js';
 
 export interface Tally {
   estimated: number;
@@ -39,12 +40,7 @@ export function actualHours(task: Task): number {
   return Math.min(hours, task.estimateHours * 3);
 }
 
-/**
- * Less worked time than this says nothing about an estimate: the task was marked done straight away
- * (done offline, or started and finished in one go). It counts as done, but not in the estimates.
- */
-export const MIN_TIMED_HOURS = 0.1;
-export const isTimed = (actual: number): boolean => actual >= MIN_TIMED_HOURS;
+export { MIN_TIMED_HOURS, isTimed } from '../../collaboration-server/figures.js';
 
 export function recordDone(h: TeamHistory, domain: string, agent: string, estimated: number, actual: number): TeamHistory {
   const a = agentOf(h, agent);

@@ -64,6 +64,8 @@ export interface PlanningState {
   requests: MidSprintRequest[];
   /** requests too big for one task: objectives the next plan starts with */
   nextObjectives: string[];
+  /** set while the advisor thinks about the plan: what to show once it has (see session.ts `resumeProposal`) */
+  waiting?: { withObjectives: boolean; lead?: string };
 }
 
 /** A piece of work someone asked to bring into the running sprint, sized and with a proposed owner. */
