@@ -1,6 +1,7 @@
 /** One readable line (or a few) per hub event: used by `huddle history` and the plain line mode. */
-import type { HubEvent, Participant, Task } from '../collaboration-server/protocol.js';
-import { utcTime } from '../collaboration-server/units.js';
+import type { HubEvent, Participant, Sprint, Task } from '../collaboration-server/protocol.js';
+import { utcDate, utcTime } from '../collaboration-server/units.js';
+import { completion, completionWords } from '../collaboration-server/figures.js';
 import { columns, padStartWidth } from './text-width.js';
 
 /** In line-oriented output, the lines after an event's first hang past its time: none can pass for an event. */
@@ -15,8 +16,12 @@ export function describeEvent(event: HubEvent): string {
     }
     case 'presence':
       return `${at} * ${event.participant.name} (${event.participant.role}) ${event.change}`;
-    case 'sprint':
-      return `${at} # sprint ${event.sprint.name}: ${event.tasks.length} task(s) ${event.tasks.map((t) => t.id).join(' ')} by ${event.by}`;
+    case 'sprint': {
+      const { sprint } = event;
+      if (sprint.status === 'active') return `${at} # sprint ${sprint.name}: ${event.tasks.length} task(s) ${event.tasks.map((t) => t.id).join(' ')} by ${event.by}`;
+      const open = event.tasks.filter((t) => t.status !== 'done' && t.status !== 'cancelled').map((t) => t.id);
+      return `${at} # sprint ${sprint.name} ${sprint.status} by ${event.by}: ${completionWords(completion(event.tasks))}${open.length ? `; to the backlog: ${open.join(' ')}` : ''}`;
+    }
     case 'task': {
       const { change, task } = event;
       const who = change.assignee && (change.action === 'assign' || change.action === 'reassign') ? ` → ${change.assignee}` : '';
@@ -54,6 +59,19 @@ export function describeTasks(tasks: readonly Task[]): string[] {
       return [task.id, task.status, `${String(Math.round(pct)).padStart(3)}%`, padStartWidth(hours[i]!, hoursWidth), `${task.title}${holder(task)}${task.atRisk ? ' [at risk]' : ''}`];
     }),
   );
+}
+
+/** A backlog task: where it comes from and how far it got, for `/backlog` and `huddle backlog`. */
+export function describeBacklogTask(task: Task): string {
+  const had = task.assignee ? `, was with ${task.assignee}` : '';
+  return `${task.id.padEnd(5)} ${String(Math.round(task.percent)).padStart(3)}%  ${String(task.estimateHours).padStart(3)}h  ${task.title} (${task.role}${had})`;
+}
+
+/** One line per sprint with its outcome, as completion is counted everywhere (figures.ts). */
+export function describeSprint(sprint: Sprint, tasks: readonly Task[]): string {
+  const c = completion(tasks);
+  const left = sprint.status === 'closed' ? `, ${c.open} to the backlog` : '';
+  return `${String(sprint.number).padStart(3)}  ${sprint.status.padEnd(9)} ${utcDate(sprint.startsAt)} → ${utcDate(sprint.endsAt)}  ${sprint.name}: ${completionWords(c)}, ${c.pointsDone}/${c.pointsTotal} points${left}`;
 }
 
 /** One line per participant in aligned columns: status, role, name. */

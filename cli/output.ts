@@ -47,7 +47,7 @@ export function exitWithError(err: unknown, json = process.argv.includes('--json
   const e = toHuddleError(err, 'local');
   if (json) process.stderr.write(terminalJson({ type: 'error', code: e.code, message: forShell(e.message) }) + '\n');
   else logLine('huddle: ', forShell(e.message));
-  const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT', 'BAD_NAME', 'NAME_LOOKALIKE', 'CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'JOIN_FIRST'];
+  const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'SPRINT_CLOSED', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT', 'BAD_NAME', 'NAME_LOOKALIKE', 'CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'JOIN_FIRST'];
   process.exit(badInput.includes(e.code) ? 2 : 1);
 }
 

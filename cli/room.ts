@@ -4,7 +4,7 @@
  * event. Pure helpers only.
  */
 import type { WelcomeFrame, HubEvent, Task, Escalation, ReplyData } from '../collaboration-server/protocol.js';
-import { openHours } from '../collaboration-server/task-lifecycle.js';
+import { completion, loadOf, type Completion } from '../collaboration-server/figures.js';
 import { foldRoom, type RoomState } from '../collaboration-server/room.js';
 import type { RoleSpec } from '../agents/roles.js';
 
@@ -52,9 +52,8 @@ export function foldEvent(room: Room, event: HubEvent): Room {
 
 export const myTasks = (room: Room): Task[] => room.tasks.filter((t) => t.assignee === room.self && t.status !== 'cancelled');
 
-/** Open task hours: what a participant still has on their plate. */
-export const loadHours = (room: Room, name: string): number =>
-  room.tasks.filter((t) => t.assignee === name).reduce((sum, t) => sum + openHours(t), 0);
+/** Open task hours: what a participant still has on their plate (figures.ts). */
+export const loadHours = (room: Room, name: string): number => loadOf(room.tasks, name);
 
 const PRESENCE_ORDER = { online: 0, away: 1, offline: 2 } as const;
 
@@ -64,13 +63,10 @@ export const teamList = (room: Room): { participant: Room['roster'][number]; loa
     .sort((a, b) => PRESENCE_ORDER[a.status] - PRESENCE_ORDER[b.status] || a.name.localeCompare(b.name))
     .map((participant) => ({ participant, loadHours: loadHours(room, participant.name) }));
 
-/** Sprint progress weighted by estimate: done hours plus the reported part of the rest. */
-export function sprintProgress(room: Room): { done: number; total: number; percent: number } | null {
-  if (!room.sprint) return null;
-  const tasks = room.tasks.filter((t) => t.status !== 'cancelled');
-  const hours = tasks.reduce((s, t) => s + t.estimateHours, 0);
-  const doneHours = tasks.reduce((s, t) => s + t.estimateHours * (t.status === 'done' ? 1 : t.percent / 100), 0);
-  return { done: tasks.filter((t) => t.status === 'done').length, total: tasks.length, percent: hours ? Math.round((doneHours / hours) * 100) : 0 };
+/** The sprint's completion, as every other view shows it (figures.ts: tasks done of those not cancelled). */
+export function sprintProgress(room: Room): Completion | null {
+  const sprint = room.sprint;
+  return sprint ? completion(room.tasks.filter((t) => t.sprintId === sprint.id)) : null;
 }
 
 export const openEscalations = (room: Room): Escalation[] => room.escalations.filter((e) => e.status === 'open');

@@ -19,7 +19,10 @@ export const CapacityCardSchema = z.object({
   kind: z.literal('capacity'),
   startsAt: z.number(),
   endsAt: z.number(),
+  /** calendar days */
   days: z.number(),
+  /** working days (Monday to Friday) within them */
+  workdays: z.number().optional(),
   agents: list(
     z.object({
       name: str,
@@ -75,8 +78,12 @@ export const BreakdownCardSchema = z.object({
       assignee: str.nullable(),
       rationale: str,
       overCapacity: z.boolean(),
+      /** set for work carried over from an earlier sprint: its progress so far (`hours` is what is left) */
+      carriedPercent: percentUpTo100.optional(),
     }),
   ),
+  /** hours left of the carried-over work, booked before the new work (not in totalHours) */
+  carriedHours: z.number().optional(),
   stages: z.number(),
   criticalPathHours: z.number(),
   totalHours: z.number(),
@@ -129,9 +136,14 @@ export const SprintReportCardSchema = z.object({
   kind: z.literal('sprint_report'),
   sprintId: str,
   name: str,
+  /** active (a report so far), completed or closed */
+  status: str.optional(),
+  /** completion counts tasks: done of those not cancelled */
   tasksDone: z.number(),
   tasksTotal: z.number(),
   completionPercent: percentUpTo100,
+  pointsDone: z.number().optional(),
+  pointsTotal: z.number().optional(),
   velocityPointsPerDay: z.number(),
   velocityHoursPerDay: z.number(),
   blockers: z.object({ count: z.number(), meanHoursToUnblock: z.number().nullable() }),
@@ -144,6 +156,9 @@ export const SprintReportCardSchema = z.object({
       accuracyPercent: percentUpTo100.nullable(),
     }),
   ),
+  /** tasks unfinished at the close: to the backlog and the next plan */
+  unfinished: z.array(str).optional(),
+  decisions: z.array(z.object({ escalationId: str, decisionId: str, changed: str })).optional(),
 });
 
 export const AlertCardSchema = z.object({

@@ -3,12 +3,13 @@
  * return the events to relay; queries only read.
  */
 import { HuddleError } from './errors.js';
-import { PAGE_BYTES, type CommandFrame, type Participant, type QueryFrame, type ReplyData } from './protocol.js';
+import { PAGE_BYTES, TASK_EVENTS_BYTES, TASK_EVENTS_SHOWN, type CommandFrame, type Participant, type QueryFrame, type ReplyData } from './protocol.js';
 import { viewerOf } from './store/index.js';
 import type { CommandOutcome, HandlerContext } from './handler-context.js';
 import { changeCredential } from './identity.js';
 import { createEscalation, answerEscalation, addTasks, createSprint, applyTaskUpdate, findTask, requireAdmin } from './work-commands.js';
 import { requireTaskWriter } from './task-lifecycle.js';
+import { requireWritable, sprintClose } from './sprint-lifecycle.js';
 
 export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
   const { store, now, actor } = ctx;
@@ -32,6 +33,8 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     }
     case 'sprint_create':
       return createSprint(ctx, frame);
+    case 'sprint_close':
+      return sprintClose(ctx, frame);
     case 'tasks_add':
       return addTasks(ctx, frame);
     case 'task_update':
@@ -41,7 +44,9 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     case 'escalation_answer':
       return answerEscalation(ctx, frame);
     case 'artifact_put': {
-      requireTaskWriter(findTask(ctx, frame.taskId), ctx.actor);
+      const task = findTask(ctx, frame.taskId);
+      requireTaskWriter(task, ctx.actor);
+      requireWritable(ctx, task, 'artifact');
       store.kv.appendToArtifact(frame.taskId, frame.kind, frame.content);
       return { deliveries: [] };
     }
@@ -58,6 +63,14 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
   }
 }
 
+/** The latest of `items` (oldest first) that fit in `maxBytes` of JSON. */
+function withinBytes<T>(items: readonly T[], maxBytes: number): T[] {
+  let bytes = 0;
+  let from = items.length;
+  while (from > 0 && (bytes += Buffer.byteLength(JSON.stringify(items[from - 1]))) <= maxBytes) from--;
+  return items.slice(from);
+}
+
 export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () => Participant[]): ReplyData {
   const { store } = ctx;
   switch (frame.type) {
@@ -71,9 +84,20 @@ export function answerQuery(ctx: HandlerContext, frame: QueryFrame, roster: () =
     case 'tasks': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       if (frame.sprintId && !sprint) throw new HuddleError('NOT_FOUND', `No sprint ${frame.sprintId}.`);
-      const tasks = sprint ? store.work.tasks(sprint.id) : [];
+      const tasks = sprint ? store.work.sprintRecord(sprint.id) : [];
       return { kind: 'tasks', sprint: sprint ?? null, tasks: frame.assignee ? tasks.filter((t) => t.assignee === frame.assignee) : tasks };
     }
+    case 'task': {
+      const task = store.work.task(frame.taskId);
+      if (!task) throw new HuddleError('NOT_FOUND', `No task ${frame.taskId}. \`huddle tasks\` lists the sprint's tasks, \`huddle backlog\` the ones waiting.`);
+      const latest = store.events.ofTask(task.id, TASK_EVENTS_SHOWN);
+      const events = withinBytes(latest.events.filter((e) => e.type === 'task'), TASK_EVENTS_BYTES);
+      return { kind: 'task', task, sprint: store.work.sprint(task.sprintId) ?? null, events, earlier: latest.total - events.length };
+    }
+    case 'sprints':
+      return { kind: 'sprints', sprints: withinBytes(store.work.sprints(frame.limit), PAGE_BYTES) };
+    case 'backlog':
+      return { kind: 'backlog', tasks: withinBytes(store.work.backlog(frame.limit), PAGE_BYTES) };
     case 'task_events': {
       const sprint = frame.sprintId ? store.work.sprint(frame.sprintId) : store.work.currentSprint();
       const events = sprint ? store.events.ofSprint(sprint.id, 'task') : [];

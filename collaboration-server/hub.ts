@@ -64,6 +64,8 @@ export const DEFAULT_LIMITS: HubLimits = {
 
 /** most events in one page of a replay (a page also stops at `pageBytes`) */
 const REPLAY_PAGE_EVENTS = 1000;
+/** Queries whose answer can be a page of up to PAGE_BYTES: answered through the connection's page gate (page-gate.ts). */
+const PAGED_QUERIES: ReadonlySet<string> = new Set(['history', 'task', 'sprints', 'backlog']);
 
 export interface HubOptions {
   store: Store;
@@ -436,10 +438,11 @@ export function createHub(options: HubOptions): Hub {
       if (isCommand) {
         command(conn, participant, frame as CommandFrame);
       } else {
-        if (frame.type === 'history' && !conn.pages.admit(arrival)) return;
+        const paged = PAGED_QUERIES.has(frame.type);
+        if (paged && !conn.pages.admit(arrival)) return;
         const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
-        send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
+        send(conn, { type: 'reply', id: frame.id, data }, paged);
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);

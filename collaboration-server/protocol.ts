@@ -83,6 +83,8 @@ export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 
 export const TaskDraftSchema = z.object({
   key: z.string().max(64).optional(),
+  /** the id the task must get (a plan shows its ids before approval); the whole frame is refused with CONFLICT if one is taken */
+  id: TaskIdSchema.optional(),
   title: text(200).min(1),
   description: text(4000).default(''),
   objective: text(500).default(''),
@@ -131,15 +133,23 @@ export const TaskSchema = z.object({
 });
 export type Task = z.infer<typeof TaskSchema>;
 
+/**
+ * active: running. completed: every task finished. closed: closed with work left, which went to the
+ * backlog. A completed or closed sprint is read-only: its tasks as they were at the close are its record.
+ */
+export const SPRINT_STATUSES = ['active', 'completed', 'closed', 'cancelled'] as const;
 export const SprintSchema = z.object({
   id: z.string(),
+  /** 1, 2, 3… in the order sprints were created (0 in events written before sprints were numbered) */
+  number: z.number().int().nonnegative().default(0),
   name: z.string(),
   goal: z.string(),
   startsAt: z.number(),
   endsAt: z.number(),
-  status: z.enum(['active', 'completed', 'cancelled']),
+  status: z.enum(SPRINT_STATUSES),
   objectives: z.array(z.string()),
   createdAt: z.number(),
+  closedAt: z.number().nullable().default(null),
 });
 export type Sprint = z.infer<typeof SprintSchema>;
 
@@ -160,10 +170,14 @@ export const TASK_ACTIONS = [
 ] as const;
 export const TaskActionSchema = z.enum(TASK_ACTIONS);
 export type TaskAction = z.infer<typeof TaskActionSchema>;
+/** Changes only the hub makes, never sent in `task_update`: a sprint closed with the task unfinished, a plan took it from the backlog. */
+export const HUB_TASK_ACTIONS = ['backlog', 'carry'] as const;
+export const TaskChangeActionSchema = z.enum([...TASK_ACTIONS, ...HUB_TASK_ACTIONS]);
+export type TaskChangeAction = z.infer<typeof TaskChangeActionSchema>;
 
 export const TaskChangeSchema = z.object({
   taskId: TaskIdSchema,
-  action: TaskActionSchema,
+  action: TaskChangeActionSchema,
   by: z.string(),
   from: TaskStatusSchema,
   to: TaskStatusSchema,
@@ -326,7 +340,17 @@ export const SprintCreateFrameSchema = z.object({
     endsAt: z.number().int(),
     objectives: z.array(text(500)).max(20).default([]),
   }),
-  tasks: z.array(TaskDraftSchema).min(1).max(20_000),
+  tasks: z.array(TaskDraftSchema).max(20_000),
+  /**
+   * Unfinished tasks taken into the new sprint with their id, progress and notes: from the backlog, or
+   * from the active sprint, which this frame closes first. `due` replaces the task's due time.
+   */
+  carry: z.array(z.object({ taskId: TaskIdSchema, due: z.number().int().nullable().default(null) })).max(1000).default([]),
+});
+export const SprintCloseFrameSchema = z.object({
+  ...frameBase,
+  type: z.literal('sprint_close'),
+  sprintId: z.string().max(64),
 });
 export const TasksAddFrameSchema = z.object({
   ...frameBase,
@@ -363,6 +387,15 @@ export const TaskEventsFrameSchema = z.object({
   type: z.literal('task_events'),
   sprintId: z.string().max(64).optional(),
 });
+/** One task with everything that happened to it, in whichever sprint. */
+export const TaskFrameSchema = z.object({ ...frameBase, type: z.literal('task'), taskId: TaskIdSchema });
+/** A `task` reply carries at most this many of the task's latest events, and at most this many bytes of them: a reply stays well inside a connection's send buffer. */
+export const TASK_EVENTS_SHOWN = 200;
+export const TASK_EVENTS_BYTES = 256 * 1024;
+/** The latest `limit` sprints, oldest first. */
+export const SprintsFrameSchema = z.object({ ...frameBase, type: z.literal('sprints'), limit: z.number().int().min(1).max(1000).default(100) });
+/** Unfinished tasks whose sprint closed, waiting for a plan to take them: the latest `limit`, oldest first. */
+export const BacklogFrameSchema = z.object({ ...frameBase, type: z.literal('backlog'), limit: z.number().int().min(1).max(1000).default(200) });
 export const EscalateFrameSchema = z.object({
   ...frameBase,
   type: z.literal('escalate'),
@@ -440,10 +473,14 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   WhoFrameSchema,
   HistoryFrameSchema,
   SprintCreateFrameSchema,
+  SprintCloseFrameSchema,
   TasksAddFrameSchema,
   TaskUpdateFrameSchema,
   TasksFrameSchema,
   TaskEventsFrameSchema,
+  TaskFrameSchema,
+  SprintsFrameSchema,
+  BacklogFrameSchema,
   EscalateFrameSchema,
   EscalationAnswerFrameSchema,
   EscalationsFrameSchema,
@@ -465,6 +502,7 @@ export const COMMAND_TYPES = [
   'chat',
   'presence',
   'sprint_create',
+  'sprint_close',
   'tasks_add',
   'task_update',
   'escalate',
@@ -516,6 +554,10 @@ export const ReplyDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('history'), events: z.array(EventSchema), next: PageCursorSchema.optional() }),
   z.object({ kind: z.literal('tasks'), sprint: SprintSchema.nullable(), tasks: z.array(TaskSchema) }),
   z.object({ kind: z.literal('task_events'), sprint: SprintSchema.nullable(), events: z.array(TaskEventSchema) }),
+  /** the task's latest events (at most TASK_EVENTS_SHOWN, and at most TASK_EVENTS_BYTES of them), oldest first; `earlier`: how many older ones were left out */
+  z.object({ kind: z.literal('task'), task: TaskSchema, sprint: SprintSchema.nullable(), events: z.array(TaskEventSchema), earlier: z.number().int().nonnegative().default(0) }),
+  z.object({ kind: z.literal('sprints'), sprints: z.array(SprintSchema) }),
+  z.object({ kind: z.literal('backlog'), tasks: z.array(TaskSchema) }),
   z.object({ kind: z.literal('escalations'), escalations: z.array(EscalationSchema), decisions: z.array(DecisionSchema) }),
   z.object({ kind: z.literal('artifact'), taskId: z.string(), artifactKind: z.string(), content: z.string() }),
   z.object({ kind: z.literal('state'), key: z.string(), value: z.unknown() }),

@@ -12,6 +12,7 @@ import {
   type TaskChange,
 } from './protocol.js';
 import { isFinished, nextStatus } from './task-lifecycle.js';
+import { carryInto, closeSprint, requireWritable } from './sprint-lifecycle.js';
 
 type FrameOf<T extends CommandFrame['type']> = Extract<CommandFrame, { type: T }>;
 type Draft = ReturnType<typeof TaskDraftSchema.parse>;
@@ -28,13 +29,28 @@ export function findTask(ctx: HandlerContext, taskId: string): Task {
 
 const all = { kind: 'all' } as const;
 
+/** Refuses the whole frame when an id it gives is taken: the ids a plan showed are the ones it gets, or none. */
+function checkGivenIds(ctx: HandlerContext, drafts: readonly Draft[]): void {
+  const given = drafts.flatMap((d) => (d.id ? [d.id] : []));
+  if (new Set(given).size !== given.length) throw new HuddleError('BAD_FRAME', 'Two tasks of the frame ask for the same id.');
+  const taken = given.filter((id) => ctx.store.work.task(id));
+  if (taken.length) {
+    const next = ctx.store.work.lastTaskNumber() + 1;
+    throw new HuddleError('CONFLICT', `${taken.join(', ')} ${taken.length === 1 ? 'is' : 'are'} already taken (another plan or a new task got there first); the next free id is T-${next}. Show the plan again with new ids.`);
+  }
+}
+
 /** Inserts drafts, turning the dependency keys they name into the new task ids. */
 function insertTasks(ctx: HandlerContext, sprintId: string, drafts: Draft[]): Task[] {
   const { store, now } = ctx;
+  checkGivenIds(ctx, drafts);
   const idByKey = new Map<string, string>();
-  const ids = drafts.map((d) => {
-    const id = store.work.newTaskId(sprintId);
+  // given ids first, so that an id made for a draft without one cannot take a given one
+  const givenIds = drafts.map((d) => (d.id ? store.work.newTaskIdAt(d.id, sprintId) : undefined));
+  const ids = drafts.map((d, i) => {
+    const id = givenIds[i] ?? store.work.newTaskId(sprintId);
     if (d.key) idByKey.set(d.key, id);
+    idByKey.set(id, id);
     return id;
   });
   return drafts.map((d, i) => {
@@ -74,19 +90,29 @@ function insertTasks(ctx: HandlerContext, sprintId: string, drafts: Draft[]): Ta
   });
 }
 
+/**
+ * A new sprint, numbered after the last. The active one, if any, is closed first (its unfinished tasks
+ * go to the backlog), then the carried tasks come in from the backlog, then the new tasks are made.
+ */
 export function createSprint(ctx: HandlerContext, frame: FrameOf<'sprint_create'>): CommandOutcome {
   requireAdmin(ctx, 'start a sprint');
   const { store, now, actor } = ctx;
   if (frame.sprint.endsAt <= frame.sprint.startsAt) throw new HuddleError('BAD_FRAME', 'A sprint must end after it starts.');
+  if (frame.tasks.length + frame.carry.length === 0) throw new HuddleError('BAD_FRAME', 'A sprint needs at least one task, new or carried over.');
+  const named = store.work.sprintNamed(frame.sprint.name);
+  if (named) throw new HuddleError('CONFLICT', `There is already a sprint called "${frame.sprint.name}" (${named.id}); sprint names are unique.`);
+  const deliveries: Delivery[] = [];
   const previous = store.work.currentSprint();
-  if (previous?.status === 'active') store.work.setSprint(previous.id, 'completed');
-  const sprint: Sprint = { id: `S-${nanoid(6)}`, ...frame.sprint, status: 'active', createdAt: now };
+  if (previous?.status === 'active') deliveries.push(...closeSprint(ctx, previous).deliveries);
+  const sprint: Sprint = { id: `S-${nanoid(6)}`, number: store.work.nextSprintNumber(), ...frame.sprint, status: 'active', createdAt: now, closedAt: null };
   store.work.createSprint(sprint);
+  const carried = carryInto(ctx, sprint, frame.carry, previous?.name ?? 'an earlier sprint');
   const tasks = insertTasks(ctx, sprint.id, frame.tasks);
-  const stored = store.events.append({ type: 'sprint', by: actor.name, sprint, tasks }, now, actor.id, all, sprint.id);
+  const stored = store.events.append({ type: 'sprint', by: actor.name, sprint, tasks: [...carried.tasks, ...tasks] }, now, actor.id, all, sprint.id);
+  deliveries.push({ stored, fromId: actor.id, to: all }, ...carried.events);
   return {
-    deliveries: [{ stored, fromId: actor.id, to: all }],
-    result: { sprintId: sprint.id, taskIds: tasks.map((t) => t.id) },
+    deliveries,
+    result: { sprintId: sprint.id, number: sprint.number, taskIds: tasks.map((t) => t.id), carried: carried.tasks.map((t) => t.id) },
   };
 }
 
@@ -95,6 +121,7 @@ export function addTasks(ctx: HandlerContext, frame: FrameOf<'tasks_add'>): Comm
   const { store, now, actor } = ctx;
   const sprint = store.work.sprint(frame.sprintId);
   if (!sprint) throw new HuddleError('NOT_FOUND', `No sprint ${frame.sprintId}.`);
+  if (sprint.status !== 'active') throw new HuddleError('SPRINT_CLOSED', `${sprint.name} is ${sprint.status}: no tasks can be added to it. Plan the next sprint instead.`);
   const tasks = insertTasks(ctx, sprint.id, frame.tasks);
   const stored = store.events.append({ type: 'sprint', by: actor.name, sprint, tasks }, now, actor.id, all, sprint.id);
   return { deliveries: [{ stored, fromId: actor.id, to: all }], result: { sprintId: sprint.id, taskIds: tasks.map((t) => t.id) } };
@@ -106,6 +133,7 @@ const CLOSES_BLOCKERS: ReadonlySet<TaskAction> = new Set(['assign', 'reassign', 
 export function applyTaskUpdate(ctx: HandlerContext, frame: FrameOf<'task_update'>): CommandOutcome {
   const { store, now, actor } = ctx;
   const before = findTask(ctx, frame.taskId);
+  requireWritable(ctx, before, frame.action);
   const to = nextStatus(before, frame.action, actor, frame.assignee);
   const task: Task = { ...before, status: to, updatedAt: now, notes: [...before.notes] };
   const note = frame.note?.trim() || null;
@@ -163,8 +191,9 @@ export function applyTaskUpdate(ctx: HandlerContext, frame: FrameOf<'task_update
   };
   const stored = store.events.append({ type: 'task', task, change }, now, actor.id, all, task.sprintId);
   const deliveries: Delivery[] = [{ stored, fromId: actor.id, to: all }];
-  if (isFinished(task.status) && store.work.unfinishedTasks(task.sprintId) === 0) {
-    store.work.setSprint(task.sprintId, 'completed');
+  const sprint = store.work.sprint(task.sprintId);
+  if (isFinished(task.status) && sprint?.status === 'active' && store.work.unfinishedTasks(task.sprintId) === 0) {
+    deliveries.push(...closeSprint(ctx, sprint).deliveries);
   }
   return { deliveries, result: { status: task.status } };
 }

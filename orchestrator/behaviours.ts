@@ -6,6 +6,8 @@ import { createPlanningBehaviour } from './planning/behaviour.js';
 import { createMonitorBehaviour } from './monitoring/behaviour.js';
 import { createQuestionBehaviour } from './monitoring/questions.js';
 import type { MonitorOptions } from './monitoring/options.js';
+import { createSprintClosingBehaviour } from './sprint-closing.js';
+import { createStatusBehaviour } from './status-answers.js';
 
 /** Every behaviour judges through the same advisor (the offline engine unless one is given). */
 export function createBehaviours(monitor: Partial<MonitorOptions> = {}, advisor: Advisor = offlineAdvisor): Behaviour[] {
@@ -13,5 +15,7 @@ export function createBehaviours(monitor: Partial<MonitorOptions> = {}, advisor:
     createPlanningBehaviour(advisor),
     createMonitorBehaviour(monitor, undefined, advisor),
     createQuestionBehaviour(),
+    createStatusBehaviour(),
+    createSprintClosingBehaviour(),
   ];
 }

@@ -5,6 +5,7 @@
  */
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { systemClock, type Clock } from '../collaboration-server/clock.js';
+import { HuddleError } from '../collaboration-server/errors.js';
 import type { HubEvent } from '../collaboration-server/protocol.js';
 import { MINUTE } from '../collaboration-server/units.js';
 import type { RoleSpec } from '../agents/roles.js';
@@ -50,7 +51,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   };
 
   // Events that arrive while the snapshot is taken wait in the queue behind it.
-  let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], taskEvents: [], self: client.name, now: clock.now() };
+  let view: LeadView = { sprint: null, tasks: [], roster: [], roles, escalations: [], taskEvents: [], decisions: [], backlog: [], self: client.name, now: clock.now() };
   /** the last message handled: a message seen twice (history and live) is handled once */
   let lastMessageSeq = 0;
   const saveCursor = (seq: number) => client.send({ type: 'state_put', key: CURSOR_KEY, value: { seq } });
@@ -59,15 +60,26 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   if (!client.welcome) await client.connect();
 
   async function snapshot(): Promise<void> {
-    const [who, tasks, escalations, taskEvents] = await Promise.all([
+    const [who, tasks, escalations, taskEvents, backlog] = await Promise.all([
       client.request({ type: 'who' }),
       client.request({ type: 'tasks' }),
       client.request({ type: 'escalations', status: 'all' }),
       client.request({ type: 'task_events' }),
+      client.request({ type: 'backlog' }),
     ]);
     // Both queries name the active sprint; should a new one start between them, its events come live.
     const events = taskEvents.sprint?.id === tasks.sprint?.id ? taskEvents.events : [];
-    view = { ...view, sprint: tasks.sprint, tasks: tasks.tasks, roster: who.participants, escalations: escalations.escalations, taskEvents: events, now: clock.now() };
+    view = {
+      ...view,
+      sprint: tasks.sprint,
+      tasks: tasks.tasks,
+      roster: who.participants,
+      escalations: escalations.escalations,
+      decisions: escalations.decisions,
+      taskEvents: events,
+      backlog: backlog.tasks,
+      now: clock.now(),
+    };
   }
   enqueue(async () => {
     await snapshot();
@@ -78,7 +90,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     }
     await catchUp(client.welcome?.lastSeq ?? 0);
     // Pick up where a previous run stopped (an approved sprint not yet created, tasks ready to hand out).
-    for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
+    for (const b of behaviours) if (b.onTick) await run(b, () => b.onTick!(view));
   });
   /**
    * Messages that arrived while no lead was listening (a restart) are read from the hub's history,
@@ -121,7 +133,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     view = applyEvent(view, event);
     // Never answer itself or another bot: two leads must not talk to each other in a loop.
     if (event.type === 'message' && (event.from.name === view.self || event.from.role === 'orchestrator')) return;
-    for (const b of behaviours) await run(b.name, () => b.onEvent(event, view), `e${event.seq}`);
+    for (const b of behaviours) await run(b, () => b.onEvent(event, view), `e${event.seq}`);
     if (moveCursor && event.type === 'message') await saveCursor(event.seq).catch(() => {});
   }
 
@@ -130,7 +142,8 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
    * killed after sending some of them and restarted on the same event sends them again under the same
    * ids, and the hub applies each once (the product owner does not see the breakdown twice).
    */
-  async function run(name: string, decide: () => LeadAction[], cause?: string): Promise<void> {
+  async function run(behaviour: Behaviour, decide: () => LeadAction[], cause?: string): Promise<void> {
+    const { name } = behaviour;
     let actions: LeadAction[];
     try {
       actions = decide();
@@ -145,6 +158,8 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
         await client.send(action, cause ? { id: `${cause}:${name}:${i}` } : {});
       } catch (err) {
         log(`lead: ${action.type} refused: ${(err as Error).message}`);
+        // after the events already on their way (they explain the refusal), never in the middle of this run
+        if (behaviour.onRefused && err instanceof HuddleError) enqueue(() => run(behaviour, () => behaviour.onRefused!(action, err, view), `${cause ?? 'tick'}:refused:${i}`));
       }
     }
   }
@@ -172,7 +187,7 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     if (closed) return;
     enqueue(async () => {
       view = { ...view, now: clock.now() };
-      for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
+      for (const b of behaviours) if (b.onTick) await run(b, () => b.onTick!(view));
     });
   };
   const tick = options.tickMs ? setInterval(tickNow, options.tickMs) : undefined;

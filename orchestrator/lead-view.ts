@@ -3,8 +3,10 @@
  * anywhere else: a restarted lead asks the hub again and carries on.
  */
 import type { CommandInput } from '../collaboration-server/client.js';
-import type { HubEvent, TaskEvent } from '../collaboration-server/protocol.js';
+import type { HuddleError } from '../collaboration-server/errors.js';
+import type { Decision, HubEvent, Task, TaskEvent } from '../collaboration-server/protocol.js';
 import { foldRoom, type RoomState } from '../collaboration-server/room.js';
+import { isFinished } from '../collaboration-server/task-lifecycle.js';
 import type { RoleSpec } from '../agents/roles.js';
 
 export interface LeadView extends RoomState {
@@ -17,6 +19,10 @@ export interface LeadView extends RoomState {
   taskEvents?: TaskEvent[];
   /** the lead's own participant name, so it never answers itself */
   self: string;
+  /** the product owner's decisions so far (the lead loads them with `escalations` and appends every new one) */
+  decisions?: Decision[];
+  /** unfinished tasks of closed sprints, waiting for a plan (loaded with `backlog`, then folded from events) */
+  backlog?: Task[];
 }
 
 /** What a behaviour asks the lead to do: frames to send to the hub, in order. */
@@ -32,15 +38,25 @@ export interface Behaviour {
   restore?(saved: unknown): void;
   onEvent(event: HubEvent, view: LeadView): LeadAction[];
   onTick?(view: LeadView): LeadAction[];
+  /** the hub refused one of this behaviour's actions; called after the events that arrived before the refusal */
+  onRefused?(action: LeadAction, error: HuddleError, view: LeadView): LeadAction[];
 }
 
 /** Folds one hub event into the view, and a task event of the current sprint into its log. */
 export function applyEvent(view: LeadView, event: HubEvent): LeadView {
-  const next = foldRoom(view, event);
+  const next = withDecisionsAndBacklog(foldRoom(view, event), event);
   if (!view.taskEvents) return next;
   if (event.type === 'sprint' && view.sprint?.id !== event.sprint.id) return { ...next, taskEvents: [] };
   if (event.type === 'task' && view.sprint?.id === event.task.sprintId) return { ...next, ...withTaskEvent(view.taskEvents, event) };
   return next;
+}
+
+function withDecisionsAndBacklog(view: LeadView, event: HubEvent): LeadView {
+  if (event.type === 'decision' && view.decisions && !view.decisions.some((d) => d.id === event.decision.id)) return { ...view, decisions: [...view.decisions, event.decision] };
+  if (!view.backlog || event.type !== 'task') return view;
+  const others = view.backlog.filter((t) => t.id !== event.task.id);
+  const waiting = event.change.action === 'backlog' || (view.backlog.length !== others.length && event.change.action !== 'carry' && !isFinished(event.task.status));
+  return { ...view, backlog: waiting ? [...others, event.task].sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2))) : others };
 }
 
 /** Appends a task event to the log, once: the snapshot may already hold one that was also on its way live. */

@@ -27,7 +27,7 @@ describe('the share of the team already in use', () => {
     [14, '23%'],
   ])('is %sh of 60h as %s, not rounded to tens', (load, shown) => {
     const c = capacity(member('Ann', 60, load));
-    expect(capacityText(c)).toContain(`${shown} already in use`);
+    expect(capacityText(c)).toContain(`${shown} already booked`);
     expect(cardLines(capacityCard(c))[0]).toContain(`${shown} booked`);
     expect(box(capacityCard(c))).toMatch(new RegExp(`Booked overall .*${shown}`));
   });

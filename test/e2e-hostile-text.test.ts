@@ -168,7 +168,7 @@ describe('hostile participant text, read back through each command (built binary
 
     const status = await huddle('status');
     expectTerminalSafe(status.stdout);
-    expect(status.stdout).toContain(`# ${sprintShows}:`);
+    expect(status.stdout).toContain(`# ${sprintShows} (`);
   });
 
   it('huddle escalations and huddle who', async () => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
 import { assertBuilt, runHuddle, spawnHuddleUntilCleanup } from './helpers/cli.js';
-import { fromLead, mine, tasksSeen, type Terminal } from './helpers/story-terminal.js';
+import { fromLead, joinStoryTeam, mine, tasksSeen, type Terminal } from './helpers/story-terminal.js';
 
 const cleanup = cleanupAfterEach();
 let dataDir: string | undefined;
@@ -35,11 +35,7 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
     const up = spawnHuddleUntilCleanup(['up', '--port', '0', '--data', dataDir, '--tick', '500ms', '--stale-after', '30m', '--blocker-persist', '1h'], cleanup);
     await wait(() => expect(up.out()).toMatch(/huddle hub listening on ws:\/\/127\.0\.0\.1:\d+/));
 
-    const cto = terminal('CTO', 'cto');
-    const backend = terminal('Backend Developer', 'backend-dev');
-    const qa = terminal('QA Engineer', 'qa');
-    const po = terminal('Product Owner', 'human');
-    for (const t of [cto, backend, qa, po]) await wait(() => expect(t.jsonLines().some((e) => e.type === 'joined')).toBe(true));
+    const { cto, backend, qa, po } = await joinStoryTeam(terminal);
 
     // Plan and approve a sprint.
     po.write('plan sprint');
@@ -139,7 +135,7 @@ describe('the technical lead keeps a sprint moving (built binary, separate proce
     const report = fromLead(po, 'sprint_report')[0]!;
     expect(report.card).toMatchObject({ completionPercent: 100, blockers: { count: 3 } });
     expect(report.card.tasksDone).toBe(report.card.tasksTotal);
-    expect(report.text).toMatch(/Velocity [\d.]+ points\/day/);
+    expect(report.text).toMatch(/Velocity [\d.]+ points, [\d.]+ hours per working day/);
     expect(report.text).toMatch(/Blockers: 3/);
 
     // The same numbers from the shell.

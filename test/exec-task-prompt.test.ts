@@ -8,7 +8,7 @@ const task = (over: Partial<Task>): Task => ({
   assignee: 'Dev', rationale: '', status: 'assigned', percent: 0, due: null, atRisk: false, startedAt: null, completedAt: null,
   createdAt: 0, updatedAt: 0, notes: [], ...over,
 });
-const sprint: Sprint = { id: 'S-1', name: 'Sprint 7', goal: 'Log in', startsAt: 0, endsAt: 1, status: 'active', objectives: ['Users can log in'], createdAt: 0 };
+const sprint: Sprint = { id: 'S-1', number: 7, closedAt: null, name: 'Sprint 7', goal: 'Log in', startsAt: 0, endsAt: 1, status: 'active', objectives: ['Users can log in'], createdAt: 0 };
 
 describe('task prompt', () => {
   it('gives the task, its criteria, what it builds on, the sprint and how to finish', () => {

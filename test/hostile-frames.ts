@@ -156,9 +156,20 @@ export class FrameFuzzer {
         return {
           id,
           type: 'sprint_create',
-          sprint: { name: 'Fuzz sprint', startsAt: now, endsAt: now + 86_400_000 },
+          // sprint names are unique: the same one twice is refused, not fuzzing
+          sprint: { name: `Fuzz sprint ${this.counter}`, startsAt: now, endsAt: now + 86_400_000 },
           tasks: [{ key: 'a', title: 'A', role: 'qa', estimateHours: 2, assignee: 'Fuzz Member' }, { title: 'B', role: 'qa', estimateHours: 1, dependsOn: ['a'] }],
+          // now and then a task carried over (each carry adds a note to it: often, its events would grow without end)
+          ...(this.int(40) === 0 ? { carry: [{ taskId, due: null }] } : {}),
         };
+      case 'sprint_close':
+        return { id, type: 'sprint_close', sprintId: this.pick(['S-unknown', '']) };
+      case 'task':
+        return { id, type: 'task', taskId };
+      case 'sprints':
+        return { id, type: 'sprints' };
+      case 'backlog':
+        return { id, type: 'backlog' };
       case 'tasks_add':
         return { id, type: 'tasks_add', sprintId: 'S-unknown', tasks: [{ title: 'C', role: 'qa', estimateHours: 1 }] };
       case 'task_update':

@@ -57,27 +57,6 @@ describe('the monitor behaviour', () => {
     expect(restarted.onEvent(decided, view)).toEqual([]);
   });
 
-  it('posts the completion report when the last task is done, once, from the task events in the view', () => {
-    const monitor = createMonitorBehaviour(options, toBob);
-    const t1 = makeTask({ id: 'T-1', status: 'done', assignee: 'Ada', completedAt: T0 + HOUR, points: 3 });
-    const t2 = makeTask({ id: 'T-2', status: 'in_progress', assignee: 'Bob', points: 5 });
-    // T-2 was blocked for half an hour before this monitor saw anything (the lead was down): the hub's log says so.
-    const earlier = [
-      taskEvent(t2, { action: 'block', from: 'in_progress', to: 'blocked' }, T0 + HOUR),
-      taskEvent(t2, { action: 'unblock', from: 'blocked', to: 'in_progress' }, T0 + 1.5 * HOUR),
-    ];
-    const view = makeView({ tasks: [t1, t2], taskEvents: earlier });
-    const done = { ...t2, status: 'done' as const, completedAt: T0 + 2 * HOUR, percent: 100 };
-    const finish = taskEvent(done, { action: 'done', from: 'in_progress', to: 'done' }, T0 + 2 * HOUR);
-    const after = applyEvent(view, finish);
-    expect(after.taskEvents).toHaveLength(3);
-    const actions = monitor.onEvent(finish, after);
-    const report = actions.find((a) => a.type === 'chat');
-    expect(report).toMatchObject({ card: { kind: 'sprint_report', tasksDone: 2, tasksTotal: 2, velocityPointsPerDay: 8, blockers: { count: 1, meanHoursToUnblock: 0.5 } } });
-    expect(report!.type === 'chat' && report!.text).toMatch(/Velocity 8 points\/day.*Blockers: 1 \(mean time to unblock 0.5h\)/);
-    expect(monitor.onTick!(after).filter((a) => a.type === 'chat')).toEqual([]);
-  });
-
   it('hands out the tasks its ladder split as soon as they arrive', () => {
     const monitor = createMonitorBehaviour(options, toBob);
     const parts = [

@@ -78,7 +78,7 @@ describe('the monitor in the lead, over a real hub', () => {
     await bob.send({ type: 'task_update', taskId: t2, action: 'done' });
     const report = await seen.until(fromLead('sprint_report'));
     expect(report).toMatchObject({ card: { tasksDone: 2, tasksTotal: 2, completionPercent: 100, blockers: { count: 2 } } });
-    expect(report.type === 'message' && report.text).toMatch(/Velocity 6 points\/day.*Blockers: 2/);
+    expect(report.type === 'message' && report.text).toMatch(/Velocity 6 points, [\d.]+ hours per working day.*Blockers: 2/);
 
     // The same numbers come from the hub's task events (what `huddle status` and `huddle report` show).
     const metrics = await fetchMetrics(po);

@@ -7,8 +7,8 @@ import { cardBox } from './helpers/rows.js';
 const SAMPLES: [Card, RegExp, RegExp][] = [
   [
     { kind: 'capacity', startsAt: 0, endsAt: 0, days: 5, agents: [{ name: 'Ann', role: 'qa', hoursPerDay: 6, capacityHours: 30, availableHours: 18, loadHours: 12, bookedPercent: 40 }], totalHours: 18, bookedPercent: 40 },
-    /capacity: 18h over 5 day\(s\), 40% booked\nname +role +h\/day +capacity +available +load +booked\nAnn +qa +6 +30h +18h +12h +40%/,
-    /Capacity — 18h over 5 day\(s\)[\s\S]*Ann +qa +12h \/ 30h[\s\S]*40%/,
+    /capacity: 18h available over 5 calendar day\(s\), 40% booked\nname +role +h\/day +capacity +available +load +booked\nAnn +qa +6 +30h +18h +12h +40%/,
+    /Capacity — 18h available over 5 calendar day\(s\)[\s\S]*Ann +qa +12h \/ 30h[\s\S]*40%/,
   ],
   [
     { kind: 'objectives', objectives: [{ index: 1, text: 'Users can log in', priority: 'high', priorityCue: 'must', points: 5, hours: 12, domains: ['api', 'ui'], generic: false }], totalPoints: 5, totalHours: 12, capacityHours: 30, balance: 'balanced', fits: true },

@@ -10,12 +10,12 @@ const say = (text: string, from = po): HubEvent => ({ type: 'message', seq: ++se
 
 type SprintCreate = Extract<LeadAction, { type: 'sprint_create' }>;
 
-/** What the hub would do with a sprint_create: tasks numbered from T-101, dependencies turned into ids. */
+/** What the hub would do with a sprint_create: the ids the plan gave (else numbered from T-101), dependencies turned into ids. */
 function hubCreates(frame: SprintCreate): Extract<HubEvent, { type: 'sprint' }> {
-  const sprint: Sprint = { id: 'S-1', name: frame.sprint.name, goal: frame.sprint.goal ?? '', startsAt: frame.sprint.startsAt, endsAt: frame.sprint.endsAt, status: 'active', objectives: frame.sprint.objectives ?? [], createdAt: MONDAY };
-  const idOf = new Map(frame.tasks.map((d, i) => [d.key!, `T-${101 + i}`]));
-  const tasks: Task[] = frame.tasks.map((d, i) => ({
-    id: `T-${101 + i}`, sprintId: 'S-1', title: d.title, description: '', objective: d.objective ?? '', domain: d.domain ?? 'general', role: d.role,
+  const sprint: Sprint = { id: 'S-1', number: 1, closedAt: null, name: frame.sprint.name, goal: frame.sprint.goal ?? '', startsAt: frame.sprint.startsAt, endsAt: frame.sprint.endsAt, status: 'active', objectives: frame.sprint.objectives ?? [], createdAt: MONDAY };
+  const idOf = new Map(frame.tasks.map((d, i) => [d.key!, d.id ?? `T-${101 + i}`]));
+  const tasks: Task[] = frame.tasks.map((d) => ({
+    id: idOf.get(d.key!)!, sprintId: 'S-1', title: d.title, description: '', objective: d.objective ?? '', domain: d.domain ?? 'general', role: d.role,
     estimateHours: d.estimateHours, points: 0, priority: d.priority ?? 'medium', acceptance: d.acceptance ?? [], dependsOn: (d.dependsOn ?? []).map((k) => idOf.get(k)!),
     assignee: null, rationale: '', status: 'pending', percent: 0, due: null, atRisk: false, startedAt: null, completedAt: null, createdAt: MONDAY, updatedAt: MONDAY, notes: [],
   }));
@@ -75,29 +75,29 @@ describe('the planning behaviour', () => {
   it('assigns only the first stage once the sprint exists, with a direct message to each assignee', () => {
     const { approval, feed } = approvedRoom();
     const actions = feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
-    expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-109→QA Engineer']);
+    expect(assigns(actions).sort()).toEqual(['T-1→CTO', 'T-5→CTO', 'T-9→QA Engineer']);
     expect(directs(actions).sort()).toEqual(['CTO', 'QA Engineer']);
     const toCto = actions.find((a) => a.type === 'chat' && a.to?.kind === 'participant' && a.to.name === 'CTO') as Extract<LeadAction, { type: 'chat' }>;
-    expect(toCto.text).toMatch(/T-101 Design user authentication/);
-    expect(saved(actions)!.value).toMatchObject({ active: { sprintId: 'S-1', assigned: expect.arrayContaining(['T-101', 'T-105', 'T-109']) } });
+    expect(toCto.text).toMatch(/T-1 Design user authentication/);
+    expect(saved(actions)!.value).toMatchObject({ active: { sprintId: 'S-1', assigned: expect.arrayContaining(['T-1', 'T-5', 'T-9']) } });
   });
 
   it('hands out the next stage as tasks complete, once each', () => {
     const { approval, feed, view } = approvedRoom();
     feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
-    feed(taskChange(view(), 'T-101', 'assigned', 'CTO'));
-    const afterDesign = feed(taskChange(view(), 'T-101', 'done'));
-    expect(assigns(afterDesign)).toEqual(['T-102→Backend Developer']);
+    feed(taskChange(view(), 'T-1', 'assigned', 'CTO'));
+    const afterDesign = feed(taskChange(view(), 'T-1', 'done'));
+    expect(assigns(afterDesign)).toEqual(['T-2→Backend Developer']);
     expect(directs(afterDesign)).toEqual(['Backend Developer']);
-    expect(assigns(feed(taskChange(view(), 'T-105', 'assigned', 'CTO')))).toEqual([]);
-    const afterImpl = feed(taskChange(view(), 'T-102', 'done', 'Backend Developer'));
-    expect(assigns(afterImpl).sort()).toEqual(['T-103→CTO', 'T-104→QA Engineer']);
+    expect(assigns(feed(taskChange(view(), 'T-5', 'assigned', 'CTO')))).toEqual([]);
+    const afterImpl = feed(taskChange(view(), 'T-2', 'done', 'Backend Developer'));
+    expect(assigns(afterImpl).sort()).toEqual(['T-3→CTO', 'T-4→QA Engineer']);
   });
 
   it('records history as tasks finish', () => {
     const { approval, feed, view, b } = approvedRoom();
     feed(hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!));
-    feed(taskChange(view(), 'T-101', 'done', 'CTO'));
+    feed(taskChange(view(), 'T-1', 'done', 'CTO'));
     expect(b.state().history.agents['CTO']).toMatchObject({ done: 1 });
     expect(b.state().history.domains['auth']).toMatchObject({ count: 1, actual: 1 });
   });
@@ -108,8 +108,8 @@ describe('the planning behaviour', () => {
     const restarted = createPlanningBehaviour();
     restarted.restore(JSON.parse(JSON.stringify(saved(created)!.value)));
     expect(restarted.onTick!(view())).toEqual([]);
-    const done = taskChange(view(), 'T-101', 'done', 'CTO');
-    expect(assigns(restarted.onEvent(done, applyEvent(view(), done)))).toEqual(['T-102→Backend Developer']);
+    const done = taskChange(view(), 'T-1', 'done', 'CTO');
+    expect(assigns(restarted.onEvent(done, applyEvent(view(), done)))).toEqual(['T-2→Backend Developer']);
   });
 
   it('sends the sprint again after a restart if it never reached the hub, and binds it if it did', () => {
@@ -126,15 +126,15 @@ describe('the planning behaviour', () => {
     const view = applyEvent(seedView(), event);
     const actions = kept.onTick!(view);
     expect(actions.filter((a) => a.type === 'sprint_create')).toHaveLength(0);
-    expect(assigns(actions).sort()).toEqual(['T-101→CTO', 'T-105→CTO', 'T-109→QA Engineer']);
+    expect(assigns(actions).sort()).toEqual(['T-1→CTO', 'T-5→CTO', 'T-9→QA Engineer']);
   });
 
   describe('after a restart, with a sprint whose tasks moved while the lead was down', () => {
-    const STAGE_2 = ['T-102→Backend Developer', 'T-106→Backend Developer', 'T-107→Backend Developer', 'T-110→QA Engineer'];
-    /** The hub's view once the first stage (T-101, T-105, T-109) was done without the lead. */
+    const STAGE_2 = ['T-10→QA Engineer', 'T-2→Backend Developer', 'T-6→Backend Developer', 'T-7→Backend Developer'];
+    /** The hub's view once the first stage (T-1, T-5, T-9) was done without the lead. */
     function firstStageDone(event: Extract<HubEvent, { type: 'sprint' }>): LeadView {
       let view = applyEvent(seedView({ taskEvents: [] }), event);
-      for (const [id, who] of [['T-101', 'CTO'], ['T-105', 'CTO'], ['T-109', 'QA Engineer']] as const) view = applyEvent(view, taskChange(view, id, 'done', who));
+      for (const [id, who] of [['T-1', 'CTO'], ['T-5', 'CTO'], ['T-9', 'QA Engineer']] as const) view = applyEvent(view, taskChange(view, id, 'done', who));
       return view;
     }
 
@@ -187,14 +187,14 @@ describe('the planning behaviour', () => {
     const event = hubCreates(approval.find((a): a is SprintCreate => a.type === 'sprint_create')!);
     let view = applyEvent(seedView({ taskEvents: [] }), event);
     feed(event);
-    view = applyEvent(view, taskChange(view, 'T-101', 'done', 'CTO'));
+    view = applyEvent(view, taskChange(view, 'T-1', 'done', 'CTO'));
     b.onEvent(view.taskEvents!.at(-1)!, view);
     const { historySeq: _dropped, ...old } = b.state();
     const restarted = createPlanningBehaviour();
     restarted.restore(JSON.parse(JSON.stringify(old)));
     restarted.onTick!(view);
     expect(restarted.state().history.agents['CTO']).toMatchObject({ done: 1 });
-    view = applyEvent(view, taskChange(view, 'T-105', 'done', 'CTO'));
+    view = applyEvent(view, taskChange(view, 'T-5', 'done', 'CTO'));
     restarted.onTick!(view);
     expect(restarted.state().history.agents['CTO']).toMatchObject({ done: 2 });
   });

@@ -5,6 +5,7 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { findCommand, type CommandContext } from '../cli/input/commands.js';
 import { emptyRoom } from '../cli/room.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS } from '../orchestrator/planning/commands.js';
+import { SPRINT_COMMANDS } from '../orchestrator/planning/sprint-commands.js';
 import { handleMessage } from '../orchestrator/planning/session.js';
 import { initialPlanningState } from '../orchestrator/planning/state.js';
 import { person, SEED, seedRoster, seedView } from './helpers/planning-team.js';
@@ -47,12 +48,18 @@ describe('the planning commands table', () => {
     const ctx: CommandContext = { me, hub: { send: () => Promise.reject(new Error('unused')), request: () => Promise.reject(new Error('unused')) }, room: () => emptyRoom(me, [...BUILT_IN_ROLES]) };
     const help = await findCommand('help')!.run(ctx, '');
     if (help.kind !== 'lines') throw new Error(`expected lines, got ${help.kind}`);
-    for (const usage of [PLAN_SPRINT.usage, ...PLANNING_COMMANDS.map((c) => c.usage)]) expect(help.lines.join('\n')).toContain(usage);
+    for (const usage of [PLAN_SPRINT.usage, ...PLANNING_COMMANDS.map((c) => c.usage), ...SPRINT_COMMANDS.map((c) => c.usage)]) expect(help.lines.join('\n')).toContain(usage);
   });
 
-  it('is what docs/planning.md describes', () => {
+  it('is what docs/planning.md describes, for planning and for a running sprint', () => {
     const doc = readFileSync(new URL('../docs/planning.md', import.meta.url), 'utf8');
-    for (const command of PLANNING_COMMANDS) expect(doc).toContain(`\`${command.usage}\``);
+    for (const command of [...PLANNING_COMMANDS, ...SPRINT_COMMANDS]) expect(doc).toContain(`\`${command.usage}\``);
+  });
+
+  it('matches every line the running sprint’s table shows', () => {
+    for (const command of SPRINT_COMMANDS) {
+      for (const example of examplesOf(command.usage.replace('"WORK"', '"Fix the login redirect loop"').replace(' [T-n]', ''))) expect(command.pattern.test(example), example).toBe(true);
+    }
   });
 });
 

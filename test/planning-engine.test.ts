@@ -127,6 +127,14 @@ describe('history', () => {
     expect(after!.adjustments.join()).toMatch(/team history/);
   });
 
+  it('counts a task done with no working time as done, but not as an estimate to learn from', () => {
+    const history = recordDone(emptyHistory(), 'auth', 'Ann', 6, 0.01);
+    expect(history.agents['Ann']).toMatchObject({ done: 1, byDomain: {} });
+    expect(history.domains).toEqual({});
+    const [plain] = analyseObjectives(['Implement login']).objectives;
+    expect(analyseObjectives(['Implement login'], history).objectives[0]!.hours).toBe(plain!.hours);
+  });
+
   it('changes an assignment: the agent who finishes their tasks gets the next one', () => {
     const team = [member('Ann', 'backend-dev', ['auth']), member('Ben', 'backend-dev', ['auth'])];
     const t = task();

@@ -122,7 +122,8 @@ describe('the planning conversation', () => {
     expect(plan.assignees['T-1']).toBe('CTO');
     expect(plan.assignees['T-2']).toBe('Backend Developer');
     expect(r.state.active).toEqual(plan);
-    expect(r.replies[0]!.text).toMatch(/^Approved: Sprint 2026-01-05, 10 tasks/);
+    expect(r.replies[0]!.text).toMatch(/^Approved: Sprint 1 · 2026-01-05 → 2026-01-19: 10 new task\(s\) T-1…T-10, /);
+    expect(plan.drafts.map((d) => d.id)).toEqual(plan.drafts.map((d) => d.key));
   });
 
   it('does not approve before there is a plan', () => {

@@ -20,7 +20,9 @@ const bob = viewer('p-bob', 'Bob', 'frontend-dev');
 const lead = viewer('p-lead', 'Lead', 'orchestrator');
 
 const person = (id: string, name: string, at: number, role = 'backend-dev'): ParticipantRow => ({ id, name, role, sessionId: `s-${id}`, createdAt: at, lastSeen: at });
-const sprint = (id: string, at: number, status: Sprint['status'] = 'active'): Sprint => ({ id, name: id, goal: 'ship', startsAt: at, endsAt: at + 1000, status, objectives: ['a', 'b'], createdAt: at });
+const sprint = (id: string, at: number, status: Sprint['status'] = 'active', number = at): Sprint => ({
+  id, number, name: id, goal: 'ship', startsAt: at, endsAt: at + 1000, status, objectives: ['a', 'b'], createdAt: at, closedAt: null,
+});
 const task = (id: string, sprintId: string, status: Task['status'] = 'pending'): Task => ({
   id, sprintId, title: `do ${id}`, description: '', objective: 'a', domain: 'api', role: 'backend-dev', estimateHours: 2, points: 1, priority: 'medium',
   acceptance: [], dependsOn: [], assignee: null, rationale: '', status, percent: 0, due: null, atRisk: false, startedAt: null, completedAt: null,
@@ -240,6 +242,60 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(store.work.task('nonsense')).toBeUndefined();
       expect(store.work.tasks('S-new').map((t) => t.id)).toEqual(['T-1', 'T-2', 'T-3']);
       expect(store.work.unfinishedTasks('S-new')).toBe(1);
+    });
+
+    it("closes a sprint with its record, keeps the unfinished in the backlog, and moves them on under their ids", async () => {
+      const store = await start();
+      store.transaction(() => {
+        store.work.createSprint(sprint('S-1', 1));
+        store.work.newTaskId('S-1');
+        store.work.newTaskId('S-1');
+        store.work.saveTask(task('T-1', 'S-1', 'done'));
+        store.work.saveTask({ ...task('T-2', 'S-1', 'in_progress'), percent: 40 });
+      });
+      expect(store.work.nextSprintNumber()).toBe(2);
+      expect(store.work.lastTaskNumber()).toBe(2);
+      expect(store.work.sprintNamed('S-1')?.id).toBe('S-1');
+      expect(store.work.sprintNamed('nobody')).toBeUndefined();
+      expect(store.work.backlog()).toEqual([]);
+
+      const atClose = store.work.tasks('S-1');
+      store.transaction(() => {
+        store.work.closeSprint('S-1', 'closed', 50, atClose);
+        store.work.saveTask({ ...task('T-2', 'S-1', 'pending'), percent: 40 });
+      });
+      expect(store.work.sprint('S-1')).toMatchObject({ status: 'closed', closedAt: 50 });
+      expect(store.work.sprintRecord('S-1').map((t) => [t.id, t.status])).toEqual([['T-1', 'done'], ['T-2', 'in_progress']]);
+      expect(store.work.backlog().map((t) => [t.id, t.status, t.percent])).toEqual([['T-2', 'pending', 40]]);
+      expect(store.work.backlog(0)).toEqual([]);
+
+      store.transaction(() => {
+        store.work.createSprint(sprint('S-2', 2));
+        store.work.moveTask({ ...task('T-2', 'S-2', 'pending'), percent: 40 });
+        expect(store.work.newTaskIdAt('T-7', 'S-2')).toBe('T-7');
+        store.work.saveTask(task('T-7', 'S-2'));
+      });
+      expect(store.work.backlog()).toEqual([]);
+      expect(store.work.sprintRecord('S-2').map((t) => t.id)).toEqual(['T-2', 'T-7']);
+      expect(store.work.sprints().map((s) => [s.id, s.number])).toEqual([['S-1', 1], ['S-2', 2]]);
+      expect(store.work.sprints(1).map((s) => s.id)).toEqual(['S-2']);
+      expect(store.work.lastTaskNumber()).toBe(7);
+      expect(store.work.newTaskId('S-2')).toBe('T-8');
+    });
+
+    it("finds one task's latest events, whichever sprint they were written in", async () => {
+      const store = await start();
+      const change = (id: string, sprintId: string) => ({
+        type: 'task' as const, task: task(id, sprintId), change: { taskId: id, action: 'note' as const, by: 'Lead', from: 'pending' as const, to: 'pending' as const, note: 'n', percent: null, assignee: null, previousAssignee: null },
+      });
+      store.transaction(() => {
+        store.events.append(change('T-1', 'S-1'), 1, lead.id, { kind: 'all' }, 'S-1');
+        store.events.append(change('T-2', 'S-1'), 2, lead.id, { kind: 'all' }, 'S-1');
+        store.events.append(change('T-1', 'S-2'), 3, lead.id, { kind: 'all' }, 'S-2');
+      });
+      expect(store.events.ofTask('T-1', 10).events.map((e) => e.seq)).toEqual([1, 3]);
+      expect(store.events.ofTask('T-1', 1)).toMatchObject({ events: [{ seq: 3 }], total: 2 });
+      expect(store.events.ofTask('T-3', 10)).toEqual({ events: [], total: 0 });
     });
 
     it('keeps escalations and the decisions that answer them', async () => {

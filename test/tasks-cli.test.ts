@@ -72,7 +72,7 @@ describe('huddle tasks and huddle task', { timeout: 60_000 }, () => {
     expect((await huddle('tasks')).stdout).toContain('No active sprint yet');
     await sprint();
     const all = await huddle('tasks');
-    expect(all.stdout).toMatch(/# Sprint 1: 2 task\(s\)\nT-1 +assigned +0% +6h +Login API → Alice\nT-2 +pending +0% +3h +Login tests → Quinn/);
+    expect(all.stdout).toMatch(/# Sprint 1: 0\/2 tasks done \(0%\)\nT-1 +assigned +0% +6h +Login API → Alice\nT-2 +pending +0% +3h +Login tests → Quinn/);
     const mine = await huddle('tasks', '--mine', '--json');
     const tasks = mine.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; assignee: string });
     expect(tasks.map((t) => [t.id, t.assignee])).toEqual([['T-1', 'Alice']]);

@@ -190,6 +190,7 @@ describe('the status bar', () => {
     expect(text).toContain('● online');
     expect(text).toContain('Alice (backend-dev)');
     expect(text).toContain('Sprint 1 2/5 done █████░░░░░  50%');
+    expect(rowsText([statusRow({ connection: 'online', queued: 0, spinnerFrame: 0, me, sprint: { ...sprint, closed: true } }, 120, '/help')])).toContain('Sprint 1 (closed) 2/5 done');
     expect(rowsText([statusRow({ connection: 'online', queued: 0, spinnerFrame: 0, me, away: true, sprint: null }, 120, '/help')])).toMatch(/^◐ away │ Alice/);
   });
 

@@ -52,7 +52,7 @@ const task = (over: Partial<Task> = {}): Task => ({
   ...over,
 });
 const escalation = makeEscalation({ impact: 'sprint slips', reason: 'capacity', createdAt: ts });
-const sprint = { id: 'S-1', name: 'Sprint 1', goal: '', startsAt: ts, endsAt: ts + 864e5, status: 'active' as const, objectives: [], createdAt: ts };
+const sprint = { id: 'S-1', number: 1, closedAt: null, name: 'Sprint 1', goal: '', startsAt: ts, endsAt: ts + 864e5, status: 'active' as const, objectives: [], createdAt: ts };
 
 const run = (state: UiState, ...actions: UiAction[]) => actions.reduce(reduce, state);
 const asAlice = () => initialState({ name: 'Alice', role: 'backend-dev' }, [...BUILT_IN_ROLES]);
@@ -78,7 +78,7 @@ describe('the terminal reducer', () => {
     expect(s.lines.at(-1)?.text).toContain('T-1 is yours: Login endpoint (6h). /accept T-1');
     expect(s.room.tasks[0]?.status).toBe('assigned');
     expect(loadHours(s.room, 'Alice')).toBe(6);
-    expect(sprintProgress(s.room)).toEqual({ done: 0, total: 1, percent: 0 });
+    expect(sprintProgress(s.room)).toMatchObject({ done: 0, total: 1, percent: 0 });
   });
 
   it('walks the input history with Up and Down and comes back to an empty line', () => {

@@ -37,12 +37,15 @@ const TeamRowSchema = strict({
   quiet: z.boolean(),
   lastUpdate: z.number().nullable(),
 });
+const AccuracyShape = { tasksDone: z.number(), estimatedHours: z.number(), actualHours: z.number(), accuracy: z.number().nullable() };
 const MetricsSchema = strict({
   sprintId: z.string(),
   name: z.string(),
+  status: z.enum(['planned', 'active', 'completed', 'closed']),
   startsAt: z.number(),
   endsAt: z.number(),
   at: z.number(),
+  completion: strict({ done: z.number(), total: z.number(), percent: z.number(), open: z.number(), pointsDone: z.number(), pointsTotal: z.number(), hoursDone: z.number(), hoursTotal: z.number() }),
   tasksTotal: z.number(),
   tasksDone: z.number(),
   tasksCancelled: z.number(),
@@ -55,12 +58,19 @@ const MetricsSchema = strict({
   pointsDone: z.number(),
   hoursTotal: z.number(),
   hoursDone: z.number(),
-  elapsedDays: z.number(),
+  calendarDays: z.number(),
+  workdays: z.number(),
+  elapsedWorkdays: z.number(),
   velocityPointsPerDay: z.number(),
   velocityHoursPerDay: z.number(),
-  burndown: z.array(strict({ day: z.number(), at: z.number(), remainingPoints: z.number(), remainingHours: z.number(), idealPoints: z.number() })),
-  agents: z.array(strict({ name: z.string(), tasksDone: z.number(), tasksFailed: z.number(), estimatedHours: z.number(), actualHours: z.number(), accuracy: z.number().nullable(), tasksPerDay: z.number() })),
+  burndown: z.array(strict({ day: z.number(), at: z.number(), scopePoints: z.number(), remainingPoints: z.number(), remainingHours: z.number(), idealPoints: z.number() })),
+  agents: z.array(strict({ name: z.string(), tasksFailed: z.number(), tasksPerDay: z.number(), ...AccuracyShape })),
+  domains: z.array(strict({ domain: z.string(), ...AccuracyShape })),
   blockers: strict({ count: z.number(), open: z.number(), reports: z.number(), meanHoursToUnblock: z.number().nullable(), maxHoursToUnblock: z.number().nullable() }),
+  blocked: z.array(strict({ taskId: z.string(), title: z.string(), hours: z.number(), open: z.boolean(), reason: z.string().nullable() })),
+  reassignments: z.array(strict({ taskId: z.string(), title: z.string(), from: z.string().nullable(), to: z.string().nullable(), why: z.string().nullable(), at: z.number() })),
+  splits: z.array(strict({ from: z.string(), into: z.array(z.string()) })),
+  unfinished: z.array(strict({ taskId: z.string(), title: z.string(), status: z.string(), percent: z.number(), assignee: z.string().nullable() })),
 });
 const ErrorSchema = strict({ error: strict({ code: z.string(), message: z.string() }) });
 

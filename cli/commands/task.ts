@@ -7,6 +7,7 @@ import { findCommand, runInput } from '../input/commands.js';
 import { emptyRoom } from '../room.js';
 import { loadRoles } from '../../agents/roles.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
+import { taskLines } from '../task-lines.js';
 
 type Opts = IdentityOptions & { json?: boolean };
 
@@ -32,12 +33,27 @@ function taskAction(verb: string, args: string, description: string): Command {
 }
 
 export function registerTask(program: Command): void {
-  const task = new Command('task').description('change one task: start, progress, done, block, accept; or print its log');
+  const task = new Command('task').description('change one task: start, progress, done, block, accept; or show it in full, or print its log');
   task.addCommand(taskAction('accept', '<id>', 'take a task the lead gave you'));
   task.addCommand(taskAction('start', '<id>', 'start working on a task'));
   task.addCommand(taskAction('progress', '<id> percent and an optional note', 'report progress: huddle task progress T-3 40 "parser done"'));
   task.addCommand(taskAction('done', '<id> an optional summary', 'mark a task done'));
   task.addCommand(taskAction('block', '<id> what blocks it', 'say what blocks a task'));
+  task.addCommand(
+    withIdentityFlags(new Command('show'))
+      .description('one task in full: description, dependencies, assignee and why, acceptance, notes, history')
+      .argument('<id>', 'the task id, like T-3')
+      .option('--json', 'the task and its events as JSON')
+      .action(async (id: string, opts: Opts) => {
+        const { reply, siblings } = await withClient(opts, async (client) => {
+          const reply = await client.request({ type: 'task', taskId: id.toUpperCase() });
+          return { reply, siblings: (await client.request({ type: 'tasks', sprintId: reply.task.sprintId })).tasks };
+        });
+        if (opts.json) return printJson(reply);
+        const { title, lines } = taskLines(reply, siblings);
+        printLines([`# ${title}`, ...lines]);
+      }),
+  );
   task.addCommand(
     withIdentityFlags(new Command('log'))
       .description("print a task's stored log")

@@ -6,7 +6,12 @@ import type { HuddleClient } from '../../collaboration-server/client.js';
 import type { Task, TaskAction } from '../../collaboration-server/protocol.js';
 import { toHuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS } from '../../orchestrator/planning/commands.js';
-import { describeParticipants, describeTasks } from '../describe-event.js';
+import { SPRINT_COMMANDS } from '../../orchestrator/planning/sprint-commands.js';
+import { completion, completionWords } from '../../collaboration-server/figures.js';
+import { reportMarkdown, statusLines } from '../../orchestrator/sprint-report.js';
+import { describeBacklogTask, describeParticipants, describeTasks } from '../describe-event.js';
+import { fetchMetrics, sprintLines } from '../sprint-metrics.js';
+import { taskLines } from '../task-lines.js';
 import { takeName } from './tokens.js';
 import { addressOf } from './address.js';
 import type { Me, Room } from '../room.js';
@@ -84,6 +89,12 @@ function taskCommand(
 
 const note = (rest: string) => (rest ? { note: rest } : {});
 
+async function backlogLines(ctx: CommandContext): Promise<CommandResult> {
+  const { tasks } = await ctx.hub.request({ type: 'backlog' });
+  const lines = tasks.map(describeBacklogTask);
+  return { kind: 'lines', title: `Backlog: ${tasks.length} task(s) waiting for a plan`, lines: lines.length ? lines : ['Nothing waits: every closed sprint finished its work, or it was carried over.'] };
+}
+
 export const COMMANDS: SlashCommand[] = [
   {
     name: 'help',
@@ -95,7 +106,8 @@ export const COMMANDS: SlashCommand[] = [
         (c) => `/${`${c.name} ${c.usage}`.trim().padEnd(28)} ${c.description}`,
       );
       lines.push('Anything else is chat. The technical lead also understands, as typed:');
-      lines.push([PLAN_SPRINT, ...PLANNING_COMMANDS].map((c) => c.usage).join(' · '));
+      lines.push(`while planning: ${[PLAN_SPRINT, ...PLANNING_COMMANDS].map((c) => c.usage).join(' · ')}`);
+      lines.push(`while a sprint runs: ${SPRINT_COMMANDS.map((c) => c.usage).join(' · ')} · status · report`);
       return { kind: 'lines', title: 'Commands', lines };
     },
   },
@@ -112,16 +124,74 @@ export const COMMANDS: SlashCommand[] = [
   {
     name: 'tasks',
     aliases: ['t'],
-    usage: '[all]',
-    description: 'my tasks in the active sprint (all: every task)',
+    usage: '[all|backlog]',
+    description: 'my tasks in the sprint (all: every task; backlog: the work waiting for a plan)',
     async run(ctx, args) {
-      const all = args.trim() === 'all';
-      const reply = await ctx.hub.request({ type: 'tasks', ...(all ? {} : { assignee: ctx.me.name }) });
+      const which = args.trim().toLowerCase();
+      if (which === 'backlog') return backlogLines(ctx);
+      const all = which === 'all';
+      const reply = await ctx.hub.request({ type: 'tasks' });
       if (!reply.sprint) return { kind: 'lines', title: 'Tasks', lines: ['No active sprint yet. The product owner starts one with: plan sprint'] };
-      const lines = describeTasks(reply.tasks);
+      const shown = all ? reply.tasks : reply.tasks.filter((t) => t.assignee === ctx.me.name);
+      const lines = describeTasks(shown);
       if (!lines.length) lines.push(all ? 'The sprint has no tasks.' : 'No tasks for you in this sprint. /tasks all shows every task.');
-      return { kind: 'lines', title: `Tasks — ${reply.sprint.name}${all ? '' : ` — ${ctx.me.name}`}`, lines };
+      const closed = reply.sprint.status === 'active' ? '' : ` (${reply.sprint.status})`;
+      return { kind: 'lines', title: `Tasks — ${reply.sprint.name}${closed}: ${completionWords(completion(reply.tasks))}${all ? '' : ` — ${ctx.me.name}`}`, lines };
     },
+  },
+  {
+    name: 'task',
+    aliases: [],
+    usage: 'ID',
+    description: 'one task in full: description, dependencies, assignee and why, acceptance, notes, history',
+    async run(ctx, args) {
+      const id = taskId(args.trim().split(/\s+/)[0]);
+      if (!id) return usageError('task', 'ID', args.trim() ? `"${args.trim()}" is not a task id (they look like T-3).` : 'Say which task.');
+      const reply = await ctx.hub.request({ type: 'task', taskId: id });
+      const siblings = await ctx.hub.request({ type: 'tasks', sprintId: reply.task.sprintId });
+      const { title, lines } = taskLines(reply, siblings.tasks);
+      return { kind: 'lines', title, lines };
+    },
+  },
+  {
+    name: 'status',
+    aliases: [],
+    usage: '',
+    description: 'where the sprint stands: completion, velocity, blockers, risks, per person',
+    async run(ctx) {
+      const [report, open] = await Promise.all([fetchMetrics(ctx.hub), ctx.hub.request({ type: 'escalations', status: 'open' })]);
+      if (!report) return { kind: 'lines', title: 'Status', lines: ['No sprint yet. The product owner starts one with: plan sprint'] };
+      const [head = '', ...rest] = statusLines(report, open.escalations.length);
+      return { kind: 'lines', title: head.replace(/^# /, ''), lines: rest };
+    },
+  },
+  {
+    name: 'report',
+    aliases: [],
+    usage: '[SPRINT-ID]',
+    description: 'the sprint report: burndown, decisions, reassignments, blocked tasks, accuracy, what was learned',
+    async run(ctx, args) {
+      const report = await fetchMetrics(ctx.hub, args.trim() || undefined);
+      if (!report) return { kind: 'lines', title: 'Report', lines: ['No sprint yet. The product owner starts one with: plan sprint'] };
+      const [head = '', ...rest] = reportMarkdown(report).split('\n');
+      return { kind: 'lines', title: head.replace(/^# /, ''), lines: rest.filter((l, i) => l || rest[i - 1]) };
+    },
+  },
+  {
+    name: 'sprints',
+    aliases: [],
+    usage: '',
+    description: 'every sprint, numbered, with its dates and outcome',
+    async run(ctx) {
+      return { kind: 'lines', title: 'Sprints', lines: await sprintLines(ctx.hub) };
+    },
+  },
+  {
+    name: 'backlog',
+    aliases: [],
+    usage: '',
+    description: 'unfinished work of closed sprints, waiting for a plan',
+    run: (ctx) => backlogLines(ctx),
   },
   {
     name: 'dm',

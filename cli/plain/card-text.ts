@@ -1,6 +1,7 @@
 /** A lead's card as a few readable text lines (compact tables), for the plain line mode. */
 import type { Card } from '../../collaboration-server/cards.js';
 import { round1 } from '../../collaboration-server/units.js';
+import { daysWords } from '../../collaboration-server/figures.js';
 import { columns } from '../text-width.js';
 
 /** A card's share, which is always a percent (see cards.ts). */
@@ -12,7 +13,7 @@ export function cardLines(card: Card): string[] {
   switch (card.kind) {
     case 'capacity':
       return [
-        `capacity: ${h(card.totalHours)} over ${card.days} day(s), ${pct(card.bookedPercent)} booked${card.bookedPercent > 100 ? ', overbooked' : ''}`,
+        `capacity: ${h(card.totalHours)} available over ${card.workdays === undefined ? `${card.days} calendar day(s)` : daysWords(card.days, card.workdays)}, ${pct(card.bookedPercent)} booked${card.bookedPercent > 100 ? ', overbooked' : ''}`,
         ...columns([
           ['name', 'role', 'h/day', 'capacity', 'available', 'load', 'booked'],
           ...card.agents.map((a) => [a.name, a.role, String(a.hoursPerDay), h(a.capacityHours), h(a.availableHours), h(a.loadHours), pct(a.bookedPercent) + (a.bookedPercent > 100 ? ' over' : '')]),

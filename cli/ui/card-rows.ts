@@ -4,6 +4,7 @@
  */
 import type { Card, CardOf } from '../../collaboration-server/cards.js';
 import { round1 } from '../../collaboration-server/units.js';
+import { daysWords } from '../../collaboration-server/figures.js';
 import { pct } from '../plain/card-text.js';
 import { progressSpans } from './progress-spans.js';
 import { frame, rowWidth, span, tableRows, truncateRow, wrapSpans, type Row, type Span, type Style } from './rows.js';
@@ -27,7 +28,7 @@ function cardContent(card: Card, inner: number): { title: string; color: string;
   switch (card.kind) {
     case 'capacity':
       return {
-        title: `Capacity — ${h(card.totalHours)} over ${card.days} day(s)`,
+        title: `Capacity — ${h(card.totalHours)} available over ${card.workdays === undefined ? `${card.days} calendar day(s)` : daysWords(card.days, card.workdays)}`,
         color: 'cyan',
         body: [
           ...tableRows(

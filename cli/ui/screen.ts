@@ -42,7 +42,7 @@ function bottomRows(state: UiState, spinnerFrame: number): Row[] {
       spinnerFrame,
       me: state.me,
       away: room.roster.some((p) => p.name === state.me.name && p.status === 'away'),
-      sprint: progress && room.sprint ? { name: room.sprint.name, ...progress } : null,
+      sprint: progress && room.sprint ? { name: room.sprint.name, done: progress.done, total: progress.total, percent: progress.percent, closed: room.sprint.status !== 'active' } : null,
     },
     columns,
     KEYS,

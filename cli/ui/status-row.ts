@@ -18,7 +18,8 @@ export interface StatusProps {
   me: { name: string; role: string };
   /** the room sees me away (no key for a while) */
   away?: boolean;
-  sprint: { name: string; done: number; total: number; percent: number } | null;
+  /** completion as figures.ts counts it: tasks done of those not cancelled; a closed sprint says so */
+  sprint: { name: string; done: number; total: number; percent: number; closed?: boolean } | null;
 }
 
 function connectionSpans({ connection, queued, spinnerFrame, away }: StatusProps): Span[] {
@@ -36,8 +37,9 @@ const sep = (): Span => span(' │ ', { dimColor: true });
 export function statusRow(props: StatusProps, width: number, keys: string): Row {
   const { me, sprint } = props;
   const who = `${me.name} (${me.role})`;
-  const full: Span[] = sprint ? [span(`${sprint.name} ${sprint.done}/${sprint.total} done `), ...progressSpans(sprint.percent)] : [span('no active sprint', { dimColor: true })];
-  const short: Span[] = sprint ? [span(`${sprint.name} ${sprint.done}/${sprint.total} · ${sprint.percent}%`)] : [span('no sprint', { dimColor: true })];
+  const name = sprint ? `${sprint.name}${sprint.closed ? ' (closed)' : ''}` : '';
+  const full: Span[] = sprint ? [span(`${name} ${sprint.done}/${sprint.total} done `), ...progressSpans(sprint.percent)] : [span('no active sprint', { dimColor: true })];
+  const short: Span[] = sprint ? [span(`${name} ${sprint.done}/${sprint.total} · ${sprint.percent}%`)] : [span('no sprint', { dimColor: true })];
   const conn = connectionSpans(props);
   const help = [span(` │ ${keys}`, { dimColor: true })];
   const helpShort = [span(' │ /help', { dimColor: true })];

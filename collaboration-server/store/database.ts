@@ -9,7 +9,7 @@ export type Db = Database.Database;
  * Versioned migrations: index i takes the schema from version i to i+1.
  * Never edit a shipped migration; append a new one.
  */
-const MIGRATIONS: string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE participants (
     id TEXT PRIMARY KEY,
@@ -96,6 +96,21 @@ const MIGRATIONS: string[] = [
   ALTER TABLE participants ADD COLUMN credential_state TEXT NOT NULL DEFAULT 'legacy';
   CREATE INDEX participants_same_key ON participants(same_key);
   CREATE INDEX participants_look_key ON participants(look_key);
+  `,
+  // Sprint lifecycle (issue 14): sprints are numbered and remember when they closed; a closed sprint
+  // keeps its tasks as they were at the close (sprint_close_tasks), while its unfinished ones go on to
+  // the backlog and the next sprint; a task's events are found by its id (one task, any sprint).
+  `
+  ALTER TABLE sprints ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE sprints ADD COLUMN closed_at INTEGER;
+  UPDATE sprints SET number = (SELECT count(*) FROM sprints s WHERE s.rowid <= sprints.rowid);
+  CREATE TABLE sprint_close_tasks (
+    sprint_id TEXT NOT NULL REFERENCES sprints(id),
+    task_num INTEGER NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (sprint_id, task_num)
+  ) WITHOUT ROWID;
+  CREATE INDEX events_task ON events(json_extract(body, '$.task.id')) WHERE type = 'task';
   `,
 ];
 

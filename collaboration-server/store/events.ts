@@ -54,6 +54,8 @@ export class EventLog {
   private readonly pageStmts;
   private readonly bySprintStmt;
   private readonly lastSeqStmt;
+  private readonly byTaskStmt;
+  private readonly countByTaskStmt;
   private seq: number;
 
   constructor(private readonly db: Db) {
@@ -78,6 +80,8 @@ export class EventLog {
     this.pageStmts = { forward: { messages: page('ASC', false), all: page('ASC', true) }, backward: { messages: page('DESC', false), all: page('DESC', true) } };
     this.bySprintStmt = db.prepare(`SELECT body FROM events WHERE sprint_id = ? AND type = ? ORDER BY seq`);
     this.lastSeqStmt = db.prepare(`SELECT max(seq) FROM events`).pluck();
+    this.byTaskStmt = db.prepare(`SELECT body FROM events WHERE type = 'task' AND json_extract(body, '$.task.id') = ? ORDER BY seq DESC LIMIT ?`);
+    this.countByTaskStmt = db.prepare(`SELECT count(*) FROM events WHERE type = 'task' AND json_extract(body, '$.task.id') = ?`).pluck();
     this.seq = (this.lastSeqStmt.get() as number | null) ?? 0;
   }
 
@@ -128,6 +132,11 @@ export class EventLog {
 
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[] {
     return this.parse(this.bySprintStmt.all(sprintId, type) as { body: string }[]);
+  }
+
+  /** The latest `limit` events of one task, in whichever sprint they happened, oldest first; and how many it has in all. */
+  ofTask(taskId: string, limit: number): { events: HubEvent[]; total: number } {
+    return { events: this.parse(this.byTaskStmt.all(taskId, limit) as { body: string }[]).reverse(), total: this.countByTaskStmt.get(taskId) as number };
   }
 
   private parse(rows: { body: string }[]): HubEvent[] {

@@ -28,6 +28,8 @@ export interface EventStore {
   /** One page of what the viewer may see, bounded by events and bytes, with where the next page starts (see `pageOf`). */
   page(viewer: Viewer, query: PageQuery): EventPage;
   ofSprint(sprintId: string, type: HubEvent['type']): HubEvent[];
+  /** The latest `limit` events of one task, in whichever sprint they happened, oldest first; and how many it has in all. */
+  ofTask(taskId: string, limit: number): { events: HubEvent[]; total: number };
 }
 
 /** Everyone who ever joined the room, with their credentials. */
@@ -72,11 +74,26 @@ export interface WorkStore {
   sprint(id: string): Sprint | undefined;
   /** The active sprint, or else the most recent one. */
   currentSprint(): Sprint | undefined;
-  /** Every sprint, oldest first. */
-  sprints(): Sprint[];
   setSprint(id: string, status: Sprint['status']): void;
+  /** The number the next sprint gets: 1, 2, 3… */
+  nextSprintNumber(): number;
+  sprintNamed(name: string): Sprint | undefined;
+  /** The latest `limit` sprints (default 100), oldest first. */
+  sprints(limit?: number): Sprint[];
+  /** Marks the sprint closed (or completed) and keeps its tasks as they are now: the sprint's record. */
+  closeSprint(id: string, status: 'completed' | 'closed', at: number, tasks: readonly Task[]): void;
+  /** A sprint's tasks as people should read them: as they were at its close, or live while it runs. */
+  sprintRecord(sprintId: string): Task[];
+  /** Unfinished tasks whose sprint is over, the latest `limit` (default 200): they wait for a plan to take them. */
+  backlog(limit?: number): Task[];
+  /** The number T-n of the last task ever made (0 before the first). */
+  lastTaskNumber(): number;
   /** Reserves the next task id (T-n). */
   newTaskId(sprintId: string): string;
+  /** Reserves a given task id; the caller checked that no task has it. */
+  newTaskIdAt(id: string, sprintId: string): string;
+  /** Moves a task to another sprint (a plan took it from the backlog). */
+  moveTask(task: Task): void;
   saveTask(task: Task): void;
   task(id: string): Task | undefined;
   tasks(sprintId: string): Task[];

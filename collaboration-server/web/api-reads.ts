@@ -33,14 +33,14 @@ const taskEventsOf = (store: Store, sprintId: string): TaskEvent[] =>
 export function readSprint(ctx: ReadContext, query: URLSearchParams): { sprint: Sprint | null; tasksByStatus: Record<TaskStatus, number>; openEscalations: number } {
   const sprint = sprintOf(ctx.store, query.get('sprint'));
   const tasksByStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
-  for (const t of sprint ? ctx.store.work.tasks(sprint.id) : []) tasksByStatus[t.status]++;
+  for (const t of sprint ? ctx.store.work.sprintRecord(sprint.id) : []) tasksByStatus[t.status]++;
   return { sprint, tasksByStatus, openEscalations: ctx.store.work.escalations('open').length };
 }
 
 /** Every sprint with the figures the velocity chart draws, oldest first. */
 export function readSprints(ctx: ReadContext): { sprints: SprintSummary[] } {
   return {
-    sprints: ctx.store.work.sprints().map((sprint) => summarizeSprint(sprint, computeMetrics(sprint, ctx.store.work.tasks(sprint.id), taskEventsOf(ctx.store, sprint.id), ctx.now))),
+    sprints: ctx.store.work.sprints().map((sprint) => summarizeSprint(sprint, computeMetrics(sprint, ctx.store.work.sprintRecord(sprint.id), taskEventsOf(ctx.store, sprint.id), ctx.now))),
   };
 }
 
@@ -50,7 +50,7 @@ export function readTasks(ctx: ReadContext, query: URLSearchParams): { sprint: S
   const unknown = statuses.find((s) => !(TASK_STATUSES as readonly string[]).includes(s));
   if (unknown) throw new HuddleError('BAD_FRAME', `Unknown status "${unknown.slice(0, 40)}": use ${TASK_STATUSES.join(', ')}.`);
   const assignee = query.get('assignee');
-  const tasks = (sprint ? ctx.store.work.tasks(sprint.id) : []).filter(
+  const tasks = (sprint ? ctx.store.work.sprintRecord(sprint.id) : []).filter(
     (t) => (statuses.length === 0 || statuses.includes(t.status)) && (assignee === null || t.assignee === assignee),
   );
   return { sprint, tasks };
@@ -68,7 +68,7 @@ export function readTask(ctx: ReadContext, id: string): TaskDetail {
 
 export function readAgents(ctx: ReadContext): { sprint: Sprint | null; agents: TeamRow[] } {
   const sprint = ctx.store.work.currentSprint() ?? null;
-  return { sprint, agents: teamRows(ctx.roster(), sprint ? ctx.store.work.tasks(sprint.id) : [], sprint, ctx.roles, ctx.now) };
+  return { sprint, agents: teamRows(ctx.roster(), sprint ? ctx.store.work.sprintRecord(sprint.id) : [], sprint, ctx.roles, ctx.now) };
 }
 
 export function readEscalations(ctx: ReadContext, query: URLSearchParams): { escalations: (Escalation & { decision: Decision | null })[] } {
@@ -82,5 +82,5 @@ export function readEscalations(ctx: ReadContext, query: URLSearchParams): { esc
 export function readReport(ctx: ReadContext, query: URLSearchParams): SprintMetrics {
   const sprint = sprintOf(ctx.store, query.get('sprint'));
   if (!sprint) throw new HuddleError('NOT_FOUND', 'There is no sprint to report on yet. The product owner starts one by typing: plan sprint');
-  return computeMetrics(sprint, ctx.store.work.tasks(sprint.id), taskEventsOf(ctx.store, sprint.id), ctx.now);
+  return computeMetrics(sprint, ctx.store.work.sprintRecord(sprint.id), taskEventsOf(ctx.store, sprint.id), ctx.now);
 }

@@ -1,7 +1,7 @@
 /**
  * The monitor: the lead's eyes once a sprint runs. It wires the progress monitor, blocker detection and
- * the resolution ladder, failures, escalations and decisions, deadlines and load, and the completion
- * report into one Behaviour. Its memory goes to the hub (`state_put`, key `monitor`) whenever it
+ * the resolution ladder, failures, escalations and decisions, deadlines and load into one Behaviour
+ * (the report when a sprint ends is sprint-closing.ts's). Its memory goes to the hub (`state_put`, key `monitor`) whenever it
  * changes, and comes back in `restore` when the lead restarts.
  */
 import type { HubEvent, MessageEvent, Task, TaskEvent } from '../../collaboration-server/protocol.js';
@@ -14,17 +14,18 @@ import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderCont
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { computeMetrics } from '../../collaboration-server/metrics.js';
-import { say, sayTo, updateTask } from './actions.js';
+import { sayTo, updateTask } from './actions.js';
 import { askAboutLine, askWhichTask, yesOrNo } from './chat-questions.js';
 import type { ChatReading } from './chat-reading.js';
+import { requestedWork } from '../planning/mid-sprint.js';
+import { isRoomQuestion } from '../room-questions.js';
+import { lineForLead } from '../addressed.js';
 import { MEMORY_KEY, emptyMemory, restoreMemory, type MonitorMemory } from './memory.js';
 import { DEFAULT_MONITOR_OPTIONS, type MonitorOptions } from './options.js';
 import { pickFromTeam, type Picker } from './picker.js';
 import { progressChecks, trackPresence, zombieChecks } from './progress-checks.js';
+import { acceptChecks, unownedChecks } from './ownership.js';
 import { overloadChecks, slaChecks } from './sla.js';
-import { reportCard, reportText } from '../sprint-report.js';
-import { isFinished } from '../../collaboration-server/task-lifecycle.js';
 import { quote } from './quote.js';
 
 export interface MonitorBehaviour extends Behaviour {
@@ -62,21 +63,10 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
         delete memory.ladder[task.id];
         delete memory.atRiskSince[task.id];
         forget(memory.alerts, `stale:${task.id}`);
-        return completionReport(view);
+        return [];
       default:
         return [];
     }
-  }
-
-  /** The sprint's last task is finished: post the report once. */
-  function completionReport(view: LeadView): LeadAction[] {
-    const sprint = view.sprint;
-    if (!sprint || memory.reported.includes(sprint.id)) return [];
-    const tasks = view.tasks.filter((t) => t.sprintId === sprint.id);
-    if (tasks.length === 0 || !tasks.every((t) => isFinished(t.status)) || !tasks.some((t) => t.status === 'done')) return [];
-    memory.reported.push(sprint.id);
-    const metrics = computeMetrics(sprint, tasks, view.taskEvents ?? [], view.now);
-    return [say(reportText(metrics, true), reportCard(metrics))];
   }
 
   /** Tasks the ladder split arrive pending: hand them to the owners it chose. */
@@ -124,6 +114,9 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
    */
   function onChat(event: MessageEvent, view: LeadView): LeadAction[] {
     if (isFromBot(event, view.self)) return [];
+    // work brought in ("bug: …", `add …`) and `status`/`report` are for the planning and status behaviours
+    const line = lineForLead(event, view);
+    if (requestedWork(line) || /^\/?add\s/i.test(line) || isRoomQuestion(line)) return [];
     const name = event.from.name;
     const answered = answerToAsk(name, event.text, view);
     if (answered) return answered;
@@ -220,14 +213,17 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
         const ready = released(view);
         trackPresence(view, memory);
         expireAsks(view.now);
+        // a closed sprint's work is over or in the backlog: nothing to watch (sprint-closing.ts reports it)
+        if (view.sprint?.status !== 'active') return [];
         return [
           ...ready,
           ...progressChecks(view, memory, opts, advisor),
           ...zombieChecks(view, memory, opts, pick),
+          ...acceptChecks(view, memory, opts),
+          ...unownedChecks(view, memory, opts),
           ...ladderTick(ctx(view)),
           ...slaChecks(view, memory, opts),
           ...overloadChecks(view, memory, opts),
-          ...completionReport(view),
         ];
       }),
   };

@@ -9,6 +9,7 @@
 import type { Task } from '../../collaboration-server/protocol.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
+import { SPLIT_PREFIX } from '../../collaboration-server/metrics.js';
 import { escalationFor } from './escalation.js';
 import type { EscalationCause } from './escalation-options.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
@@ -29,8 +30,8 @@ export interface LadderContext {
 
 export const advisorOf = (ctx: LadderContext): Advisor => ctx.advisor ?? offlineAdvisor;
 
-/** Tasks split by the ladder say so in their rationale, so the lead assigns them when they arrive. */
-export const SPLIT_PREFIX = 'Split from';
+/** Tasks split by the ladder say so in their rationale, so the lead assigns them when they arrive (and the report names the split). */
+export { SPLIT_PREFIX } from '../../collaboration-server/metrics.js';
 
 /** A blocker was reported on `task` (explicit /blocked, or chat the lead recorded): climb the ladder. */
 export function onBlockerReport(task: Task, reason: string, ctx: LadderContext): LeadAction[] {

@@ -3,6 +3,8 @@
 export interface MonitorOptions {
   /** silence before a progress check, for a task of REFERENCE_HOURS; scaled by each task's estimate */
   staleAfterMs: number;
+  /** a task assigned this long and not accepted: its assignee is nudged; a ready task nobody can take is flagged */
+  acceptGraceMs: number;
   /** an assignee offline this long while holding work: the task is marked at risk */
   offlineGraceMs: number;
   /** at risk this long (assignee still offline): the task is reassigned */
@@ -25,6 +27,7 @@ import { MINUTE } from '../../collaboration-server/units.js';
 
 export const DEFAULT_MONITOR_OPTIONS: Readonly<MonitorOptions> = {
   staleAfterMs: 30 * MINUTE,
+  acceptGraceMs: 15 * MINUTE,
   offlineGraceMs: 10 * MINUTE,
   reassignAfterMs: 20 * MINUTE,
   blockerPersistMs: 60 * MINUTE,

@@ -1,9 +1,11 @@
 /**
  * Watching work in progress: a task silent past its threshold gets one friendly progress check;
- * an assignee offline past a grace period makes the task at risk, and a second period later it is
- * reassigned. Pure: tasks, roster and memory in, frames out.
+ * an assignee offline past a grace period makes the task at risk (whatever state it has an owner in:
+ * assigned and not yet accepted, accepted, in progress, blocked), and a second period later it is
+ * reassigned. Pure: tasks, roster and memory in, frames out. (ownership.ts nudges an assignment
+ * nobody accepted and flags work nobody can take.)
  */
-import { isHeld } from '../../collaboration-server/task-lifecycle.js';
+import { isActive } from '../../collaboration-server/task-lifecycle.js';
 import type { Task } from '../../collaboration-server/protocol.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
@@ -19,7 +21,7 @@ export function progressChecks(view: LeadView, memory: MonitorMemory, options: M
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
     // An assignee who is offline is the zombie check's business, not a chat message's.
-    if (task.status !== 'in_progress' || !task.assignee || memory.offlineSince[task.assignee] !== undefined) continue;
+    if ((task.status !== 'in_progress' && task.status !== 'accepted') || !task.assignee || memory.offlineSince[task.assignee] !== undefined) continue;
     const threshold = staleThresholdMs(task.estimateHours, options);
     const silent = view.now - task.updatedAt;
     const key = `stale:${task.id}`;
@@ -58,7 +60,7 @@ export function zombieChecks(view: LeadView, memory: MonitorMemory, options: Mon
   const actions: LeadAction[] = [];
   for (const task of view.tasks) {
     const owner = task.assignee;
-    if (!owner || !isHeld(task.status)) {
+    if (!owner || !isActive(task.status)) {
       delete memory.atRiskSince[task.id];
       continue;
     }

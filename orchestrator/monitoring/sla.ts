@@ -46,7 +46,7 @@ function sprintOverrun(view: LeadView, memory: MonitorMemory): LeadAction[] {
   if (late.length === 0 || !isDue(memory.alerts, key, view.now, FOREVER)) return [];
   markSaid(memory.alerts, key, view.now);
   const list = late.map((t) => `${t.id} (${t.assignee ?? 'unassigned'}, ${t.percent}%)`).join(', ');
-  return [alert('critical', `Sprint "${sprint.name}" ended with ${late.length} unfinished task(s)`, `${list}. The product owner decides: carry them over or drop them.`, null)];
+  return [alert('critical', `Sprint "${sprint.name}" ended with ${late.length} unfinished task(s)`, `${list}. I close the sprint: they go to the backlog, and the next plan proposes them as carried over (\`drop\` leaves one there).`, null)];
 }
 
 export function overloadChecks(view: LeadView, memory: MonitorMemory, options: MonitorOptions): LeadAction[] {

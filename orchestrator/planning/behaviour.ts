@@ -5,13 +5,19 @@
  */
 import { MAX_TEXT_CHARS, type HubEvent, type Task, type TaskEvent } from '../../collaboration-server/protocol.js';
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
-import { actualHours, recordDone, recordFailed } from './history.js';
+import { recordDone, recordFailed } from './history.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
+import { workedHours } from '../../collaboration-server/metrics.js';
+import { hoursTaken } from '../sprint-story.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import type { Reply } from './cards.js';
+import type { HuddleError } from '../../collaboration-server/errors.js';
 import { handleMessage, resumeProposal } from './session.js';
-import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './state.js';
+import { lineForLead, reachesLead } from '../addressed.js';
+import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState, type SessionResult } from './state.js';
+import { bringIn } from './sprint-commands.js';
+import { requestedWork } from './mid-sprint.js';
+import { rebased } from './commands.js';
 
 export const PLANNING_STATE_KEY = 'planning';
 
@@ -28,17 +34,22 @@ function clampText(text: string): string {
   return text.length <= room ? text : `${text.slice(0, room)}\n… (cut here; the card has everything)`;
 }
 
-const chats = (replies: readonly Reply[]): LeadAction[] => replies.map((r) => ({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) }));
-
 /** Whether a message is for the lead: from a product owner, to everyone or to the lead. */
-function addressedToLead(event: Extract<HubEvent, { type: 'message' }>, view: LeadView): boolean {
-  if (event.from.name === view.self || event.from.role !== 'human') return false;
-  const to = event.to;
-  return to.kind === 'all' || (to.kind === 'participant' && to.name === view.self) || (to.kind === 'role' && to.role === 'orchestrator');
+const addressedToLead = (event: Extract<HubEvent, { type: 'message' }>, view: LeadView): boolean => event.from.role === 'human' && reachesLead(event, view);
+
+/** Work a team member brings to the lead ("bug: …", `add …`, to the lead or to everyone): the product owner agrees first. */
+function memberRequest(event: Extract<HubEvent, { type: 'message' }>, view: LeadView): string | null {
+  if (event.from.role === 'human' || !reachesLead(event, view)) return null;
+  const text = lineForLead(event, view);
+  return /^\/?add\s+(.+)$/i.exec(text)?.[1] ?? requestedWork(text);
 }
 
-/** The plan's key → id mapping from the sprint's tasks, which the hub keeps in the order they were sent. */
+/** The plan's key → id mapping: the ids the plan gave, or (a plan from before given ids) the sprint's tasks in the order they were sent. */
 function bind(active: ActivePlan, sprintId: string, tasks: readonly Task[]): ActivePlan | null {
+  if (active.drafts.every((d) => d.id)) {
+    const ids = Object.fromEntries([...active.drafts.map((d) => [d.key ?? d.id!, d.id!]), ...(active.carry ?? []).map((c) => [c.taskId, c.taskId])]);
+    return { ...active, sprintId, ids, pending: null };
+  }
   const ordered = [...tasks].sort((a, b) => Number(a.id.slice(2)) - Number(b.id.slice(2)));
   if (ordered.length < active.drafts.length) return null;
   const ids: Record<string, string> = {};
@@ -61,10 +72,11 @@ function dispatch(active: ActivePlan, view: LeadView): { active: ActivePlan; act
   const assigned = new Set(active.assigned);
   const actions: LeadAction[] = [];
   const perPerson = new Map<string, Task[]>();
-  for (const draft of active.drafts) {
-    const id = draft.key ? active.ids[draft.key] : undefined;
+  const keys = [...(active.carry ?? []).map((c) => c.taskId), ...active.drafts.flatMap((d) => (d.key ? [d.key] : []))];
+  for (const key of keys) {
+    const id = active.ids[key];
     const task = id ? byId.get(id) : undefined;
-    const who = draft.key ? active.assignees[draft.key] : null;
+    const who = active.assignees[key] ?? null;
     if (!task || !who || task.status !== 'pending' || assigned.has(task.id)) continue;
     if (!task.dependsOn.every((d) => byId.has(d) && isFinished(byId.get(d)!.status))) continue;
     actions.push({ type: 'task_update', taskId: task.id, action: 'assign', assignee: who });
@@ -88,7 +100,14 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
     type: 'sprint_create',
     sprint: { name: a.name, goal: a.goal, startsAt: a.startsAt, endsAt: a.endsAt, objectives: a.objectives },
     tasks: a.drafts,
+    carry: a.carry ?? [],
   });
+
+  /** The replies and frames of a session result, as actions. */
+  const said = (result: SessionResult): LeadAction[] => [
+    ...result.replies.map((r): LeadAction => ({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) })),
+    ...(result.actions ?? []),
+  ];
 
   /**
    * Folds finished and failed tasks into the team's history, each event once: from the view's task
@@ -103,7 +122,11 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
     }
     for (const { seq, task, change } of events) {
       if (seq <= historySeq || !task.assignee) continue;
-      if (change.to === 'done' && change.from !== 'done') history = recordDone(history, task.domain, task.assignee, task.estimateHours, actualHours(task));
+      if (change.to === 'done' && change.from !== 'done') {
+        // the hours it was worked on, as the sprint report counts them (sprint-story.ts)
+        const worked = workedHours(events.filter((e) => e.seq <= seq && e.task.id === task.id), events.find((e) => e.seq === seq)?.ts ?? task.updatedAt);
+        history = recordDone(history, task.domain, task.assignee, task.estimateHours, hoursTaken(task, worked));
+      }
       else if (change.to === 'failed' && change.from !== 'failed') history = recordFailed(history, task.assignee);
       else continue;
       historySeq = seq;
@@ -136,10 +159,17 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
     const actions: LeadAction[] = [];
     switch (event.type) {
       case 'message': {
+        const work = memberRequest(event, view);
+        if (work) {
+          const result = bringIn(state, work, event.from.name, false, { view, advisor });
+          state = result.state;
+          actions.push(...said(result));
+          break;
+        }
         if (!addressedToLead(event, view)) return [];
-        const result = handleMessage(state, event.text, view, advisor);
+        const result = handleMessage(state, lineForLead(event, view), view, advisor);
         state = result.state;
-        actions.push(...chats(result.replies));
+        actions.push(...said(result));
         if (result.approved && isSprintOf(result.approved, view)) {
           // An approval heard again after a restart (the lead stopped before saving it): the hub
           // already has the sprint, so bind it and hand out what is ready instead of creating it twice.
@@ -165,8 +195,23 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
     return actions;
   }
 
+  /**
+   * The hub refused the sprint (an id or the name was taken meanwhile, a carried task is no longer in
+   * the backlog): the plan goes back to the product owner under the next free ids, nothing half-made.
+   */
+  function onRefused(action: LeadAction, error: HuddleError, view: LeadView): LeadAction[] {
+    const active = state.active;
+    if (action.type !== 'sprint_create' || !active?.pending || active.sprintId || error.code !== 'CONFLICT') return [];
+    createSent = false;
+    const back: PlanningState = { ...state, ...active.pending.choices, phase: 'proposed', active: active.pending.replaces };
+    const result = rebased(back, { view, advisor }, `The hub did not create ${active.name}: ${error.message}`);
+    state = result.state;
+    return [...said(result), { type: 'state_put', key: PLANNING_STATE_KEY, value: state }];
+  }
+
   return {
     name: PLANNING_STATE_KEY,
+    onRefused,
     state: () => state,
     restore(saved) {
       state = restoreState(saved);
@@ -180,7 +225,7 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
       const resumed = resumeProposal(state, view, advisor);
       if (resumed) {
         state = resumed.state;
-        actions.push(...chats(resumed.replies));
+        actions.push(...said(resumed));
       }
       if (state !== before) actions.push({ type: 'state_put', key: PLANNING_STATE_KEY, value: state });
       return actions;

@@ -1,13 +1,14 @@
 /**
  * Team capacity for a sprint: who takes tasks, how many hours each gives over the sprint's working
- * days (from the role catalog or team file), minus the work they already hold.
+ * days (from the role catalog or team file), minus the work already booked on them (for a new plan: the work carried over to them).
  */
 import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
-import { openHours } from '../../collaboration-server/task-lifecycle.js';
-import { workdaysBetween } from '../../collaboration-server/workdays.js';
 import { DAY, round1, utcDate } from '../../collaboration-server/units.js';
+import { daysWords, loadByAssignee, workdaysBetween } from '../../collaboration-server/figures.js';
+
+export { loadByAssignee, workdayStarts, workdaysBetween } from '../../collaboration-server/figures.js';
 
 export interface TeamMember {
   name: string;
@@ -31,15 +32,6 @@ export interface Capacity {
 }
 
 export const DEFAULT_SPRINT_DAYS = 14;
-
-/** Hours of unfinished work each person holds (estimate less the share reported done). */
-export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {
-  const load = new Map<string, number>();
-  for (const t of tasks) {
-    if (t.assignee) load.set(t.assignee, (load.get(t.assignee) ?? 0) + openHours(t));
-  }
-  return load;
-}
 
 /** The people who take tasks and are present (online or away), with their capacity and load. */
 export function teamOf(roster: readonly Participant[], roles: readonly RoleSpec[], tasks: readonly Task[], workdays: number): TeamMember[] {
@@ -91,6 +83,7 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
     startsAt: c.startsAt,
     endsAt: c.endsAt,
     days: c.days,
+    workdays: c.workdays,
     agents: c.members.map((m) => ({
       name: m.name,
       role: m.role,
@@ -108,9 +101,9 @@ export function capacityCard(c: Capacity): CardOf<'capacity'> {
 export function capacityText(c: Capacity): string {
   const card = capacityCard(c);
   const lines = [
-    `Sprint capacity: ${utcDate(c.startsAt)} → ${utcDate(c.endsAt)} (${c.days} days, ${c.workdays} working days), team of ${c.members.length}.`,
-    ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already assigned)`),
-    `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already in use${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
+    `Sprint capacity: ${utcDate(c.startsAt)} → ${utcDate(c.endsAt)} (${daysWords(c.days, c.workdays)}), team of ${c.members.length}.`,
+    ...card.agents.map((a) => `  ${a.name} (${a.role}): ${a.availableHours}h available (${a.hoursPerDay}h/day, ${a.loadHours}h already booked)`),
+    `Total: ${card.totalHours}h available, ${Math.round(card.bookedPercent)}% already booked${card.bookedPercent > 100 ? ': the team is overbooked' : ''}.`,
   ];
   if (c.members.length === 0) lines.push('Nobody who takes tasks is online yet: agents join with `huddle agent --role R --name N`.');
   return lines.join('\n');

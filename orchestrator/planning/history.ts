@@ -5,6 +5,7 @@
  */
 import type { Task } from '../../collaboration-server/protocol.js';
 import { HOUR } from '../../collaboration-server/units.js';
+import { isTimed } from '../../collaboration-server/figures.js';
 
 export interface Tally {
   estimated: number;
@@ -39,8 +40,11 @@ export function actualHours(task: Task): number {
   return Math.min(hours, task.estimateHours * 3);
 }
 
+export { MIN_TIMED_HOURS, isTimed } from '../../collaboration-server/figures.js';
+
 export function recordDone(h: TeamHistory, domain: string, agent: string, estimated: number, actual: number): TeamHistory {
   const a = agentOf(h, agent);
+  if (!isTimed(actual)) return { ...h, agents: { ...h.agents, [agent]: { ...a, done: a.done + 1 } } };
   return {
     domains: { ...h.domains, [domain]: addTo(h.domains[domain], estimated, actual) },
     agents: { ...h.agents, [agent]: { ...a, done: a.done + 1, byDomain: { ...a.byDomain, [domain]: addTo(a.byDomain[domain], estimated, actual) } } },

@@ -7,7 +7,7 @@ import type { Strategy } from './assignment.js';
 import { DEFAULT_SPRINT_DAYS } from './capacity.js';
 import type { Reply } from './cards.js';
 import { emptyHistory, type TeamHistory } from './history.js';
-import type { LeadView } from '../lead-view.js';
+import type { LeadAction, LeadView } from '../lead-view.js';
 import type { Advisor } from '../advisor/advisor.js';
 
 export type Phase = 'idle' | 'objectives' | 'proposed';
@@ -28,7 +28,17 @@ export interface ActivePlan {
   ids: Record<string, string>;
   /** task ids the lead has sent an `assign` for */
   assigned: string[];
+  /** tasks carried over into the sprint, with their new due time (their owners are in `assignees`) */
+  carry?: { taskId: string; due: number | null }[];
+  /**
+   * Until the hub has the sprint: the plan as it was before `approve` and the plan it replaces, so a
+   * sprint the hub refuses (its ids were taken meanwhile) can be shown again under new ids.
+   */
+  pending?: { choices: PlanChoiceFields; replaces: ActivePlan | null } | null;
 }
+
+/** What the product owner chose while planning: enough to show the plan again. */
+export type PlanChoiceFields = Pick<PlanningState, 'days' | 'startsAt' | 'objectives' | 'strategy' | 'pins' | 'drops' | 'estimates' | 'firstTaskNumber' | 'carryIn'>;
 
 export interface PlanningState {
   version: 1;
@@ -44,8 +54,30 @@ export interface PlanningState {
   history: TeamHistory;
   /** the last task event (hub sequence number) folded into `history`, so each counts once */
   historySeq: number;
+  /** the plan's first new task id is T-firstTaskNumber (task-ids.ts); 0 until planning starts */
+  firstTaskNumber: number;
+  /** backlog tasks taken into the plan with `carry T-n` */
+  carryIn: string[];
+  /** a `plan sprint` said while a sprint runs, waiting for yes (close it first) or no (plan alongside) */
+  pendingPlan: string | null;
+  /** work brought into the running sprint by a team member, waiting for the product owner (mid-sprint.ts) */
+  requests: MidSprintRequest[];
+  /** requests too big for one task: objectives the next plan starts with */
+  nextObjectives: string[];
   /** set while the advisor thinks about the plan: what to show once it has (see session.ts `resumeProposal`) */
   waiting?: { withObjectives: boolean; lead?: string };
+}
+
+/** A piece of work someone asked to bring into the running sprint, sized and with a proposed owner. */
+export interface MidSprintRequest {
+  /** the id the task will get */
+  id: string;
+  by: string;
+  title: string;
+  draft: TaskDraft;
+  owner: string | null;
+  /** the lead's words: size, owner and why, what it displaces */
+  summary: string;
 }
 
 export interface SessionResult {
@@ -53,9 +85,11 @@ export interface SessionResult {
   replies: Reply[];
   /** set when this message approved a plan: the behaviour creates the sprint */
   approved?: ActivePlan;
+  /** more frames to send after the replies: closing a sprint, adding and assigning work brought in mid-sprint */
+  actions?: LeadAction[];
 }
 
-export type TeamView = Pick<LeadView, 'roster' | 'roles' | 'tasks' | 'now'>;
+export type TeamView = Pick<LeadView, 'roster' | 'roles' | 'tasks' | 'now'> & Partial<Pick<LeadView, 'sprint' | 'backlog' | 'self' | 'escalations' | 'decisions'>>;
 
 /** The team, and the advisor whose judgement a plan is built from. */
 export interface PlanContext {
@@ -64,7 +98,10 @@ export interface PlanContext {
 }
 
 export function initialPlanningState(): PlanningState {
-  return { version: 1, phase: 'idle', days: DEFAULT_SPRINT_DAYS, startsAt: 0, objectives: [], strategy: 'expertise', pins: {}, drops: [], estimates: {}, active: null, history: emptyHistory(), historySeq: 0 };
+  return {
+    version: 1, phase: 'idle', days: DEFAULT_SPRINT_DAYS, startsAt: 0, objectives: [], strategy: 'expertise', pins: {}, drops: [], estimates: {}, active: null, history: emptyHistory(), historySeq: 0,
+    firstTaskNumber: 0, carryIn: [], pendingPlan: null, requests: [], nextObjectives: [],
+  };
 }
 
 /** `historySeq` of a state saved before it existed: the lead takes the log's end as already counted. */
@@ -77,5 +114,11 @@ export function restoreState(saved: unknown): PlanningState {
   return { ...initialPlanningState(), historySeq: UNKNOWN_SEQ, ...s };
 }
 
-/** What outlives a planning session: the sprint being run and the team's history. */
-export const kept = (s: PlanningState): Pick<PlanningState, 'active' | 'history' | 'historySeq'> => ({ active: s.active, history: s.history, historySeq: s.historySeq });
+/** What outlives a planning session: the sprint being run, the team's history, and the work waiting for the next sprint. */
+export const kept = (s: PlanningState): Pick<PlanningState, 'active' | 'history' | 'historySeq' | 'requests' | 'nextObjectives'> => ({
+  active: s.active,
+  history: s.history,
+  historySeq: s.historySeq,
+  requests: s.requests,
+  nextObjectives: s.nextObjectives,
+});

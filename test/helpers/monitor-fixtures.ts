@@ -37,7 +37,7 @@ export function makeTask(fields: Partial<Task> = {}): Task {
 }
 
 export function makeSprint(fields: Partial<Sprint> = {}): Sprint {
-  return { id: 'S-1', name: 'Sprint 1', goal: 'Ship auth', startsAt: T0, endsAt: T0 + 5 * DAY, status: 'active', objectives: [], createdAt: T0, ...fields };
+  return { id: 'S-1', number: 1, name: 'Sprint 1', goal: 'Ship auth', startsAt: T0, endsAt: T0 + 5 * DAY, status: 'active', objectives: [], createdAt: T0, closedAt: null, ...fields };
 }
 
 export function makeEscalation(fields: Partial<Escalation> = {}): Escalation {

@@ -19,7 +19,7 @@ ${state.sprint.goal ? html`<p class="goal">Goal: ${state.sprint.goal}</p>` : ''}
 <ul class="summary">
 <li>Tasks done: <b>${m.tasksDone}</b> of ${m.tasksTotal - m.tasksCancelled} (${percent(m.completionRate)}); ${m.tasksCancelled} cancelled, ${m.tasksBlocked} blocked, ${m.tasksAtRisk} at risk, ${m.tasksOverdue} overdue</li>
 <li>Points: ${m.pointsDone} of ${m.pointsTotal}; hours: ${m.hoursDone} of ${m.hoursTotal}</li>
-<li>Velocity: ${m.velocityPointsPerDay} points a day, ${m.velocityHoursPerDay} hours a day (over ${m.elapsedDays} day(s))</li>
+<li>Velocity: ${m.velocityPointsPerDay} points a day, ${m.velocityHoursPerDay} hours a day (over ${m.elapsedWorkdays} working day(s))</li>
 <li>Blockers: ${m.blockers.count} (${m.blockers.open} open, ${m.blockers.reports} reports); time to unblock: mean ${orDash(m.blockers.meanHoursToUnblock, 'h')}, longest ${orDash(m.blockers.maxHoursToUnblock, 'h')}</li>
 <li>Escalations waiting for the product owner: ${open.length}</li>
 </ul>

@@ -95,6 +95,12 @@ export class PostgresEventLog implements EventStore {
     return this.parse(this.sql.query<Body>('SELECT body FROM events WHERE sprint_id = $1 AND type = $2 ORDER BY seq', [sprintId, type]));
   }
 
+  ofTask(taskId: string, limit: number): { events: HubEvent[]; total: number } {
+    const where = "type = 'task' AND (body::jsonb) -> 'task' ->> 'id' = $1";
+    const events = this.parse(this.sql.query<Body>(`SELECT body FROM events WHERE ${where} ORDER BY seq DESC LIMIT $2`, [taskId, limit])).reverse();
+    return { events, total: this.sql.query<{ n: number }>(`SELECT count(*) AS n FROM events WHERE ${where}`, [taskId])[0]!.n };
+  }
+
   private who(viewer: Viewer): string[] {
     return [viewer.id, viewer.name, viewer.role];
   }

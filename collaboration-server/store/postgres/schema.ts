@@ -116,6 +116,20 @@ const MIGRATIONS: string[] = [
     holder text NOT NULL
   );
   `,
+  // Sprint lifecycle (issue 14), as in SQLite's migration: sprints numbered, when they closed, the
+  // tasks as they were at the close, and a task's events found by its id.
+  `
+  ALTER TABLE sprints ADD COLUMN number integer NOT NULL DEFAULT 0;
+  ALTER TABLE sprints ADD COLUMN closed_at bigint;
+  UPDATE sprints SET number = n.number FROM (SELECT id, row_number() OVER (ORDER BY pos) AS number FROM sprints) n WHERE n.id = sprints.id;
+  CREATE TABLE sprint_close_tasks (
+    sprint_id text NOT NULL REFERENCES sprints(id),
+    task_num bigint NOT NULL,
+    body text NOT NULL,
+    PRIMARY KEY (sprint_id, task_num)
+  );
+  CREATE INDEX events_task ON events(((body::jsonb) -> 'task' ->> 'id')) WHERE type = 'task';
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;

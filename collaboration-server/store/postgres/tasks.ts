@@ -3,7 +3,7 @@ import type { Decision, Escalation, Sprint, Task } from '../../protocol.js';
 import { FINISHED } from '../../task-lifecycle.js';
 import type { SyncClient } from './sync-client.js';
 
-const SPRINT_COLS = 'id, name, goal, starts_at AS "startsAt", ends_at AS "endsAt", status, objectives, created_at AS "createdAt"';
+const SPRINT_COLS = 'id, number, name, goal, starts_at AS "startsAt", ends_at AS "endsAt", status, objectives, created_at AS "createdAt", closed_at AS "closedAt"';
 type SprintRow = Omit<Sprint, 'objectives'> & { objectives: string };
 type Body = { body: string };
 
@@ -12,8 +12,8 @@ export class PostgresWork implements WorkStore {
   constructor(private readonly sql: SyncClient) {}
 
   createSprint(sprint: Sprint): void {
-    this.sql.query('INSERT INTO sprints (id, name, goal, starts_at, ends_at, status, objectives, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      sprint.id, sprint.name, sprint.goal, sprint.startsAt, sprint.endsAt, sprint.status, JSON.stringify(sprint.objectives), sprint.createdAt,
+    this.sql.query('INSERT INTO sprints (id, number, name, goal, starts_at, ends_at, status, objectives, created_at, closed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+      sprint.id, sprint.number, sprint.name, sprint.goal, sprint.startsAt, sprint.endsAt, sprint.status, JSON.stringify(sprint.objectives), sprint.createdAt, sprint.closedAt,
     ]);
   }
 
@@ -25,12 +25,55 @@ export class PostgresWork implements WorkStore {
     return this.toSprint(this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints ORDER BY status = 'active' DESC, created_at DESC, pos DESC LIMIT 1`)[0]);
   }
 
-  sprints(): Sprint[] {
-    return this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints ORDER BY created_at, pos`).map((row) => this.toSprint(row)!);
-  }
-
   setSprint(id: string, status: Sprint['status']): void {
     this.sql.query('UPDATE sprints SET status = $1 WHERE id = $2', [status, id]);
+  }
+
+  nextSprintNumber(): number {
+    return this.sql.query<{ n: number }>('SELECT coalesce(max(number), 0) + 1 AS n FROM sprints')[0]!.n;
+  }
+
+  sprintNamed(name: string): Sprint | undefined {
+    return this.toSprint(this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints WHERE name = $1`, [name])[0]);
+  }
+
+  sprints(limit = 100): Sprint[] {
+    const latest = `SELECT ${SPRINT_COLS}, pos FROM sprints ORDER BY number DESC, pos DESC LIMIT $1`;
+    return this.sql.query<SprintRow & { pos: number }>(`SELECT * FROM (${latest}) s ORDER BY number, pos`, [limit]).map(({ pos: _, ...r }) => this.toSprint(r)!);
+  }
+
+  closeSprint(id: string, status: 'completed' | 'closed', at: number, tasks: readonly Task[]): void {
+    this.sql.query('UPDATE sprints SET status = $1, closed_at = $2 WHERE id = $3', [status, at, id]);
+    for (const t of tasks) {
+      this.sql.query(
+        'INSERT INTO sprint_close_tasks (sprint_id, task_num, body) VALUES ($1, $2, $3) ON CONFLICT (sprint_id, task_num) DO UPDATE SET body = EXCLUDED.body',
+        [id, Number(t.id.slice(2)), JSON.stringify(t)],
+      );
+    }
+  }
+
+  sprintRecord(sprintId: string): Task[] {
+    const kept = this.bodies<Task>('SELECT body FROM sprint_close_tasks WHERE sprint_id = $1 ORDER BY task_num', [sprintId]);
+    return kept.length ? kept : this.tasks(sprintId);
+  }
+
+  backlog(limit = 200): Task[] {
+    const latest = `SELECT t.num, t.body FROM tasks t JOIN sprints s ON s.id = t.sprint_id WHERE s.status != 'active' AND NOT (t.status = ANY($1)) ORDER BY t.num DESC LIMIT $2`;
+    return this.bodies<Task>(`SELECT body FROM (${latest}) b ORDER BY num`, [[...FINISHED], limit]);
+  }
+
+  lastTaskNumber(): number {
+    return this.sql.query<{ n: number }>('SELECT coalesce(max(num), 0) AS n FROM tasks')[0]!.n;
+  }
+
+  newTaskIdAt(id: string, sprintId: string): string {
+    this.sql.query("INSERT INTO tasks (num, sprint_id, body, status, assignee) VALUES ($1, $2, '', 'pending', NULL)", [Number(id.slice(2)), sprintId]);
+    return id;
+  }
+
+  moveTask(task: Task): void {
+    this.sql.query('UPDATE tasks SET sprint_id = $1 WHERE num = $2', [task.sprintId, Number(task.id.slice(2))]);
+    this.saveTask(task);
   }
 
   newTaskId(sprintId: string): string {
