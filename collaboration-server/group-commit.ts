@@ -97,7 +97,10 @@ export class GroupCommit<T> {
   }
 
   private flush(): void {
+    // while the log is being copied back under load, new batches wait (store/wal-checkpoint.ts)
+    if (this.store.checkpoints?.holdsWrites(() => this.flush())) return;
     const batch = this.queue;
+    if (batch.length === 0) return;
     this.queue = [];
     if (!this.run(batch, true)) this.run(batch, false);
   }

@@ -7,7 +7,7 @@ import { DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, wri
 import { createHub, type Hub, type HubOptions } from './hub.js';
 import { sameSecret } from './identity.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
-import type { Store } from './store/index.js';
+import type { CheckpointOptions, Store } from './store/index.js';
 import { openStore } from './store/open-store.js';
 import { startupError } from './startup-errors.js';
 
@@ -19,6 +19,8 @@ export interface ServerOptions extends Omit<HubOptions, 'store'> {
   storeUrl?: string;
   /** browser origins allowed to open the hub; every other Origin header is refused */
   allowOrigins?: readonly string[];
+  /** when the background checkpoint runs (store/wal-checkpoint.ts) */
+  checkpoint?: Partial<CheckpointOptions>;
 }
 
 export interface RunningHub {
@@ -70,7 +72,7 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
     prepareDataDir(options.dataDir);
     const held = heldRoom(options.dataDir);
     undo.push(lockDataDir(options.dataDir));
-    const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held });
+    const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held, checkpoint: options.checkpoint });
     undo.push(() => store.close());
     const tokens = ensureTokens(options.dataDir);
     return await serve(options, store, tokens, () => undo.splice(0).reverse().forEach((fn) => fn()));

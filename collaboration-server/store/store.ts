@@ -85,6 +85,12 @@ export interface WorkStore {
   decisions(): Decision[];
 }
 
+/** Background work on the store that may ask new batches to wait a moment (SQLite's checkpoint, wal-checkpoint.ts). */
+export interface WriteHold {
+  /** Returns true while new batches must wait, and then calls `resume` once they may go ahead. */
+  holdsWrites(resume: () => void): boolean;
+}
+
 export interface Store {
   readonly events: EventStore;
   readonly participants: ParticipantStore;
@@ -93,5 +99,7 @@ export interface Store {
   readonly work: WorkStore;
   /** Runs `fn` in one transaction: all of it is committed, or none of it. Nested calls are savepoints. */
   transaction<T>(fn: () => T): T;
+  /** absent when the store has nothing that holds writes back */
+  readonly checkpoints?: WriteHold | undefined;
   close(): void;
 }
