@@ -7,7 +7,7 @@ import { WebSocket, type RawData } from 'ws';
 import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, Outlet } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
@@ -29,6 +29,7 @@ import {
 } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
+import { textFrame } from './ws-socket.js';
 
 export interface HubLimits {
   framesPerSecond: number;
@@ -81,6 +82,7 @@ interface Arrival {
 
 interface Connection {
   ws: WebSocket;
+  out: Outlet;
   auth: ConnectionAuth;
   bucket: TokenBucket;
   participant: ParticipantRow | null;
@@ -129,18 +131,22 @@ export function createHub(options: HubOptions): Hub {
     (ws) => log(`dropping a connection that stopped answering pings`),
   );
 
-  /** `page`: a page of a replay or of history, checked against the send cap even inside a batch. */
-  function sendRaw(conn: Connection, json: string | Buffer, page = false): void {
-    commits.afterCommit(() => {
-      if (conn.ws.readyState !== WebSocket.OPEN) return;
-      if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
-        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
-        conn.ws.terminate();
-      }
-    });
+  /**
+   * Writes a ready-made frame now; call it from an effect that runs after the commit. `page`: a page
+   * of a replay or of history, checked against the send cap even inside a batch.
+   */
+  function write(conn: Connection, frame: Buffer, page = false): void {
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    if (!commits.send(conn.out, frame, limits.maxBufferedBytes, page)) {
+      log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
+      conn.ws.terminate();
+    }
   }
 
-  const send = (conn: Connection, frame: ServerFrame, page = false): void => sendRaw(conn, JSON.stringify(frame), page);
+  function send(conn: Connection, frame: ServerFrame, page = false): void {
+    const bytes = textFrame(JSON.stringify(frame));
+    commits.afterCommit(() => write(conn, bytes, page));
+  }
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
     send(conn, { type: 'error', id, code, message });
@@ -148,11 +154,16 @@ export function createHub(options: HubOptions): Hub {
 
   function deliver(deliveries: Delivery[]): void {
     for (const { stored, fromId, to } of deliveries) {
-      // Encoded once for all recipients: ws would otherwise turn the string into bytes for each.
-      const frame = Buffer.from(`{"type":"event","event":${stored.json}}`);
+      // Framed once for all recipients, and the recipients chosen now: one who joins later in the
+      // batch has this event in its welcome already.
+      const frame = textFrame(`{"type":"event","event":${stored.json}}`);
+      const recipients: Connection[] = [];
       for (const conn of live.values()) {
-        if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
+        if (conn.participant && (to.kind === 'all' || canSee(conn.participant, fromId, to))) recipients.push(conn);
       }
+      commits.afterCommit(() => {
+        for (const conn of recipients) write(conn, frame);
+      });
     }
   }
 
@@ -411,7 +422,8 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
+      const out = new Outlet(ws);
+      const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
@@ -422,7 +434,7 @@ export function createHub(options: HubOptions): Hub {
         // behind a history query that waits for the client to read: wait with it, in order
         const arrival = { conn, data, isBinary, allowed };
         if (!conn.pages.holds(arrival)) commits.push(arrival);
-        commits.pauseWhileBehind(ws, limits.maxBufferedBytes / 4);
+        commits.pauseWhileBehind(conn.out, limits.maxBufferedBytes / 4);
       });
       ws.on('close', () => onClose(conn));
     },
