@@ -1,6 +1,7 @@
 /**
- * Where a CPU profile's time goes: `node dist/bench/profile-summary.js FILE.cpuprofile [top]`.
- * Reads a profile written by `node --cpu-prof` (HUDDLE_BENCH_PROFILE=DIR writes one of the hub) and
+ * Where a CPU profile's time goes: `node dist/bench/profile-summary.js FILE.cpuprofile... [--top N]`.
+ * Reads profiles written by `node --cpu-prof` (HUDDLE_BENCH_PROFILE=DIR writes the hub's: one per
+ * thread, the main thread's first, then the checkpoint worker's) and
  * prints the busy time by self time per function, and by the code it belongs to (SQLite, ws, sockets,
  * zod, the hub, GC), with the idle time left out.
  */
@@ -22,6 +23,7 @@ interface Profile {
 function areaOf(name: string, url: string): string {
   if (name === '(garbage collector)') return 'GC';
   if (name === '(program)') return 'V8 / native, unattributed';
+  if (name.startsWith('RegExp:')) return 'regular expressions';
   if (url.includes('better-sqlite3') || /^(run|get|all|exec|prepare|pluck)$/.test(name) && !url) return 'SQLite';
   if (url.includes('/ws/lib/')) return 'ws (framing, receiver)';
   if (url.includes('/zod/')) return 'zod';
@@ -53,17 +55,24 @@ export function summarize(profile: Profile, top = 30): string {
   }
   const pct = (us: number) => `${((100 * us) / busy).toFixed(1).padStart(5)} %`;
   const lines = [`busy ${(busy / 1e6).toFixed(2)} s`, '', 'by area:'];
-  for (const [area, us] of [...perArea].sort((a, b) => b[1] - a[1])) lines.push(`${pct(us)}  ${area}`);
+  let other = 0;
+  for (const [area, us] of [...perArea].sort((a, b) => b[1] - a[1])) {
+    if (us / busy >= 0.005) lines.push(`${pct(us)}  ${area}`);
+    else other += us;
+  }
+  if (other) lines.push(`${pct(other)}  (areas under 0.5 % each)`);
   lines.push('', `top ${top} functions by self time:`);
   for (const [key, us] of [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${pct(us)}  ${key}`);
   return lines.join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [file, top] = process.argv.slice(2);
-  if (!file) {
-    process.stderr.write('usage: profile-summary.js FILE.cpuprofile [top]\n');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--top');
+  const top = at >= 0 ? Number(args.splice(at, 2)[1]) : 30;
+  if (args.length === 0) {
+    process.stderr.write('usage: profile-summary.js FILE.cpuprofile... [--top N]\n');
     process.exit(2);
   }
-  process.stdout.write(`${summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, top ? Number(top) : 30)}\n`);
+  for (const file of args) process.stdout.write(`${file}\n${summarize(JSON.parse(readFileSync(file, 'utf8')) as Profile, top)}\n\n`);
 }
