@@ -67,7 +67,11 @@ export function attachHub(server: Server, hub: Hub, tokens: Tokens, allowOrigins
  * refused for any reason is left as it was), listens, and says where. Whatever fails is undone.
  */
 export async function startHub(options: ServerOptions): Promise<RunningHub> {
-  const undo: (() => void)[] = [];
+  const undo: (() => void | Promise<void>)[] = [];
+  // last done, first undone: the store closes (its checkpoint worker first) before the lock is released
+  const undoAll = async () => {
+    for (const fn of undo.splice(0).reverse()) await fn();
+  };
   try {
     prepareDataDir(options.dataDir);
     const held = heldRoom(options.dataDir);
@@ -75,14 +79,14 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
     const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held, checkpoint: options.checkpoint });
     undo.push(() => store.close());
     const tokens = ensureTokens(options.dataDir);
-    return await serve(options, store, tokens, () => undo.splice(0).reverse().forEach((fn) => fn()));
+    return await serve(options, store, tokens, undoAll);
   } catch (err) {
-    for (const fn of undo.reverse()) fn();
+    await undoAll();
     throw startupError(err, options.dataDir);
   }
 }
 
-async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => void): Promise<RunningHub> {
+async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => Promise<void>): Promise<RunningHub> {
   const hub = createHub({ ...options, store });
   const server = createServer((req, res) => {
     if (req.url === '/health') {
@@ -125,7 +129,7 @@ async function serve(options: ServerOptions, store: Store, tokens: Tokens, relea
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      release();
+      await release();
     },
   };
 }

@@ -80,8 +80,8 @@ export class SqliteStore implements Store {
     return result;
   }
 
-  close(): void {
-    this.checkpoints?.close();
+  async close(): Promise<void> {
+    await this.checkpoints?.close();
     if (this.db.open) this.db.close();
   }
 }

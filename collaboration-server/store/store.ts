@@ -101,5 +101,6 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** absent when the store has nothing that holds writes back */
   readonly checkpoints?: WriteHold | undefined;
-  close(): void;
+  /** Closes the store; resolves once its files or connections are let go. */
+  close(): Promise<void>;
 }

@@ -72,6 +72,7 @@ export class WalCheckpointer {
   private held: (() => void)[] | null = null;
   private failed = false;
   private closed = false;
+  private exited = false;
   /** checkpoints that copied the whole log: for tests and the curious */
   completed = 0;
 
@@ -88,6 +89,7 @@ export class WalCheckpointer {
     this.worker.unref();
     this.worker.on('message', (outcome: Outcome) => this.done(outcome));
     this.worker.on('error', (err) => this.fail(err.message));
+    this.worker.on('exit', () => (this.exited = true));
     this.idle = setTimeout(() => this.onIdle(), this.options.idleMs);
     this.idle.unref();
   }
@@ -116,11 +118,15 @@ export class WalCheckpointer {
     }
   }
 
-  close(): void {
+  /** Closes the worker's connection first, so the hub's own stays the last and takes the final checkpoint itself. */
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.idle);
     this.release();
-    if (!this.failed) this.worker.postMessage('close');
+    if (this.failed || this.exited) return;
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage('close');
+    await exited;
   }
 
   private onIdle(): void {

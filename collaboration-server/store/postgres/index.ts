@@ -78,7 +78,7 @@ export class PostgresStore implements Store {
     return result;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.sql.close();
   }
 
