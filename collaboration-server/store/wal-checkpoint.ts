@@ -39,12 +39,6 @@ export const DEFAULT_CHECKPOINT: CheckpointOptions = { maxWalBytes: 64 * 1024 * 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-// On Linux the nice value is per thread: this one yields to the hub's event loop when they share a
-// core (a one-core machine, or the hub pinned to one), so copying the log never delays a frame.
-try {
-  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
-  require('node:os').setPriority(tid, 19);
-} catch {}
 const db = new Database(workerData.file, { fileMustExist: true });
 // as the hub's own connection: the checkpoint syncs the log before it copies and the file after
 db.pragma('synchronous = NORMAL');
