@@ -14,7 +14,9 @@ import type { Db } from './database.js';
  * log again from its beginning only once all of it has been copied back. So under constant load,
  * after the long checkpoint, new batches are held (`holdsWrites`) while a short one copies the rest;
  * the next commit then restarts the log. With `journal_size_limit = 0` SQLite also shortens the file
- * then, so the file's size says how much log there is.
+ * then, so the file's size says how much log there is. Should the long checkpoint fall so far behind
+ * that the log passes twice `maxWalBytes`, new batches wait until it is done: the log stays bounded
+ * whatever the disk's speed.
  *
  * Durability does not change: a commit is durable once it is in the log (synchronous = NORMAL in WAL
  * mode), whenever the log is copied back. Should the worker fail, SQLite's automatic checkpoint is
@@ -99,7 +101,11 @@ export class WalCheckpointer {
     this.commits++;
     this.dirty = true;
     this.idle.refresh();
-    if (this.commits % this.options.checkEvery === 0 && !this.running && !this.failed && this.walBytes() > this.options.maxWalBytes) this.request('full');
+    if (this.commits % this.options.checkEvery !== 0 || this.failed) return;
+    const bytes = this.walBytes();
+    if (!this.running && bytes > this.options.maxWalBytes) this.request('full');
+    // a checkpoint that falls behind (a slow disk, a starved thread): hold new batches until it is done
+    else if (this.running === 'full' && !this.held && bytes > 2 * this.options.maxWalBytes) this.held = [];
   }
 
   /** While a catch-up runs, returns true and calls `resume` once new commits may go ahead. */
@@ -149,11 +155,11 @@ export class WalCheckpointer {
       this.completed++;
       return this.release();
     }
-    this.release();
     if (kind === 'full' && this.walBytes() > this.options.maxWalBytes) {
-      this.held = [];
-      this.request('catch-up');
+      this.held ??= [];
+      return this.request('catch-up');
     }
+    this.release();
   }
 
   private release(): void {
