@@ -22,6 +22,8 @@ export interface RelayBenchOptions {
   rounds: number;
   /** messages of one sender in flight: one sender keeps more, so both shapes saturate the relay */
   window: { oneSender: number; allSend: number };
+  /** which relays, Huddle first */
+  relays: RelayName[];
   launch: RelayLaunch;
   log(line: string): void;
 }
@@ -62,7 +64,7 @@ export async function benchRelays(o: RelayBenchOptions): Promise<RelayBench> {
   const byRound: Map<string, RunResult>[] = [];
   const loads: Load[] = [...o.loads, { shape: 'paced', fanout: o.paced.fanout }];
   try {
-    for (const start of RELAYS) relays.push(await start(o.launch));
+    for (const name of o.relays) relays.push(await RELAYS[name](o.launch));
     for (let round = 0; round < o.rounds; round++) {
       const thisRound = new Map<string, RunResult>();
       byRound.push(thisRound);

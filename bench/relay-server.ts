@@ -4,6 +4,9 @@
  * socket as it comes (what a first relay looks like);
  * `node dist/bench/relay-server.js ws-batched` — the same relay, but each socket is corked for one
  * event-loop turn, as Huddle does, so a turn's messages are one write per socket: the honest floor;
+ * `node dist/bench/relay-server.js ws-framed` — the batched relay that also frames each message once
+ *   for all recipients and writes it as one buffer, as Huddle does (collaboration-server/ws-socket.ts):
+ *   the floor for Huddle's way of writing, measured only when asked for (HUDDLE_BENCH_RELAYS);
  * `node dist/bench/relay-server.js socketio` — a Socket.IO relay, what a user might pick instead.
  * Each relays every message to every other client and prints `listening <port>` when ready.
  */
@@ -11,8 +14,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Server as SocketIoServer } from 'socket.io';
 import { WebSocket, WebSocketServer } from 'ws';
+import { textFrame } from '../collaboration-server/ws-socket.js';
 
-function wsRelay(batched: boolean): void {
+function wsRelay(batched: boolean, framed = false): void {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0, perMessageDeflate: false });
   wss = server;
   // The socket each client's frames are written to; the upgrade request hands it over.
@@ -26,6 +30,7 @@ function wsRelay(batched: boolean): void {
     sockets.set(ws, req.socket);
     ws.on('error', () => ws.terminate());
     ws.on('message', (data, isBinary) => {
+      const frame = framed ? textFrame(String(data)) : undefined;
       for (const other of server.clients) {
         if (other === ws || other.readyState !== WebSocket.OPEN) continue;
         const socket = sockets.get(other)!;
@@ -34,7 +39,8 @@ function wsRelay(batched: boolean): void {
           socket.cork();
           corked.add(socket);
         }
-        other.send(data, { binary: isBinary });
+        if (frame) socket.write(frame);
+        else other.send(data, { binary: isBinary });
       }
     });
   });
@@ -69,8 +75,9 @@ function socketIoRelay(): void {
 const kind = process.argv[2];
 if (kind === 'ws') wsRelay(false);
 else if (kind === 'ws-batched') wsRelay(true);
+else if (kind === 'ws-framed') wsRelay(true, true);
 else if (kind === 'socketio') socketIoRelay();
 else {
-  process.stderr.write(`usage: relay-server.js ws|ws-batched|socketio (got ${kind})\n`);
+  process.stderr.write(`usage: relay-server.js ws|ws-batched|ws-framed|socketio (got ${kind})\n`);
   process.exit(2);
 }

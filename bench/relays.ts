@@ -17,7 +17,7 @@ import { readTokens } from '../collaboration-server/data-dir.js';
 import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
 import { spawnUntil, stop } from './spawn.js';
 
-export type RelayName = 'huddle' | 'ws-batched' | 'ws' | 'socket.io';
+export type RelayName = 'huddle' | 'ws-batched' | 'ws-framed' | 'ws' | 'socket.io';
 
 export interface BenchPeer {
   send(payload: string): void;
@@ -107,12 +107,12 @@ export async function startHuddleRelay(launch: RelayLaunch): Promise<HuddleRelay
   };
 }
 
-async function startRelayServer(launch: RelayLaunch, kind: 'ws' | 'ws-batched' | 'socketio') {
+async function startRelayServer(launch: RelayLaunch, kind: 'ws' | 'ws-batched' | 'ws-framed' | 'socketio') {
   const started = await spawnNode(launch, [join(here, 'relay-server.js'), kind], /^listening \d+/);
   return { ...started, port: Number(started.line.split(' ')[1]) };
 }
 
-async function startWsRelay(launch: RelayLaunch, name: 'ws' | 'ws-batched'): Promise<RelayUnderTest> {
+async function startWsRelay(launch: RelayLaunch, name: 'ws' | 'ws-batched' | 'ws-framed'): Promise<RelayUnderTest> {
   const { child, port } = await startRelayServer(launch, name);
   let seq = 0;
   return {
@@ -149,9 +149,12 @@ async function startSocketIoRelay(launch: RelayLaunch): Promise<RelayUnderTest> 
   };
 }
 
-export const RELAYS: ((launch: RelayLaunch) => Promise<RelayUnderTest>)[] = [
-  startHuddleRelay,
-  (launch) => startWsRelay(launch, 'ws-batched'),
-  (launch) => startWsRelay(launch, 'ws'),
-  startSocketIoRelay,
-];
+/** Every relay the bench knows; the four compared by default first. */
+export const RELAYS: Record<RelayName, (launch: RelayLaunch) => Promise<RelayUnderTest>> = {
+  huddle: startHuddleRelay,
+  'ws-batched': (launch) => startWsRelay(launch, 'ws-batched'),
+  ws: (launch) => startWsRelay(launch, 'ws'),
+  'socket.io': startSocketIoRelay,
+  'ws-framed': (launch) => startWsRelay(launch, 'ws-framed'),
+};
+export const DEFAULT_RELAYS: RelayName[] = ['huddle', 'ws-batched', 'ws', 'socket.io'];

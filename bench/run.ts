@@ -4,7 +4,9 @@
  * `npm run bench -- --quick` (or HUDDLE_BENCH_QUICK=1) runs short runs and one round, in under a minute.
  * HUDDLE_BENCH_ONLY=relays (or sustained, idle, startup, planning) runs one section;
  * HUDDLE_BENCH_FANOUTS=10,50 measures only those fan-outs; HUDDLE_BENCH_ROUNDS and HUDDLE_BENCH_SECONDS
- * override the rounds and the length of a run; HUDDLE_BENCH_PROFILE=DIR writes CPU profiles of the hub.
+ * override the rounds and the length of a run; HUDDLE_BENCH_RELAYS=huddle,ws-batched,ws-framed picks the
+ * relays (ws-framed: the floor that frames once, as Huddle does); HUDDLE_BENCH_PROFILE=DIR writes CPU
+ * profiles of the hub.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { benchIdleMemory, SETTLE_MS } from './idle-memory.js';
 import { machineInfo, pinClients, sampleLoad } from './machine.js';
 import { benchPlanning } from './planning.js';
 import { benchRelays, type Load, type RelayBench } from './relay-bench.js';
-import { repoRoot, type RelayLaunch } from './relays.js';
+import { DEFAULT_RELAYS, RELAYS, repoRoot, type RelayLaunch, type RelayName } from './relays.js';
 import type { BenchResult } from './result.js';
 import { benchStartup } from './startup.js';
 import { benchSustained } from './sustained.js';
@@ -30,6 +32,9 @@ const HEADLINE = { shape: 'all-send' as const, fanout: 50 };
 const LOADS = QUICK ? [...loadsOf('one-sender', [50]), ...loadsOf('all-send', [50])] : [...loadsOf('one-sender', [10, 50, 200]), ...loadsOf('all-send', [10, 50])];
 const SECONDS = env('HUDDLE_BENCH_SECONDS') ?? (QUICK ? 1 : 5);
 const ROUNDS = env('HUDDLE_BENCH_ROUNDS') ?? (QUICK ? 1 : 5);
+const chosenRelays = (process.env.HUDDLE_BENCH_RELAYS?.split(',') ?? DEFAULT_RELAYS) as RelayName[];
+for (const name of chosenRelays) if (!(name in RELAYS)) throw new Error(`HUDDLE_BENCH_RELAYS: no relay "${name}"; known: ${Object.keys(RELAYS).join(', ')}`);
+const RELAY_NAMES: RelayName[] = ['huddle', ...chosenRelays.filter((name) => name !== 'huddle')];
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
@@ -90,6 +95,7 @@ if (wanted('relays')) {
     warmupSeconds: QUICK ? 0.3 : 1,
     rounds: ROUNDS,
     window: { oneSender: 20, allSend: 2 },
+    relays: RELAY_NAMES,
     launch,
     log,
   });
@@ -127,6 +133,8 @@ const report = {
   huddle_vs_ws_batched: ratioAt('ws-batched')?.median ?? null,
   huddle_vs_socket_io: ratioAt('socket.io')?.median ?? null,
   huddle_vs_ws: ratioAt('ws')?.median ?? null,
+  /** only when HUDDLE_BENCH_RELAYS asks for ws-framed */
+  huddle_vs_ws_framed: ratioAt('ws-framed')?.median ?? null,
   /** each relay's p99 at 1,000 messages/s to 10 receivers, median of the rounds, in ms */
   paced_p99_ms: pacedP99,
   relays,
