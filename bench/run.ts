@@ -2,7 +2,7 @@
  * The benchmark suite: `npm run bench` (build, then `node dist/bench/run.js`).
  * Prints tables and writes the numbers as JSON to bench/results/. Loopback only; bounded counts.
  * `npm run bench -- --quick` (or HUDDLE_BENCH_QUICK=1) runs short runs and one round, in under a minute.
- * HUDDLE_BENCH_ONLY=relays (or sustained, idle, startup, planning) runs one section;
+ * HUDDLE_BENCH_ONLY=relays (or appends, sustained, idle, startup, planning) runs one section;
  * HUDDLE_BENCH_FANOUTS=10,50 measures only those fan-outs; HUDDLE_BENCH_ROUNDS and HUDDLE_BENCH_SECONDS
  * override the rounds and the length of a run; HUDDLE_BENCH_RELAYS=huddle,ws-batched,ws-framed picks the
  * relays (ws-framed: the floor that frames once, as Huddle does); HUDDLE_BENCH_PROFILE=DIR writes CPU
@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadShape } from './fanout.js';
+import { benchAppends, describeAppends, type AppendsResult } from './appends.js';
 import { benchIdleMemory, SETTLE_MS } from './idle-memory.js';
 import { machineInfo, pinClients, sampleLoad } from './machine.js';
 import { benchPlanning } from './planning.js';
@@ -82,6 +83,7 @@ log(`${QUICK ? 'quick: ' : ''}${ROUNDS} round(s) of ${SECONDS} s runs; ${pinning
 
 const output: string[] = [];
 let relays: RelayBench | undefined;
+let appends: AppendsResult | undefined;
 let sustained: SustainedResult | undefined;
 const results: BenchResult[] = [];
 const wanted = (name: string) => !ONLY || name.startsWith(ONLY);
@@ -100,6 +102,19 @@ if (wanted('relays')) {
     log,
   });
   output.push(relayTables(relays));
+}
+if (wanted('appends')) {
+  log('— durable appends');
+  appends = await benchAppends(launch, { clients: 50, window: 20, seconds: SECONDS, warmupSeconds: QUICK ? 0.3 : 1, rounds: ROUNDS });
+  log(describeAppends(appends));
+  const row = (name: string, s: Spread, digits = 2) => [name, show(s, digits)];
+  output.push(
+    table(
+      ['durable appends, 50 clients, 20 in flight each', 'min / median / max'],
+      [row('appends per second', appends.appendsPerSecond, 0), row('hub CPU µs per append', appends.hubCpuUsPerAppend), row('ack p50 ms', appends.ackP50Ms), row('ack p99 ms', appends.ackP99Ms)],
+      1,
+    ),
+  );
 }
 if (wanted('sustained')) {
   log('— sustained load');
@@ -138,6 +153,7 @@ const report = {
   /** each relay's p99 at 1,000 messages/s to 10 receivers, median of the rounds, in ms */
   paced_p99_ms: pacedP99,
   relays,
+  appends,
   sustained,
   results,
 };
