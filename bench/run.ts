@@ -118,7 +118,7 @@ if (wanted('appends')) {
 }
 if (wanted('sustained')) {
   log('— sustained load');
-  sustained = await benchSustained(launch, { connections: 500, rate: 1, seconds: QUICK ? 3 : 10, warmupSeconds: QUICK ? 1 : 2 });
+  sustained = await benchSustained(launch, { connections: 500, rate: 1, seconds: QUICK ? 2 : 10, warmupSeconds: QUICK ? 0.5 : 2 });
   output.push(table(['sustained load', 'value'], Object.entries(sustained).map(([k, v]) => [k, v]), 1));
 }
 const others: [string, () => Promise<BenchResult[]>][] = [
