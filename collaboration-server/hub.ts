@@ -159,7 +159,7 @@ export function createHub(options: HubOptions): Hub {
       const frame = textFrame(`{"type":"event","event":${stored.json}}`);
       const recipients: Connection[] = [];
       for (const conn of live.values()) {
-        if (conn.participant && (to.kind === 'all' || canSee(conn.participant, fromId, to))) recipients.push(conn);
+        if (conn.participant && canSee(conn.participant, fromId, to)) recipients.push(conn);
       }
       commits.afterCommit(() => {
         for (const conn of recipients) write(conn, frame);
