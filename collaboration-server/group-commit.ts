@@ -71,17 +71,19 @@ export class GroupCommit<T> {
    * stops reading its frames meanwhile, see `pauseWhileBehind`).
    *
    * The check is made at a socket's first send in a batch, so that a reader is not dropped for the
-   * size of one busy batch; with `everyFrame` (pages of a replay or of history, which a client asks
-   * for and can ask for many times in one batch) it is made before each frame.
+   * size of one busy batch: once the socket is corked, what the batch writes cannot reach the
+   * kernel before the batch ends, so it says nothing about the reader. (A check before a page of
+   * history in the middle of a batch dropped healthy readers that way; pages are bounded by the page
+   * gate instead, one a batch and only while little waits, see page-gate.ts.)
    */
-  send(out: Outlet, frame: Buffer, maxBuffered: number, everyFrame = false): boolean {
-    if (!out.corked || everyFrame) {
+  send(out: Outlet, frame: Buffer, maxBuffered: number): boolean {
+    if (!out.corked) {
       const buffered = out.ws.bufferedAmount;
       const accepted = out.buffered + out.written - buffered;
       if (buffered > maxBuffered && accepted <= 0) return false;
       out.buffered = buffered;
       out.written = 0;
-      if (!out.corked && this.draining) {
+      if (this.draining) {
         // ws's own cork/uncork pairs (pings, close) nest inside ours
         out.socket.cork();
         out.corked = true;

@@ -131,21 +131,18 @@ export function createHub(options: HubOptions): Hub {
     (ws) => log(`dropping a connection that stopped answering pings`),
   );
 
-  /**
-   * Writes a ready-made frame now; call it from an effect that runs after the commit. `page`: a page
-   * of a replay or of history, checked against the send cap even inside a batch.
-   */
-  function write(conn: Connection, frame: Buffer, page = false): void {
+  /** Writes a ready-made frame now; call it from an effect that runs after the commit. */
+  function write(conn: Connection, frame: Buffer): void {
     if (conn.ws.readyState !== WebSocket.OPEN) return;
-    if (!commits.send(conn.out, frame, limits.maxBufferedBytes, page)) {
+    if (!commits.send(conn.out, frame, limits.maxBufferedBytes)) {
       log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
       conn.ws.terminate();
     }
   }
 
-  function send(conn: Connection, frame: ServerFrame, page = false): void {
+  function send(conn: Connection, frame: ServerFrame): void {
     const bytes = textFrame(JSON.stringify(frame));
-    commits.afterCommit(() => write(conn, bytes, page));
+    commits.afterCommit(() => write(conn, bytes));
   }
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
@@ -309,7 +306,6 @@ export function createHub(options: HubOptions): Hub {
         ...(frame.lastSeq !== undefined && page.next ? { next: page.next } : {}),
         lastSeq: store.events.lastSeq(),
       },
-      true,
     );
   }
 
@@ -381,7 +377,7 @@ export function createHub(options: HubOptions): Hub {
         if (frame.type === 'history' && !conn.pages.admit(arrival)) return;
         const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
-        send(conn, { type: 'reply', id: frame.id, data }, frame.type === 'history');
+        send(conn, { type: 'reply', id: frame.id, data });
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);
