@@ -55,7 +55,16 @@ function messagesSection({ inboxFile, input }: PromptContext): string[] {
   ];
 }
 
-export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; token: string; bin: string | null; data?: string | undefined }): Record<string, string> {
+export interface HubAccess {
+  url: string;
+  token: string;
+  bin: string | null;
+  data?: string | undefined;
+  /** the Huddle MCP server set up as this agent (mcp-config.ts): a JSON file and a TOML inline table */
+  mcp?: { configFile: string; toml: string } | undefined;
+}
+
+export function taskEnv(ctx: PromptContext, prompt: string, hub: HubAccess): Record<string, string> {
   const { task } = ctx;
   return {
     HUDDLE_TASK_ID: task.id,
@@ -76,5 +85,7 @@ export function taskEnv(ctx: PromptContext, prompt: string, hub: { url: string; 
     HUDDLE_ROLE: ctx.agent.role,
     ...(hub.data ? { HUDDLE_DATA: hub.data } : {}),
     ...(hub.bin ? { HUDDLE_BIN: hub.bin } : {}),
+    // a coding CLI's MCP server as the agent itself: Claude Code's --mcp-config, Gemini CLI's settings, Codex's -c
+    ...(hub.mcp ? { HUDDLE_MCP_CONFIG: hub.mcp.configFile, HUDDLE_MCP_TOML: hub.mcp.toml } : {}),
   };
 }

@@ -10,12 +10,14 @@ import type { HuddleClient, CommandInput } from '../collaboration-server/client.
 import type { Clock } from '../collaboration-server/clock.js';
 import { toHuddleError } from '../collaboration-server/errors.js';
 import type { Task } from '../collaboration-server/protocol.js';
+import { isActive } from '../collaboration-server/task-lifecycle.js';
 import { ChildCommand, type CommandExit } from './child-command.js';
 import { RunOutput, trimTo } from './run-output.js';
 import { StallDetector, describeMs, type Stall } from './stall-detector.js';
 import { taskEnv, taskPrompt } from './task-prompt.js';
 import { answerers, answerLine, messageLine, senderLabel, type MessageSender } from './command-input.js';
 import { commitLeftovers, prepareWorktree } from './worktree.js';
+import { mcpServerToml, mcpServersJson } from './mcp-config.js';
 
 export interface RunSettings {
   command: string;
@@ -54,7 +56,8 @@ export class TaskRun {
   private blockedByMe = false;
   private pendingStop: string | null = null;
   private sending: Promise<unknown> = Promise.resolve();
-  private inboxDir = '';
+  /** an owner-only folder for this run: its inbox file and its MCP set-up */
+  private runDir = '';
   private inboxFile = '';
   private cwd: string;
 
@@ -72,7 +75,7 @@ export class TaskRun {
         return 'failed' as const;
       })
       .finally(() => {
-        if (this.inboxDir) rmSync(this.inboxDir, { recursive: true, force: true });
+        if (this.runDir) rmSync(this.runDir, { recursive: true, force: true });
       });
   }
 
@@ -138,15 +141,16 @@ export class TaskRun {
     if (this.pendingStop) return this.stoppedBeforeStart(branch);
 
     const context = await this.client.request({ type: 'tasks', sprintId: this.task.sprintId });
-    this.inboxDir = mkdtempSync(join(tmpdir(), 'huddle-inbox-'));
-    this.inboxFile = join(this.inboxDir, `${id}.txt`);
+    this.runDir = mkdtempSync(join(tmpdir(), 'huddle-run-'));
+    this.inboxFile = join(this.runDir, `${id}.txt`);
     writeFileSync(this.inboxFile, '');
     const agent = { name: this.client.options.name, role: this.client.options.role };
+    const hub = { url: this.client.options.url, token: this.client.options.token, bin: settings.huddleBin, data: settings.dataDir };
     const cwd = this.cwd;
     const input = { stdinOpen: settings.keepStdinOpen, answerFrom: settings.answerFrom ?? [] };
     const ctx = { task: this.task, sprint: context.sprint, sprintTasks: context.tasks, agent, workdir: cwd, branch, inboxFile: this.inboxFile, input };
     const prompt = taskPrompt(ctx);
-    const env = taskEnv(ctx, prompt, { url: this.client.options.url, token: this.client.options.token, bin: settings.huddleBin, data: settings.dataDir });
+    const env = taskEnv(ctx, prompt, { ...hub, mcp: this.writeMcpSetup({ ...agent, ...hub }) });
 
     const startedAt = settings.clock.now();
     this.output.mark(`${id} started in ${cwd}${branch ? ` on ${branch}` : ''}: ${settings.command}`);
@@ -187,6 +191,8 @@ export class TaskRun {
       }
       return 'stopped';
     }
+    const settled = await this.settledByCommand(exit, took, onBranch, branch);
+    if (settled) return settled;
     if (exit.code === 0) {
       const committed = branch ? await this.commitLeftovers() : '';
       await this.client.send({ type: 'task_update', taskId: id, action: 'done', note: `Finished in ${took}.${onBranch}${committed}\n${this.tail(false)}` });
@@ -195,6 +201,31 @@ export class TaskRun {
     const how = exit.code === null ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
     await this.client.send({ type: 'task_update', taskId: id, action: 'fail', note: `The command ${how} after ${took}.${onBranch}\n${this.tail(true)}` });
     return 'failed';
+  }
+
+  /** The Huddle MCP server for a coding CLI the command starts, as this agent (see mcp-config.ts); none without huddle's bin. */
+  private writeMcpSetup(launch: { name: string; role: string; url: string; token: string; bin: string | null; data?: string | undefined }) {
+    if (!launch.bin) return undefined;
+    const full = { ...launch, bin: launch.bin, node: process.execPath };
+    const configFile = join(this.runDir, 'mcp.json');
+    writeFileSync(configFile, mcpServersJson(full), { mode: 0o600 });
+    return { configFile, toml: mcpServerToml(full) };
+  }
+
+  /**
+   * A command may finish its task itself (a coding CLI through huddle_task_update, a script through
+   * `huddle task done`): the hub commits that before the command hears back, so the task's state read
+   * after it exited says so. Then the end is only noted, with the summary, rather than refused.
+   */
+  private async settledByCommand(exit: CommandExit, took: string, onBranch: string, branch: string | null): Promise<RunEnd | null> {
+    const id = this.task.id;
+    const { tasks } = await this.client.request({ type: 'tasks', sprintId: this.task.sprintId });
+    const status = tasks.find((t) => t.id === id)?.status;
+    if (!status || isActive(status)) return null;
+    const committed = branch ? await this.commitLeftovers() : '';
+    const how = exit.code === 0 ? 'exited 0' : exit.code === null ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    await this.client.send({ type: 'task_update', taskId: id, action: 'note', note: `The command marked it ${status} itself, then ${how} after ${took}.${onBranch}${committed}\n${this.tail(exit.code !== 0)}` });
+    return status === 'done' ? 'done' : 'failed';
   }
 
   /** With --worktree: commits what the command left uncommitted; says so, or why it could not. */
@@ -229,6 +260,8 @@ export class TaskRun {
 
   private tick(): void {
     this.flushLog();
+    // finished by the command itself (through MCP, or `huddle task done`): only its log goes on
+    if (!isActive(this.task.status)) return;
     const stall = this.stall.check();
     if (stall) {
       this.lastStall = stall;
@@ -246,10 +279,17 @@ export class TaskRun {
     while (this.output.hasLog) this.report({ type: 'artifact_put', taskId: this.task.id, kind: 'log', content: this.output.takeLog() });
   }
 
-  /** Sends in order, after what was sent before; a refusal (the task moved on) is logged, not thrown. */
+  /**
+   * Sends in order, after what was sent before; a refusal (the task moved on) is logged, not thrown,
+   * unless the command finished the task itself meanwhile: a note sent just before that is moot.
+   */
   private report(frame: CommandInput): void {
     this.sending = this.sending.then(() =>
-      this.client.send(frame).catch((err) => this.settings.log(`${this.task.id}: ${frame.type} ${'action' in frame ? frame.action : ''} refused: ${toHuddleError(err).message}`)),
+      this.client.send(frame).catch((err) => {
+        const e = toHuddleError(err);
+        if (e.code === 'INVALID_TRANSITION' && !isActive(this.task.status)) return;
+        this.settings.log(`${this.task.id}: ${frame.type} ${'action' in frame ? frame.action : ''} refused: ${e.message}`);
+      }),
     );
   }
 }

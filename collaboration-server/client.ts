@@ -49,6 +49,8 @@ export interface ClientOptions {
   historyLimit?: number;
   /** a one-shot command: the hub does not announce its joining and leaving */
   transient?: boolean;
+  /** a second connection of a participant who has joined: it gets the participant's events, and the hub does not announce it */
+  companion?: boolean;
   /**
    * Where this participant's credential is kept between runs (the data folder): read before the first
    * hello, written when the hub gives out a new one. Without it the credential lives only in this client.
@@ -59,7 +61,7 @@ export interface ClientOptions {
 }
 
 /** Refusals of who this client says it is: trying again cannot help, so a reconnecting client stops. */
-const IDENTITY_REFUSALS: readonly string[] = ['CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'BAD_NAME', 'NAME_LOOKALIKE', 'FORBIDDEN'];
+const IDENTITY_REFUSALS: readonly string[] = ['CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'BAD_NAME', 'NAME_LOOKALIKE', 'FORBIDDEN', 'JOIN_FIRST'];
 
 interface Pending {
   frame: Record<string, unknown> & { id: string };
@@ -192,6 +194,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
           ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}),
           ...(this.options.historyLimit !== undefined ? { historyLimit: this.options.historyLimit } : {}),
           ...(this.options.transient ? { transient: true } : {}),
+          ...(this.options.companion ? { companion: true } : {}),
           ...(this.credential ? { credential: this.credential } : {}),
         }),
       );

@@ -88,6 +88,8 @@ interface Connection {
   participant: ParticipantRow | null;
   /** a one-shot command under a name that has not joined: kept nowhere, and it may only read unless it is an admin */
   guest: boolean;
+  /** a second connection of a participant who has joined: it gets the participant's events, unannounced (see joinBeside) */
+  companion: boolean;
   status: 'online' | 'away';
   /** over its rate: told so, and closed once the batch is out */
   limited: boolean;
@@ -110,6 +112,12 @@ export function createHub(options: HubOptions): Hub {
   const log = options.log ?? (() => {});
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
+  const companions = new Set<Connection>();
+  /** the connections events are delivered to: each participant's live one, and the companions beside them */
+  function* listeners(): Generator<Connection> {
+    yield* live.values();
+    yield* companions;
+  }
 
   const commits = new GroupCommit<Arrival>(store, (arrival) => {
     const { conn } = arrival;
@@ -155,7 +163,7 @@ export function createHub(options: HubOptions): Hub {
       // batch has this event in its welcome already.
       const frame = textFrame(`{"type":"event","event":${stored.json}}`);
       const recipients: Connection[] = [];
-      for (const conn of live.values()) {
+      for (const conn of listeners()) {
         if (conn.participant && canSee(conn.participant, fromId, to)) recipients.push(conn);
       }
       commits.afterCommit(() => {
@@ -192,7 +200,7 @@ export function createHub(options: HubOptions): Hub {
       return sendError(conn, frame.id, e.code, e.message);
     }
     const existing = admission.kind === 'known' ? admission.row : undefined;
-    if (frame.transient) return joinTransient(conn, frame, admission);
+    if (frame.transient || frame.companion) return joinBeside(conn, frame, admission);
     const resumed = !!existing && !!frame.sessionId && sameSecret(frame.sessionId, existing.sessionId);
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
@@ -250,10 +258,18 @@ export function createHub(options: HubOptions): Hub {
    * participant, credential and all, without taking over the participant's live terminal: it gets no
    * events, is not announced, and leaves the participant's session alone. Under a name that has not
    * joined it is a guest: on no roster, kept nowhere, and it may only read (an admin may also act).
+   *
+   * A companion (the `huddle mcp` an `--exec` agent's command starts) is the same, for longer and with
+   * the participant's events: the room still sees one participant. It proves the same credential a
+   * one-shot command does and could read the same events through history, so it is given nothing new;
+   * there is no guest companion.
    */
-  function joinTransient(conn: Connection, frame: HelloFrame, admission: Admission): void {
+  function joinBeside(conn: Connection, frame: HelloFrame, admission: Admission): void {
     const now = clock.now();
     const guest = admission.kind === 'new';
+    if (guest && frame.companion) {
+      return sendError(conn, frame.id, 'JOIN_FIRST', `"${frame.name}" has not joined this room: a companion connection shares a participant's identity, so ${frame.name} must join first (\`huddle agent --name "${frame.name}" ...\`).`);
+    }
     const issued = admission.kind === 'known' && admission.issue ? issueCredential() : undefined;
     const row: ParticipantRow = guest ? { id: `guest-${nanoid()}`, name: frame.name, role: frame.role, sessionId: '', createdAt: now, lastSeen: now } : admission.row;
     if (issued) {
@@ -267,9 +283,15 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     conn.guest = guest;
-    commits.onUndo(() => (conn.participant = null));
+    conn.companion = !!frame.companion;
+    if (conn.companion) companions.add(conn);
+    commits.onUndo(() => {
+      conn.participant = null;
+      companions.delete(conn);
+    });
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false, issued?.secret);
+    if (conn.companion) log(`${row.name} (${row.role}) opened a companion connection`);
   }
 
   /** Online participants first, then the most recently seen, at most `limits.maxRoster`. */
@@ -396,6 +418,7 @@ export function createHub(options: HubOptions): Hub {
 
   function onClose(conn: Connection): void {
     connections.delete(conn);
+    companions.delete(conn);
     conn.pages.close();
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
@@ -419,7 +442,7 @@ export function createHub(options: HubOptions): Hub {
   return {
     handleConnection(ws, auth) {
       const out = new Outlet(ws);
-      const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
+      const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, companion: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));

@@ -83,7 +83,8 @@ export function admit(store: Store, hello: HelloFrame, admin: boolean): Admissio
       issue = true;
       break;
   }
-  if (hello.role !== row.role && !(!hello.transient && (admin || credential.state === 'open'))) {
+  const beside = hello.transient || hello.companion;
+  if (hello.role !== row.role && !(!beside && (admin || credential.state === 'open'))) {
     throw new HuddleError('FORBIDDEN', `${quoted(row.name)} joined as ${row.role}; use --role ${row.role}. Changing a participant's role needs the admin token, or a reset by the product owner.`);
   }
   return { kind: 'known', row, issue };

@@ -278,6 +278,12 @@ export const HelloFrameSchema = z.object({
   historyLimit: z.number().int().min(0).max(500).optional(),
   /** a one-shot command: its joining and leaving are not announced, and a name that has not joined may only read */
   transient: z.boolean().optional(),
+  /**
+   * a second live connection of a participant who has joined (the MCP server an `--exec` agent's
+   * command starts): it receives the participant's events, but like a one-shot command it is not
+   * announced, takes no name and leaves the participant's own session alone
+   */
+  companion: z.boolean().optional(),
   /** the participant's own secret, given in the welcome of its first join; needed for every later join as this name */
   credential: z.string().max(128).optional(),
 });

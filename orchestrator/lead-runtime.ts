@@ -28,6 +28,8 @@ export interface Lead {
   settled(): Promise<void>;
   /** 1 while a chat message waits for the per-minute cap */
   chatsWaiting(): number;
+  /** gives the behaviours a tick now, after what is queued (an advisor's answer has landed) */
+  tick(): void;
   close(): void;
 }
 
@@ -166,20 +168,21 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
     }
   }
 
-  const tick = options.tickMs
-    ? setInterval(() => {
-        enqueue(async () => {
-          view = { ...view, now: clock.now() };
-          for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
-        });
-      }, options.tickMs)
-    : undefined;
+  const tickNow = () => {
+    if (closed) return;
+    enqueue(async () => {
+      view = { ...view, now: clock.now() };
+      for (const b of behaviours) if (b.onTick) await run(b.name, () => b.onTick!(view));
+    });
+  };
+  const tick = options.tickMs ? setInterval(tickNow, options.tickMs) : undefined;
   tick?.unref();
 
   await work;
   return {
     view: () => view,
     chatsWaiting: () => waitingChats,
+    tick: tickNow,
     async settled() {
       let seen: Promise<void> | undefined;
       while (seen !== work) {

@@ -16,7 +16,8 @@ beforeAll(assertBuilt);
 const hook = (hub: TestHub, ...flags: string[]) =>
   runHuddle(['inbox', '--unread', '--quiet', '--name', 'Codex', '--role', 'backend-dev', '--data', hub.dataDir, ...flags], { cwd: tmpdir() });
 
-describe('huddle inbox --unread --quiet: the hook', () => {
+// Each test starts several huddle processes one after another: on a loaded machine that outlasts the default 20 s.
+describe('huddle inbox --unread --quiet: the hook', { timeout: 60_000 }, () => {
   it('prints only what was not seen, nothing when nothing is new, and shares its cursor with huddle_inbox', async () => {
     const hub = await startTestHub();
     cleanup(() => hub.close());

@@ -65,7 +65,8 @@ async function listsTheTools(entry: ServerEntry, env: Record<string, string>): P
   await client.close();
 }
 
-describe('docs/mcp.md: the set-ups', () => {
+// Each test starts several huddle processes one after another: on a loaded machine that outlasts the default 20 s.
+describe('docs/mcp.md: the set-ups', { timeout: 60_000 }, () => {
   /** The agent's first join, as its MCP server makes it: the name's credential lands in the data folder for the hooks. */
   const joinOnce = async (name: string) =>
     expect(await run(['sh', '-c', `npx huddle agent --plain --name ${name} --role backend-dev < /dev/null`], env)).toMatchObject({ code: 0 });

@@ -1,6 +1,10 @@
 import { Command } from 'commander';
+import { BUILT_IN_ROLES } from '../../agents/roles.js';
 import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
 import type { ChatReading } from '../../orchestrator/monitoring/chat-reading.js';
+import { teamFromRoles } from '../../orchestrator/planning/dry-run.js';
+import { llmConfigFromFlags, withLlmFlags, type LlmFlags } from '../llm-flags.js';
+import { modelJudge } from '../llm-judge.js';
 import { printJson, printLines } from '../output.js';
 import { readInputLines } from '../read-lines.js';
 
@@ -21,8 +25,7 @@ const short = (text: string) => {
   return one.length > 100 ? `${one.slice(0, 99)}…` : one;
 };
 
-function explainLine(text: string, json: boolean): void {
-  const r = offlineAdvisor.readChat(text);
+function explainLine(r: ChatReading, text: string, json: boolean): void {
   if (json) return printJson({ text, reading: r.reading, confidence: r.confidence, kind: r.kind, category: r.category, heard: r.heard });
   const why = r.category ? ` [${r.category}${r.heard ? `: "${short(r.heard)}"` : ''}]` : '';
   printLines([`${r.reading} ${r.confidence.toFixed(2)}${r.kind ? ` ${r.kind}` : ''}${why} ${short(text) || '(empty)'} → ${whatTheLeadDoes(r)}`]);
@@ -30,15 +33,19 @@ function explainLine(text: string, json: boolean): void {
 
 export function registerExplain(program: Command): void {
   program.addCommand(
-    new Command('explain')
+    withLlmFlags(new Command('explain'))
       .description('how the lead reads a chat line, without a hub: blocker (it acts), unsure (it asks), or none')
       .argument('[text...]', 'the line to read; without it, one line per line of stdin')
       .option('--json', 'one object per line: {text, reading, confidence, kind, category, heard}')
-      .addHelpText('after', '\nExamples:\n  huddle explain "the notifications need 1000+ concurrent connections but our infrastructure handles 100"\n  huddle explain --json < standup.txt')
-      .action(async (words: string[], opts: { json?: boolean }) => {
+      .addHelpText('after', '\nExamples:\n  huddle explain "the notifications need 1000+ concurrent connections but our infrastructure handles 100"\n  huddle explain --json < standup.txt\n  huddle explain --llm ollama:llama3.2 --json < standup.txt   (the model reads every line, checked; see docs/llm.md)')
+      .action(async (words: string[], opts: LlmFlags & { json?: boolean }) => {
         const json = !!opts.json;
-        if (words.length) return explainLine(words.join(' '), json);
-        await readInputLines(process.stdin, (line) => explainLine(line, json));
+        // Comparing is the point: with a model, it reads every line, not only those the offline reader is unsure of.
+        const llm = llmConfigFromFlags(opts);
+        const model = llm ? await modelJudge({ ...llm, chat: 'all' }, BUILT_IN_ROLES, teamFromRoles(BUILT_IN_ROLES, Date.now())) : null;
+        const read = async (text: string) => explainLine(model ? await model.run((advisor) => advisor.readChat(text)) : offlineAdvisor.readChat(text), text, json);
+        if (words.length) return read(words.join(' '));
+        await readInputLines(process.stdin, read);
       }),
   );
 }

@@ -17,14 +17,15 @@ export function registerMcp(program: Command): void {
     withIdentityFlags(new Command('mcp'))
       .description('an MCP server over stdio: an AI coding agent joins the room as --name (see docs/mcp.md)')
       .option('--hub-wait <duration>', 'how long a tool waits for the hub before saying it is unreachable', '10s')
-      .action(async (opts: IdentityOptions & { hubWait: string }) => {
+      .option('--companion', "share the identity of --name's own live connection instead of joining: what `huddle agent --exec` gives its command in $HUDDLE_MCP_CONFIG (see docs/mcp.md)")
+      .action(async (opts: IdentityOptions & { hubWait: string; companion?: boolean }) => {
         // stdout is the protocol: anything a library prints goes to stderr instead
         // eslint-disable-next-line no-console -- a library's console.log would corrupt the protocol
         console.log = console.error;
         const log = (line: string) => logLine('huddle mcp: ', line);
         const waitMs = parseDuration(opts.hubWait);
         const roles = loadRoles(resolveDataDir(opts.data)).map((r) => r.role);
-        const connecting = connectAs(opts, MCP_CLIENT);
+        const connecting = connectAs(opts, { ...MCP_CLIENT, companion: !!opts.companion });
         await runMcpServer({
           me: { name: opts.name ?? '', role: opts.role ?? '' },
           connecting,

@@ -4,6 +4,8 @@ import { printJson, printLines } from '../output.js';
 import { fetchMetrics } from '../sprint-metrics.js';
 import { statusLines } from '../../orchestrator/sprint-report.js';
 import { observer } from './who.js';
+import { llmUsage } from '../llm-usage.js';
+import { usageLine } from '../../orchestrator/advisor/llm/usage.js';
 
 export function registerStatus(program: Command): void {
   program.addCommand(
@@ -12,13 +14,15 @@ export function registerStatus(program: Command): void {
       .option('--sprint <id>', 'another sprint than the active one')
       .option('--json', 'the metrics as one JSON object')
       .action(async (opts: IdentityOptions & { sprint?: string; json?: boolean }) => {
-        const { metrics, open } = await withClient(opts, async (client) => ({
+        const { metrics, open, llm } = await withClient(opts, async (client) => ({
           metrics: await fetchMetrics(client, opts.sprint),
           open: (await client.request({ type: 'escalations', status: 'open' })).escalations.length,
+          llm: opts.sprint ? null : await llmUsage(client),
         }));
-        if (opts.json) return printJson(metrics ? { ...metrics, openEscalations: open } : null);
-        if (!metrics) return printLines(['No sprint yet. The product owner starts one by typing: plan sprint']);
-        printLines(statusLines(metrics, open));
+        if (opts.json) return printJson(metrics ? { ...metrics, openEscalations: open, ...(llm ? { llm } : {}) } : null);
+        const model = llm ? [usageLine(llm)] : [];
+        if (!metrics) return printLines(['No sprint yet. The product owner starts one by typing: plan sprint', ...model]);
+        printLines([...statusLines(metrics, open), ...model]);
       }),
   );
 }

@@ -7,6 +7,7 @@ import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
 import { parseDuration, printLines } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
+import { llmConfigFromFlags, withLlmFlags, type LlmFlags } from '../llm-flags.js';
 
 /** The loopback address of a hub listening on `host`, for the lead in the same process. */
 function loopbackUrl(host: string, port: number): string {
@@ -16,13 +17,14 @@ function loopbackUrl(host: string, port: number): string {
 
 export function registerUp(program: Command): void {
   program.addCommand(
-    withMonitorFlags(withHubFlags(new Command('up')))
+    withLlmFlags(withMonitorFlags(withHubFlags(new Command('up'))))
       .description('run the hub and the technical lead in one process')
       .option('--name <name>', 'the lead’s display name', DEFAULT_LEAD_NAME)
       .option('--tick <duration>', 'how often the lead looks over the sprint', '30s')
-      .action(async (flags: HubFlags & MonitorFlags & { name: string; tick: string }) => {
+      .action(async (flags: HubFlags & MonitorFlags & LlmFlags & { name: string; tick: string }) => {
         const tickMs = parseDuration(flags.tick);
         const monitor = monitorOptionsFromFlags(flags);
+        const llm = llmConfigFromFlags(flags);
         const running = await startHubFromFlags(flags);
         const client = new HuddleClient({
           url: loopbackUrl(flags.host, running.port),
@@ -32,7 +34,7 @@ export function registerUp(program: Command): void {
           historyLimit: 0,
           credentials: fileCredentialStore(resolveDataDir(flags.data)),
         });
-        const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor);
+        const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor, llm);
         printLines([`huddle lead ${flags.name} is in the room`]);
         closeOnSignals(async () => {
           lead.close();

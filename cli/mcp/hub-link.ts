@@ -54,7 +54,7 @@ export class HubLink {
     client.on('welcome', (welcome) => {
       if (!welcome.resumed) this.fill(client);
     });
-    log(`joined ${client.options.url} as ${client.name} (${client.options.role})`);
+    log(`joined ${client.options.url} as ${client.name} (${client.options.role})${client.options.companion ? ', beside its own connection' : ''}`);
     this.fill(client);
   }
 

@@ -45,4 +45,16 @@ export interface Advisor {
   escalationOptions(request: EscalationRequest): CostedOption[];
   /** What to ask about a task that has gone quiet (asked only once its silence passed the threshold). */
   judgeQuietTask(request: QuietTaskRequest): QuietJudgement;
+  /**
+   * Optional, for an advisor with a slower brain behind it (issue 13, `llm/`): true while a better
+   * answer to this call with this input is on its way (asking starts it). A behaviour that can wait
+   * holds its reply and asks again on a later tick; the advisor ticks the lead when the answer lands
+   * or its time is up. The offline engine has none: it never makes anyone wait.
+   */
+  thinking?(about: JudgementInput): boolean;
 }
+
+/** The judgement calls, by name. */
+export type JudgementCall = Exclude<keyof Advisor, 'name' | 'thinking'>;
+/** One judgement call and its arguments, as `thinking` takes them. */
+export type JudgementInput = { [C in JudgementCall]: { call: C; input: Parameters<Advisor[C]> } }[JudgementCall];

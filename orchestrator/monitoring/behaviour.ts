@@ -39,8 +39,12 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
   function onTaskEvent(event: TaskEvent, view: LeadView): LeadAction[] {
     const { task, change } = event;
     switch (change.action) {
-      case 'block':
-        return onBlockerReport(task, change.note ?? 'no reason given', ctx(view));
+      case 'block': {
+        const reason = change.note ?? 'no reason given';
+        if (!advisor.thinking?.({ call: 'guidance', input: [task, reason] })) return onBlockerReport(task, reason, ctx(view));
+        memory.held.push({ kind: 'block', taskId: task.id, reason });
+        return [];
+      }
       case 'unblock':
       case 'start':
       case 'progress':
@@ -122,6 +126,10 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     const name = event.from.name;
     const answered = answerToAsk(name, event.text, view);
     if (answered) return answered;
+    if (advisor.thinking?.({ call: 'readChat', input: [event.text] })) {
+      memory.held.push({ kind: 'chat', event });
+      return [];
+    }
     const reading = advisor.readChat(event.text);
     if (reading.reading !== 'none' && event.from.role !== 'human') return onTrouble(event, reading, view);
     if (!asksToSplit(event.text)) return [];
@@ -174,6 +182,23 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     for (const [name, ask] of Object.entries(memory.asks)) if (now - ask.at > opts.askExpiresMs) delete memory.asks[name];
   }
 
+  /** What was held for the advisor and is ready now: handled as if it had just arrived. */
+  function released(view: LeadView): LeadAction[] {
+    const blocked = (h: { taskId: string }) => view.tasks.find((t) => t.id === h.taskId && t.status === 'blocked');
+    const ready = memory.held.filter((h) => {
+      if (h.kind === 'chat') return !advisor.thinking?.({ call: 'readChat', input: [h.event.text] });
+      const task = blocked(h);
+      return !task || !advisor.thinking?.({ call: 'guidance', input: [task, h.reason] });
+    });
+    if (ready.length === 0) return [];
+    memory.held = memory.held.filter((h) => !ready.includes(h));
+    return ready.flatMap((h) => {
+      if (h.kind === 'chat') return onChat(h.event, view);
+      const task = blocked(h);
+      return task ? onBlockerReport(task, h.reason, ctx(view)) : [];
+    });
+  }
+
   /** Runs `fn` and adds a `state_put` when the memory changed. */
   function remembering(fn: () => LeadAction[]): LeadAction[] {
     const before = JSON.stringify(memory);
@@ -190,9 +215,12 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     onEvent: (event, view) => remembering(() => decide(event, view)),
     onTick: (view) =>
       remembering(() => {
+        // What was held for the advisor goes first, as if it had just arrived.
+        const ready = released(view);
         trackPresence(view, memory);
         expireAsks(view.now);
         return [
+          ...ready,
           ...progressChecks(view, memory, opts, advisor),
           ...zombieChecks(view, memory, opts, pick),
           ...ladderTick(ctx(view)),

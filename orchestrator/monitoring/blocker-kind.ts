@@ -14,11 +14,11 @@ const BUSINESS_CUES: readonly { reason: BusinessReason; re: RegExp }[] = [
   },
   {
     reason: 'budget',
-    re: /\bbudget\b|\b(?:cost|costs|costing|pay for|paid|pricing|purchase|buy|spend|seats?|subscription|renewal|fees|finance|storage bill|switch vendors?|balance is empty|(?:twilio|sms|aws|gcp|azure|stripe) balance)\b|\b(?:only )?(?:lets us|allows us to) (?:send|make|store|run|use|have)\b|\b(?:free )?quota is gone\b|(?:\$|€|£)\s?\d|\b(?:free|paid|enterprise|premium|pro) (?:tier|plan|quota|account|version)\b|\bcaps? us at\b|\ban agency\b/,
+    re: /\bbudget\b|\bbilling (?:console|account|portal|page|admin|settings|contact)\b|\b(?:company|corporate|credit) card\b|\bcard on file\b|\binvoices? (?:is|are|was|were) (?:unpaid|overdue)\b|\b(?:cost|costs|costing|pay for|paid|pricing|purchase|buy|spend|seats?|subscription|renewal|fees|finance|storage bill|switch vendors?|balance is empty|(?:twilio|sms|aws|gcp|azure|stripe) balance)\b|\b(?:only )?(?:lets us|allows us to) (?:send|make|store|run|use|have)\b|\b(?:free )?quota is gone\b|(?:\$|€|£)\s?\d|\b(?:free|paid|enterprise|premium|pro) (?:tier|plan|quota|account|version)\b|\bcaps? us at\b|\ban agency\b/,
   },
-  { reason: 'legal', re: /\b(?:legal|lawyers?|licen[cs]e|licensing|agpl|gpl|dpa|gdpr|hipaa|data residency|health data|cookie consent|consent wording|terms of service|retention policy|customer data|personal data|allowed to use|data sharing|works council|union|labou?r law|baa|patient data|legal copy|consent screen)\b/ },
+  { reason: 'legal', re: /\b(?:soc ?2|iso ?27001|pci(?: dss)?|audit evidence|privacy policy|compliance|regulator|legal|lawyers?|licen[cs]e|licensing|agpl|gpl|dpa|gdpr|hipaa|data residency|health data|cookie consent|consent wording|terms of service|retention policy|customer data|personal data|allowed to use|data sharing|works council|union|labou?r law|baa|patient data|legal copy|consent screen)\b/ },
   { reason: 'third party', re: /\b(?<!api )(?<!data )contract(?! test)\b|\b(?:purchase order|a new po|won't renew|partner agreement|sla with)\b/ },
-  { reason: 'scope', re: /\b(?:(?:i|we) can (?:only )?do (?:maybe )?(?:the )?(?:top |first )?\d+|this sprint|scope|out of scope|not in the (?:sprint|estimate|plan)|isn't in the estimate|mvp|do we (?:still )?(?:need|take|build|support|want)|(?:customer|client) (?:asked for|changed the)|doubled|won't finish this sprint|only covers)\b/ },
+  { reason: 'scope', re: /\b(?:we|sales|i|they|marketing|management|someone|the ceo|product) (?:promised|told|committed to|assured|agreed with)(?: [\w'-]+){0,3} (?:the )?(?:bank|client|customer|insurer|partner|investors?|regulator|board|users|auditors?)\b|\b(?:is|are) (?:that|this|it) (?:really |actually )?(?:the plan|what we want|intended|in scope)\b|\bare we (?:really |actually )(?:doing|building|supporting|committing to|promising|shipping)\b|\bdecide what (?:we|to) (?:tell|say|promise|offer)\b|\b(?:(?:i|we) can (?:only )?do (?:maybe )?(?:the )?(?:top |first )?\d+|this sprint|scope|out of scope|not in the (?:sprint|estimate|plan)|isn't in the estimate|mvp|do we (?:still )?(?:need|take|build|support|want)|(?:customer|client) (?:asked for|changed the)|doubled|won't finish this sprint|only covers)\b/ },
   { reason: 'priorities', re: /\b(?:priorit(?:y|ies|ise|ize)|which (?:one|feature|task) (?:first|matters)|more important|both (?:are )?marked urgent|(?:keep working on|switch to) the)\b/ },
   {
     reason: 'requirements',
@@ -26,10 +26,18 @@ const BUSINESS_CUES: readonly { reason: BusinessReason; re: RegExp }[] = [
   },
 ];
 
+/**
+ * Waiting on another company to act on our account ("waiting for the Stripe team to enable webhooks",
+ * "the Twilio folks to approve our sender ID"): the account and the relationship are the product
+ * owner's. Read on the original text, where a vendor is a name; the company's own teams are not.
+ */
+const VENDOR_WAIT =
+  /\b(?:[Ww]aiting|[Ww]aits?) (?:on|for) (?:the )?(?!(?:Security|Data|Platform|Design|Mobile|Backend|Frontend|Infra|Ops|DevOps|Product|Web|Growth|Core|Legal|Finance|Sales|Marketing|Support)\b)[A-Z][a-z][\w.&-]*(?: [A-Za-z][\w.-]*)? (?:team|folks|people|support|partner team|partners)\b/;
+
 /** The business reason a blocker needs the product owner for, or null when the team can solve it. */
 export function businessReason(text: string): BusinessReason | null {
   const t = text.toLowerCase().replace(/[’‘]/g, "'");
-  return BUSINESS_CUES.find(({ re }) => re.test(t))?.reason ?? null;
+  return BUSINESS_CUES.find(({ re }) => re.test(t))?.reason ?? (VENDOR_WAIT.test(text) ? 'third party' : null);
 }
 
 export type BlockerKind = { kind: 'technical' } | { kind: 'business'; reason: BusinessReason };

@@ -8,7 +8,9 @@
  */
 import { unreadableWhy } from '../planning/readable.js';
 import { classifyBlocker } from './blocker-kind.js';
-import { ABOUT_OTHER, ATTEMPTS, CASUAL, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
+import { requestIn } from './chat-requests.js';
+import { shortfallIn } from './chat-shortfall.js';
+import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
 
@@ -55,7 +57,12 @@ interface Heard {
   score: number;
   heard: string;
   other: boolean;
+  /** said of the past ("was blocked"): a later clause saying it was dealt with ends it */
+  past?: boolean;
 }
+
+/** Troubles a plan of the speaker's own answers ("…, going to fix them in batches"); waits, decisions and shortfalls it does not. */
+const OWN_TROUBLES = new Set<SignalCategory>(['error', 'unable', 'uncertain', 'overrun']);
 
 const withoutOtherSenses = (text: string) => OTHER_SENSES.reduce((t, re) => t.replace(new RegExp(re.source, 'g'), ' '), text);
 /** Quoted error messages say what was seen, not when: "'no profiles were found'" is not the past. */
@@ -64,7 +71,10 @@ const unquoted = (text: string) => text.replace(/'[^']{3,80}'|"[^"]{3,80}"/g, ' 
 /** The strongest signal in one piece of text, with what changes it; null when it says nothing in the way. */
 function readClause(original: string, persistsInLine: boolean, signals: readonly Signal[] = SIGNALS): Heard | null {
   const clause = normalise(original);
-  const text = withoutOtherSenses(clause).replace(CONDITION, '').trim();
+  const sense = withoutOtherSenses(clause);
+  // "We'll need a bigger instance if traffic doubles": a shortfall on a condition is a plan, not a need now.
+  const conditional = CONDITION.test(sense);
+  const text = sense.replace(CONDITION, '').trim();
   if (!text) return null;
   let best: { category: SignalCategory; weight: number; heard: string } | null = null;
   const categories = new Set<SignalCategory>();
@@ -87,9 +97,31 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
   const when = unquoted(text);
   const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?)\b/.test(when);
-  if (best.category !== 'capacity' && LATER.test(when) && !persists && !now) score *= 0.3;
-  else if (PAST.test(when) && !persists && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when)) score *= 0.5;
-  return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()) };
+  const past = PAST.test(when) && !persists && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
+  if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
+  else if (past) score *= 0.5;
+  return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()), past };
+}
+
+const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : !a || b.score > a.score ? b : a);
+
+/**
+ * Blockers known by the shape of the whole line rather than a cue word: a shortfall told by its numbers
+ * (chat-shortfall.ts), a polite request for what the work waits on (chat-requests.ts), a plan
+ * doubted as a question, which is a decision, the surer when the line says what it costs, and two ways
+ * to go put to someone.
+ */
+function shapesOf(whole: string): Heard | null {
+  let found: Heard | null = null;
+  const short = shortfallIn(whole);
+  if (short && !SETTLED.some((re) => re.test(whole))) found = { category: short.hardLimit ? 'error' : 'capacity', score: 0.8, heard: short.heard, other: false };
+  const asked = requestIn(whole);
+  if (asked) found = strongest(found, { category: 'access', score: asked.waits ? 0.8 : 0.6, heard: asked.heard, other: false });
+  const doubt = DOUBTS.exec(whole);
+  if (doubt) found = strongest(found, { category: 'decision', score: COSTS.test(whole) ? 0.8 : 0.55, heard: doubt[0], other: false });
+  const choice = CHOICE.exec(whole);
+  if (choice) found = strongest(found, { category: 'decision', score: ASKED_OUTRIGHT.test(whole) ? 0.75 : 0.55, heard: choice[0].slice(0, 80), other: false });
+  return found;
 }
 
 /** Reads one chat line. Never throws, whatever the text (empty, 100 KB, another script, a stack trace). */
@@ -104,7 +136,7 @@ export function readChat(rawText: string): ChatReading {
   }
   const clauses = clausesOf(raw);
   const persistsInLine = PERSISTS.test(whole);
-  let best: Heard | null = null;
+  let best = null as Heard | null;
   let seen = new Set<SignalCategory>();
   for (const clause of clauses) {
     const c = normalise(clause);
@@ -112,6 +144,17 @@ export function readChat(rawText: string): ChatReading {
       // A settled clause cancels what came before it; what comes after can still be a new problem.
       best = null;
       seen = new Set();
+      continue;
+    }
+    // A problem said of the past, then dealt with ("was blocked on X yesterday but Priya found the race and it's merged").
+    if (best?.past && (DONE_HERE.test(c) || HELPED.test(c))) {
+      best = null;
+      seen = new Set();
+      continue;
+    }
+    // The speaker's own plan for what they just said ("…, going to fix them in batches") is work, not a blocker.
+    if (best && OWN_TROUBLES.has(best.category) && REMEDY_PLANNED.test(c) && !readClause(clause, false)) {
+      best = { ...best, score: best.score * 0.4 };
       continue;
     }
     if (DONE_HERE.test(c)) continue;
@@ -123,9 +166,14 @@ export function readChat(rawText: string): ChatReading {
   // Some things are said across a "but": "need 1000 connections but our infrastructure handles 100".
   const across = best === null || best.score < 0.8 ? readClause(raw, persistsInLine, LINE_SIGNALS) : null;
   if (across && !SETTLED.some((re) => re.test(normalise(clauses.at(-1) ?? ''))) && (!best || across.score > best.score)) best = across;
+  best = strongest(best, shapesOf(whole));
   if (!best) return NONE;
   let confidence = best.score + (seen.size > 1 ? 0.05 : 0);
-  if (CASUAL.test(whole) || SOON.test(whole)) confidence *= 0.5;
+  // Someone the work waits on is away: it will not clear soon, and their offsite is no casual aside.
+  const absent = ABSENT.test(whole);
+  if (absent && (best.category === 'waiting' || best.category === 'unable' || best.category === 'decision')) confidence += 0.15;
+  const aside = whole.replace(new RegExp(ABSENT.source, 'g'), ' ');
+  if (CASUAL.test(aside) || SOON.test(aside)) confidence *= 0.5;
   const foreign = unreadableWhy(raw);
   if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
   confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;

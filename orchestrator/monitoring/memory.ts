@@ -1,10 +1,11 @@
 /**
  * What the monitor remembers between events: alerts already said, the ladder rung of each blocked
- * task, failure counts, what it announced, applied and reported, and the questions waiting for an answer. Plain JSON, saved with `state_put`
+ * task, failure counts, what it announced, applied and reported, the questions waiting for an answer, and what is held while the advisor thinks. Plain JSON, saved with `state_put`
  * (key `monitor`) and given back in `restore` when the lead restarts. What happened to the tasks is
  * not kept here: the hub's task events are the record (LeadView.taskEvents).
  */
 import { z } from 'zod';
+import { MessageEventSchema } from '../../collaboration-server/protocol.js';
 
 export const LadderSchema = z.object({
   /** 0 nothing yet, 1 guidance given, 2 reassigned or split, 3 escalated */
@@ -35,13 +36,15 @@ const MemorySchema = z.object({
   reported: z.array(z.string()),
   /** participant name → the question waiting for their yes or no (saved before this existed: none) */
   asks: z.record(z.string(), AskSchema).default({}),
+  /** chat lines and blocker reports held while the advisor thinks about them (advisor.ts `thinking`) */
+  held: z.array(z.union([z.object({ kind: z.literal('chat'), event: MessageEventSchema }), z.object({ kind: z.literal('block'), taskId: z.string(), reason: z.string() })])).default([]),
 });
 export type MonitorMemory = z.infer<typeof MemorySchema>;
 
 export const MEMORY_KEY = 'monitor';
 
 export function emptyMemory(): MonitorMemory {
-  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [], asks: {} };
+  return { version: 1, alerts: {}, said: [], offlineSince: {}, atRiskSince: {}, ladder: {}, failures: {}, announced: [], applied: [], reported: [], asks: {}, held: [] };
 }
 
 /** The saved memory, or an empty one when nothing (or something unreadable) was saved. */

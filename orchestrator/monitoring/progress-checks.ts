@@ -25,8 +25,10 @@ export function progressChecks(view: LeadView, memory: MonitorMemory, options: M
     const key = `stale:${task.id}`;
     if (silent < threshold || !isDue(memory.alerts, key, view.now, threshold)) continue;
     if (!withinBudget(memory.said, view.now, options.messagesPerMinute)) break;
-    markSaid(memory.alerts, key, view.now);
     const mins = minutes(silent);
+    // An advisor still thinking about what to ask: the check waits for it, a tick or a few.
+    if (advisor.thinking?.({ call: 'judgeQuietTask', input: [{ task, silentMinutes: mins }] })) continue;
+    markSaid(memory.alerts, key, view.now);
     const judged = advisor.judgeQuietTask({ task, silentMinutes: mins });
     if (!judged.check) continue;
     memory.said.push(view.now);

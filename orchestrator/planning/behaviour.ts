@@ -9,7 +9,8 @@ import { actualHours, recordDone, recordFailed } from './history.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { handleMessage } from './session.js';
+import type { Reply } from './cards.js';
+import { handleMessage, resumeProposal } from './session.js';
 import { initialPlanningState, restoreState, UNKNOWN_SEQ, type ActivePlan, type PlanningState } from './state.js';
 
 export const PLANNING_STATE_KEY = 'planning';
@@ -26,6 +27,8 @@ function clampText(text: string): string {
   const room = MAX_TEXT_CHARS - 100;
   return text.length <= room ? text : `${text.slice(0, room)}\n… (cut here; the card has everything)`;
 }
+
+const chats = (replies: readonly Reply[]): LeadAction[] => replies.map((r) => ({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) }));
 
 /** Whether a message is for the lead: from a product owner, to everyone or to the lead. */
 function addressedToLead(event: Extract<HubEvent, { type: 'message' }>, view: LeadView): boolean {
@@ -136,7 +139,7 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
         if (!addressedToLead(event, view)) return [];
         const result = handleMessage(state, event.text, view, advisor);
         state = result.state;
-        for (const r of result.replies) actions.push({ type: 'chat', text: clampText(r.text), ...(r.card ? { card: r.card } : {}) });
+        actions.push(...chats(result.replies));
         if (result.approved && isSprintOf(result.approved, view)) {
           // An approval heard again after a restart (the lead stopped before saving it): the hub
           // already has the sprint, so bind it and hand out what is ready instead of creating it twice.
@@ -173,6 +176,12 @@ export function createPlanningBehaviour(advisor: Advisor = offlineAdvisor): Plan
       const before = state;
       learn(view.taskEvents ?? []);
       const actions = advance(view);
+      // A plan the advisor was thinking about: shown once its answer is in.
+      const resumed = resumeProposal(state, view, advisor);
+      if (resumed) {
+        state = resumed.state;
+        actions.push(...chats(resumed.replies));
+      }
       if (state !== before) actions.push({ type: 'state_put', key: PLANNING_STATE_KEY, value: state });
       return actions;
     },

@@ -30,6 +30,8 @@ export const PLAN_SPRINT = {
 };
 
 const KEY = '(T-\\d+)';
+/** `cancel` is heard even while the lead waits for its advisor's plan. */
+export const CANCEL = /^cancel$/i;
 
 export const say = (text: string): Reply => ({ text });
 const notInPlan = (state: PlanningState, key: string): SessionResult => ({ state, replies: [say(`There is no ${key} in the plan; the breakdown lists the keys.`)] });
@@ -111,7 +113,7 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     name: 'cancel',
     usage: 'cancel',
     help: 'stop planning',
-    pattern: /^cancel$/i,
+    pattern: CANCEL,
     beforePlan: 'run',
     run: (state) => ({
       state: { ...initialPlanningState(), ...kept(state) },
@@ -129,6 +131,11 @@ export const planningHelp = (intro: string): string =>
 
 /** The updated objectives (when they changed) and breakdown; a plan that cannot be built says why. */
 export function showPlan(next: PlanningState, ctx: PlanContext, withObjectives: boolean, lead?: string): SessionResult {
+  // An advisor with a slower brain still thinking: say so, and show the plan when it has answered (resumeProposal).
+  if (ctx.advisor.thinking?.({ call: 'analyseObjectives', input: [next.objectives, next.history] })) {
+    const waiting = { withObjectives, ...(lead ? { lead } : {}) };
+    return { state: { ...next, waiting }, replies: [say(`Thinking about this with ${ctx.advisor.name}; the plan follows in a moment.`)] };
+  }
   let p: Proposal;
   try {
     p = buildProposal(next, ctx.view, ctx.advisor);

@@ -8,6 +8,7 @@
  * test" is not a test suite and "api reference" is documentation. A term written `~term` is weak: it
  * counts half, and a domain needs a whole point to be matched. `term:need+need` adds needs.
  */
+import { OTHER_SENSES } from './senses.js';
 import { findPhrase, stems } from './words.js';
 
 export type TaskKind = 'design' | 'implement' | 'review' | 'deploy' | 'test' | 'document';
@@ -53,7 +54,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'security'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
+    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'passkey', 'webauthn', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
     accept: {
       design: 'Session or token model, credential storage and a threat model written down',
       implement: 'Sign-in and sign-out work end to end; sessions expire and refresh as designed',
@@ -96,7 +97,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['frontend', 'qa'],
     plannedBy: 'designer',
     hours: 14,
-    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', '~swift', '~kotlin', '~device'],
+    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet:visual', 'screen size:visual', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', '~swift', '~kotlin', '~device'],
     accept: {
       implement: 'Works on the supported OS versions and screen sizes, online and offline as specified',
       test: 'Checked on real devices for each supported platform',
@@ -109,7 +110,7 @@ export const DOMAINS: readonly Domain[] = [
     plannedBy: 'designer',
     hours: 12,
     terms: [
-      'ui', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'map', 'outlook',
+      'ui', 'in app:frontend', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'look of:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'map', 'outlook',
       '~site', '~view', '~list', '~component', '~navigation', '~transition:visual', '~copy', '~browser', '~safari', '~chrome', '~firefox', '~app', '~flow', '~portal', '~panel',
     ],
     accept: {
@@ -121,7 +122,7 @@ export const DOMAINS: readonly Domain[] = [
   {
     id: 'accessibility',
     label: 'accessibility',
-    needs: ['frontend'],
+    needs: ['frontend', 'visual'],
     plannedBy: 'lead',
     hours: 8,
     terms: ['accessibility', 'accessible', 'a11y', 'screen reader', 'keyboard navigation', 'keyboard', 'wcag', 'aria', 'focus outline', 'alt text', 'contrast:visual', 'colour blind:visual'],
@@ -165,7 +166,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
+    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'without breaking:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
     accept: {
       design: 'Schema and indexes designed for the main queries, with a rollback plan',
       implement: 'Changes applied by repeatable migrations; the main queries use the indexes',
@@ -178,7 +179,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 8,
-    terms: ['observability', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', '~log', '~monitor'],
+    terms: ['observability', 'metrics dashboard', 'monitoring dashboard', 'grafana dashboard', 'ops dashboard', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', '~log', '~monitor'],
     accept: { implement: 'Alerts fire on a simulated failure and reach the on-call person; dashboards show the key numbers' },
   },
   {
@@ -208,7 +209,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['security'],
     plannedBy: 'security',
     hours: 8,
-    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest', 'in transit', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2', 'iso 27001', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key'],
+    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2', 'iso 27001', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key'],
     accept: {
       design: 'Threat model and findings ranked by risk',
       implement: 'High and medium findings fixed and verified',
@@ -359,6 +360,8 @@ function parseTerm(domain: Domain, raw: string): Term {
 
 /** Every term of every domain, longest first: a longer phrase takes its words before a shorter one can. */
 const TERMS: readonly Term[] = DOMAINS.flatMap((d) => d.terms.map((t) => parseTerm(d, t))).sort((a, b) => b.stems.length - a.stems.length);
+/** Words in another sense (senses.ts): they take their words first and count for no domain. */
+const SENSES: readonly string[][] = OTHER_SENSES.map(stems).sort((a, b) => b.length - a.length);
 
 export interface DomainMatch {
   domain: Domain;
@@ -376,6 +379,7 @@ export function matchDomains(text: string): DomainMatch[] {
   const tokens = stems(text);
   const used = new Array<boolean>(tokens.length).fill(false);
   const found = new Map<string, DomainMatch>();
+  for (const sense of SENSES) for (const at of findPhrase(tokens, sense)) used.fill(true, at, at + sense.length);
   for (const term of TERMS) {
     for (const at of findPhrase(tokens, term.stems)) {
       if (used.slice(at, at + term.stems.length).some(Boolean)) continue;

@@ -8,6 +8,7 @@ import type { Priority } from '../../collaboration-server/protocol.js';
 import { DOMAINS, GENERIC_DOMAIN, isMatched, matchDomains, type Concern, type Domain } from './domains.js';
 import { domainFactor, type TeamHistory } from './history.js';
 import { leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
+import { withoutPurpose } from './purpose.js';
 import { pastedKind, unreadableWhy, type Pasted } from './readable.js';
 import { scopeOf } from './scope.js';
 import { needsOf, workFor, type Work } from './work.js';
@@ -114,12 +115,23 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
     // "…and move them into a vault" goes on with the same things: it is one objective.
     // So does a verb whose object is the one before ("let users export and delete their data").
     const continues =
-      !leadingVerb(bare) || /^(?:\S+\s+){0,2}(?:them|it|this|these|those|their|its)\b/i.test(bare) || (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null);
+      !leadingVerb(bare) ||
+      /^(?:\S+\s+){0,2}(?:them|it|this|these|those|their|its)\b/i.test(bare) ||
+      (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null) ||
+      (prev >= 0 && continuesList(merged[prev]!, bare));
     if (prev >= 0 && continues && !LEAD_IN_RE.exec(piece)?.[0]) merged[prev] = `${merged[prev]}${parts[i - 1] ?? ', '}${piece}`;
     else merged.push(piece);
   }
   return merged;
 }
+
+/**
+ * A piece that goes on with a list of things the one before opened ("…with API keys and rate limits",
+ * "…audit: access reviews and log retention"): a word that could be a verb, but with nothing it acts
+ * on, is a noun here.
+ */
+const continuesList = (before: string, piece: string) =>
+  /(?:\bwith\b|\bincluding\b|:)[^,;:]*$/i.test(before) && !/^\S+\s+(?:(?:up|out|over|back|down|off)\s+)?(?:the|a|an|our|all|every|each|their|its|my|your|them|it|this|that|these|those|to|from|into|on|in|for)\b/i.test(piece);
 
 function findCue(text: string, cues: string[]): string | undefined {
   const lower = text.toLowerCase();
@@ -154,7 +166,8 @@ function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
 export function analyseObjective(text: string, index: number, count: number, history?: TeamHistory): Objective {
   const bare = text.replace(LEAD_IN_RE, '').replace(PRIORITY_TAIL_RE, '').trim() || text.trim();
   const phrase = parsePhrase(bare);
-  const matches = matchDomains(bare);
+  // What it asks for makes its domains; why it is asked ("…to lift sign-up conversion") does not.
+  const matches = matchDomains(withoutPurpose(bare).main);
   const matched = matches.filter(isMatched).map((m) => m.domain);
   const primary = headOf(phrase, matched);
   const others = matched.filter((d) => d.id !== primary.id);

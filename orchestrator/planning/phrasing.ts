@@ -66,17 +66,31 @@ const VERBS: Record<string, Entry> = {
   evaluate: ['investigate'], investigate: ['investigate'], research: ['investigate'], explore: ['investigate'], assess: ['investigate'], compare: ['investigate'], spike: ['investigate'],
   prototype: ['investigate'], analyse: ['investigate'], analyze: ['investigate'], 'look into': ['investigate'], 'find out': ['investigate'], decide: ['investigate'], choose: ['investigate'], pick: ['investigate'],
   document: ['document'], write: ['document'], draft: ['document'], outline: ['document'], describe: ['document'], explain: ['document'],
-  test: ['test'], 'load-test': ['test'], 'load test': ['test'], 'stress-test': ['test'], verify: ['test'], cover: ['test'],
-  audit: ['audit'], pentest: ['audit'], prepare: ['audit'], certify: ['audit'], review: ['audit'],
+  test: ['test'], 'load-test': ['test'], 'load test': ['test'], 'stress-test': ['test'], 'smoke-test': ['test'], verify: ['test'], cover: ['test'],
+  audit: ['audit'], pentest: ['audit'], 'pen-test': ['audit'], 'penetration test': ['audit'], 'security test': ['audit'],
+  'spin up': ['build'], 'stand up': ['build'], 'fail over': ['behave'], 'roll back': ['behave'], 'back up': ['behave'], 'scale out': ['change', 'scale-out of'], 'scale up': ['change', 'scale-up of'], prepare: ['audit'], certify: ['audit'], review: ['audit'],
 };
 
 /** Verbs in the order they are tried: two-word verbs first. */
 const VERB_LIST = Object.keys(VERBS).sort((a, b) => b.split(/[ -/]/).length - a.split(/[ -/]/).length || b.length - a.length);
 const VERB_RE = new RegExp(`^(${VERB_LIST.map((v) => v.replace(/[/-]/g, '[-/ ]?').replace(' ', '\\s+')).join('|')})(?![\\w'-])\\s*`, 'i');
 
-/** The verb a text starts with, if it starts with one the planner knows. */
+/**
+ * Verbs the list does not hold, known by their shape: a noun and "test" or "check" before what they act
+ * on ("Fuzz test the parser"), or a verb and its particle ("Fail over to a second region", "Tear down
+ * the old cluster"). Each must be followed by what it acts on, so "rate limits" and "load balancer
+ * health" stay noun phrases.
+ */
+const ACTS_ON = '(?:the|a|an|our|all|every|each|any|its|their|this|these|those|to|from|into|onto|between|across|when|if|before|after)\\s';
+const COMPOUND_VERB = new RegExp(`^([a-z]+[ -](?:test|check))\\s+(?=${ACTS_ON})`, 'i');
+const PHRASAL_VERB = new RegExp(`^([a-z]{3,}\\s+(?:up|out|over|back|down|off|away|through))\\s+(?=${ACTS_ON})`, 'i');
+
+/** The verb a text starts with, if it starts with one the planner knows or one of a verb's shapes. */
 export function leadingVerb(text: string): string | null {
-  const m = VERB_RE.exec(text.trim());
+  const t = text.trim();
+  const shaped = VERB_RE.exec(t)?.[1]?.includes(' ') ? null : (COMPOUND_VERB.exec(t) ?? PHRASAL_VERB.exec(t));
+  if (shaped && !NOT_VERBS.test(shaped[1]!.split(/[ -]/)[0]!)) return shaped[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const m = VERB_RE.exec(t);
   return m ? m[1]!.toLowerCase().replace(/\s+/g, ' ').replace(/^(load|stress)[ /]test$/, '$1-test').replace(/^ab test$|^a[- ]b test$/, 'a/b test') : null;
 }
 
@@ -130,6 +144,8 @@ const plural = (np: string) => /(?:[^su]s|people|data)$/i.test(np.trim());
 const PREDICATE_VERBS = /^(?:load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
 const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
 
+/** An adjective said by its ending: "collapsible", "sortable", "shareable" (not a "timetable"). */
+const ABLE = /^(?!\w*table$)[a-z]{4,}(?:able|ible)$/i;
 /** Nouns that qualify an adjective: "keyboard accessible", "mobile friendly". */
 const QUALIFIERS = /^(?:keyboard|mobile|touch|voice|print|screen-reader|seo|search-engine|user|developer|cache)$/i;
 
@@ -140,7 +156,7 @@ function outcomeOfMake(object: string): string | undefined {
     const word = w[i]!.toLowerCase();
     const subject = w.slice(0, i).join(' ');
     if (PREDICATE_VERBS.test(word)) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
-    if (ADJECTIVES.test(word)) {
+    if (ADJECTIVES.test(word) || ABLE.test(word)) {
       // An acronym before the adjective belongs to it: "the checkout PCI compliant".
       const j = i > 1 && (/^[A-Z0-9]{2,}$/.test(w[i - 1]!) || QUALIFIERS.test(w[i - 1]!)) ? i - 1 : i;
       const s = w.slice(0, j).join(' ');
@@ -170,8 +186,8 @@ export function parsePhrase(text: string): Phrase {
   const unknown = UNKNOWN_VERB.exec(t)?.[1];
   const verb = leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null);
   if (verb) {
-    const object = t.slice(t.toLowerCase().startsWith(verb) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();
-    let [cls] = VERBS[verb] ?? ['behave'];
+    const object = t.slice(t.toLowerCase().replace(/-/g, ' ').startsWith(verb.replace(/-/g, ' ')) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();
+    let [cls] = VERBS[verb] ?? VERBS[verb.replace(' ', '-')] ?? (/(?:test|check)$/.test(verb) ? ['test'] : ['behave']);
     if (!object) return phraseOf('clause', null, t, t);
     if (cls === 'enable') {
       const m = /^(.+?)\s+(?:to\s+)?(\S.*)$/.exec(object);
@@ -194,6 +210,8 @@ export function parsePhrase(text: string): Phrase {
       return phraseOf('behave', verb, t, object, outcome ? { outcome } : {});
     }
     if ((cls === 'change' || cls === 'build') && secondVerb(object)) cls = 'behave';
+    // "Connect to the Shopify API", "integrate with Slack": the verb takes a preposition, so it is said as a deed, not a thing.
+    if (cls === 'build' && /^(?:to|with|into|onto|from|against)\s/i.test(object)) cls = 'behave';
     // "Ship the iOS app to TestFlight" is a release, not a thing to build.
     if (['ship', 'launch', 'deliver', 'publish', 'release'].includes(verb) && /\s(?:to|on|in|into)\s/i.test(object)) cls = 'behave';
     const receiver = ['give', 'offer', 'provide', 'show', 'send', 'grant'].includes(verb) ? WHO.exec(object)?.[0] : undefined;

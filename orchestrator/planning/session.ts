@@ -5,7 +5,7 @@
  * new state and the lead's replies out.
  */
 import { capacityCard, capacityText, DEFAULT_SPRINT_DAYS, teamCapacity } from './capacity.js';
-import { PLAN_SPRINT, PLANNING_COMMANDS, planningHelp, say, showPlan } from './commands.js';
+import { CANCEL, PLAN_SPRINT, PLANNING_COMMANDS, planningHelp, say, showPlan } from './commands.js';
 import { initialPlanningState, kept, type PlanContext, type PlanningState, type SessionResult, type TeamView } from './state.js';
 import type { Advisor } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
@@ -38,6 +38,7 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
   if (plan) return { state, replies: [say('We are already planning a sprint. Say `cancel` to start over, or carry on.')] };
 
   const line = text.replace(/^\//, '');
+  if (state.waiting && !CANCEL.test(line)) return { state, replies: [say('I am still thinking about the plan; it follows in a moment (`cancel` starts over).')] };
   const waiting = state.phase === 'objectives';
   for (const command of PLANNING_COMMANDS) {
     if (waiting && command.beforePlan === 'refuse' && new RegExp(`^${command.name}\\b`, 'i').test(text)) {
@@ -49,4 +50,12 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
   }
   if (waiting) return showPlan({ ...state, phase: 'proposed', objectives: [...state.objectives, text] }, ctx, true);
   return { state, replies: [say(planningHelp(`I did not understand "${line.slice(0, 80)}".`))] };
+}
+
+/** The plan the advisor was thinking about, once it has an answer (or gave up); null while it still thinks. */
+export function resumeProposal(state: PlanningState, view: TeamView, advisor: Advisor = offlineAdvisor): SessionResult | null {
+  const { waiting, ...rest } = state;
+  if (!waiting || state.phase !== 'proposed') return null;
+  if (advisor.thinking?.({ call: 'analyseObjectives', input: [state.objectives, state.history] })) return null;
+  return showPlan(rest, { view, advisor }, waiting.withObjectives, waiting.lead);
 }

@@ -44,6 +44,8 @@ export interface PlanningState {
   history: TeamHistory;
   /** the last task event (hub sequence number) folded into `history`, so each counts once */
   historySeq: number;
+  /** set while the advisor thinks about the plan: what to show once it has (see session.ts `resumeProposal`) */
+  waiting?: { withObjectives: boolean; lead?: string };
 }
 
 export interface SessionResult {

@@ -48,6 +48,16 @@ const DEVELOPERS = /^(?:developers?|partners?|operators?)\b/;
 /** changing the engine a system runs on is a change to how it is run */
 const RUN_CHANGES = new Set(['upgrade', 'migrate', 'move', 'switch', 'replace']);
 const RUN_VERBS = new Set(['serve', 'deploy', 'host', 'roll out', 'release']);
+/** changes to how something works for its users: the flow is designed again, not only coded */
+const FLOW_CHANGES = new Set(['simplify', 'streamline', 'redesign', 'revamp', 'rework', 'overhaul']);
+/** ways to sign in that people set up and use on a screen (as opposed to a policy enforced for them) */
+const SIGN_IN_METHODS = new Set(['2fa', 'two factor', 'mfa', 'multi factor', 'authenticator', 'totp', 'passkey', 'webauthn', 'magic link', 'passwordless']);
+/** verbs whose imperative names what the product's users do ("Search across projects"): they do it on a screen */
+const USER_DEEDS = new Set(['search', 'browse', 'filter', 'sort', 'bookmark', 'upload']);
+/** "Import contacts from a CSV file": someone picks the file */
+const FROM_THEIR_FILE = /\bfrom (?:a|an|their|your|my) (?:[\w-]+ )?(?:file|spreadsheet|csv|excel|sheet)\b/i;
+/** what an interface document describes: the engineers who built it check it and its examples */
+const INTERFACES = new Set(['api', 'database', 'realtime']);
 
 /** What the objective needs and whose work it is. `head` is the domain it is about. */
 export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: Domain, small: boolean): Needs {
@@ -59,6 +69,9 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (m.domain.id === head.id) continue;
     if (head.exclusive) {
       if (MACHINERY.has(m.domain.id) || m.adds.includes('ops')) needs.add('ops');
+      if (head.id === 'docs' && INTERFACES.has(m.domain.id)) needs.add('backend');
+      // Loading a service until it breaks needs the people who make it hold.
+      if (head.id === 'testing' && /^(?:load|stress)/.test(phrase.verb ?? '') && m.domain.needs.includes('backend')) needs.add('backend');
       if (m.adds.includes('cto')) needs.add('cto');
       continue;
     }
@@ -90,6 +103,11 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
       needs.add('visual');
       if (!matched.some((m) => m.domain.id === 'mobile')) needs.add('backend');
     }
+    if (phrase.verb && (USER_DEEDS.has(phrase.verb) || (phrase.verb === 'import' && FROM_THEIR_FILE.test(phrase.object)))) needs.add('frontend');
+    // A flow people use, made simpler or new, is designed again.
+    if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
+    // A new way to sign in is set up and used on screens.
+    if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
   }
@@ -105,9 +123,16 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
 const AUDITS = /\b(?:audit|penetration test|pentest|soc ?2|iso ?27001|threat model|assessment|review|certification)\b/i;
 const AUDIT_VERBS = new Set(['run', 'prepare', 'perform', 'conduct', 'get', 'pass', 'schedule', 'do', 'book', 'commission', 'complete']);
 
+/** What an audit objective also asks to be built: "…and fix what it finds", "…audit: data retention and deletion". */
+const REMEDY = /\b(?:and|then)\s+(?:fix|remediate|address|resolve|close|patch)\b/i;
+const namesWork = (object: string) => {
+  const listed = /:\s*(.+)$/.exec(object)?.[1];
+  return REMEDY.test(object) || (listed !== undefined && !AUDITS.test(listed));
+};
+
 /** Security work that is an audit (a pen test, SOC 2): the security engineer's, with nothing to build. */
 const auditing = (phrase: Phrase, head: Domain) =>
-  head.id === 'security' && (phrase.cls === 'audit' || (AUDIT_VERBS.has(phrase.verb ?? '') && AUDITS.test(phrase.object)));
+  head.id === 'security' && (phrase.cls === 'audit' || (AUDIT_VERBS.has(phrase.verb ?? '') && AUDITS.test(phrase.object))) && !namesWork(phrase.object);
 
 function leadOf(head: Domain, needs: Set<Concern>, phrase: Phrase): string {
   if (head.id === 'docs') return needs.has('docs') ? 'docs' : 'cto';
@@ -169,7 +194,8 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
 
   // Who builds it: the lead, then each other layer the objective touches.
   work.push({ kind: 'implement', role: lead, lead: true, hours: hours(1, 1), acceptance: accept('implement', lead === 'docs' || lead === 'cto' ? [] : ['Code reviewed and merged']), after: designed });
-  const builders = ['backend', 'frontend', ...(head.needs.includes('ops') || head.id === 'testing' ? (['ops'] as const) : [])] as const;
+  // Docs are written by the writer; the engineers named in them check them (below), they build nothing.
+  const builders = lead === 'docs' ? [] : (['backend', 'frontend', ...(head.needs.includes('ops') || head.id === 'testing' ? (['ops'] as const) : [])] as const);
   for (const c of builders) {
     const role = ROLE[c];
     if (has(c) && role !== lead) work.push({ kind: 'implement', role, lead: false, hours: hours(0.6, 1), acceptance: [`The ${c === 'ops' ? 'infrastructure' : c} part works with the rest`, 'Code reviewed and merged'], after: designed });
@@ -182,6 +208,6 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
   if ((has('qa') || (changesCode && !head.exclusive)) && built('qa')) work.push({ kind: 'test', role: 'qa', lead: false, hours: hours(0.45, 1), acceptance: accept('test'), after: 'implement' });
   if (has('docs') && built('docs')) work.push({ kind: 'document', role: 'docs', lead: false, hours: hours(0.25, 1), acceptance: accept('document'), after: 'implement' });
   // Docs about running systems are checked by the people who run them.
-  if (lead === 'docs') for (const c of ['ops', 'cto'] as const) if (has(c)) work.push({ kind: 'review', role: ROLE[c], lead: false, hours: hours(0.2, 1), acceptance: ['Checked against the systems it describes'], after: 'implement' });
+  if (lead === 'docs') for (const c of ['backend', 'ops', 'cto'] as const) if (has(c)) work.push({ kind: 'review', role: ROLE[c], lead: false, hours: hours(0.2, 1), acceptance: ['Checked against the systems it describes'], after: 'implement' });
   return work;
 }

@@ -1,0 +1,15 @@
+/**
+ * Catalogue words said in another sense, which must not make a domain: a "layout" that is how a
+ * table is stored, not a page; "sign-up conversion", which is a number to move, not a sign-in flow;
+ * a "key" that is a join column. Each phrase takes its words before any domain term can (domains.ts
+ * matches longest first and a word is used once), and counts for nothing.
+ */
+export const OTHER_SENSES: readonly string[] = [
+  // how data is stored, not a screen
+  'partitioned layout', 'partition layout', 'storage layout', 'data layout', 'disk layout', 'table layout', 'memory layout', 'file layout', 'index layout', 'schema layout',
+  'partitioned table', 'time partitioned',
+  // a funnel's numbers, not the flow itself
+  'sign up conversion', 'signup conversion', 'sign up rate', 'signup rate', 'login rate', 'checkout conversion', 'conversion rate', 'trial sign up', 'trial signup', 'sign up number',
+  // keys that are columns or keyboard keys, not secrets
+  'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
+];
