@@ -22,6 +22,7 @@ import { benchStartup } from './startup.js';
 import { benchSustained } from './sustained.js';
 import type { SustainedResult } from './sustained-load.js';
 import type { Spread } from './stats.js';
+import { benchWebPage } from './web-page.js';
 
 const QUICK = process.argv.includes('--quick') || process.env.HUDDLE_BENCH_QUICK === '1';
 const ONLY = process.env.HUDDLE_BENCH_ONLY;
@@ -125,6 +126,7 @@ const others: [string, () => Promise<BenchResult[]>][] = [
   ['idle memory', () => benchIdleMemory(QUICK ? 200 : 1000, QUICK ? 1000 : SETTLE_MS)],
   ['startup', () => benchStartup(QUICK ? 2 : 5)],
   ['planning', benchPlanning],
+  ['web', () => benchWebPage(1000, QUICK ? 1 : 5)],
 ];
 for (const [name, run] of others) {
   if (!wanted(name)) continue;

@@ -1,6 +1,7 @@
 /** One readable line (or a few) per hub event: used by `huddle history` and the plain line mode. */
 import type { HubEvent, Participant, Task } from '../collaboration-server/protocol.js';
 import { utcTime } from '../collaboration-server/units.js';
+import { columns, padStartWidth } from './text-width.js';
 
 /** In line-oriented output, the lines after an event's first hang past its time: none can pass for an event. */
 export const EVENT_INDENT = ' '.repeat(6);
@@ -34,14 +35,26 @@ export function describeEvent(event: HubEvent): string {
   }
 }
 
-/** One line per task, for `/tasks`, `huddle tasks` and the side panel: `T-3 in_progress  40%  6h  Title → Ann`. */
-export function describeTask(task: Task): string {
-  const pct = task.status === 'done' ? 100 : task.percent;
-  const who = task.assignee ? ` → ${task.assignee}` : ` (${task.role}, unassigned)`;
-  const risk = task.atRisk ? ' [at risk]' : '';
-  return `${task.id.padEnd(5)} ${task.status.padEnd(11)} ${String(Math.round(pct)).padStart(3)}%  ${String(task.estimateHours).padStart(3)}h  ${task.title}${who}${risk}`;
+/** Who has a task, or who the plan gives it to while it waits: `Ann`, `Ann (planned)`; undefined for nobody. */
+export const heldBy = (task: Task): string | undefined =>
+  task.assignee ?? (task.plannedAssignee && task.status === 'pending' ? `${task.plannedAssignee} (planned)` : undefined);
+
+const holder = (task: Task): string => {
+  const who = heldBy(task);
+  return who ? ` → ${who}` : ` (${task.role}, unassigned)`;
+};
+
+/** One line per task in aligned columns, for `/tasks` and `huddle tasks`: `T-3  in_progress   40%  6h  Title → Ann`. */
+export function describeTasks(tasks: readonly Task[]): string[] {
+  const hours = tasks.map((t) => `${t.estimateHours}h`);
+  const hoursWidth = Math.max(0, ...hours.map((h) => h.length));
+  return columns(
+    tasks.map((task, i) => {
+      const pct = task.status === 'done' ? 100 : task.percent;
+      return [task.id, task.status, `${String(Math.round(pct)).padStart(3)}%`, padStartWidth(hours[i]!, hoursWidth), `${task.title}${holder(task)}${task.atRisk ? ' [at risk]' : ''}`];
+    }),
+  );
 }
 
-export function describeParticipant(p: Participant): string {
-  return `${p.status.padEnd(8)} ${p.role.padEnd(14)} ${p.name}`;
-}
+/** One line per participant in aligned columns: status, role, name. */
+export const describeParticipants = (participants: readonly Participant[]): string[] => columns(participants.map((p) => [p.status, p.role, p.name]));

@@ -1,7 +1,10 @@
 /** The `huddle` command: one file per subcommand under commands/, registered here. */
 import { Command } from 'commander';
-import { exitWithError } from './output.js';
+import { endQuietlyOnClosedPipe, exitWithError, honourNoColor } from './output.js';
 import { COMMANDS } from './commands/index.js';
+
+endQuietlyOnClosedPipe();
+honourNoColor();
 
 const program = new Command('huddle')
   .description('A collaboration room for a team of humans and AI coding agents, led by an AI technical lead.')

@@ -1,9 +1,11 @@
 /**
- * How the CLI speaks: plain lines, JSON lines, errors with a next step. NO_COLOR is honoured by chalk.
+ * How the CLI speaks: plain lines, JSON lines, errors with a next step; quietly to a closed pipe, without colour under NO_COLOR.
  * Every write to the terminal goes through here, made terminal-safe (participant text is untrusted; see
  * collaboration-server/terminal-text.ts); the lint forbids process.stdout.write elsewhere.
  */
+import chalk from 'chalk';
 import { HuddleError, toHuddleError } from '../collaboration-server/errors.js';
+import { forShell } from './command-hints.js';
 import { DAY, HOUR, MINUTE, SECOND } from '../collaboration-server/units.js';
 import { terminalJson, terminalSafe } from '../collaboration-server/terminal-text.js';
 
@@ -31,14 +33,35 @@ export const logLine = (prefix: string, line: string): void => {
 };
 
 /**
- * Prints the error as one sentence and exits non-zero: 2 for bad input, 1 for everything else.
- * An error the hub reported keeps the hub's words; anything thrown here says it failed on this machine.
+ * Prints the error as one sentence and exits non-zero: 2 for bad input, 1 for everything else. An
+ * error the hub reported keeps the hub's words, with its next step as the `huddle` command to type
+ * (not the terminal's slash command); anything thrown here says it failed on this machine. With
+ * --json the sentence is one JSON object on stderr, so stdout stays the data.
  */
-export function exitWithError(err: unknown): never {
+export function exitWithError(err: unknown, json = process.argv.includes('--json')): never {
   const e = toHuddleError(err, 'local');
-  logLine('huddle: ', e.message);
+  if (json) process.stderr.write(terminalJson({ type: 'error', code: e.code, message: forShell(e.message) }) + '\n');
+  else logLine('huddle: ', forShell(e.message));
   const badInput = ['BAD_FRAME', 'UNKNOWN_ROLE', 'NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'UNAUTHORIZED', 'NAME_TAKEN', 'CONFLICT', 'BAD_NAME', 'NAME_LOOKALIKE', 'CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'JOIN_FIRST'];
   process.exit(badInput.includes(e.code) ? 2 : 1);
+}
+
+/**
+ * `huddle history | head -1`: once the reader has closed the pipe there is nobody left to tell, so
+ * the command ends quietly and successfully, as `cat` and `git log` do, instead of dying on EPIPE.
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(0);
+      throw err;
+    });
+  }
+}
+
+/** NO_COLOR (https://no-color.org): any value but the empty string turns colour off, in the ink UI too (it styles with the same chalk). */
+export function honourNoColor(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NO_COLOR) chalk.level = 0;
 }
 
 /** Parses `30m`, `2h`, `45s`, `1500ms` or a bare number of minutes into milliseconds. */

@@ -1,6 +1,6 @@
 /** Fetches what the metrics need from the hub: the sprint, its tasks and its task events. */
 import type { HuddleClient } from '../collaboration-server/client.js';
-import { computeMetrics, type SprintMetrics } from '../orchestrator/metrics.js';
+import { computeMetrics, type SprintMetrics } from '../collaboration-server/metrics.js';
 
 /** The metrics of a sprint (the active one when no id is given), or null when there is none yet. */
 export async function fetchMetrics(client: HuddleClient, sprintId?: string, now = Date.now()): Promise<SprintMetrics | null> {

@@ -36,7 +36,10 @@ const UNPACED_PAGES = 10;
 
 export interface ClientOptions {
   url: string;
+  /** sent as Authorization: Bearer; empty when `headers` carries the credential instead */
   token: string;
+  /** more upgrade headers, for example the web session cookie of the hub's own REST writes */
+  headers?: Record<string, string>;
   name: string;
   role: string;
   /** keep trying to reach the hub on the first connect instead of failing at once */
@@ -44,7 +47,10 @@ export interface ClientOptions {
   reconnect?: boolean;
   minBackoffMs?: number;
   maxBackoffMs?: number;
-  /** no ping from the hub for this long means the connection is dead */
+  /**
+   * no ping from the hub for this long means the connection is dead (also the bound on opening one);
+   * by default 45 s, and once the hub's ping interval is known, three of its intervals
+   */
   deadAfterMs?: number;
   historyLimit?: number;
   /** a one-shot command: the hub does not announce its joining and leaving */
@@ -95,6 +101,9 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   private welcomes = 0;
   /** live events that arrive while a resume is still paging through what was missed */
   private held: HubEvent[] | undefined;
+  /** when the hub's last ping came, and the interval between its pings as seen so far */
+  private lastPing: number | undefined;
+  private pingEveryMs: number | undefined;
 
   constructor(readonly options: ClientOptions) {
     super();
@@ -178,7 +187,10 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   }
 
   private open(): void {
-    const ws = new WebSocket(this.options.url, { headers: { authorization: `Bearer ${this.options.token}` }, perMessageDeflate: false });
+    const headers = { ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}), ...this.options.headers };
+    // A hub that accepts the connection but never answers (stopped, or behind a balancer) must not hang the client.
+    const ws = new WebSocket(this.options.url, { headers, perMessageDeflate: false, handshakeTimeout: this.deadAfterMs() });
+    this.lastPing = undefined;
     this.ws = ws;
     ws.on('open', () => {
       this.attempt = 0;
@@ -200,7 +212,12 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
       );
       this.watchLiveness(ws);
     });
-    ws.on('ping', () => this.watchLiveness(ws));
+    ws.on('ping', () => {
+      const now = Date.now();
+      if (this.lastPing !== undefined) this.pingEveryMs = now - this.lastPing;
+      this.lastPing = now;
+      this.watchLiveness(ws);
+    });
     ws.on('message', (data) => this.onFrame(String(data)));
     ws.on('unexpected-response', (_req, res) => {
       const code: ErrorCode = res.statusCode === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN';
@@ -263,8 +280,13 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
 
   private watchLiveness(ws: WebSocket): void {
     clearTimeout(this.deadTimer);
-    this.deadTimer = setTimeout(() => ws.terminate(), this.options.deadAfterMs ?? 45_000);
+    this.deadTimer = setTimeout(() => ws.terminate(), this.deadAfterMs());
     this.deadTimer.unref();
+  }
+
+  private deadAfterMs(): number {
+    if (this.options.deadAfterMs !== undefined) return this.options.deadAfterMs;
+    return this.pingEveryMs !== undefined ? Math.min(45_000, Math.max(3_000, 3 * this.pingEveryMs)) : 45_000;
   }
 
   private onFrame(text: string): void {

@@ -95,6 +95,15 @@ export function ensureTokens(dir: string): Tokens {
   return readTokens(dir)!;
 }
 
+/** Keeps `tokens` in the folder in place of its own (a hub on a shared store hands out the room's); returns them. */
+export function adoptTokens(dir: string, tokens: Tokens): Tokens {
+  const own = readTokens(dir);
+  if (own?.admin === tokens.admin && own.member === tokens.member) return tokens;
+  replacePrivateFile(join(dir, ADMIN_TOKEN), tokens.admin + '\n');
+  replacePrivateFile(join(dir, MEMBER_TOKEN), tokens.member + '\n');
+  return tokens;
+}
+
 /** Creates the folder (owner-only) and its tokens on first start; returns the tokens. */
 export function ensureDataDir(dir: string): Tokens {
   prepareDataDir(dir);

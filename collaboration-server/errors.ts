@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'no such thing',
   INVALID_TRANSITION: 'the task cannot move that way from its current status',
   CONFLICT: 'the request conflicts with the current state',
+  NOT_LEAD: 'another technical lead holds the room; this one is a standby',
   STORAGE_FULL: 'the hub could not save: its disk is full',
   STORAGE_FAILED: 'the hub could not save the frame',
   RATE_LIMITED: 'too many frames',

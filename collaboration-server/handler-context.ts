@@ -8,8 +8,17 @@ export interface HandlerContext {
   actor: ParticipantRow;
   admin: boolean;
   isOnline(participantId: string): boolean;
+  /** the lead's seat as this connection sees it (lead-seat.ts); absent where there is none */
+  lead?: LeadSeatView;
   /** bytes in one page of a history answer; PAGE_BYTES when omitted */
   pageBytes?: number;
+}
+
+export interface LeadSeatView {
+  /** Takes or keeps the seat for this connection; what the claim's ack says. */
+  claim(): { granted: boolean; epoch: number; holder: string };
+  /** Refuses (NOT_LEAD) a lead's command from a connection that does not hold the current epoch. */
+  check(): void;
 }
 
 export interface Delivery {

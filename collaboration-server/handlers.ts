@@ -12,6 +12,7 @@ import { requireTaskWriter } from './task-lifecycle.js';
 
 export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandOutcome {
   const { store, now, actor } = ctx;
+  if (actor.role === 'orchestrator' && frame.type !== 'lead_claim') ctx.lead?.check();
   switch (frame.type) {
     case 'chat': {
       if (frame.card && actor.role !== 'orchestrator') {
@@ -51,6 +52,9 @@ export function applyCommand(ctx: HandlerContext, frame: CommandFrame): CommandO
     }
     case 'participant_credential':
       return changeCredential(ctx, frame);
+    case 'lead_claim':
+      if (actor.role !== 'orchestrator' || !ctx.lead) throw new HuddleError('FORBIDDEN', 'Only the technical lead, joined as itself (not a one-shot command), claims the lead’s seat.');
+      return { deliveries: [], result: ctx.lead.claim() };
   }
 }
 

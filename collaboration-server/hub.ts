@@ -6,13 +6,15 @@ import { nanoid } from 'nanoid';
 import { WebSocket, type RawData } from 'ws';
 import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
+import { ClusterNode, type ClusterTiming } from './cluster-node.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit, Outlet } from './group-commit.js';
 import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
 import type { Delivery } from './handler-context.js';
-import { admit, issueCredential, sameSecret, type Admission } from './identity.js';
+import { admit, issueCredential, type Admission, type ConnectionAuth } from './identity.js';
+import { LeadSeat, LocalLeadLock } from './lead-seat.js';
 import { checkName } from './names.js';
 import {
   ClientFrameSchema,
@@ -28,8 +30,11 @@ import {
   type ServerFrame,
 } from './protocol.js';
 import { TokenBucket } from './rate-limit.js';
+import { sameSecret } from './secrets.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
 import { textFrame } from './ws-socket.js';
+
+export type { ConnectionAuth } from './identity.js';
 
 export interface HubLimits {
   framesPerSecond: number;
@@ -65,12 +70,10 @@ export interface HubOptions {
   /** roles a participant may claim; any well-formed role when omitted */
   roles?: readonly string[];
   log?: (line: string) => void;
+  /** on a store shared by several hubs: how often this one refreshes presence and reads the log */
+  clusterTiming?: Partial<ClusterTiming>;
 }
 
-/** What the HTTP upgrade established before the socket opened. */
-export interface ConnectionAuth {
-  admin: boolean;
-}
 
 interface Arrival {
   conn: Connection;
@@ -88,6 +91,8 @@ interface Connection {
   participant: ParticipantRow | null;
   /** a one-shot command under a name that has not joined: kept nowhere, and it may only read unless it is an admin */
   guest: boolean;
+  /** a one-shot command or a companion (any hello with `transient`): it may not take the lead's seat */
+  transient: boolean;
   /** a second connection of a participant who has joined: it gets the participant's events, unannounced (see joinBeside) */
   companion: boolean;
   status: 'online' | 'away';
@@ -100,6 +105,8 @@ export interface Hub {
   handleConnection(ws: WebSocket, auth: ConnectionAuth): void;
   /** the participants online now */
   online(): Participant[];
+  /** everyone who has joined, with their presence */
+  roster(): Participant[];
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
   bufferedBytes(): number;
   close(): void;
@@ -112,6 +119,7 @@ export function createHub(options: HubOptions): Hub {
   const log = options.log ?? (() => {});
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
+  // Connections beside a participant's own: the MCP server next to its agent's terminal, a web page.
   const companions = new Set<Connection>();
   /** the connections events are delivered to: each participant's live one, and the companions beside them */
   function* listeners(): Generator<Connection> {
@@ -131,6 +139,23 @@ export function createHub(options: HubOptions): Hub {
       sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
     }
   }, log);
+
+  // One lead at a time (lead-seat.ts); on a shared store, one node among several (cluster-node.ts).
+  const seat = new LeadSeat(store.cluster?.leadLock ?? new LocalLeadLock(), log);
+  const node = store.cluster
+    ? new ClusterNode({
+        store,
+        cluster: store.cluster,
+        clock,
+        relay,
+        localPresence: () => [...live.values()].flatMap((c) => (c.participant ? [{ participantId: c.participant.id, status: c.status }] : [])),
+        onUndo: (undo) => commits.onUndo(undo),
+        onRound: () => seat.watch(),
+        timing: options.clusterTiming,
+        log,
+      })
+    : undefined;
+  const isOnline = (id: string): boolean => live.has(id) || !!node?.statusElsewhere(id);
 
   const stopHeartbeat = startHeartbeat(
     () => [...connections].map((c) => c.ws),
@@ -157,7 +182,12 @@ export function createHub(options: HubOptions): Hub {
     send(conn, { type: 'error', id, code, message });
   }
 
+  /** Relays events in log order: on a shared store, after those other nodes committed before them. */
   function deliver(deliveries: Delivery[]): void {
+    relay(node ? node.inOrder(deliveries) : deliveries);
+  }
+
+  function relay(deliveries: Delivery[]): void {
     for (const { stored, fromId, to } of deliveries) {
       // Framed once for all recipients, and the recipients chosen now: one who joins later in the
       // batch has this event in its welcome already.
@@ -174,7 +204,7 @@ export function createHub(options: HubOptions): Hub {
 
   function toParticipant(row: ParticipantRow): Participant {
     const conn = live.get(row.id);
-    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : 'offline' };
+    return { id: row.id, name: row.name, role: row.role, status: conn ? conn.status : (node?.statusElsewhere(row.id) ?? 'offline') };
   }
 
   const roster = (): Participant[] => store.participants.all().map(toParticipant);
@@ -193,14 +223,14 @@ export function createHub(options: HubOptions): Hub {
     let admission: Admission;
     try {
       checkName(frame.name);
-      admission = admit(store, frame, conn.auth.admin);
+      admission = admit(store, frame, conn.auth);
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
       return sendError(conn, frame.id, e.code, e.message);
     }
     const existing = admission.kind === 'known' ? admission.row : undefined;
-    if (frame.transient || frame.companion) return joinBeside(conn, frame, admission);
+    if (frame.transient || frame.companion || conn.auth.web) return joinBeside(conn, frame, admission);
     const resumed = !!existing && !!frame.sessionId && sameSecret(frame.sessionId, existing.sessionId);
     const holder = existing ? live.get(existing.id) : undefined;
     if (holder && !resumed) {
@@ -262,7 +292,8 @@ export function createHub(options: HubOptions): Hub {
    * A companion (the `huddle mcp` an `--exec` agent's command starts) is the same, for longer and with
    * the participant's events: the room still sees one participant. It proves the same credential a
    * one-shot command does and could read the same events through history, so it is given nothing new;
-   * there is no guest companion.
+   * there is no guest companion of an agent.
+   * A web page is a companion too; the first join of a product owner may be made from it.
    */
   function joinBeside(conn: Connection, frame: HelloFrame, admission: Admission): void {
     const now = clock.now();
@@ -283,7 +314,8 @@ export function createHub(options: HubOptions): Hub {
     }
     conn.participant = row;
     conn.guest = guest;
-    conn.companion = !!frame.companion;
+    conn.transient = true;
+    conn.companion = !!frame.companion || !!conn.auth.web;
     if (conn.companion) companions.add(conn);
     commits.onUndo(() => {
       conn.participant = null;
@@ -291,7 +323,7 @@ export function createHub(options: HubOptions): Hub {
     });
     // A throwaway session id: the participant's real one would let this command replace its terminal.
     welcome(conn, frame, row, nanoid(), false, issued?.secret);
-    if (conn.companion) log(`${row.name} (${row.role}) opened a companion connection`);
+    if (frame.companion) log(`${row.name} (${row.role}) opened a companion connection`);
   }
 
   /** Online participants first, then the most recently seen, at most `limits.maxRoster`. */
@@ -337,7 +369,8 @@ export function createHub(options: HubOptions): Hub {
       send(conn, { type: 'ack', id: frame.id, seq: done.seq, duplicate: true, ...(done.result ? { result: done.result } : {}) });
       return;
     }
-    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (id: string) => live.has(id) };
+    const lead = conn.transient ? undefined : seat.viewFor(conn, participant.name, (undo) => commits.onUndo(undo));
+    const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, lead };
     const outcome = store.transaction(() => {
       const result = applyCommand(ctx, frame);
       const seq = result.deliveries.at(-1)?.stored.event.seq ?? null;
@@ -397,7 +430,7 @@ export function createHub(options: HubOptions): Hub {
         command(conn, participant, frame as CommandFrame);
       } else {
         if (frame.type === 'history' && !conn.pages.admit(arrival)) return;
-        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline: (pid: string) => live.has(pid), pageBytes: limits.pageBytes };
+        const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
         send(conn, { type: 'reply', id: frame.id, data });
       }
@@ -420,6 +453,7 @@ export function createHub(options: HubOptions): Hub {
     connections.delete(conn);
     companions.delete(conn);
     conn.pages.close();
+    seat.release(conn);
     const participant = conn.participant;
     if (!participant || live.get(participant.id) !== conn) return;
     live.delete(participant.id);
@@ -442,7 +476,7 @@ export function createHub(options: HubOptions): Hub {
   return {
     handleConnection(ws, auth) {
       const out = new Outlet(ws);
-      const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, companion: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
+      const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, transient: false, companion: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
       ws.on('error', (err) => log(`socket error: ${err.message}`));
@@ -457,10 +491,13 @@ export function createHub(options: HubOptions): Hub {
       });
       ws.on('close', () => onClose(conn));
     },
+    roster,
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
       stopHeartbeat();
+      node?.close();
+      seat.close();
       for (const conn of connections) conn.ws.close(CLOSE_CODES.SHUTDOWN, 'hub shutting down');
     },
   };

@@ -25,8 +25,7 @@ export const RoleSchema = z
   .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a role is lower-case letters, digits and dashes, like backend-dev');
 export const TaskIdSchema = z.string().regex(/^T-\d{1,9}$/, 'a task id looks like T-12');
 
-export const ADMIN_ROLES = ['human', 'orchestrator'] as const;
-export const isAdminRole = (role: string): boolean => (ADMIN_ROLES as readonly string[]).includes(role);
+export { ADMIN_ROLES, isAdminRole } from './admin-roles.js';
 
 // ---------------------------------------------------------------- shared shapes
 
@@ -94,6 +93,8 @@ export const TaskDraftSchema = z.object({
   /** keys (or ids) of tasks in the same frame or sprint this one waits for */
   dependsOn: z.array(z.string().max(64)).max(50).default([]),
   assignee: NameSchema.nullable().default(null),
+  /** who the plan gives it to once its dependencies are done, while it waits unassigned */
+  plannedAssignee: NameSchema.nullable().default(null),
   rationale: text(500).default(''),
   due: z.number().int().nullable().default(null),
 });
@@ -113,6 +114,8 @@ export const TaskSchema = z.object({
   acceptance: z.array(z.string()),
   dependsOn: z.array(TaskIdSchema),
   assignee: z.string().nullable(),
+  /** who the plan gives it to once its dependencies are done (absent on tasks from before plans kept it) */
+  plannedAssignee: z.string().nullable().optional(),
   rationale: z.string(),
   status: TaskStatusSchema,
   percent: z.number(),
@@ -422,6 +425,12 @@ export const ParticipantCredentialFrameSchema = z.object({
   action: z.enum(['revoke', 'reset']),
 });
 
+/**
+ * The technical lead asks for the lead's seat (and asks again every few seconds to keep it): one lead
+ * at a time per room, fenced by an epoch. Acknowledged with result { granted, epoch, holder }.
+ */
+export const LeadClaimFrameSchema = z.object({ ...frameBase, type: z.literal('lead_claim') });
+
 export const ClientFrameSchema = z.discriminatedUnion('type', [
   HelloFrameSchema,
   ChatFrameSchema,
@@ -442,6 +451,7 @@ export const ClientFrameSchema = z.discriminatedUnion('type', [
   StateGetFrameSchema,
   ParticipantsFrameSchema,
   ParticipantCredentialFrameSchema,
+  LeadClaimFrameSchema,
 ]);
 export type ClientFrame = z.infer<typeof ClientFrameSchema>;
 export type HelloFrame = z.infer<typeof HelloFrameSchema>;
@@ -460,6 +470,7 @@ export const COMMAND_TYPES = [
   'artifact_put',
   'state_put',
   'participant_credential',
+  'lead_claim',
 ] as const satisfies readonly ClientFrameType[];
 export type CommandType = (typeof COMMAND_TYPES)[number];
 /** Frames that only read: answered with `reply`. */

@@ -1,15 +1,22 @@
-/** Attaches the hub to an HTTP server: authentication and origin checks happen at the upgrade. */
+/**
+ * Attaches the hub to an HTTP server: Host, Origin and authentication are checked at the upgrade; every
+ * other request goes to the web handler (the page, its sign-in and the REST API, in web/).
+ */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
-import { createHub, type Hub, type HubOptions } from './hub.js';
-import { sameSecret } from './identity.js';
+import { systemClock } from './clock.js';
+import { adoptTokens, DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
+import { createHub, type ConnectionAuth, type Hub, type HubOptions } from './hub.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import type { CheckpointOptions, Store } from './store/index.js';
 import { openStore } from './store/open-store.js';
 import { startupError } from './startup-errors.js';
+import type { TeamRole } from './team-view.js';
+import { hubHosts } from './web/request-guard.js';
+import type { Verdict } from './web/web-auth.js';
+import { createWebHandler, type WebHandler } from './web/web-handler.js';
 
 export interface ServerOptions extends Omit<HubOptions, 'store'> {
   host?: string;
@@ -17,10 +24,14 @@ export interface ServerOptions extends Omit<HubOptions, 'store'> {
   dataDir: string;
   /** a postgres:// URL to keep the room in; SQLite in the data folder when omitted */
   storeUrl?: string;
-  /** browser origins allowed to open the hub; every other Origin header is refused */
+  /** browser origins allowed to open the hub besides its own page; every other Origin header is refused */
   allowOrigins?: readonly string[];
   /** when the background checkpoint runs (store/wal-checkpoint.ts) */
   checkpoint?: Partial<CheckpointOptions>;
+  /** host names the hub answers to besides loopback and the address it listens on */
+  allowHosts?: readonly string[];
+  /** the role catalog's hours per day, for the web page's team capacity */
+  teamRoles?: readonly TeamRole[];
 }
 
 export interface RunningHub {
@@ -29,13 +40,10 @@ export interface RunningHub {
   hub: Hub;
   store: Store;
   tokens: Tokens;
+  /** the web page's address on this machine, http://127.0.0.1:PORT */
+  pageUrl: string;
+  web: WebHandler;
   close(): Promise<void>;
-}
-
-function tokenOf(req: IncomingMessage): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
-  return new URL(req.url ?? '/', 'http://hub').searchParams.get('token') ?? undefined;
 }
 
 function refuse(socket: Duplex, status: number, reason: string, body: string): void {
@@ -43,24 +51,22 @@ function refuse(socket: Duplex, status: number, reason: string, body: string): v
   socket.destroy();
 }
 
-export function attachHub(server: Server, hub: Hub, tokens: Tokens, allowOrigins: readonly string[] = []): WebSocketServer {
+/** `authorize` decides each upgrade (web/web-auth.ts authorizeUpgrade): a token, or the page's session. */
+export function attachHub(server: Server, hub: Hub, authorize: (req: IncomingMessage) => Verdict<ConnectionAuth>): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   server.on('upgrade', (req, socket, head) => {
     // Without a listener, a reset during the handshake would crash the hub.
     socket.on('error', () => socket.destroy());
-    const origin = req.headers.origin;
-    if (origin && !allowOrigins.includes(origin)) {
-      return refuse(socket, 403, 'Forbidden', `Origin ${origin} may not open this hub; start it with --allow-origin ${origin} to allow it.\n`);
-    }
-    const token = tokenOf(req);
-    const admin = !!token && sameSecret(token, tokens.admin);
-    if (!token || (!admin && !sameSecret(token, tokens.member))) {
-      return refuse(socket, 401, 'Unauthorized', 'Missing or wrong token: send Authorization: Bearer TOKEN (huddle token prints them).\n');
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => hub.handleConnection(ws, { admin }));
+    const verdict = authorize(req);
+    if (!verdict.ok) return refuse(socket, verdict.status, verdict.status === 401 ? 'Unauthorized' : 'Forbidden', `${verdict.message}\n`);
+    wss.handleUpgrade(req, socket, head, (ws) => hub.handleConnection(ws, verdict.value));
   });
   return wss;
 }
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+/** How this machine reaches a hub listening on `host`: loopback for a wildcard address. */
+const localAddress = (host: string): string => (WILDCARD_HOSTS.has(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host);
 
 /**
  * Checks the data folder, takes its lock, opens the database, then makes the tokens (so a folder
@@ -78,7 +84,9 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
     undo.push(lockDataDir(options.dataDir));
     const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held, checkpoint: options.checkpoint });
     undo.push(() => store.close());
-    const tokens = ensureTokens(options.dataDir);
+    // Hubs sharing a store hand out the same tokens: the first hub's, kept in the database.
+    const own = ensureTokens(options.dataDir);
+    const tokens = store.cluster ? adoptTokens(options.dataDir, store.cluster.shareTokens(own)) : own;
     return await serve(options, store, tokens, undoAll);
   } catch (err) {
     await undoAll();
@@ -88,14 +96,9 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
 
 async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => Promise<void>): Promise<RunningHub> {
   const hub = createHub({ ...options, store });
-  const server = createServer((req, res) => {
-    if (req.url === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, online: hub.online().length, bufferedBytes: hub.bufferedBytes() }));
-      return;
-    }
-    res.writeHead(426, { 'content-type': 'text/plain' }).end('This is a Huddle hub: connect with a WebSocket client (huddle agent).\n');
-  });
-  const wss = attachHub(server, hub, tokens, options.allowOrigins);
+  let web: WebHandler | undefined; // made once the port is known; no request arrives before
+  const server = createServer((req, res) => web!.handle(req, res));
+  const wss = attachHub(server, hub, (req) => web!.authorizeUpgrade(req));
   const host = options.host ?? '127.0.0.1';
   let port: number;
   let url: string;
@@ -115,6 +118,19 @@ async function serve(options: ServerOptions, store: Store, tokens: Tokens, relea
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw err;
   }
+  const pageUrl = `http://${localAddress(host)}:${port}`;
+  web = createWebHandler({
+    store,
+    hub,
+    tokens,
+    clock: options.clock ?? systemClock,
+    guard: { hosts: hubHosts(host, options.allowHosts), allowOrigins: options.allowOrigins ?? [] },
+    roles: options.teamRoles ?? [],
+    port,
+    loopbackUrl: `ws://${localAddress(host)}:${port}`,
+    pageUrl,
+    log: options.log ?? (() => {}),
+  });
   let closed = false;
   return {
     url,
@@ -122,6 +138,8 @@ async function serve(options: ServerOptions, store: Store, tokens: Tokens, relea
     hub,
     store,
     tokens,
+    pageUrl,
+    web,
     async close() {
       if (closed) return;
       closed = true;

@@ -3,7 +3,8 @@
  * assigned → accepted → in_progress → (blocked) → done, or failed / cancelled / reassigned.
  */
 import { HuddleError } from './errors.js';
-import { isAdminRole, type Task, type TaskAction, type TaskStatus } from './protocol.js';
+import { isAdminRole } from './admin-roles.js';
+import type { Task, TaskAction, TaskStatus } from './protocol.js';
 
 const ACTIVE: readonly TaskStatus[] = ['assigned', 'accepted', 'in_progress', 'blocked'];
 /** over: nothing more happens to it */

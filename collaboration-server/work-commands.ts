@@ -57,6 +57,7 @@ function insertTasks(ctx: HandlerContext, sprintId: string, drafts: Draft[]): Ta
       acceptance: d.acceptance,
       dependsOn,
       assignee: d.assignee,
+      ...(d.plannedAssignee ? { plannedAssignee: d.plannedAssignee } : {}),
       rationale: d.rationale,
       status: 'pending',
       percent: 0,

@@ -1,6 +1,6 @@
 /** The sprint report: a card for the room, Markdown for a file, JSON for scripts, a line for `status`. */
 import type { CardOf } from '../collaboration-server/cards.js';
-import type { SprintMetrics } from './metrics.js';
+import type { SprintMetrics } from '../collaboration-server/metrics.js';
 import { utcDate, utcDateTime } from '../collaboration-server/units.js';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

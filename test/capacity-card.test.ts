@@ -1,10 +1,8 @@
 /** The capacity card: what the lead computes and what the plain mode and the ink UI show of it. */
 import { describe, expect, it } from 'vitest';
-import { render } from 'ink-testing-library';
-import { createElement } from 'react';
 import { capacityCard, capacityText, type Capacity, type TeamMember } from '../orchestrator/planning/capacity.js';
 import { cardLines } from '../cli/plain/card-text.js';
-import { CardView } from '../cli/ui/components/CardView.js';
+import { cardBox } from './helpers/rows.js';
 import type { Card } from '../collaboration-server/cards.js';
 
 const member = (name: string, capacityHours: number, loadHours: number): TeamMember => ({ name, role: 'backend-dev', expertise: [], hoursPerDay: capacityHours / 10, capacityHours, loadHours });
@@ -21,12 +19,7 @@ function capacity(...members: TeamMember[]): Capacity {
   };
 }
 
-const box = (card: Card) => {
-  const { lastFrame, unmount } = render(createElement(CardView, { card }));
-  const text = (lastFrame() ?? '').replace(/\u001B\[[0-9;]*m/g, '');
-  unmount();
-  return text;
-};
+const box = (card: Card) => cardBox(card);
 
 describe('the share of the team already in use', () => {
   it.each([

@@ -188,6 +188,8 @@ export class FrameFuzzer {
       case 'participant_credential':
         // a name nobody holds: revoking a fuzzing connection would end the run, not test the hub
         return { id, type: 'participant_credential', name: 'Fuzz Nobody', action: this.pick(['revoke', 'reset']) };
+      case 'lead_claim':
+        return { id, type: 'lead_claim' };
     }
     throw new Error('unreachable: every frame type has a template');
   }

@@ -1,26 +1,13 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
+import { upgradeStatus } from './helpers/web.js';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
 let hub: TestHub;
 afterEach(async () => hub?.close());
-
-/** The HTTP status the hub answers an upgrade with (101 means it opened). */
-function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('upgrade', (res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('error', (err) => (err.message.includes('Unexpected server response') ? undefined : reject(err)));
-  });
-}
 
 describe('authentication at the upgrade', () => {
   it('answers a missing or wrong token with 401 before any 101', async () => {

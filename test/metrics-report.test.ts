@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskAction, TaskEvent, TaskStatus } from '../collaboration-server/protocol.js';
-import { computeMetrics, timelineOf } from '../orchestrator/metrics.js';
+import { computeMetrics, timelineOf } from '../collaboration-server/metrics.js';
 import { reportCard, reportMarkdown, reportText, statusLines } from '../orchestrator/sprint-report.js';
 import { DAY, HOUR, T0, makeSprint, makeTask, taskEvent } from './helpers/monitor-fixtures.js';
 
@@ -58,6 +58,30 @@ describe('sprint metrics', () => {
       [1, 3, 8.8],
       [2, 1, 6.6],
     ]);
+  });
+
+  it('counts the burndown in working days: a weekend moves neither line', () => {
+    const thursday = T0 + 3 * DAY;
+    const weekSprint = makeSprint({ startsAt: thursday, endsAt: thursday + 7 * DAY });
+    const work = [
+      makeTask({ id: 'T-1', points: 4, status: 'done', completedAt: thursday + DAY + 3 * HOUR }),
+      makeTask({ id: 'T-2', points: 6, status: 'in_progress' }),
+    ];
+    const monday21h = thursday + 4 * DAY + 12 * HOUR;
+    const points = computeMetrics(weekSprint, work, [], monday21h).burndown;
+    // Thu, Fri, (weekend), Mon, Tue, Wed: five working days, so the ideal line falls 2 points a working day
+    expect(points.map((p) => [p.day, p.remainingPoints, p.idealPoints])).toEqual([
+      [0, 10, 10],
+      [1, 10, 8],
+      [2, 6, 6],
+      [2.5, 6, 5],
+    ]);
+    expect(points[2]!.at).toBe(thursday + 2 * DAY);
+    // on the weekend no working day has passed since Friday's end: one point for day 2, the newer one
+    const saturday = thursday + 2 * DAY + 12 * HOUR;
+    const weekend = computeMetrics(weekSprint, work, [], saturday).burndown;
+    expect(weekend.map((p) => p.day)).toEqual([0, 1, 2]);
+    expect(weekend[2]!.at).toBe(saturday);
   });
 
   it('reads the timeline from hub task events', () => {

@@ -6,9 +6,11 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { runInput, type CommandContext } from '../cli/input/commands.js';
 import { emptyRoom, type Room } from '../cli/room.js';
 import { runPlain } from '../cli/plain/run-plain.js';
+import { PRESENCE_QUIET_MS } from '../cli/plain/presence-batch.js';
 import type { Lead } from '../orchestrator/lead-runtime.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 import { startLeadOn } from './helpers/lead.js';
+import { manualTimers } from './helpers/manual-timers.js';
 
 /** how long to wait for something a person would see: generous, as CI machines can be busy */
 const PATIENT = { timeout: 10_000, interval: 50 };
@@ -120,12 +122,12 @@ describe('slash commands against a real hub', () => {
 });
 
 describe('the plain line mode', () => {
-  function plain(client: HuddleClient, role: string, json = false) {
+  function plain(client: HuddleClient, role: string, json = false, timers = manualTimers()) {
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
     output.on('data', (d) => (text += String(d)));
-    const done = runPlain({ client, me: { name: client.name, role }, roles: [...BUILT_IN_ROLES], json, input, output });
+    const done = runPlain({ client, me: { name: client.name, role }, roles: [...BUILT_IN_ROLES], json, input, output, timers });
     return { input, done, out: () => text.replace(/\u001B\[[0-9;]*m/g, '') };
   }
 
@@ -157,6 +159,44 @@ describe('the plain line mode', () => {
     const objects = term.out().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(objects).toContainEqual(expect.objectContaining({ type: 'message', text: 'hello json' }));
     expect(objects).toContainEqual({ type: 'result', kind: 'error', code: 'BAD_FRAME', message: expect.stringMatching(/^There is no \/nope command\. The commands are \/help /) });
+  });
+
+  it('folds joins into one line: first joins, then a restart’s reconnections, each said once', async () => {
+    hub = await startTestHub();
+    const pat = await hub.client('Pat', 'human');
+    const timers = manualTimers();
+    const term = plain(pat, 'human', false, timers);
+    const joins: string[] = [];
+    pat.on('event', (e) => e.type === 'presence' && e.change === 'joined' && joins.push(e.participant.name));
+    const team = ['Ann', 'Bob', 'Cy'];
+    for (const name of team) await hub.client(name, 'qa');
+    await vi.waitFor(() => expect(joins).toEqual(team), PATIENT);
+    expect(term.out()).not.toContain('joined ·'); // held while more may come
+    timers.elapse(PRESENCE_QUIET_MS);
+    await vi.waitFor(() => expect(term.out()).toMatch(/\d\d:\d\d \* 3 people joined\n/), PATIENT);
+    joins.length = 0;
+    await hub.restart();
+    await vi.waitFor(() => expect([...joins].sort()).toEqual([...team, 'Pat']), PATIENT);
+    timers.elapse(PRESENCE_QUIET_MS);
+    await vi.waitFor(() => expect(term.out()).toMatch(/\d\d:\d\d \* 3 terminals reconnected\n/), PATIENT);
+    term.input.end();
+    await term.done;
+    const out = term.out();
+    // one line each time, nothing per terminal, and my own coming back is the connection's line
+    expect(out.match(/ \* /g)).toHaveLength(2);
+    expect(out).not.toMatch(/(Ann|Bob|Cy|Pat) \(\w+\) joined/);
+    expect(out).toContain('~ online');
+  });
+
+  it('prints joins held back before anything said after them, in order', async () => {
+    hub = await startTestHub();
+    const pat = await hub.client('Pat', 'human');
+    const term = plain(pat, 'human');
+    const ann = await hub.client('Ann', 'qa');
+    await ann.send({ type: 'chat', text: 'hello all' });
+    await vi.waitFor(() => expect(term.out()).toMatch(/\* Ann joined\n\d\d:\d\d \[qa\] Ann: hello all/), PATIENT);
+    term.input.end();
+    await term.done;
   });
 
   it('keeps what is typed while the hub is away and sends it when it is back', async () => {

@@ -7,7 +7,7 @@ import { emptyRoom } from '../cli/room.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS } from '../orchestrator/planning/commands.js';
 import { handleMessage } from '../orchestrator/planning/session.js';
 import { initialPlanningState } from '../orchestrator/planning/state.js';
-import { SEED, seedView } from './helpers/planning-team.js';
+import { person, SEED, seedRoster, seedView } from './helpers/planning-team.js';
 
 const view = seedView();
 const proposed = () => {
@@ -53,5 +53,22 @@ describe('the planning commands table', () => {
   it('is what docs/planning.md describes', () => {
     const doc = readFileSync(new URL('../docs/planning.md', import.meta.url), 'utf8');
     for (const command of PLANNING_COMMANDS) expect(doc).toContain(`\`${command.usage}\``);
+  });
+});
+
+describe('assign T-n to NAME, with the name as people type it', () => {
+  const team = seedView({ roster: [...seedRoster(), person('Zoë 🚀 前端', 'frontend-dev'), person('Backend Dev Two', 'backend-dev')] });
+  const planned = () => handleMessage(handleMessage(initialPlanningState(), 'plan sprint', team).state, SEED, team).state;
+  const assign = (who: string) => handleMessage(planned(), `assign T-5 to ${who}`, team).replies.at(-1)!;
+  const assigneeOf = (reply: ReturnType<typeof assign>) => (reply.card?.kind === 'breakdown' ? reply.card.tasks.find((t) => t.key === 'T-5')?.assignee : undefined);
+
+  it.each(['zoë', 'zoe', 'ZOË', 'zo', 'Zoë 🚀 前端', '前端', '@frontend-dev'])('finds Zoë 🚀 前端 from %s', (typed) => {
+    expect(assigneeOf(assign(typed))).toBe('Zoë 🚀 前端');
+  });
+
+  it('asks which one when the start of a name or a role fits more than one person', () => {
+    expect(assign('backend').text).toMatch(/"backend" could be (Backend Developer or Backend Dev Two|Backend Dev Two or Backend Developer)/);
+    expect(assign('@backend-dev').text).toMatch(/could be (Backend Developer or Backend Dev Two|Backend Dev Two or Backend Developer)/);
+    expect(assign('nobody').text).toMatch(/nobody is not on the team/);
   });
 });

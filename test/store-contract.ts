@@ -174,6 +174,16 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(store.participants.credential('nobody')).toEqual({ hash: null, state: 'revoked' });
     });
 
+    it('finds a participant by a standing credential only', async () => {
+      const store = await start();
+      store.participants.create(person('p1', 'Alice', 10), 'hash-1');
+      store.participants.create(person('p2', 'Bob', 20), 'hash-2');
+      expect(store.participants.byCredential('hash-2')?.name).toBe('Bob');
+      expect(store.participants.byCredential('hash-3')).toBeUndefined();
+      store.participants.setCredential('p2', { hash: 'hash-2', state: 'revoked' });
+      expect(store.participants.byCredential('hash-2')).toBeUndefined();
+    });
+
     it('applies a frame id once per participant', async () => {
       const store = await start();
       expect(store.frames.get('p1', 'f1')).toBeUndefined();
@@ -196,6 +206,11 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       store.kv.appendToArtifact('T-1', 'log', 'line 2\n');
       expect(store.kv.artifact('T-1', 'log')).toBe('line 1\nline 2\n');
       expect(store.kv.artifact('T-1', 'diff')).toBe('');
+      store.kv.appendToArtifact('T-1', 'diff', 'ab');
+      expect(store.kv.artifactKinds('T-1')).toEqual([{ kind: 'diff', chars: 2 }, { kind: 'log', chars: 14 }]);
+      expect(store.kv.artifactKinds('T-2')).toEqual([]);
+      store.kv.deleteState('planning');
+      expect(store.kv.state('planning')).toBeNull();
     });
 
     it('keeps sprints and tasks: the active sprint first, task ids in order, the unfinished counted', async () => {
@@ -209,6 +224,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       expect(store.work.currentSprint()?.id).toBe('S-new');
       expect(store.work.sprint('S-old')).toEqual({ ...sprint('S-old', 1), status: 'completed' });
       expect(store.work.sprint('S-none')).toBeUndefined();
+      expect(store.work.sprints().map((s) => s.id)).toEqual(['S-old', 'S-new']);
 
       const ids = store.transaction(() => [store.work.newTaskId('S-new'), store.work.newTaskId('S-new'), store.work.newTaskId('S-new')]);
       expect(ids).toEqual(['T-1', 'T-2', 'T-3']);

@@ -2,50 +2,36 @@
  * The real ink UI in a real terminal: `huddle agent` under tmux, driven with send-keys and read with
  * capture-pane, asserting on what a person would see. Needs `npm run build`; skipped only without tmux.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { assertBuilt } from './helpers/cli.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
+import { hasTmux, startTerminal as startTmux, type Terminal } from './helpers/tmux.js';
 
 /** how long to wait for something a person would see: generous, as CI machines can be busy */
 const PATIENT = { timeout: 10_000, interval: 50 };
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'huddle.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-// a private tmux server, so the test never touches anyone's sessions
-const SOCKET = `huddle-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-const screen = () => tmux('capture-pane', '-p', '-t', 'ui');
-const keys = (...k: string[]) => tmux('send-keys', '-t', 'ui', ...k);
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
 let hub: TestHub;
+let terminal: Terminal | undefined;
 afterEach(async () => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  terminal?.kill();
   await hub?.close();
 });
 
-function startTerminal(name: string, role: string, extra: string[] = []): void {
+function startTerminal(name: string, role: string, extra: string[] = [], env: Record<string, string> = {}): void {
   const token = role === 'human' ? hub.running.tokens.admin : hub.running.tokens.member;
-  const command = [process.execPath, BIN, 'agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir, ...extra].map(quote).join(' ');
-  // CI=true as on a CI machine, where ink would otherwise render nothing until exit
-  tmux('new-session', '-d', '-s', 'ui', '-x', '120', '-y', '40', '-c', tmpdir(), '-e', 'CI=true', `${command}; echo "[exited $?]"; sleep 60`);
+  terminal = startTmux(['agent', '--role', role, '--name', name, '--url', hub.url, '--token', token, '--data', hub.dataDir, ...extra], { columns: 120, rows: 40, env });
 }
 
-const until = (predicate: (text: string) => boolean, timeout = 10_000) =>
-  vi.waitFor(
-    () => {
-      const text = screen();
-      if (!predicate(text)) throw new Error(`the screen does not show it yet:\n${text}`);
-    },
-    { timeout, interval: 100 },
-  );
+/** An SGR sequence that sets a colour (foreground or background, any palette). */
+const COLOUR = /\u001b\[(?:[0-9;]*;)?(?:3[0-9]|4[0-9]|9[0-7]|10[0-7])(?:;[0-9;]*)?m/;
+
+const screen = () => terminal!.screen();
+const keys = (...k: string[]) => terminal!.keys(...k);
+const until = (predicate: (text: string) => boolean, timeout = 10_000) => terminal!.until(predicate, timeout);
 
 beforeAll(() => {
   if (!hasTmux) console.warn('terminal-tmux: tmux is not installed, so the real-terminal test of the ink UI is SKIPPED.');
-  else if (!existsSync(join(import.meta.dirname, '..', 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+  else assertBuilt();
 });
 
 describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', { timeout: 60_000 }, () => {
@@ -114,6 +100,18 @@ describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', { timeout: 60_
     await until((s) => /human +Pat: plan sprint --days 5/.test(s));
   });
 
+  it('draws in colour, and in none under NO_COLOR', async () => {
+    hub = await startTestHub();
+    // CI=true alone turns chalk's colour off; FORCE_COLOR turns it back on, and NO_COLOR wins over both
+    startTerminal('Alice', 'backend-dev', [], { FORCE_COLOR: '1' });
+    await until((s) => s.includes('● online'));
+    expect(terminal!.styled()).toMatch(COLOUR);
+    terminal!.kill();
+    startTerminal('Bob', 'backend-dev', [], { FORCE_COLOR: '1', NO_COLOR: '1' });
+    await until((s) => s.includes('● online') && s.includes('Bob (backend-dev)'));
+    expect(terminal!.styled()).not.toMatch(COLOUR);
+  });
+
   it('says when the hub is gone, queues what I type and sends it once the hub is back', async () => {
     hub = await startTestHub();
     startTerminal('Alice', 'backend-dev');
@@ -121,9 +119,10 @@ describe.skipIf(!hasTmux)('the ink UI in a real terminal (tmux)', { timeout: 60_
     await hub.stop();
     await until((s) => s.includes('reconnecting…'));
     keys('typed while away', 'Enter');
-    await until((s) => s.includes('reconnecting… · 1 message queued'));
+    // in the chat at once, as pending, and counted in the status bar
+    await until((s) => s.includes('reconnecting… · 1 message queued') && /Alice: typed while away · queued, sent when the hub is back/.test(s));
     await hub.restart();
-    await until((s) => s.includes('● online') && /Alice: typed while away/.test(s));
+    await until((s) => s.includes('● online') && /Alice: typed while away ✓ sent/.test(s) && !s.includes('· queued'));
     const history = await (await hub.client('Bob', 'qa')).request({ type: 'history', limit: 10 });
     expect(history.events.map((e) => (e.type === 'message' ? e.text : e.type))).toContain('typed while away');
   });

@@ -16,7 +16,7 @@ import { expectTerminalSafe, HOSTILE_TEXTS } from './helpers/hostile-text.js';
 afterEach(cleanup);
 
 /** The product owner's screen after a room full of `h`: in names, titles, notes, chat and cards. */
-function roomFullOf(h: string): UiState {
+function roomFullOf(h: string, columns = 100): UiState {
   const me = { name: `PO ${h}`, role: 'human' };
   const mallory: Participant = { id: 'p-m', name: `Mallory ${h}`, role: 'backend-dev', status: 'online' };
   const lead = { id: 'p-l', name: 'Tech Lead', role: 'orchestrator' };
@@ -55,12 +55,12 @@ function roomFullOf(h: string): UiState {
     { type: 'result', result: { kind: 'error', message: `No ${h} here.`, code: 'NOT_FOUND' }, ts: T0 },
     { type: 'input', text: `/dm Mall${h}`, completions: [mallory.name, `Other ${h}`] },
   ];
-  return actions.reduce(reduce, initialState(me, [...BUILT_IN_ROLES], T0));
+  return actions.reduce(reduce, initialState(me, [...BUILT_IN_ROLES], T0, { columns, rows: 120 }));
 }
 
 describe('the ink UI draws hostile text safely', () => {
   it.each(HOSTILE_TEXTS)('$name', ({ text }) => {
-    const { lastFrame } = render(<App state={roomFullOf(text)} spinnerFrame={0} rows={120} />);
+    const { lastFrame } = render(<App state={roomFullOf(text)} spinnerFrame={0} />);
     const frame = lastFrame() ?? '';
     // it drew everything, each stand-in instead of a raw character
     for (const shown of ['Chat', 'Suggested cuts', 'Blocker', 'Title', 'Escalation', 'Option', 'Sprint']) expect(frame).toContain(shown);
@@ -69,7 +69,7 @@ describe('the ink UI draws hostile text safely', () => {
   });
 
   it('draws the stand-ins where the text was', () => {
-    const frame = render(<App state={roomFullOf('\u001b]0;pwned\u0007')} spinnerFrame={0} rows={120} />).lastFrame() ?? '';
+    const frame = render(<App state={roomFullOf('\u001b]0;pwned\u0007', 200)} spinnerFrame={0} />).lastFrame() ?? '';
     expect(frame).toContain('Chat ␛]0;pwned␇');
   });
 });

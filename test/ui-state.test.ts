@@ -6,6 +6,8 @@ import { BUILT_IN_ROLES } from '../agents/roles.js';
 import { makeEscalation } from './helpers/monitor-fixtures.js';
 import { eventLine, initialState, lineToRun, nextStep, promptEscalation, reduce, type UiAction, type UiState } from '../cli/ui/state.js';
 import { keyOutcome } from '../cli/ui/key-outcome.js';
+import { chatRows } from '../cli/ui/chat-rows.js';
+import { chatWidth } from '../cli/ui/screen.js';
 import { keyActions } from '../cli/ui/keys.js';
 import { complete } from '../cli/input/complete.js';
 import { loadHours, sprintProgress, teamList } from '../cli/room.js';
@@ -91,17 +93,22 @@ describe('the terminal reducer', () => {
     expect([s.input, s.historyIndex]).toEqual(['', null]);
   });
 
-  it('scrolls back and keeps the place while new lines arrive, within bounds', () => {
-    let s = asAlice();
-    for (let i = 0; i < 30; i++) s = reduce(s, { type: 'event', event: message(`m${i}`) });
+  it('scrolls back by rows and keeps the place while new lines arrive, within bounds', () => {
+    let s = run(asAlice(), { type: 'resize', columns: 100, rows: 30 });
+    for (let i = 0; i < 60; i++) s = reduce(s, { type: 'event', event: message(`m${i}`) });
     s = run(s, { type: 'scroll', by: 10 });
     expect(s.scroll).toBe(10);
     s = run(s, { type: 'event', event: message('new') });
     expect(s.scroll).toBe(11);
+    s = run(s, { type: 'event', event: message('a long one '.repeat(20)) });
+    const tall = chatRows(s.lines.at(-1)!, chatWidth(s)).length;
+    expect(tall).toBeGreaterThan(2);
+    expect(s.scroll).toBe(11 + tall);
     s = run(s, { type: 'scroll', by: -100 });
     expect(s.scroll).toBe(0);
     s = run(s, { type: 'scroll', by: 1000 });
-    expect(s.scroll).toBe(30);
+    // 61 one-row lines and the tall one in 26 rows (30 less the input box and the status bar): the first row at the top
+    expect(s.scroll).toBe(61 + tall - 26);
   });
 
   it('opens the product owner prompt on an escalation and closes it on the decision', () => {
@@ -139,10 +146,12 @@ describe('the terminal reducer', () => {
   });
 
   it('shows someone going away or coming back in the roster only, and joining in the chat too', () => {
-    const presence = (change: 'joined' | 'away' | 'online'): HubEvent => ({ seq: ++seq, ts, type: 'presence', participant: { ...alice, status: change === 'away' ? 'away' : 'online' }, change });
-    const s = run(asAlice(), { type: 'event', event: presence('joined') }, { type: 'event', event: presence('away') });
-    expect(s.room.roster).toEqual([{ ...alice, status: 'away' }]);
-    expect(s.lines.map((l) => l.text)).toEqual([expect.stringContaining('Alice (backend-dev) joined')]);
+    const bob = { id: 'p2', name: 'Bob', role: 'qa' };
+    const presence = (change: 'joined' | 'away' | 'online', who = bob): HubEvent => ({ seq: ++seq, ts, type: 'presence', participant: { ...who, status: change === 'away' ? 'away' : 'online' }, change });
+    const s = run(asAlice(), { type: 'event', event: presence('joined') }, { type: 'event', event: presence('away') }, { type: 'event', event: presence('joined', alice) });
+    expect(s.room.roster).toEqual([{ ...bob, status: 'away' }, { ...alice, status: 'online' }]);
+    // my own join I know: no line for it
+    expect(s.lines.map((l) => l.text)).toEqual(['Bob joined']);
     expect(run(s, { type: 'event', event: presence('online') }).lines).toHaveLength(1);
     // nothing to show in an empty pane leaves it at the bottom (it once scrolled to -1 and said so)
     expect(run(asAlice(), { type: 'event', event: presence('away') }, { type: 'result', ts, result: { kind: 'none' } }).scroll).toBe(0);
@@ -198,7 +207,8 @@ describe('key outcomes', () => {
     expect(keyOutcome({ type: 'backspace' }, s)).toEqual({ type: 'state', action: { type: 'input', text: '/dm B' } });
     expect(keyOutcome({ type: 'complete' }, s)).toEqual({ type: 'state', action: { type: 'input', text: '/dm "Backend Developer" ', completions: ['"Backend Developer"'] } });
     expect(keyOutcome({ type: 'submit' }, s)).toEqual({ type: 'submit', line: '/dm Ba' });
-    expect(keyOutcome({ type: 'page-up' }, s)).toEqual({ type: 'state', action: { type: 'scroll', by: 10 } });
+    // a page is the chat's height less two rows: 30 rows less the input box, the status bar and two
+    expect(keyOutcome({ type: 'page-up' }, s)).toEqual({ type: 'state', action: { type: 'scroll', by: 24 } });
     expect(keyOutcome({ type: 'quit' }, s)).toEqual({ type: 'quit' });
   });
 });

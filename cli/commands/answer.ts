@@ -6,19 +6,17 @@ import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.
 import { findCommand, runInput } from '../input/commands.js';
 import { emptyRoom, withEscalations } from '../room.js';
 import { printJson, printLines } from '../output.js';
-import { observer } from './who.js';
 
 /** The product owner's answer from the shell: the same /answer the terminals offer. */
 export function registerAnswer(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('answer'), observer)
+    withIdentityFlags(new Command('answer'))
       .description('answer an escalation as the product owner: huddle answer E-1 B "and a note"')
       .argument('<id>', 'the escalation, like E-1')
       .argument('<answer...>', 'an option key, then any free text (or only free text)')
       .option('--json', 'print the result as JSON')
       .action(async (id: string, words: string[], opts: IdentityOptions & { json?: boolean }) => {
-        const me = { name: opts.name ?? '', role: opts.role ?? '' };
-        const result = await withClient(opts, async (client) => {
+        const result = await withClient(opts, async (client, me) => {
           const reply = await client.request({ type: 'escalations', status: 'all' });
           const room = withEscalations(emptyRoom(me, loadRoles(resolveDataDir(opts.data))), reply);
           return runInput({ me, hub: client, room: () => room }, `/${findCommand('answer')!.name} ${[id, ...words].join(' ')}`);

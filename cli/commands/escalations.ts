@@ -1,11 +1,10 @@
 import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
-import { observer } from './who.js';
 
 export function registerEscalations(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('escalations'), observer)
+    withIdentityFlags(new Command('escalations'))
       .description('list the questions waiting for the product owner (answer with: huddle answer E-1 A)')
       .option('--all', 'answered ones too, with their decisions')
       .option('--json', 'one JSON object per escalation')

@@ -4,11 +4,10 @@ import type { HubEvent } from '../../collaboration-server/protocol.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
 import { describeEvent, EVENT_INDENT } from '../describe-event.js';
-import { observer } from './who.js';
 
 export function registerHistory(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('history'), observer)
+    withIdentityFlags(new Command('history'))
       .description('print past messages, oldest first')
       .option('--limit <n>', 'how many', '50')
       .option('--all', 'every event, not only messages')

@@ -12,6 +12,7 @@ export interface HubFlags {
   data?: string;
   store?: string;
   allowOrigin: string[];
+  allowHost: string[];
   heartbeat: string;
   rate: string;
   burst: string;
@@ -23,7 +24,8 @@ export function withHubFlags(cmd: Command): Command {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '4747')
     .addOption(new Option('--data <dir>', 'data folder (default: the nearest .huddle/, else ./.huddle)').env('HUDDLE_DATA'))
     .addOption(new Option('--store <url>', 'keep the room in PostgreSQL (postgres://USER@HOST:PORT/DB) instead of SQLite in the data folder').env('HUDDLE_STORE'))
-    .option('--allow-origin <origin...>', 'browser origins allowed to connect (refused by default)', [])
+    .option('--allow-origin <origin...>', 'browser origins allowed to connect besides the hub\'s own page (refused by default)', [])
+    .option('--allow-host <name...>', 'host names the hub answers to besides loopback and --host (a name others reach this machine by)', [])
     .option('--heartbeat <duration>', 'ping interval; a client silent for two is dropped', '15s')
     .option('--rate <n>', 'frames per second allowed per connection', '50')
     .option('--burst <n>', 'frames a connection may send at once', '100');
@@ -40,13 +42,16 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
   const port = positiveInt(flags.port, '--port', true);
   if (port > 65535) throw new HuddleError('BAD_FRAME', `--port must be at most 65535, not ${port}.`);
   const dataDir = resolveDataDir(flags.data);
+  const roles = loadRoles(dataDir);
   const running = await startHub({
     host: flags.host,
     port,
     dataDir,
     storeUrl: flags.store,
     allowOrigins: flags.allowOrigin,
-    roles: loadRoles(dataDir).map((r) => r.role),
+    allowHosts: flags.allowHost,
+    roles: roles.map((r) => r.role),
+    teamRoles: roles,
     limits: {
       heartbeatMs: parseDuration(flags.heartbeat),
       framesPerSecond: positiveInt(flags.rate, '--rate'),

@@ -7,7 +7,7 @@
 import { Command, Option } from 'commander';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
-import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
+import { oneShotIdentity, withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
 import { eventsSince } from '../mcp/events-since.js';
 import { belongsInInbox, itemLines, toInboxItem } from '../mcp/inbox-item.js';
@@ -34,12 +34,14 @@ export function registerInbox(program: Command): void {
       )
       .option('--json', 'one JSON object per item')
       .action(async (_notification: string | undefined, opts: Opts) => {
-        const me = { name: opts.name ?? '', role: opts.role ?? '' };
+        // an inbox is someone's: a name is needed (its role, when not given, is the one it joined with)
+        if (!opts.name) throw new HuddleError('BAD_FRAME', 'Say whose inbox: --name "Your Name" (or HUDDLE_NAME).');
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new HuddleError('BAD_FRAME', `--limit takes 1 to 200, not "${opts.limit}".`);
+        const me = await oneShotIdentity(opts);
         const cursor = new SeenCursor(resolveDataDir(opts.data), me.name);
         const after = opts.unread ? (cursor.read() ?? 0) : 0;
-        const { events } = await withClient(opts, (client) => eventsSince(client, after, opts.unread ? 4 : 1));
+        const { events } = await withClient({ ...opts, ...me }, (client) => eventsSince(client, after, opts.unread ? 4 : 1));
         const items = events.filter((e) => belongsInInbox(e, me)).map((e) => toInboxItem(e, me));
         const shown = items.slice(-limit);
         const left = items.length - shown.length;

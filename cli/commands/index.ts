@@ -20,6 +20,7 @@ import { registerReset, registerRevoke } from './revoke.js';
 import { registerBackup } from './backup.js';
 import { registerPlan } from './plan.js';
 import { registerExplain } from './explain.js';
+import { registerWeb } from './web.js';
 
 /** Every subcommand, in the order `huddle --help` lists them. */
-export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer, registerPlan, registerExplain, registerParticipants, registerRevoke, registerReset, registerBackup, registerMcp, registerInbox];
+export const COMMANDS: ((program: Command) => void)[] = [registerUp, registerServer, registerOrchestrator, registerToken, registerSay, registerWho, registerHistory, registerAgent, registerTasks, registerTask, registerStatus, registerReport, registerEscalations, registerAnswer, registerPlan, registerExplain, registerParticipants, registerRevoke, registerReset, registerBackup, registerMcp, registerInbox, registerWeb];

@@ -2,14 +2,14 @@ import { Command } from 'commander';
 import { utcDateTime } from '../../collaboration-server/units.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
-import { observer } from './who.js';
+import { columns } from '../text-width.js';
 
 /** What each credential state means, as the list prints it. */
 const CREDENTIAL_SHOWN = { active: 'active', open: 'reset', revoked: 'revoked', legacy: 'unclaimed' } as const;
 
 export function registerParticipants(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('participants'), observer)
+    withIdentityFlags(new Command('participants'))
       .description('list every participant with its credential (active, reset, revoked, unclaimed); needs the admin token')
       .option('--json', 'one JSON object per participant')
       .addHelpText(
@@ -23,10 +23,8 @@ A participant's credential is made at its first join and kept in that client's d
       )
       .action(async (opts: IdentityOptions & { json?: boolean }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'participants' }));
-        for (const p of reply.participants) {
-          if (opts.json) printJson(p);
-          else printLines([`${p.status.padEnd(8)} ${CREDENTIAL_SHOWN[p.credential].padEnd(10)} ${p.role.padEnd(14)} ${p.name}  (last seen ${utcDateTime(p.lastSeen)} UTC)`]);
-        }
+        if (opts.json) return reply.participants.forEach(printJson);
+        printLines(columns(reply.participants.map((p) => [p.status, CREDENTIAL_SHOWN[p.credential], p.role, `${p.name}  (last seen ${utcDateTime(p.lastSeen)} UTC)`])));
       }),
   );
 }

@@ -6,18 +6,19 @@ import { reportMarkdown } from '../../orchestrator/sprint-report.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printLines, printText } from '../output.js';
 import { fetchMetrics } from '../sprint-metrics.js';
-import { observer } from './who.js';
 
 const FORMATS = ['md', 'json'] as const;
 
 export function registerReport(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('report'), observer)
+    withIdentityFlags(new Command('report'))
       .description('write the sprint report: velocity, completion, burndown, per-agent accuracy, blockers')
       .option('--format <format>', 'md or json', 'md')
+      .option('--json', 'the same as --format json')
       .option('--out <file>', 'write to a file instead of the terminal')
       .option('--sprint <id>', 'another sprint than the active one')
-      .action(async (opts: IdentityOptions & { format: string; out?: string; sprint?: string }) => {
+      .action(async (opts: IdentityOptions & { format: string; json?: boolean; out?: string; sprint?: string }) => {
+        if (opts.json) opts.format = 'json';
         if (!(FORMATS as readonly string[]).includes(opts.format)) {
           throw new HuddleError('BAD_FRAME', `--format takes md or json, not "${opts.format}".`);
         }

@@ -2,7 +2,6 @@
 import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
-import { observer } from './who.js';
 
 const ACTIONS = {
   revoke: {
@@ -16,7 +15,7 @@ const ACTIONS = {
 } as const;
 
 function credentialCommand(action: keyof typeof ACTIONS): Command {
-  return withIdentityFlags(new Command(action), observer)
+  return withIdentityFlags(new Command(action))
     .description(ACTIONS[action].description)
     .argument('<name>', 'the participant, exactly as `huddle participants` lists it')
     .option('--json', 'print the acknowledgement as JSON')

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { parseAddress } from '../../collaboration-server/audience.js';
+import { HuddleError } from '../../collaboration-server/errors.js';
+import { addressOf } from '../input/address.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
@@ -10,12 +11,15 @@ export function registerSay(program: Command): void {
     withIdentityFlags(new Command('say'))
       .description('send one message and exit once the hub has saved it')
       .argument('<text...>', 'the message')
-      .option('--to <target>', 'a participant name, or @role for everyone in a role')
+      .option('--to <target>', 'a participant (any case, no accents needed, or the start of the name), or @role for everyone in a role')
       .option('--json', 'print the acknowledgement as JSON')
       .action(async (words: string[], opts: IdentityOptions & { to?: string; json?: boolean }) => {
         const roles = loadRoles(resolveDataDir(opts.data)).map((r) => r.role);
-        const to = opts.to ? parseAddress(opts.to, roles) : { kind: 'all' as const };
-        const ack = await withClient(opts, (client) => client.send({ type: 'chat', text: words.join(' '), to }));
+        const ack = await withClient(opts, async (client) => {
+          const to = opts.to ? addressOf(opts.to, (await client.request({ type: 'who' })).participants, roles) : { audience: { kind: 'all' as const } };
+          if ('problem' in to) throw new HuddleError('BAD_FRAME', to.problem);
+          return client.send({ type: 'chat', text: words.join(' '), to: to.audience });
+        });
         if (opts.json) printJson(ack);
       }),
   );

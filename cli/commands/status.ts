@@ -3,13 +3,12 @@ import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.
 import { printJson, printLines } from '../output.js';
 import { fetchMetrics } from '../sprint-metrics.js';
 import { statusLines } from '../../orchestrator/sprint-report.js';
-import { observer } from './who.js';
 import { llmUsage } from '../llm-usage.js';
 import { usageLine } from '../../orchestrator/advisor/llm/usage.js';
 
 export function registerStatus(program: Command): void {
   program.addCommand(
-    withIdentityFlags(new Command('status'), observer)
+    withIdentityFlags(new Command('status'))
       .description('where the sprint stands: completion, velocity, blockers, risks, per-agent numbers')
       .option('--sprint <id>', 'another sprint than the active one')
       .option('--json', 'the metrics as one JSON object')

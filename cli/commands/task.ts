@@ -21,8 +21,7 @@ function taskAction(verb: string, args: string, description: string): Command {
       const words = more ? (rest[0] as string[]) : [];
       const opts = (more ? rest[1] : rest[0]) as Opts;
       const command = findCommand(verb)!;
-      const me = { name: opts.name ?? '', role: opts.role ?? '' };
-      const result = await withClient(opts, (client) =>
+      const result = await withClient(opts, (client, me) =>
         runInput({ me, hub: client, room: () => emptyRoom(me, loadRoles(resolveDataDir(opts.data))) }, `/${command.name} ${[id, ...words].join(' ')}`),
       );
       // the hub's code decides the exit status (exitWithError): 2 for bad input, 1 when the hub failed
@@ -44,6 +43,7 @@ export function registerTask(program: Command): void {
       .description("print a task's stored log")
       .argument('<id>', 'the task id, like T-3')
       .option('--kind <kind>', 'which artifact', 'log')
+      .option('--json', 'the artifact as one JSON object')
       .action(async (id: string, opts: Opts & { kind: string }) => {
         const reply = await withClient(opts, (client) => client.request({ type: 'artifact_get', taskId: id.toUpperCase(), kind: opts.kind }));
         if (opts.json) printJson(reply);

@@ -3,11 +3,13 @@ import { HuddleClient } from '../../collaboration-server/client.js';
 import { fileCredentialStore } from '../../collaboration-server/credential-store.js';
 import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { loadRoles } from '../../agents/roles.js';
+import { holdLeadSeat } from '../../orchestrator/lead-seat.js';
 import { DEFAULT_LEAD_NAME, startLead } from '../../orchestrator/start-lead.js';
-import { parseDuration, printLines } from '../output.js';
+import { logLine, parseDuration, printLines } from '../output.js';
 import { closeOnSignals, startHubFromFlags, withHubFlags, type HubFlags } from './hub-flags.js';
 import { monitorOptionsFromFlags, withMonitorFlags, type MonitorFlags } from '../monitor-flags.js';
 import { llmConfigFromFlags, withLlmFlags, type LlmFlags } from '../llm-flags.js';
+import { upWebLine } from './web.js';
 
 /** The loopback address of a hub listening on `host`, for the lead in the same process. */
 function loopbackUrl(host: string, port: number): string {
@@ -34,10 +36,12 @@ export function registerUp(program: Command): void {
           historyLimit: 0,
           credentials: fileCredentialStore(resolveDataDir(flags.data)),
         });
-        const lead = await startLead(client, loadRoles(resolveDataDir(flags.data)), tickMs, monitor, llm);
-        printLines([`huddle lead ${flags.name} is in the room`]);
+        await client.connect();
+        const roles = loadRoles(resolveDataDir(flags.data));
+        const seated = holdLeadSeat(client, () => startLead(client, roles, tickMs, monitor, llm), (line) => logLine('lead: ', line));
+        printLines([`huddle lead ${flags.name} is in the room`, upWebLine(running.web, resolveDataDir(flags.data))]);
         closeOnSignals(async () => {
-          lead.close();
+          seated.close();
           client.close();
           await running.close();
         });

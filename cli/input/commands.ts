@@ -3,12 +3,12 @@
  * returns a tagged result that the UI interprets; none of them prints or renders.
  */
 import type { HuddleClient } from '../../collaboration-server/client.js';
-import { parseAddress } from '../../collaboration-server/audience.js';
-import type { TaskAction } from '../../collaboration-server/protocol.js';
+import type { Task, TaskAction } from '../../collaboration-server/protocol.js';
 import { toHuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS } from '../../orchestrator/planning/commands.js';
-import { describeParticipant, describeTask } from '../describe-event.js';
+import { describeParticipants, describeTasks } from '../describe-event.js';
 import { takeName } from './tokens.js';
+import { addressOf } from './address.js';
 import type { Me, Room } from '../room.js';
 
 export interface CommandContext {
@@ -24,6 +24,8 @@ export type CommandResult =
   | { kind: 'done'; text: string }
   /** something to read: help, who, tasks */
   | { kind: 'lines'; title: string; lines: string[] }
+  /** one task in full: the ink UI opens it over the chat, the plain mode prints it */
+  | { kind: 'task'; task: Task }
   /** `code` says whose fault it was: the hub's error code, or BAD_FRAME for input the terminal refused */
   | { kind: 'error'; message: string; code: ErrorCode }
   | { kind: 'quit' };
@@ -104,7 +106,7 @@ export const COMMANDS: SlashCommand[] = [
     description: 'who is here, online and offline',
     async run(ctx) {
       const reply = await ctx.hub.request({ type: 'who' });
-      return { kind: 'lines', title: 'Participants', lines: reply.participants.map(describeParticipant) };
+      return { kind: 'lines', title: 'Participants', lines: describeParticipants(reply.participants) };
     },
   },
   {
@@ -116,7 +118,7 @@ export const COMMANDS: SlashCommand[] = [
       const all = args.trim() === 'all';
       const reply = await ctx.hub.request({ type: 'tasks', ...(all ? {} : { assignee: ctx.me.name }) });
       if (!reply.sprint) return { kind: 'lines', title: 'Tasks', lines: ['No active sprint yet. The product owner starts one with: plan sprint'] };
-      const lines = reply.tasks.map(describeTask);
+      const lines = describeTasks(reply.tasks);
       if (!lines.length) lines.push(all ? 'The sprint has no tasks.' : 'No tasks for you in this sprint. /tasks all shows every task.');
       return { kind: 'lines', title: `Tasks — ${reply.sprint.name}${all ? '' : ` — ${ctx.me.name}`}`, lines };
     },
@@ -130,9 +132,9 @@ export const COMMANDS: SlashCommand[] = [
       const room = ctx.room();
       const target = takeName(args, room.roster.map((p) => p.name));
       if (!target || !target.rest) return usageError('dm', 'NAME|@role TEXT', 'Say to whom and what.');
-      const roles = target.name.startsWith('@') ? room.roles.map((r) => r.role) : [];
-      const to = parseAddress(target.name, roles);
-      await ctx.hub.send({ type: 'chat', text: target.rest, to });
+      const to = addressOf(target.name, room.roster, room.roles.map((r) => r.role));
+      if ('problem' in to) return refused(to.problem);
+      await ctx.hub.send({ type: 'chat', text: target.rest, to: to.audience });
       return { kind: 'none' };
     },
   },

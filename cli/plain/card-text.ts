@@ -1,23 +1,19 @@
 /** A lead's card as a few readable text lines (compact tables), for the plain line mode. */
 import type { Card } from '../../collaboration-server/cards.js';
 import { round1 } from '../../collaboration-server/units.js';
+import { columns } from '../text-width.js';
 
 /** A card's share, which is always a percent (see cards.ts). */
 export const pct = (percent: number) => `${Math.round(percent)}%`;
 const h = (n: number) => `${round1(n)}h`;
 
-/** Left-aligned columns, two spaces apart. */
-export function table(rows: string[][]): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
-}
 
 export function cardLines(card: Card): string[] {
   switch (card.kind) {
     case 'capacity':
       return [
         `capacity: ${h(card.totalHours)} over ${card.days} day(s), ${pct(card.bookedPercent)} booked${card.bookedPercent > 100 ? ', overbooked' : ''}`,
-        ...table([
+        ...columns([
           ['name', 'role', 'h/day', 'capacity', 'available', 'load', 'booked'],
           ...card.agents.map((a) => [a.name, a.role, String(a.hoursPerDay), h(a.capacityHours), h(a.availableHours), h(a.loadHours), pct(a.bookedPercent) + (a.bookedPercent > 100 ? ' over' : '')]),
         ]),
@@ -25,12 +21,12 @@ export function cardLines(card: Card): string[] {
     case 'objectives':
       return [
         `objectives: ${card.totalPoints} points, ${h(card.totalHours)} of ${h(card.capacityHours)} capacity — ${card.fits ? 'fits' : 'does NOT fit'}; ${card.balance}`,
-        ...table(card.objectives.map((o) => [`${o.index}.`, o.priority, `${o.points}pt`, h(o.hours), o.domains.join(','), o.text])),
+        ...columns(card.objectives.map((o) => [`${o.index}.`, o.priority, `${o.points}pt`, h(o.hours), o.domains.join(','), o.text])),
       ];
     case 'breakdown':
       return [
         `breakdown (${card.strategy}): ${card.tasks.length} task(s), ${h(card.totalHours)} of ${h(card.capacityHours)}, ${card.stages} stage(s), critical path ${h(card.criticalPathHours)} — ${card.fits ? 'fits' : 'does NOT fit'}`,
-        ...table([
+        ...columns([
           ['key', 'stage', 'hours', 'role', 'assignee', 'title'],
           ...card.tasks.map((t) => [t.key, String(t.stage), h(t.hours), t.role, (t.assignee ?? '-') + (t.overCapacity ? '!' : ''), t.title + (t.dependsOn.length ? ` (after ${t.dependsOn.join(', ')})` : '')]),
         ]),
@@ -58,7 +54,7 @@ export function cardLines(card: Card): string[] {
     case 'sprint_report':
       return [
         `sprint report ${card.name}: ${card.tasksDone}/${card.tasksTotal} done (${pct(card.completionPercent)}), velocity ${card.velocityPointsPerDay.toFixed(1)} pt/day, ${card.blockers.count} blocker(s)`,
-        ...table([
+        ...columns([
           ['name', 'done', 'estimated', 'actual', 'accuracy'],
           ...card.agents.map((a) => [a.name, String(a.tasksDone), h(a.estimatedHours), h(a.actualHours), a.accuracyPercent === null ? '-' : pct(a.accuracyPercent)]),
         ]),

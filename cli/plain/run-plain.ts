@@ -4,49 +4,64 @@
  */
 import { createInterface } from 'node:readline';
 import type { HuddleClient } from '../../collaboration-server/client.js';
+import type { HubEvent } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { runInput, type CommandContext, type CommandResult } from '../input/commands.js';
 import { emptyRoom, foldEvent, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
 import { askStartup } from '../input/startup.js';
 import { connectionLine, eventLines, joinedLine, jsonLine, problemLine, resultLines } from './format.js';
+import { presenceBatch } from './presence-batch.js';
+import type { Timers } from '../ui/idle.js';
 
 export interface PlainOptions {
   client: HuddleClient;
   me: Me;
   roles: RoleSpec[];
   json: boolean;
+  /** print every card's details, not only where they add to the lead's text */
+  cards?: boolean;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** when held joins and leaves are printed (presence-batch.ts); tests pass manual ones */
+  timers?: Timers;
 }
 
-export async function runPlain({ client, me, roles, json, input, output }: PlainOptions): Promise<void> {
-  const write = (lines: string[]) => {
+export async function runPlain({ client, me, roles, json, cards = false, input, output, timers }: PlainOptions): Promise<void> {
+  const print = (lines: string[]) => {
     for (const l of lines) output.write(l + '\n');
+  };
+  const presence = presenceBatch((line) => print([line]), { timers });
+  const write = (lines: string[]) => {
+    // held joins come first: they happened before whatever is printed now
+    presence.flush();
+    print(lines);
   };
   const emit = (value: unknown) => output.write(jsonLine(value) + '\n');
   let room: Room = emptyRoom(me, roles);
 
-  client.on('event', (event) => {
+  const show = (event: HubEvent) => {
+    const seen = room;
     room = foldEvent(room, event);
     if (json) emit(event);
-    else write(eventLines(event, me));
-  });
+    else if (event.type === 'presence' && (event.change === 'joined' || event.change === 'left')) {
+      // my own comings and goings the connection lines say; others' are folded into one line
+      if (event.participant.name !== me.name) presence.add(event, seen.roster.some((p) => p.name === event.participant.name));
+    } else write(eventLines(event, me, { room: seen, cards }));
+  };
+  client.on('event', show);
   client.on('welcome', (welcome) => {
     room = withWelcome(room, welcome);
   });
   client.on('state', (state) => {
     if (json) emit({ type: 'connection', state, queued: client.pendingCount });
-    else write([connectionLine(state, client.pendingCount)]);
+    // my own connection does not end the row of joins: after a restart, the others' are one line with those replayed
+    else print([connectionLine(state, client.pendingCount)]);
   });
   client.on('problem', (err) => (json ? emit({ type: 'problem', code: err.code, message: err.message }) : write([problemLine(err.message)])));
 
   if (client.welcome) {
     room = withWelcome(room, client.welcome);
-    for (const event of client.welcome.history) {
-      room = foldEvent(room, event);
-      if (json) emit(event);
-      else write(eventLines(event, me));
-    }
+    for (const event of client.welcome.history) show(event);
   }
   if (json) emit({ type: 'joined', name: me.name, role: me.role });
   else write([joinedLine(me)]);
@@ -59,7 +74,7 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
   });
 
   const ctx: CommandContext = { me, hub: client, room: () => room };
-  const show = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));
+  const showResult = (result: CommandResult) => (json ? result.kind !== 'none' && emit({ type: 'result', ...result }) : write(resultLines(result)));
   // inputs go out at once (the outbox keeps their order); their results print in input order
   let printed: Promise<void> = Promise.resolve();
   await new Promise<void>((resolve) => {
@@ -73,13 +88,14 @@ export async function runPlain({ client, me, roles, json, input, output }: Plain
       }
       printed = printed.then(async () => {
         const result = await pending;
-        show(result);
+        showResult(result);
         if (result.kind === 'quit') lines.close();
       });
     });
     lines.on('close', resolve);
   });
   await printed;
+  presence.flush();
   client.removeAllListeners('state');
   client.close();
 }

@@ -17,7 +17,10 @@ import { useHub } from './use-hub.js';
 import { useSpinner } from './use-spinner.js';
 import { useAway } from './use-away.js';
 import { useSubmit } from './use-submit.js';
+import { sizeOf, useTerminalSize } from './use-terminal-size.js';
 import type { Timers } from './idle.js';
+
+const CLEAR_TERMINAL = '\u001b[2J\u001b[3J\u001b[H';
 
 export interface ContainerProps {
   connect: () => Promise<HuddleClient>;
@@ -31,9 +34,12 @@ export interface ContainerProps {
 }
 
 export function Container({ connect, me, roles, onExit, awayAfterMs = 0, timers }: ContainerProps) {
-  const [state, dispatch, latest] = useStore<UiState, UiAction>(reduce, () => initialState(me, roles));
   const { exit } = useApp();
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
+  const [state, dispatch, latest] = useStore<UiState, UiAction>(reduce, () => initialState(me, roles, Date.now(), sizeOf(stdout)));
+  // clear the terminal, its scrollback too; ink draws the last frame again after a write
+  const redraw = useCallback(() => write(CLEAR_TERMINAL), [write]);
+  useTerminalSize(stdout, (size) => dispatch({ type: 'resize', ...size }), redraw, timers);
 
   const finish = useCallback(
     (err?: unknown) => {
@@ -54,9 +60,10 @@ export function Container({ connect, me, roles, onExit, awayAfterMs = 0, timers 
       const outcome = keyOutcome(action, latest());
       if (outcome.type === 'state') dispatch(outcome.action);
       else if (outcome.type === 'submit') submit(outcome.line);
+      else if (outcome.type === 'redraw') redraw();
       else finish();
     }
   });
 
-  return <App state={state} spinnerFrame={spinnerFrame} rows={stdout.rows || 30} />;
+  return <App state={state} spinnerFrame={spinnerFrame} />;
 }

@@ -5,12 +5,9 @@
 import { commandsFor } from '../input/commands.js';
 import { complete } from '../input/complete.js';
 import type { KeyAction } from './keys.js';
-import type { UiAction, UiState } from './state.js';
+import { pageRows, type UiAction, type UiState } from './state.js';
 
-export type KeyOutcome = { type: 'state'; action: UiAction } | { type: 'submit'; line: string } | { type: 'quit' };
-
-/** how many chat lines PageUp and PageDown move */
-export const PAGE = 10;
+export type KeyOutcome = { type: 'state'; action: UiAction } | { type: 'submit'; line: string } | { type: 'redraw' } | { type: 'quit' };
 
 const change = (action: UiAction): KeyOutcome => ({ type: 'state', action });
 
@@ -34,9 +31,9 @@ export function keyOutcome(key: KeyAction, state: UiState): KeyOutcome {
     case 'history-newer':
       return change({ type: 'history', direction: 'newer' });
     case 'page-up':
-      return change({ type: 'scroll', by: PAGE });
+      return change({ type: 'scroll', by: pageRows(state) });
     case 'page-down':
-      return change({ type: 'scroll', by: -PAGE });
+      return change({ type: 'scroll', by: -pageRows(state) });
     case 'option-prev':
       return change({ type: 'select', by: -1 });
     case 'option-next':
@@ -45,6 +42,12 @@ export function keyOutcome(key: KeyAction, state: UiState): KeyOutcome {
       return change({ type: 'focus', focus: 'input' });
     case 'focus-escalation':
       return change({ type: 'focus', focus: 'escalation' });
+    case 'toggle-panel':
+      return change({ type: 'toggle-panel' });
+    case 'close-overlay':
+      return change({ type: 'close-overlay' });
+    case 'redraw':
+      return { type: 'redraw' };
     case 'quit':
       return { type: 'quit' };
   }

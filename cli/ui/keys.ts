@@ -16,6 +16,9 @@ export type KeyAction =
   | { type: 'option-next' }
   | { type: 'focus-input' }
   | { type: 'focus-escalation' }
+  | { type: 'toggle-panel' }
+  | { type: 'close-overlay' }
+  | { type: 'redraw' }
   | { type: 'quit' };
 
 /**
@@ -36,6 +39,8 @@ export function keyAction(input: string, key: Key, focus: Focus): KeyAction | nu
   if (key.ctrl && input === 'c') return { type: 'quit' };
   if (key.ctrl && input === 'u') return { type: 'clear-line' };
   if (key.ctrl && input === 'e') return { type: 'focus-escalation' };
+  if (key.ctrl && input === 't') return { type: 'toggle-panel' };
+  if (key.ctrl && input === 'l') return { type: 'redraw' };
   if (key.pageUp) return { type: 'page-up' };
   if (key.pageDown) return { type: 'page-down' };
   if (key.return) return { type: 'submit' };
@@ -46,6 +51,7 @@ export function keyAction(input: string, key: Key, focus: Focus): KeyAction | nu
     if (key.upArrow) return { type: 'option-prev' };
     if (key.downArrow) return { type: 'option-next' };
   } else {
+    if (key.escape) return { type: 'close-overlay' };
     if (key.upArrow) return { type: 'history-older' };
     if (key.downArrow) return { type: 'history-newer' };
   }

@@ -4,47 +4,21 @@
  */
 import type { ConnectionState } from '../../collaboration-server/client.js';
 import type { Card } from '../../collaboration-server/cards.js';
-import type { HubEvent, ReplyData, Sender, WelcomeFrame } from '../../collaboration-server/protocol.js';
+import type { HubEvent, ReplyData, Task, WelcomeFrame } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
+import { escalationCard } from '../../orchestrator/monitoring/escalation.js';
 import type { CommandResult } from '../input/commands.js';
+import { forTerminal } from '../command-hints.js';
 import { describeEvent } from '../describe-event.js';
-import { emptyRoom, foldEvent, isForMe, isOfferedToMe, openEscalations, withEscalations, withTasks, withWelcome, type Me, type Room } from '../room.js';
+import { emptyGroup, foldPresence, FOLD_MS, presenceText } from '../presence-fold.js';
+import { repeatsEscalation } from '../said-once.js';
+import { emptyRoom, foldEvent, isForMe, isOfferedToMe, openEscalations, withEscalations, withTasks, withWelcome, type Me } from '../room.js';
+import { chatRows } from './chat-rows.js';
+import { chatHeight, chatRowCount, chatWidth } from './screen.js';
+import { promptEscalation, type ChatLine, type Focus, type UiState } from './ui-state.js';
 
-export interface ChatLine {
-  id: number;
-  ts: number;
-  /** message: someone spoke; notice: a room event; local: this terminal's own output */
-  kind: 'message' | 'notice' | 'local' | 'error';
-  from?: Sender;
-  to?: string;
-  text: string;
-  card?: Card;
-  /** what the lead asks next, shown under its card (see nextStep) */
-  next?: string;
-  forMe: boolean;
-}
-
-export type Focus = 'input' | 'escalation';
-
-export interface UiState {
-  me: Me;
-  room: Room;
-  connection: ConnectionState;
-  /** frames typed but not yet acknowledged by the hub */
-  queued: number;
-  lines: ChatLine[];
-  /** how many chat lines up from the bottom the view is scrolled */
-  scroll: number;
-  input: string;
-  history: string[];
-  /** position while walking the history with Up/Down; null when editing a new line */
-  historyIndex: number | null;
-  completions: string[];
-  focus: Focus;
-  /** the option picked in the escalation prompt; options.length means "write an answer" */
-  selected: number;
-  now: number;
-}
+export type { ChatLine, Focus, UiState } from './ui-state.js';
+export { promptEscalation } from './ui-state.js';
 
 export type UiAction =
   | { type: 'welcome'; welcome: WelcomeFrame }
@@ -55,14 +29,22 @@ export type UiAction =
   | { type: 'result'; result: CommandResult; ts: number }
   | { type: 'input'; text: string; completions?: string[] }
   | { type: 'submitted'; line: string }
+  /** chat typed while the hub is away: shown at once, marked sent when the hub relays it */
+  | { type: 'pending'; text: string; ts: number }
   | { type: 'history'; direction: 'older' | 'newer' }
+  /** rows; positive is back in time */
   | { type: 'scroll'; by: number }
   | { type: 'focus'; focus: Focus }
-  | { type: 'select'; by: number };
+  | { type: 'select'; by: number }
+  | { type: 'resize'; columns: number; rows: number }
+  | { type: 'toggle-panel' }
+  | { type: 'show-task'; task: Task }
+  /** Esc: put away what is shown over the chat */
+  | { type: 'close-overlay' };
 
 export const MAX_LINES = 1000;
 
-export function initialState(me: Me, roles: RoleSpec[], now = Date.now()): UiState {
+export function initialState(me: Me, roles: RoleSpec[], now = Date.now(), size = { columns: 100, rows: 30 }): UiState {
   return {
     me,
     room: emptyRoom(me, roles),
@@ -77,22 +59,41 @@ export function initialState(me: Me, roles: RoleSpec[], now = Date.now()): UiSta
     focus: 'input',
     selected: 0,
     now,
+    size,
+    panelToggled: false,
+    taskShown: null,
   };
 }
 
 let nextId = 1;
 function addLines(state: UiState, lines: Omit<ChatLine, 'id'>[]): UiState {
   if (!lines.length) return state;
-  const all = [...state.lines, ...lines.map((l) => ({ ...l, id: nextId++ }))];
-  // keep the reader's place while scrolled up
-  const scroll = state.scroll ? state.scroll + lines.length : 0;
-  return { ...state, lines: all.slice(-MAX_LINES), scroll: Math.min(scroll, all.length - 1) };
+  const added = lines.map((l) => ({ ...l, id: nextId++ }));
+  const all = [...state.lines, ...added].slice(-MAX_LINES);
+  // keep the reader's place while scrolled up: the new rows go below what they read
+  const width = chatWidth(state);
+  const scroll = state.scroll ? state.scroll + added.reduce((sum, l) => sum + chatRows(l, width).length, 0) : 0;
+  return clampScroll({ ...state, lines: all, scroll });
 }
 
+/** Scrolled no further back than the first row at the top of the pane. */
+function clampScroll(state: UiState): UiState {
+  // at the bottom there is nothing to clamp, and no need to lay out the whole chat to know it
+  if (state.scroll <= 0) return state.scroll < 0 ? { ...state, scroll: 0 } : state;
+  const most = Math.max(0, chatRowCount(state.lines, chatWidth(state)) - chatHeight(state));
+  return state.scroll > most ? { ...state, scroll: most } : state;
+}
+
+/** Puts `line` in place of the line at `index` (a pending line the hub relayed, a fold of presence). */
+const replaceLine = (state: UiState, index: number, line: Omit<ChatLine, 'id'>): UiState => ({
+  ...state,
+  lines: state.lines.map((l, i) => (i === index ? { ...line, id: l.id } : l)),
+});
+
 /**
- * A lead's message with a card shows its first line and the card, which is the rest of the text in
- * boxes; but the text's last line may say what to do next ("Reply with: approve ..."), which the card
- * does not carry. That line, unless it is indented (a table row) or the card holds it already.
+ * A lead's message with a card shows the card, which says what the text says; but the text's last
+ * line may say what to do next ("Reply with: approve ..."), which the card does not carry. That line,
+ * unless it is indented (a table row) or the card holds it already.
  */
 export function nextStep(text: string, card: Card): string | undefined {
   const lines = text.split('\n');
@@ -109,6 +110,10 @@ export function eventLine(event: HubEvent, me: Me): Omit<ChatLine, 'id'> {
     const next = event.card && nextStep(event.text, event.card);
     return { ts: event.ts, kind: 'message', from: event.from, ...(to ? { to } : {}), text: event.text, ...(event.card ? { card: event.card } : {}), ...(next ? { next } : {}), forMe };
   }
+  if (event.type === 'escalation') {
+    const e = event.escalation;
+    return { ts: event.ts, kind: 'notice', text: `${e.id} needs the product owner`, card: escalationCard(e), forMe };
+  }
   const text = describeEvent(event).slice(6);
   const offered = isOfferedToMe(event, me) ? `  → ${event.task.id} is yours: ${event.task.title} (${event.task.estimateHours}h). /accept ${event.task.id}` : '';
   return { ts: event.ts, kind: 'notice', text: offered ? `${text}\n${offered}` : text, forMe };
@@ -118,32 +123,65 @@ function resultLines(result: CommandResult, ts: number): Omit<ChatLine, 'id'>[] 
   switch (result.kind) {
     case 'none':
     case 'quit':
+    case 'task':
       return [];
     case 'done':
       return [{ ts, kind: 'local', text: result.text, forMe: false }];
     case 'error':
-      return [{ ts, kind: 'error', text: result.message, forMe: false }];
+      return [{ ts, kind: 'error', text: forTerminal(result.message), forMe: false }];
     case 'lines':
       return [{ ts, kind: 'local', text: [result.title, ...result.lines.map((l) => `  ${l}`)].join('\n'), forMe: false }];
   }
 }
 
+/** A join or a leave folded into the presence line just above, when there is one from a moment ago. */
+function withPresence(state: UiState, event: Extract<HubEvent, { type: 'presence' }>): UiState {
+  const known = state.room.roster.some((p) => p.name === event.participant.name);
+  const room = foldEvent(state.room, event);
+  const last = state.lines.at(-1);
+  const folding = last?.presence && event.ts - last.ts < FOLD_MS;
+  const group = foldPresence(folding ? last.presence! : emptyGroup(), event, known);
+  const line = { ts: event.ts, kind: 'notice' as const, text: presenceText(group), presence: group, forMe: false };
+  const next = { ...state, room, now: event.ts };
+  return folding ? replaceLine(next, state.lines.length - 1, line) : addLines(next, [line]);
+}
+
+/** The message the hub relayed, in place of the pending line that waited for it. */
+function withRelayed(state: UiState, event: Extract<HubEvent, { type: 'message' }>): UiState | undefined {
+  if (event.from.name !== state.me.name) return undefined;
+  const index = state.lines.findIndex((l) => l.pending && l.text === event.text);
+  if (index < 0) return undefined;
+  return replaceLine({ ...state, room: foldEvent(state.room, event), now: event.ts }, index, { ...eventLine(event, state.me), sent: true });
+}
+
+function withEvent(state: UiState, event: HubEvent): UiState {
+  const owner = state.me.role === 'human';
+  if (event.type === 'presence') {
+    // someone going away or coming back shows in the roster; my own comings and goings I know
+    if (event.change === 'away' || event.change === 'online' || event.participant.name === state.me.name) return { ...state, room: foldEvent(state.room, event), now: event.ts };
+    return withPresence(state, event);
+  }
+  if (event.type === 'message') {
+    const relayed = withRelayed(state, event);
+    if (relayed) return relayed;
+  }
+  // said once: the product owner's prompt shows an escalation, everyone else its line; the lead's announcement repeats it
+  const shown = (event.type === 'escalation' && owner) || (event.type === 'message' && event.card?.kind === 'escalation' && (owner || repeatsEscalation(event, state.room)));
+  const room = foldEvent(state.room, event);
+  const next = shown ? { ...state, room, now: event.ts } : addLines({ ...state, room, now: event.ts }, [eventLine(event, state.me)]);
+  return event.type === 'escalation' && owner ? { ...next, focus: 'escalation', selected: 0 } : closedPrompt(next);
+}
+
 export function reduce(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'welcome': {
-      const next = { ...state, room: withWelcome(state.room, action.welcome), connection: 'online' as const };
+      const next: UiState = { ...state, room: withWelcome(state.room, action.welcome), connection: 'online' };
       // a new session's welcome carries recent messages; a resumed one's are replayed as events
-      if (action.welcome.resumed || state.lines.some((l) => l.kind === 'message')) return next;
-      return addLines(next, action.welcome.history.map((e) => eventLine(e, state.me)));
+      if (action.welcome.resumed || state.lines.some((l) => l.kind === 'message' && !l.pending)) return next;
+      return action.welcome.history.reduce<UiState>((s, event) => withEvent(s, event), next);
     }
-    case 'event': {
-      const room = foldEvent(state.room, action.event);
-      const opened = action.event.type === 'escalation' && state.me.role === 'human';
-      // someone going away or coming back shows in the roster; a chat line each time would be noise
-      const quiet = action.event.type === 'presence' && (action.event.change === 'away' || action.event.change === 'online');
-      const next = addLines({ ...state, room, now: action.event.ts }, quiet ? [] : [eventLine(action.event, state.me)]);
-      return opened ? { ...next, focus: 'escalation', selected: 0 } : closedPrompt(next);
-    }
+    case 'event':
+      return withEvent(state, action.event);
     case 'tasks':
       return { ...state, room: withTasks(state.room, action.reply) };
     case 'escalations': {
@@ -153,7 +191,10 @@ export function reduce(state: UiState, action: UiAction): UiState {
     case 'connection':
       return { ...state, connection: action.state, queued: action.queued };
     case 'result':
+      if (action.result.kind === 'task') return { ...state, taskShown: action.result.task };
       return addLines({ ...state, now: action.ts }, resultLines(action.result, action.ts));
+    case 'pending':
+      return addLines(state, [{ ts: action.ts, kind: 'message', from: { id: '', name: state.me.name, role: state.me.role }, text: action.text, pending: true, forMe: false }]);
     case 'input':
       return { ...state, input: action.text, completions: action.completions ?? [], historyIndex: action.completions ? state.historyIndex : null };
     case 'submitted': {
@@ -172,7 +213,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return at >= last ? { ...state, historyIndex: null, input: '' } : { ...state, historyIndex: at + 1, input: state.history[at + 1] ?? '' };
     }
     case 'scroll':
-      return { ...state, scroll: Math.max(0, Math.min(state.lines.length - 1, state.scroll + action.by)) };
+      return clampScroll({ ...state, scroll: state.scroll + action.by });
     case 'focus':
       if (action.focus === 'escalation' && !promptEscalation(state)) return state;
       return { ...state, focus: action.focus, selected: 0 };
@@ -182,13 +223,19 @@ export function reduce(state: UiState, action: UiAction): UiState {
       const count = e.options.length + 1;
       return { ...state, selected: (state.selected + action.by + count) % count };
     }
+    case 'resize':
+      return clampScroll({ ...state, size: { columns: Math.max(20, action.columns), rows: Math.max(8, action.rows) } });
+    case 'toggle-panel':
+      return clampScroll({ ...state, panelToggled: !state.panelToggled, taskShown: null });
+    case 'show-task':
+      return { ...state, taskShown: action.task };
+    case 'close-overlay':
+      return state.taskShown ? { ...state, taskShown: null } : state.panelToggled ? clampScroll({ ...state, panelToggled: false }) : state;
   }
 }
 
-/** The escalation the product owner's prompt shows: the oldest open one. */
-export function promptEscalation(state: UiState) {
-  return state.me.role === 'human' ? openEscalations(state.room)[0] : undefined;
-}
+/** How many rows PageUp and PageDown move: the chat's height, less two rows kept for context. */
+export const pageRows = (state: UiState): number => Math.max(1, chatHeight(state) - 2);
 
 /**
  * The input a submitted line runs. While the product owner's prompt has focus, a line that is not a

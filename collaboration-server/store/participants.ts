@@ -31,6 +31,7 @@ const COLS = 'id, name, role, session_id AS sessionId, created_at AS createdAt, 
 /** Everyone who ever joined the room; names are unique, and so is how they read (see names.ts). */
 export class Participants {
   private readonly byNameStmt;
+  private readonly byCredentialStmt;
   private readonly lookalikeStmt;
   private readonly allStmt;
   private readonly recentStmt;
@@ -44,6 +45,7 @@ export class Participants {
 
   constructor(db: Db) {
     this.byNameStmt = db.prepare(`SELECT ${COLS} FROM participants WHERE name = ?`);
+    this.byCredentialStmt = db.prepare(`SELECT ${COLS} FROM participants WHERE credential_hash = ? AND credential_state = 'active'`);
     this.lookalikeStmt = db.prepare(`SELECT ${COLS} FROM participants WHERE (same_key = @same OR look_key = @look) AND name <> @name ORDER BY created_at LIMIT 1`);
     this.allStmt = db.prepare(`SELECT ${COLS} FROM participants ORDER BY created_at`);
     this.recentStmt = db.prepare(`SELECT ${COLS} FROM participants ORDER BY last_seen DESC, created_at DESC, rowid DESC LIMIT ?`);
@@ -72,6 +74,11 @@ export class Participants {
 
   byName(name: string): ParticipantRow | undefined {
     return this.byNameStmt.get(name) as ParticipantRow | undefined;
+  }
+
+  /** The participant whose standing credential hashes to `hash`. */
+  byCredential(hash: string): ParticipantRow | undefined {
+    return this.byCredentialStmt.get(hash) as ParticipantRow | undefined;
   }
 
   /** Another participant whose name reads like `name` (not `name` itself). */

@@ -10,6 +10,7 @@
  * The row types live beside the SQLite code that first defined them; they are the contract's too.
  */
 import type { AppliedFrame } from './applied-frames.js';
+import type { ClusterStore } from './cluster.js';
 import type { EventPage, PageQuery, StoredEvent, Viewer } from './events.js';
 import type { Credential, ParticipantRecord, ParticipantRow } from './participants.js';
 import type { Audience, Decision, Escalation, HubEvent, NewEvent, Sprint, Task } from '../protocol.js';
@@ -32,6 +33,8 @@ export interface EventStore {
 /** Everyone who ever joined the room, with their credentials. */
 export interface ParticipantStore {
   byName(name: string): ParticipantRow | undefined;
+  /** The participant whose standing (`active`) credential hashes to `hash`: who a script's Bearer credential is. */
+  byCredential(hash: string): ParticipantRow | undefined;
   /** Another participant whose name reads like `name` (not `name` itself). */
   lookalikeOf(name: string): ParticipantRow | undefined;
   all(): ParticipantRow[];
@@ -56,7 +59,10 @@ export interface AppliedFrameStore {
 export interface KeyValueStore {
   state(key: string): unknown;
   setState(key: string, value: unknown): void;
+  deleteState(key: string): void;
   artifact(taskId: string, kind: string): string;
+  /** The kinds of artifact a task has, with their length in characters. */
+  artifactKinds(taskId: string): { kind: string; chars: number }[];
   appendToArtifact(taskId: string, kind: string, content: string): void;
 }
 
@@ -66,6 +72,8 @@ export interface WorkStore {
   sprint(id: string): Sprint | undefined;
   /** The active sprint, or else the most recent one. */
   currentSprint(): Sprint | undefined;
+  /** Every sprint, oldest first. */
+  sprints(): Sprint[];
   setSprint(id: string, status: Sprint['status']): void;
   /** Reserves the next task id (T-n). */
   newTaskId(sprintId: string): string;
@@ -97,6 +105,8 @@ export interface Store {
   readonly frames: AppliedFrameStore;
   readonly kv: KeyValueStore;
   readonly work: WorkStore;
+  /** present when several hubs may share this store (PostgreSQL): what they need of each other (cluster.ts) */
+  readonly cluster?: ClusterStore;
   /** Runs `fn` in one transaction: all of it is committed, or none of it. Nested calls are savepoints. */
   transaction<T>(fn: () => T): T;
   /** absent when the store has nothing that holds writes back */

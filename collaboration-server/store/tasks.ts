@@ -7,6 +7,7 @@ export class Work {
   private readonly insertSprint;
   private readonly sprintById;
   private readonly activeSprint;
+  private readonly allSprints;
   private readonly setSprintStatus;
   private readonly insertTask;
   private readonly setTaskBody;
@@ -31,6 +32,7 @@ export class Work {
       'id, name, goal, starts_at AS startsAt, ends_at AS endsAt, status, objectives, created_at AS createdAt';
     this.sprintById = db.prepare(`SELECT ${sprintCols} FROM sprints WHERE id = ?`);
     this.activeSprint = db.prepare(`SELECT ${sprintCols} FROM sprints ORDER BY status = 'active' DESC, created_at DESC, rowid DESC LIMIT 1`);
+    this.allSprints = db.prepare(`SELECT ${sprintCols} FROM sprints ORDER BY created_at, rowid`);
     this.setSprintStatus = db.prepare('UPDATE sprints SET status = ? WHERE id = ?');
     this.insertTask = db.prepare("INSERT INTO tasks (sprint_id, body, status, assignee) VALUES (?, '', 'pending', NULL)");
     this.setTaskBody = db.prepare('UPDATE tasks SET body = @body, status = @status, assignee = @assignee WHERE num = @num');
@@ -62,6 +64,11 @@ export class Work {
   /** The active sprint, or else the most recent one. */
   currentSprint(): Sprint | undefined {
     return this.toSprint(this.activeSprint.get());
+  }
+
+  /** Every sprint, oldest first. */
+  sprints(): Sprint[] {
+    return this.allSprints.all().map((row) => this.toSprint(row)!);
   }
 
   setSprint(id: string, status: Sprint['status']): void {

@@ -14,7 +14,7 @@ import { SPLIT_PREFIX, ladderTick, onBlockerReport, onTaskMoved, type LadderCont
 import { announceEscalation, applyDecision } from './escalation.js';
 import { onTaskFailed } from './failures.js';
 import type { Behaviour, LeadAction, LeadView } from '../lead-view.js';
-import { computeMetrics } from '../metrics.js';
+import { computeMetrics } from '../../collaboration-server/metrics.js';
 import { say, sayTo, updateTask } from './actions.js';
 import { askAboutLine, askWhichTask, yesOrNo } from './chat-questions.js';
 import type { ChatReading } from './chat-reading.js';
@@ -25,6 +25,7 @@ import { progressChecks, trackPresence, zombieChecks } from './progress-checks.j
 import { overloadChecks, slaChecks } from './sla.js';
 import { reportCard, reportText } from '../sprint-report.js';
 import { isFinished } from '../../collaboration-server/task-lifecycle.js';
+import { quote } from './quote.js';
 
 export interface MonitorBehaviour extends Behaviour {
   /** the current memory, for tests */
@@ -135,7 +136,7 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
     if (!asksToSplit(event.text)) return [];
     const task = linkToActiveTask(name, event.text, view.tasks);
     const offered = task && ((memory.ladder[task.id]?.rung ?? 0) >= 1 || memory.alerts[`stale:${task.id}`] !== undefined);
-    return task && offered ? [updateTask(task.id, 'block', { note: `${name} asks to split it: "${event.text.trim()}"` })] : [];
+    return task && offered ? [updateTask(task.id, 'block', { note: `${name} asks to split it: ${quote(event.text.trim())}` })] : [];
   }
 
   /** A yes or no to the question waiting for this person; null when the line answers nothing. */
@@ -151,7 +152,7 @@ export function createMonitorBehaviour(options: Partial<MonitorOptions> = {}, pi
 
   function onTrouble(event: MessageEvent, reading: ChatReading, view: LeadView): LeadAction[] {
     const name = event.from.name;
-    const note = `${name} said: "${event.text.trim().slice(0, 1000)}"`;
+    const note = `${name} said: ${quote(event.text.trim().slice(0, 1000))}`;
     const other = reading.about === 'other' ? otherPerson(event.text, view) : null;
     const task = other ? linkToActiveTask(other, event.text, view.tasks) : linkToActiveTask(name, event.text, view.tasks);
     if (!task) {

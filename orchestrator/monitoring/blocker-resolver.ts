@@ -16,6 +16,7 @@ import { say, updateTask } from './actions.js';
 import type { Ladder, MonitorMemory } from './memory.js';
 import type { MonitorOptions } from './options.js';
 import type { Picker } from './picker.js';
+import { quote } from './quote.js';
 
 export interface LadderContext {
   view: LeadView;
@@ -100,7 +101,7 @@ function handOver(task: Task, ladder: Ladder, ctx: LadderContext): LeadAction[] 
   if (wantsSplit && view.sprint) return split(task, ladder, ctx, other?.name ?? stuck);
   if (!other) return escalate(task, ladder, ctx, { kind: 'no-reassignment' });
   climb(ladder, 2, ctx, task.id);
-  const rationale = `${stuck ?? 'The assignee'} is still blocked after guidance ("${ladder.blocker}"); ${other.name}: ${other.rationale}`;
+  const rationale = `${stuck ?? 'The assignee'} is still blocked after guidance (${quote(ladder.blocker)}); ${other.name}: ${other.rationale}`;
   return [
     updateTask(task.id, 'reassign', { assignee: other.name, note: rationale }),
     say(`${task.id} "${task.title}" moves from ${stuck ?? 'nobody'} to ${other.name}. ${rationale}. Thanks ${stuck ?? ''}, please hand over your notes.`, {
@@ -129,12 +130,12 @@ function split(task: Task, ladder: Ladder, ctx: LadderContext, secondOwner: stri
     acceptance: n === 1 ? ['The smallest slice works end to end'] : task.acceptance,
     dependsOn: task.dependsOn,
     assignee,
-    rationale: `${SPLIT_PREFIX} ${task.id} after "${ladder.blocker}"`,
+    rationale: `${SPLIT_PREFIX} ${task.id} after ${quote(ladder.blocker)}`,
     due: task.due,
   });
   return [
     { type: 'tasks_add', sprintId: task.sprintId, tasks: [part(1, 'smallest working slice', task.assignee), part(2, 'the rest', secondOwner)] },
-    updateTask(task.id, 'cancel', { note: `split into two smaller tasks after "${ladder.blocker}"` }),
+    updateTask(task.id, 'cancel', { note: `split into two smaller tasks after ${quote(ladder.blocker)}` }),
     say(`${task.id} "${task.title}" is still blocked, so I split it into two smaller tasks of ${half}h: the smallest working slice for ${task.assignee ?? 'its owner'} and the rest for ${secondOwner ?? 'whoever is free'}.`),
   ];
 }

@@ -8,7 +8,8 @@
 import type { Task } from '../../collaboration-server/protocol.js';
 import { isActive } from '../../collaboration-server/task-lifecycle.js';
 import { priorityRank } from '../planning/objectives.js';
-import { teamOf, workdaysBetween } from '../planning/capacity.js';
+import { teamOf } from '../planning/capacity.js';
+import { workdaysBetween } from '../../collaboration-server/workdays.js';
 import type { LeadView } from '../lead-view.js';
 import type { BusinessReason } from './blocker-kind.js';
 

@@ -3,6 +3,7 @@
  * applies when it is picked; the options come from the advisor, escalation-options.ts offline), the
  * card that announces it, and the application of the decision.
  */
+import type { CardOf } from '../../collaboration-server/cards.js';
 import type { DecisionEvent, Escalation, EscalationOption, Task } from '../../collaboration-server/protocol.js';
 import type { CostedOption, EscalationCause } from './escalation-options.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
@@ -37,19 +38,22 @@ export function escalationFor(task: Task, blocker: string, cause: EscalationCaus
   };
 }
 
+/** An escalation as the card a terminal draws. */
+export const escalationCard = (e: Escalation): CardOf<'escalation'> => ({
+  kind: 'escalation',
+  escalationId: e.id,
+  taskId: e.taskId,
+  title: e.title,
+  blocker: e.blocker,
+  impact: e.impact,
+  reason: e.reason,
+  options: e.options.map((o) => ({ key: o.key, label: o.label })),
+});
+
 /** The chat message that announces an escalation to the product owner, with its card. */
 export function announceEscalation(e: Escalation): LeadAction {
   const options = e.options.map((o) => `${o.key}) ${o.label}`).join('  ');
-  return say(`${e.id} needs the product owner: ${e.title}. Blocker: ${e.blocker} Impact: ${e.impact} ${e.reason} Options: ${options}. Answer with: huddle answer ${e.id} KEY`, {
-    kind: 'escalation',
-    escalationId: e.id,
-    taskId: e.taskId,
-    title: e.title,
-    blocker: e.blocker,
-    impact: e.impact,
-    reason: e.reason,
-    options: e.options.map((o) => ({ key: o.key, label: o.label })),
-  });
+  return say(`${e.id} needs the product owner: ${e.title}. Blocker: ${e.blocker} Impact: ${e.impact} ${e.reason} Options: ${options}. Answer with: huddle answer ${e.id} KEY`, escalationCard(e));
 }
 
 /** What the lead does with the product owner's decision: announce it, then apply its effect to the task. */

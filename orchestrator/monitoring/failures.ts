@@ -5,6 +5,7 @@ import type { EscalationCause } from './escalation-options.js';
 import type { LeadAction } from '../lead-view.js';
 import { say, updateTask } from './actions.js';
 import { advisorOf, type LadderContext } from './blocker-resolver.js';
+import { quote } from './quote.js';
 
 export function onTaskFailed(task: Task, reason: string | null, failedBy: string | null, ctx: LadderContext): LeadAction[] {
   const { memory, options, view, pick } = ctx;
@@ -23,7 +24,7 @@ export function onTaskFailed(task: Task, reason: string | null, failedBy: string
   if (count >= options.maxFailures) return escalate();
   const next = pick(task, view, agents);
   if (!next) return escalate();
-  const rationale = `attempt ${count + 1} of ${options.maxFailures} after ${failedBy ?? 'the assignee'} reported "${why}"; ${next.name}: ${next.rationale}`;
+  const rationale = `attempt ${count + 1} of ${options.maxFailures} after ${failedBy ?? 'the assignee'} reported ${quote(why)}; ${next.name}: ${next.rationale}`;
   return [
     updateTask(task.id, 'reassign', { assignee: next.name, note: rationale }),
     say(`${task.id} "${task.title}" failed (${why}); retrying with ${next.name}: ${rationale}.`, {

@@ -4,7 +4,8 @@
  */
 import type { Task } from '../../collaboration-server/protocol.js';
 import { pickAssignee } from '../planning/assignment.js';
-import { teamOf, workdaysBetween } from '../planning/capacity.js';
+import { teamOf } from '../planning/capacity.js';
+import { workdaysBetween } from '../../collaboration-server/workdays.js';
 import type { LeadView } from '../lead-view.js';
 import { DAY } from '../../collaboration-server/units.js';
 

@@ -4,7 +4,8 @@
  * whose unfinished work exceeds the hours left in the sprint is overloaded, said once per window.
  */
 import { isDue, markSaid, withinBudget } from './alert-throttle.js';
-import { teamOf, workdaysBetween } from '../planning/capacity.js';
+import { teamOf } from '../planning/capacity.js';
+import { workdaysBetween } from '../../collaboration-server/workdays.js';
 import type { LeadAction, LeadView } from '../lead-view.js';
 import { alert } from './actions.js';
 import type { MonitorMemory } from './memory.js';

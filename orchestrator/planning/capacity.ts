@@ -6,6 +6,7 @@ import type { CardOf } from '../../collaboration-server/cards.js';
 import type { Participant, Task } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { openHours } from '../../collaboration-server/task-lifecycle.js';
+import { workdaysBetween } from '../../collaboration-server/workdays.js';
 import { DAY, round1, utcDate } from '../../collaboration-server/units.js';
 
 export interface TeamMember {
@@ -30,19 +31,6 @@ export interface Capacity {
 }
 
 export const DEFAULT_SPRINT_DAYS = 14;
-
-/** The start of each Monday-to-Friday day in [startsAt, endsAt), counted in UTC. */
-export function workdayStarts(startsAt: number, endsAt: number): number[] {
-  const starts: number[] = [];
-  for (let t = startsAt; t < endsAt; t += DAY) {
-    const day = new Date(t).getUTCDay();
-    if (day !== 0 && day !== 6) starts.push(t);
-  }
-  return starts;
-}
-
-/** Monday-to-Friday days in [startsAt, endsAt), counted in UTC. */
-export const workdaysBetween = (startsAt: number, endsAt: number): number => workdayStarts(startsAt, endsAt).length;
 
 /** Hours of unfinished work each person holds (estimate less the share reported done). */
 export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {

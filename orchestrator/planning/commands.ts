@@ -4,6 +4,7 @@
  * line it did not understand, the "Reply with:" line under a breakdown, and the terminal's /help.
  */
 import { HuddleError } from '../../collaboration-server/errors.js';
+import { matchName, unmatched } from '../../collaboration-server/name-match.js';
 import { utcDate } from '../../collaboration-server/units.js';
 import { isStrategy, STRATEGIES } from './assignment.js';
 import { breakdownReply, objectivesReply, unreadableLines, type Reply } from './cards.js';
@@ -49,16 +50,18 @@ export const PLANNING_COMMANDS: readonly PlanningCommand[] = [
     name: 'assign',
     usage: 'assign T-3 to NAME',
     help: 'choose who takes a task',
-    pattern: new RegExp(`^assign\\s+${KEY}\\s+to\\s+@?(.+)$`, 'i'),
+    pattern: new RegExp(`^assign\\s+${KEY}\\s+to\\s+(.+)$`, 'i'),
     beforePlan: 'refuse',
     run(state, m, ctx) {
       const p = buildProposal(state, ctx.view, ctx.advisor);
       const key = m[1]!.toUpperCase();
       if (!p.tasks.some((t) => t.key === key)) return notInPlan(state, key);
+      // as people type names: any case, no accents, the start of it, or @role when one person has it
       const wanted = m[2]!.trim();
-      const member = p.capacity.members.find((x) => x.name.toLowerCase() === wanted.toLowerCase());
-      if (!member) return { state, replies: [say(`${wanted} is not on the team. Who can take tasks: ${p.capacity.members.map((x) => x.name).join(', ') || 'nobody yet'}.`)] };
-      return showPlan({ ...state, pins: { ...state.pins, [key]: member.name } }, ctx, false, `${key} goes to ${member.name}. Updated plan`);
+      const match = matchName(wanted, p.capacity.members);
+      if (match.kind === 'many') return { state, replies: [say(unmatched(wanted, match, p.capacity.members))] };
+      if (match.kind === 'none') return { state, replies: [say(`${wanted} is not on the team. Who can take tasks: ${p.capacity.members.map((x) => x.name).join(', ') || 'nobody yet'}.`)] };
+      return showPlan({ ...state, pins: { ...state.pins, [key]: match.name } }, ctx, false, `${key} goes to ${match.name}. Updated plan`);
     },
   },
   {

@@ -69,6 +69,7 @@ export function taskDrafts(p: Proposal): TaskDraft[] {
     dependsOn: t.dependsOn,
     // The assignee is given with `assign` once the dependencies are done; the plan keeps who it will be.
     assignee: null,
+    plannedAssignee: p.assignments.get(t.key)?.name ?? null,
     rationale: p.assignments.get(t.key)?.rationale ?? '',
     due: p.due.get(t.key) ?? null,
   }));

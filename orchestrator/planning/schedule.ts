@@ -8,9 +8,10 @@
  */
 import type { Assignment } from './assignment.js';
 import type { PlannedTask } from './breakdown.js';
-import { workdayStarts, type Capacity } from './capacity.js';
+import type { Capacity } from './capacity.js';
 import type { GraphAnalysis } from './dependency-graph.js';
 import { utcTime } from '../../collaboration-server/units.js';
+import { workdayStarts } from '../../collaboration-server/workdays.js';
 
 /** hours a day for a task nobody takes yet (the role catalog's usual day) */
 const UNASSIGNED_HOURS_PER_DAY = 6;

@@ -22,6 +22,8 @@ type Body = { body: string };
 export class PostgresEventLog implements EventStore {
   /** the last number used in the open transaction, once read */
   private seq: number | null = null;
+  /** whether the open transaction appended anything: its commit then wakes the other hubs */
+  private appended = false;
 
   constructor(
     private readonly sql: SyncClient,
@@ -38,6 +40,7 @@ export class PostgresEventLog implements EventStore {
       seq, ts, event.type, fromId, to.kind, toValue, sprintId, json,
     ]);
     this.seq = seq;
+    this.appended = true;
     return { event: full, json };
   }
 
@@ -55,6 +58,14 @@ export class PostgresEventLog implements EventStore {
 
   reset(mark: number | null): void {
     this.seq = mark;
+    if (mark === null) this.appended = false;
+  }
+
+  /** Whether the transaction appended events; clears it. */
+  takeAppended(): boolean {
+    const appended = this.appended;
+    this.appended = false;
+    return appended;
   }
 
   since(after: number, viewer: Viewer, limit: number): HubEvent[] {

@@ -1,11 +1,15 @@
 import type { Store } from '../store.js';
 import { PostgresAppliedFrames } from './applied-frames.js';
+import { PostgresCluster } from './cluster.js';
 import { PostgresEventLog } from './events.js';
 import { PostgresKeyValues } from './key-values.js';
 import { PostgresParticipants } from './participants.js';
-import { LOCKS, migrate } from './schema.js';
+import { EVENTS_CHANNEL, LOCKS, migrate } from './schema.js';
 import { PostgresError, storageError, SyncClient, type SyncClientOptions } from './sync-client.js';
 import { PostgresWork } from './tasks.js';
+
+/** how long a session may sit idle inside a transaction before PostgreSQL ends it (and its locks) */
+export const IDLE_IN_TRANSACTION_MS = 5000;
 
 /**
  * The hub's durable state in PostgreSQL, which several hubs may share. A transaction begins by taking
@@ -18,26 +22,33 @@ export class PostgresStore implements Store {
   readonly frames: PostgresAppliedFrames;
   readonly kv: PostgresKeyValues;
   readonly work: PostgresWork;
+  readonly cluster: PostgresCluster;
   private depth = 0;
 
-  private constructor(private readonly sql: SyncClient) {
+  private constructor(
+    private readonly sql: SyncClient,
+    url: string,
+  ) {
     this.events = new PostgresEventLog(sql, () => this.depth > 0);
     this.participants = new PostgresParticipants(sql);
     this.frames = new PostgresAppliedFrames(sql);
     this.kv = new PostgresKeyValues(sql);
     this.work = new PostgresWork(sql);
+    this.cluster = new PostgresCluster(url, sql);
   }
 
   /** Connects to `url` (postgres://…) and brings its schema up to date. */
   static open(url: string, options?: SyncClientOptions): PostgresStore {
-    const sql = new SyncClient(url, options);
+    // A hub stopped (SIGSTOP) inside a transaction would hold the room's lock, and every other hub
+    // with it; PostgreSQL ends such a session after a few seconds, and its batch fails and is retried.
+    const sql = new SyncClient(url, { ...options, settings: { idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS, ...options?.settings } });
     try {
       migrate(sql);
     } catch (err) {
       sql.close();
       throw err;
     }
-    return new PostgresStore(sql);
+    return new PostgresStore(sql, url);
   }
 
   transaction<T>(fn: () => T): T {
@@ -70,6 +81,8 @@ export class PostgresStore implements Store {
       this.sql.query(`RELEASE SAVEPOINT ${savepoint}`);
       return result;
     }
+    // Other hubs are woken at COMMIT (a notification is sent only if the transaction commits).
+    if (this.events.takeAppended()) this.sql.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
     this.events.reset(null);
     // COMMIT of a transaction a failed statement aborted answers ROLLBACK, not an error.
     if (this.sql.control('commit', 'COMMIT') !== 'COMMIT') {
@@ -79,6 +92,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.cluster.close();
     this.sql.close();
   }
 

@@ -12,6 +12,10 @@ export class PostgresParticipants implements ParticipantStore {
     return this.sql.query<ParticipantRow>(`SELECT ${COLS} FROM participants WHERE name = $1`, [name])[0];
   }
 
+  byCredential(hash: string): ParticipantRow | undefined {
+    return this.rows(`SELECT ${COLS} FROM participants WHERE credential_hash = $1 AND credential_state = 'active'`, [hash])[0];
+  }
+
   lookalikeOf(name: string): ParticipantRow | undefined {
     const { same, look } = nameKeys(name);
     return this.rows(`SELECT ${COLS} FROM participants WHERE (same_key = $1 OR look_key = $2) AND name <> $3 ORDER BY created_at, pos LIMIT 1`, [same, look, name])[0];

@@ -95,6 +95,27 @@ const MIGRATIONS: string[] = [
     value text NOT NULL
   );
   `,
+  // several hubs on one database (store/postgres/cluster.ts): who is online on which hub until when,
+  // the join tokens every hub hands out, and the lead's epoch
+  `
+  CREATE TABLE presence (
+    participant_id text NOT NULL,
+    node_id text NOT NULL,
+    status text NOT NULL,
+    expires_at bigint NOT NULL,
+    PRIMARY KEY (participant_id, node_id)
+  );
+  CREATE INDEX presence_expires ON presence(expires_at);
+  CREATE TABLE secrets (
+    name text PRIMARY KEY,
+    value text NOT NULL
+  );
+  CREATE TABLE lead (
+    id integer PRIMARY KEY CHECK (id = 1),
+    epoch bigint NOT NULL,
+    holder text NOT NULL
+  );
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -105,7 +126,12 @@ export const LOCKS = {
   room: 0x6875_646c,
   /** held while migrating, so that hubs starting together migrate once */
   migrate: 0x6875_646d,
+  /** held for as long as one connection of one hub is the lead (a session lock, on its own connection) */
+  lead: 0x6875_646e,
 } as const;
+
+/** The channel a commit that appended events notifies: a wake-up only, the log stays the truth. */
+export const EVENTS_CHANNEL = 'huddle_events';
 
 /** Brings the schema to this version; several hubs may run it at once. */
 export function migrate(sql: SyncClient): void {

@@ -25,6 +25,8 @@ export interface SyncClientOptions {
   connectMs?: number;
   /** how long one statement may run (waiting for a lock included) */
   statementMs?: number;
+  /** server settings for every session this client opens, e.g. { idle_in_transaction_session_timeout: 5000 } */
+  settings?: Record<string, number | string>;
 }
 
 /** SQLSTATE classes that say the server ran out of room (53: insufficient resources). */
@@ -49,6 +51,12 @@ export function storageError(err: PostgresError): HuddleError {
   return new HuddleError('STORAGE_FAILED', `The hub could not save this (PostgreSQL: ${detail}). Send it again; if it persists, check the database.`, { cause: err });
 }
 
+/** Settings as libpq's `options` parameter (-c name=value ...), which PostgreSQL applies when the session starts. */
+function sessionOptions(settings: Record<string, number | string> = {}): string | undefined {
+  const parts = Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
 export class SyncClient {
   private readonly worker: Worker;
   private readonly port: MessagePort;
@@ -69,7 +77,7 @@ export class SyncClient {
       eval: true,
       // The source is CommonJS, whatever flags (--input-type=module) started this process.
       execArgv: process.execArgv.filter((arg) => !arg.startsWith('--input-type')),
-      workerData: { port: port2, url, connectMs, statementMs, pgPath, signal: this.signal.buffer },
+      workerData: { port: port2, url, connectMs, statementMs, pgPath, signal: this.signal.buffer, settings: sessionOptions(options.settings) },
       transferList: [port2],
     });
     // Neither keeps the process alive by itself: a hub that is done exits.

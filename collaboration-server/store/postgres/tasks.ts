@@ -25,6 +25,10 @@ export class PostgresWork implements WorkStore {
     return this.toSprint(this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints ORDER BY status = 'active' DESC, created_at DESC, pos DESC LIMIT 1`)[0]);
   }
 
+  sprints(): Sprint[] {
+    return this.sql.query<SprintRow>(`SELECT ${SPRINT_COLS} FROM sprints ORDER BY created_at, pos`).map((row) => this.toSprint(row)!);
+  }
+
   setSprint(id: string, status: Sprint['status']): void {
     this.sql.query('UPDATE sprints SET status = $1 WHERE id = $2', [status, id]);
   }

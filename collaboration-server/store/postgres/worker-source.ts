@@ -11,7 +11,7 @@
 export const WORKER_SOURCE = String.raw`
 const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pgPath);
-const { port, url, connectMs, statementMs } = workerData;
+const { port, url, connectMs, statementMs, settings } = workerData;
 const signal = new Int32Array(workerData.signal);
 const types = { getTypeParser: (oid, format) => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) };
 
@@ -27,7 +27,7 @@ function drop(c) {
 }
 
 async function connect() {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectMs, statement_timeout: statementMs, query_timeout: statementMs + 1000, keepAlive: true, types });
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectMs, statement_timeout: statementMs, query_timeout: statementMs + 1000, keepAlive: true, types, ...(settings ? { options: settings } : {}) });
   c.on('error', () => drop(c));
   await c.connect();
   client = c;
