@@ -32,6 +32,11 @@ export const logLine = (prefix: string, line: string): void => {
   process.stderr.write(`${prefix}${terminalSafe(line, { indent: '  ' })}\n`);
 };
 
+/** A structured log record on stderr, one JSON object a line (for a log collector). */
+export const logJson = (record: object): void => {
+  process.stderr.write(terminalJson(record) + '\n');
+};
+
 /**
  * Prints the error as one sentence and exits non-zero: 2 for bad input, 1 for everything else. An
  * error the hub reported keeps the hub's words, with its next step as the `huddle` command to type

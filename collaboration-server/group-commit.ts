@@ -11,8 +11,12 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { toHuddleError } from './errors.js';
+import type { Log } from './log.js';
 import type { Store } from './store/index.js';
 import { socketOf } from './ws-socket.js';
+
+/** What a group commit reports once a batch is in: how long its transaction took and how many frames it held. */
+export type CommitObserver = (seconds: number, frames: number, committed: boolean) => void;
 
 const STORAGE_CODES = new Set(['STORAGE_FULL', 'STORAGE_FAILED']);
 
@@ -40,7 +44,10 @@ export class GroupCommit<T> {
   constructor(
     private readonly store: Store,
     private readonly apply: (item: T) => void,
-    private readonly log: (line: string) => void,
+    private readonly log: Log,
+    private readonly observe: CommitObserver = () => {},
+    /** milliseconds, for measuring only */
+    private readonly timer: () => number = () => performance.now(),
   ) {}
 
   push(item: T): void {
@@ -118,11 +125,14 @@ export class GroupCommit<T> {
     this.outputs = [];
     this.undos = [];
     this.grouped = grouped;
+    const started = this.timer();
     try {
       if (grouped) this.store.transaction(() => batch.forEach(this.apply));
       else batch.forEach(this.apply);
+      this.observe((this.timer() - started) / 1000, batch.length, true);
     } catch (err) {
-      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err, 'hub').message}); applying them one by one`);
+      this.observe((this.timer() - started) / 1000, batch.length, false);
+      this.log(`a batch of ${batch.length} frame(s) could not be committed together (${toHuddleError(err, 'hub').message}); applying them one by one`, 'warn');
       for (const undo of this.undos.reverse()) undo();
       this.outputs = null;
       this.undos = null;

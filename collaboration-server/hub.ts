@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock.js';
 import { ClusterNode, type ClusterTiming } from './cluster-node.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
 import { GroupCommit, Outlet } from './group-commit.js';
+import { HubMetrics } from './hub-metrics.js';
+import type { Log } from './log.js';
 import { startHeartbeat } from './heartbeat.js';
 import { PageGate } from './page-gate.js';
 import { applyCommand, answerQuery } from './handlers.js';
@@ -21,6 +23,7 @@ import {
   CLIENT_FRAME_TYPES,
   COMMAND_TYPES,
   isAdminRole,
+  LEAD_ROLE,
   PAGE_BYTES,
   PROTOCOL_VERSION,
   type CommandFrame,
@@ -69,9 +72,11 @@ export interface HubOptions {
   limits?: Partial<HubLimits>;
   /** roles a participant may claim; any well-formed role when omitted */
   roles?: readonly string[];
-  log?: (line: string) => void;
+  log?: Log;
   /** on a store shared by several hubs: how often this one refreshes presence and reads the log */
   clusterTiming?: Partial<ClusterTiming>;
+  /** where the hub counts what GET /metrics shows; its own when omitted */
+  metrics?: HubMetrics;
 }
 
 
@@ -107,6 +112,8 @@ export interface Hub {
   online(): Participant[];
   /** everyone who has joined, with their presence */
   roster(): Participant[];
+  /** WebSocket connections open now, joined or not */
+  connections(): number;
   /** bytes waiting in all connections' send buffers: what slow readers cost the hub */
   bufferedBytes(): number;
   close(): void;
@@ -117,6 +124,7 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? systemClock;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? (() => {});
+  const metrics = options.metrics ?? new HubMetrics();
   const connections = new Set<Connection>();
   const live = new Map<string, Connection>(); // participant id → its connection
   // Connections beside a participant's own: the MCP server next to its agent's terminal, a web page.
@@ -135,10 +143,14 @@ export function createHub(options: HubOptions): Hub {
       onMessage(arrival);
     } catch (err) {
       commits.rethrowIfGrouped(err);
-      log(`internal error: ${toHuddleError(err, 'hub').message}`);
+      log(`internal error: ${toHuddleError(err, 'hub').message}`, 'error');
       sendError(conn, null, 'INTERNAL', 'The hub failed on this frame; it was not applied. The connection stays open.');
     }
-  }, log);
+  }, log, (seconds, frames, committed) => {
+    if (!committed) return metrics.commitFailures.inc();
+    metrics.commitSeconds.observe(seconds);
+    metrics.commitFrames.observe(frames);
+  });
 
   // One lead at a time (lead-seat.ts); on a shared store, one node among several (cluster-node.ts).
   const seat = new LeadSeat(store.cluster?.leadLock ?? new LocalLeadLock(), log);
@@ -161,16 +173,16 @@ export function createHub(options: HubOptions): Hub {
     () => [...connections].map((c) => c.ws),
     limits.heartbeatMs,
     limits.heartbeatGraceMs,
-    (ws) => log(`dropping a connection that stopped answering pings`),
+    (ws) => log(`dropping a connection that stopped answering pings`, 'warn'),
   );
 
   /** Writes a ready-made frame now; call it from an effect that runs after the commit. */
   function write(conn: Connection, frame: Buffer): void {
     if (conn.ws.readyState !== WebSocket.OPEN) return;
     if (!commits.send(conn.out, frame, limits.maxBufferedBytes)) {
-      log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`);
+      log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`, 'warn');
       conn.ws.terminate();
-    }
+    } else metrics.framesOut.inc();
   }
 
   function send(conn: Connection, frame: ServerFrame): void {
@@ -344,6 +356,7 @@ export function createHub(options: HubOptions): Hub {
       frame.lastSeq !== undefined
         ? store.events.page(viewer, { after: frame.lastSeq, all: true, limit: REPLAY_PAGE_EVENTS, maxBytes: limits.pageBytes })
         : store.events.page(viewer, { all: false, limit: frame.historyLimit ?? 50, maxBytes: limits.pageBytes });
+    if (frame.lastSeq !== undefined) metrics.replayEvents.observe(page.events.length);
     send(
       conn,
       {
@@ -387,6 +400,7 @@ export function createHub(options: HubOptions): Hub {
       log(`${participant.name} ${frame.action === 'revoke' ? 'revoked' : 'reset'} ${frame.name}`);
       commits.afterCommit(() => disconnect(target, frame.action === 'revoke' ? 'revoked by the product owner' : 'reset by the product owner'));
     }
+    if (participant.role === LEAD_ROLE) commits.afterCommit(() => metrics.leadActions.inc({ type: frame.type }));
     deliver(outcome.deliveries);
     send(conn, { type: 'ack', id: frame.id, seq: outcome.seq, duplicate: false, ...(outcome.result ? { result: outcome.result } : {}) });
   }
@@ -437,7 +451,7 @@ export function createHub(options: HubOptions): Hub {
     } catch (err) {
       commits.rethrowIfGrouped(err);
       const e = toHuddleError(err, 'hub');
-      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`);
+      if (e.code === 'INTERNAL') log(`internal error on ${frame.type}: ${e.message}`, 'error');
       sendError(conn, frame.id, e.code, e.message);
     }
   }
@@ -469,7 +483,7 @@ export function createHub(options: HubOptions): Hub {
       });
       deliver([{ stored: left, fromId: participant.id, to: { kind: 'all' } }]);
     } catch (err) {
-      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`);
+      log(`could not record that ${participant.name} left: ${toHuddleError(err, 'hub').message}`, 'error');
     }
   }
 
@@ -478,9 +492,11 @@ export function createHub(options: HubOptions): Hub {
       const out = new Outlet(ws);
       const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, transient: false, companion: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
+      metrics.connectionsOpened.inc();
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
-      ws.on('error', (err) => log(`socket error: ${err.message}`));
+      ws.on('error', (err) => log(`socket error: ${err.message}`, 'warn'));
       ws.on('message', (data, isBinary) => {
+        metrics.framesIn.inc();
         if (conn.limited) return;
         const allowed = conn.bucket.take();
         if (!allowed) conn.limited = true;
@@ -493,6 +509,7 @@ export function createHub(options: HubOptions): Hub {
     },
     roster,
     online: () => [...live.values()].flatMap((c) => (c.participant ? [toParticipant(c.participant)] : [])),
+    connections: () => connections.size,
     bufferedBytes: () => [...connections].reduce((sum, c) => sum + c.ws.bufferedAmount, 0),
     close() {
       stopHeartbeat();

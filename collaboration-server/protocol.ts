@@ -26,6 +26,8 @@ export const RoleSchema = z
 export const TaskIdSchema = z.string().regex(/^T-\d{1,9}$/, 'a task id looks like T-12');
 
 export { ADMIN_ROLES, isAdminRole } from './admin-roles.js';
+/** the role the technical lead joins as */
+export const LEAD_ROLE = 'orchestrator';
 
 // ---------------------------------------------------------------- shared shapes
 

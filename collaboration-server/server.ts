@@ -9,6 +9,8 @@ import { WebSocketServer } from 'ws';
 import { systemClock } from './clock.js';
 import { adoptTokens, DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type ConnectionAuth, type Hub, type HubOptions } from './hub.js';
+import { HubMetrics } from './hub-metrics.js';
+import { opsRoutes } from './http/ops-routes.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import type { CheckpointOptions, Store } from './store/index.js';
 import { openStore } from './store/open-store.js';
@@ -28,6 +30,8 @@ export interface ServerOptions extends Omit<HubOptions, 'store'> {
   allowOrigins?: readonly string[];
   /** when the background checkpoint runs (store/wal-checkpoint.ts) */
   checkpoint?: Partial<CheckpointOptions>;
+  /** serve GET /metrics without the admin token */
+  metricsOpen?: boolean;
   /** host names the hub answers to besides loopback and the address it listens on */
   allowHosts?: readonly string[];
   /** the role catalog's hours per day, for the web page's team capacity */
@@ -95,9 +99,14 @@ export async function startHub(options: ServerOptions): Promise<RunningHub> {
 }
 
 async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => Promise<void>): Promise<RunningHub> {
-  const hub = createHub({ ...options, store });
+  const metrics = options.metrics ?? new HubMetrics();
+  const hub = createHub({ ...options, store, metrics });
+  metrics.gauge('huddle_connections', 'WebSocket connections open now', () => hub.connections());
+  metrics.gauge('huddle_participants_online', 'participants online now', () => hub.online().length);
+  const ops = opsRoutes({ hub, store, metrics, adminToken: tokens.admin, metricsOpen: options.metricsOpen });
   let web: WebHandler | undefined; // made once the port is known; no request arrives before
-  const server = createServer((req, res) => web!.handle(req, res));
+  // /healthz and /metrics answer whatever Host a load balancer or a scraper sends; the page's guard is for browsers
+  const server = createServer((req, res) => ops(req, res) || web!.handle(req, res));
   const wss = attachHub(server, hub, (req) => web!.authorizeUpgrade(req));
   const host = options.host ?? '127.0.0.1';
   let port: number;

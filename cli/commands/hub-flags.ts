@@ -4,7 +4,8 @@ import { resolveDataDir } from '../../collaboration-server/data-dir.js';
 import { HuddleError } from '../../collaboration-server/errors.js';
 import { startHub, type RunningHub } from '../../collaboration-server/server.js';
 import { loadRoles } from '../../agents/roles.js';
-import { logLine, parseDuration, printLines } from '../output.js';
+import { logger, resolveLogFormat } from '../log-format.js';
+import { parseDuration, printLines } from '../output.js';
 
 export interface HubFlags {
   host: string;
@@ -16,6 +17,8 @@ export interface HubFlags {
   heartbeat: string;
   rate: string;
   burst: string;
+  metricsOpen?: boolean;
+  logFormat?: string;
 }
 
 export function withHubFlags(cmd: Command): Command {
@@ -28,7 +31,9 @@ export function withHubFlags(cmd: Command): Command {
     .option('--allow-host <name...>', 'host names the hub answers to besides loopback and --host (a name others reach this machine by)', [])
     .option('--heartbeat <duration>', 'ping interval; a client silent for two is dropped', '15s')
     .option('--rate <n>', 'frames per second allowed per connection', '50')
-    .option('--burst <n>', 'frames a connection may send at once', '100');
+    .option('--burst <n>', 'frames a connection may send at once', '100')
+    .addOption(new Option('--log-format <format>', 'the hub log on stderr: text (readable lines) or json (one JSON object a line); default: text on a terminal, json otherwise').env('HUDDLE_LOG_FORMAT'))
+    .option('--metrics-open', 'serve GET /metrics to anyone who reaches the port (by default it needs the admin token as a bearer)');
 }
 
 function positiveInt(text: string, flag: string, allowZero = false): number {
@@ -42,6 +47,7 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
   const port = positiveInt(flags.port, '--port', true);
   if (port > 65535) throw new HuddleError('BAD_FRAME', `--port must be at most 65535, not ${port}.`);
   const dataDir = resolveDataDir(flags.data);
+  const log = logger(resolveLogFormat(flags.logFormat), 'hub');
   const roles = loadRoles(dataDir);
   const running = await startHub({
     host: flags.host,
@@ -49,6 +55,7 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
     dataDir,
     storeUrl: flags.store,
     allowOrigins: flags.allowOrigin,
+    metricsOpen: flags.metricsOpen,
     allowHosts: flags.allowHost,
     roles: roles.map((r) => r.role),
     teamRoles: roles,
@@ -57,7 +64,7 @@ export async function startHubFromFlags(flags: HubFlags): Promise<RunningHub> {
       framesPerSecond: positiveInt(flags.rate, '--rate'),
       burst: positiveInt(flags.burst, '--burst'),
     },
-    log: (line) => logLine('hub: ', line),
+    log,
   }).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'EADDRINUSE') throw new HuddleError('CONFLICT', `Port ${port} on ${flags.host} is in use: another hub may be running. Pick another with --port.`);
     throw err;

@@ -68,7 +68,7 @@ describe.skipIf(process.platform !== 'linux')('replay amplification', () => {
   it(`keeps the hub under ${PEAK_RSS_BOUND_MB} MB while ${RESUMERS} resume from 0 and ${READERS} ask for 1,000 messages of a 128 MB log without reading`, { timeout: 60_000 }, async () => {
     const dataDir = join(tempDir('huddle-replay-', onCleanup), '.huddle');
     await fillLog(dataDir);
-    const hub = await startHubProcess(dataDir);
+    const hub = await startHubProcess(dataDir, 'server', ['--log-format', 'text']); // its readable log says when each resumer joined
     onCleanup(() => hub.kill('SIGKILL'));
     const pid = hub.proc.pid!;
     const { member } = readTokens(dataDir)!;

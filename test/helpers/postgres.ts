@@ -43,6 +43,9 @@ export interface TestPostgres {
   newDatabase(): Promise<string>;
   /** stops the server (fast: the way a restart does) and starts it again on the same folder and port */
   restart(): void;
+  /** stops the server, keeping its folder: the database has gone away until start() */
+  halt(): void;
+  start(): void;
   stop(): void;
 }
 
@@ -93,6 +96,8 @@ export async function startPostgres(): Promise<TestPostgres> {
       stopServer();
       start();
     },
+    halt: stopServer,
+    start,
     stop() {
       if (stopped) return;
       stopped = true;
