@@ -35,7 +35,7 @@ const portOf = (url: string) => Number(new URL(url).port);
 export async function startHubNodes(storeUrl: string, count: number, extra: string[] = []): Promise<HubNodes> {
   const root = mkdtempSync(join(tmpdir(), 'huddle-nodes-'));
   const start = async (index: number, dataDir = join(root, `node-${index}`)): Promise<HubNode> => {
-    const proc = await startHubProcess(dataDir, 'server', ['--store', storeUrl, ...extra]);
+    const proc = await startHubProcess(dataDir, 'server', ['--store', storeUrl, '--log-format', 'text', ...extra]);
     return { index, proc, port: portOf(proc.url), dataDir };
   };
   const nodes: HubNode[] = [];
