@@ -4,30 +4,22 @@
  * resume on any node, presence with a time to live, shared tokens) and one lead at a time.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { HuddleClient } from '../collaboration-server/client.js';
 import { fileCredentialStore } from '../collaboration-server/credential-store.js';
 import { HuddleError } from '../collaboration-server/errors.js';
 import type { HubEvent } from '../collaboration-server/protocol.js';
 import { cleanupAfterEach, tempDir } from './helpers/cleanup.js';
 import { startTestHub, type TestHub } from './helpers/hub.js';
-import { postgresSkip, startPostgres, type TestPostgres } from './helpers/postgres.js';
+import { describeWithPostgres } from './helpers/postgres-suite.js';
 import { startTcpProxy } from './helpers/tcp-proxy.js';
-
-if (postgresSkip) console.warn(`skipping the several-hubs tests: ${postgresSkip}`);
 
 const cleanup = cleanupAfterEach();
 const timing = { presenceTtlMs: 1500, presenceEveryMs: 200, pollMs: 200 };
 
-describe.skipIf(!!postgresSkip)('several hubs on one PostgreSQL', () => {
-  let cluster: TestPostgres;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(() => cluster?.stop());
-
+describeWithPostgres('several hubs on one PostgreSQL', (cluster) => {
   async function nodes(count: number): Promise<{ url: string; hubs: TestHub[] }> {
-    const url = await cluster.newDatabase();
+    const url = await cluster().newDatabase();
     const hubs: TestHub[] = [];
     for (let i = 0; i < count; i++) {
       const hub = await startTestHub({ storeUrl: url, clusterTiming: timing, dataDir: tempDir('huddle-node-', cleanup) });

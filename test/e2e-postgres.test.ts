@@ -2,11 +2,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { assertBuilt, runHuddle, spawnHuddle, type Spawned } from './helpers/cli.js';
-import { postgresSkip, startPostgres, type TestPostgres } from './helpers/postgres.js';
-
-if (postgresSkip) console.warn(`skipping the PostgreSQL end-to-end tests: ${postgresSkip}`);
+import { describeWithPostgres } from './helpers/postgres-suite.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -39,16 +37,9 @@ async function history(data: string): Promise<{ type: string; text?: string; seq
   return result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; text?: string; seq: number });
 }
 
-describe.skipIf(!!postgresSkip)('huddle server --store postgres://', () => {
-  let cluster: TestPostgres;
-  beforeAll(async () => {
-    assertBuilt();
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(() => cluster?.stop());
-
+describeWithPostgres('huddle server --store postgres://', (cluster) => {
   it('keeps the room in PostgreSQL: acknowledged messages survive a SIGKILL of the hub and a restart of PostgreSQL', async () => {
-    const url = await cluster.newDatabase();
+    const url = await cluster().newDatabase();
     const data = tempData();
     let hub = await startServer(data, { flag: url });
     expect((await runHuddle(['agent', '--plain', '--data', data, '--name', 'Alice', '--role', 'backend-dev'], { input: '' })).code).toBe(0);
@@ -59,7 +50,7 @@ describe.skipIf(!!postgresSkip)('huddle server --store postgres://', () => {
     hub = await startServer(data, { env: url });
     const second = await say(data, 'after the hub restarted');
 
-    cluster.restart();
+    cluster().restart();
     const third = await say(data, 'after PostgreSQL restarted');
     expect([second.seq, third.seq]).toEqual([expect.any(Number), expect.any(Number)]);
 
@@ -86,4 +77,4 @@ describe.skipIf(!!postgresSkip)('huddle server --store postgres://', () => {
     expect(closed.stderr).toMatch(/Could not open the PostgreSQL store at postgres:\/\/127\.0\.0\.1:1\/nowhere: .*ECONNREFUSED.* Check that PostgreSQL is running/);
     expect(closed.stderr).not.toContain('secret-pw');
   }, 60_000);
-});
+}, assertBuilt);

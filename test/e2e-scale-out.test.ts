@@ -7,7 +7,7 @@
  * every task worked by one owner, each client's events in order, and a lead seated and answering.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { HuddleClient } from '../collaboration-server/client.js';
 import { fileCredentialStore } from '../collaboration-server/credential-store.js';
 import type { HubEvent, TaskChange } from '../collaboration-server/protocol.js';
@@ -15,9 +15,7 @@ import { cleanupAfterEach } from './helpers/cleanup.js';
 import { assertBuilt, spawnHuddleUntilCleanup } from './helpers/cli.js';
 import { startHubNodes, type HubNodes } from './helpers/hub-nodes.js';
 import { SEED } from './helpers/planning-team.js';
-import { postgresSkip, startPostgres, type TestPostgres } from './helpers/postgres.js';
-
-if (postgresSkip) console.warn(`skipping the three-hub test: ${postgresSkip}`);
+import { describeWithPostgres } from './helpers/postgres-suite.js';
 
 const cleanup = cleanupAfterEach();
 /** generous: the machines that run this are often busy */
@@ -93,16 +91,9 @@ class Member {
   }
 }
 
-describe.skipIf(!!postgresSkip)('three hubs on one PostgreSQL behind a round-robin proxy', () => {
-  let cluster: TestPostgres;
-  beforeAll(async () => {
-    assertBuilt();
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(() => cluster?.stop());
-
+describeWithPostgres('three hubs on one PostgreSQL behind a round-robin proxy', (cluster) => {
   it('keeps the room whole and one lead going through a SIGKILL, a SIGSTOP and a PostgreSQL restart', async () => {
-    const url = await cluster.newDatabase();
+    const url = await cluster().newDatabase();
     const hubs = await startHubNodes(url, 3, ['--heartbeat', '2s']);
     cleanup(() => hubs.close());
     const db = new pg.Pool({ connectionString: url, max: 2 });
@@ -204,7 +195,7 @@ describe.skipIf(!!postgresSkip)('three hubs on one PostgreSQL behind a round-rob
 
     // 3. PostgreSQL restarts under everyone
     const third = await epoch();
-    cluster.restart();
+    cluster().restart();
     await vi.waitFor(async () => expect(await epoch()).toBeGreaterThan(third), LONG);
     await moreActivity();
     await everythingHolds('after a PostgreSQL restart');
@@ -225,4 +216,4 @@ describe.skipIf(!!postgresSkip)('three hubs on one PostgreSQL behind a round-rob
     expect(lead.err()).toMatch(/leads the room \(epoch \d+\)/);
     expect(standby.err()).toMatch(/leads the room \(epoch \d+\)/);
   }, 180_000);
-});
+}, assertBuilt);

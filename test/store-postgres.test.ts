@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { toHuddleError } from '../collaboration-server/errors.js';
 import type { Store } from '../collaboration-server/store/index.js';
 import { PostgresStore } from '../collaboration-server/store/postgres/index.js';
 import { assertBuilt } from './helpers/cli.js';
-import { postgresSkip, startPostgres, type TestPostgres } from './helpers/postgres.js';
+import { describeWithPostgres } from './helpers/postgres-suite.js';
 import { storeContract } from './store-contract.js';
 
 const lead = { id: 'p-lead', name: 'Lead', role: 'orchestrator' };
@@ -29,17 +29,9 @@ console.log(JSON.stringify(seqs));
 `;
 const builtStore = fileURLToPath(new URL('../dist/collaboration-server/store/postgres/index.js', import.meta.url));
 
-if (postgresSkip) console.warn(`skipping the PostgreSQL store tests: ${postgresSkip}`);
-
-describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
-  let cluster: TestPostgres;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(() => cluster?.stop());
-
+describeWithPostgres('PostgreSQL', (cluster) => {
   storeContract('PostgreSQL', async () => {
-    const url = await cluster.newDatabase();
+    const url = await cluster().newDatabase();
     let store = PostgresStore.open(url);
     return {
       store,
@@ -60,7 +52,7 @@ describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
     afterAll(() => Promise.all(opened.map((s) => s.close())));
 
     it('numbers without a gap after a rolled-back transaction', async () => {
-      const store = open(await cluster.newDatabase());
+      const store = open(await cluster().newDatabase());
       store.transaction(() => say(store, 'one'));
       expect(() => store.transaction(() => {
         say(store, 'rolled back');
@@ -71,7 +63,7 @@ describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
     });
 
     it('numbers from the log, not from what one hub has seen: two stores on one database take turns', async () => {
-      const url = await cluster.newDatabase();
+      const url = await cluster().newDatabase();
       const [a, b] = [open(url), open(url)];
       expect(a.transaction(() => say(a, 'a1')).event.seq).toBe(1);
       expect(b.transaction(() => say(b, 'b1')).event.seq).toBe(2);
@@ -83,7 +75,7 @@ describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
 
     it('gives concurrent hubs in separate processes gapless numbers in commit order, each transaction contiguous', async () => {
       assertBuilt();
-      const url = await cluster.newDatabase();
+      const url = await cluster().newDatabase();
       const run = promisify(execFile);
       const outputs = await Promise.all([1, 2, 3].map(() => run(process.execPath, ['--input-type=module', '-e', WRITER, builtStore, url, '40'])));
       const perProcess = outputs.map((o) => JSON.parse(o.stdout) as [number, number][]);
@@ -98,13 +90,13 @@ describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
     }, 60_000);
 
     it('fails the open transaction when PostgreSQL restarts, commits none of it, and reconnects for the next', async () => {
-      const store = open(await cluster.newDatabase());
+      const store = open(await cluster().newDatabase());
       store.transaction(() => say(store, 'before'));
       let code = 'no error';
       try {
         store.transaction(() => {
           say(store, 'during');
-          cluster.restart();
+          cluster().restart();
           say(store, 'after the restart');
         });
       } catch (err) {
