@@ -105,7 +105,7 @@ export class ClusterNode {
   private catchUp(): void {
     try {
       for (;;) {
-        const page = contiguous(this.options.cluster.tail(this.cursor, TAIL_PAGE), this.cursor);
+        const page = contiguous(this.options.cluster.tail(this.cursor, TAIL_PAGE, true), this.cursor);
         if (page.length === 0) break;
         this.cursor = page.at(-1)!.stored.event.seq;
         this.options.relay(page);

@@ -1,15 +1,13 @@
 /** GET /healthz and GET /metrics on a real hub over real sockets. */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { health } from '../collaboration-server/http/ops-routes.js';
 import type { Hub } from '../collaboration-server/hub.js';
 import { HuddleError } from '../collaboration-server/errors.js';
 import type { Store } from '../collaboration-server/store/index.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
-import { postgresSkip, startPostgres, type TestPostgres } from './helpers/postgres.js';
+import { describeWithPostgres } from './helpers/postgres-suite.js';
 import { parsePrometheusText } from './helpers/prometheus-text.js';
-
-if (postgresSkip) console.warn(`skipping the /healthz test on PostgreSQL: ${postgresSkip}`);
 
 let hub: TestHub;
 afterEach(async () => hub?.close());
@@ -120,20 +118,14 @@ describe('GET /healthz', () => {
   });
 });
 
-describe.skipIf(!!postgresSkip)('GET /healthz on PostgreSQL', () => {
-  let cluster: TestPostgres;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  }, 60_000);
-  afterAll(() => cluster?.stop());
-
+describeWithPostgres('GET /healthz on PostgreSQL', (cluster) => {
   it('turns unhealthy within seconds of PostgreSQL stopping, and healthy again once it is back', async () => {
-    hub = await startTestHub({ storeUrl: await cluster.newDatabase() });
+    hub = await startTestHub({ storeUrl: await cluster().newDatabase() });
     const alice = await hub.client('Alice', 'backend-dev');
     await alice.send({ type: 'chat', text: 'before the database went away' });
     expect((await healthz(hub, '?check=store')).status).toBe(200);
 
-    cluster.halt();
+    cluster().halt();
     const down = await vi.waitFor(async () => {
       const answer = await healthz(hub, '?check=store');
       expect(answer.status).toBe(503);
@@ -141,8 +133,34 @@ describe.skipIf(!!postgresSkip)('GET /healthz on PostgreSQL', () => {
     }, { timeout: 15_000, interval: 200 });
     expect(down.body.checks.store).toMatchObject({ ok: false, detail: expect.stringMatching(/PostgreSQL/) });
 
-    cluster.start();
+    cluster().start();
     await vi.waitFor(async () => expect((await healthz(hub, '?check=store')).status).toBe(200), { timeout: 15_000, interval: 200 });
     await alice.send({ type: 'chat', text: 'after it came back' });
+  }, 60_000);
+
+  it('answers unhealthy while PostgreSQL hangs (SIGSTOP), one bounded check at a time, and healthy again after SIGCONT', async () => {
+    hub = await startTestHub({ storeUrl: await cluster().newDatabase() });
+    const alice = await hub.client('Alice', 'backend-dev');
+    await alice.send({ type: 'chat', text: 'before the database hung' });
+    expect((await healthz(hub)).body.checks.store?.ok).toBe(true);
+
+    cluster().pause();
+    try {
+      // the first check waits a bounded time (or finds the hub's background read already waiting)
+      const first = await healthz(hub, '?check=store');
+      expect(first.status).toBe(503);
+      expect(first.body.checks.store?.detail).toMatch(/PostgreSQL: no answer (from PostgreSQL in 2\.0 s|yet to a statement sent earlier)/);
+      // while a statement waits for its answer, checks send nothing more: each answers at once, none piles up
+      const many = await Promise.all(Array.from({ length: 20 }, () => healthz(hub, '?check=store')));
+      for (const answer of many) expect(answer).toMatchObject({ status: 503, body: { checks: { store: { ok: false, detail: expect.stringMatching(/no answer yet to a statement sent earlier/) } } } });
+      // the full check says the same, and the lead's check still answers from memory
+      expect((await healthz(hub)).body).toMatchObject({ healthy: false, checks: { store: { ok: false }, lead: { ok: false } } });
+    } finally {
+      cluster().resume();
+    }
+
+    await vi.waitFor(async () => expect((await healthz(hub, '?check=store')).status).toBe(200), { timeout: 15_000, interval: 200 });
+    await alice.send({ type: 'chat', text: 'after it answered again' });
+    expect((await alice.request({ type: 'history', limit: 10 })).events.map((e) => (e.type === 'message' ? e.text : null)).filter(Boolean)).toEqual(['before the database hung', 'after it answered again']);
   }, 60_000);
 });

@@ -39,11 +39,14 @@ export interface LeadLock {
 export interface ClusterStore {
   /** this hub's name among the others, random per process */
   readonly nodeId: string;
-  /** Up to `limit` events after `after`, oldest first, whoever committed them. */
-  tail(after: number, limit: number): LoggedEvent[];
+  /**
+   * Up to `limit` events after `after`, oldest first, whoever committed them. `background`: a read
+   * outside any transaction that may fail rather than hold the hub's thread long (a hung server).
+   */
+  tail(after: number, limit: number, background?: boolean): LoggedEvent[];
   /** Calls `wake` when another hub may have committed events (and when the wake-up channel was lost and is back). */
   listen(wake: () => void, log: (line: string) => void): () => void;
-  /** Records this hub's online participants (and only them) as online until `ttlMs` from now. */
+  /** Records this hub's online participants (and only them) as online until `ttlMs` from now. Outside a transaction, and gives up soon on a hung server, as presenceElsewhere does. */
   touchPresence(participants: PresenceRow[], ttlMs: number): void;
   /** Who is online on other hubs, as far as their unexpired rows say. */
   presenceElsewhere(): Map<string, Participant['status']>;

@@ -126,6 +126,12 @@ export interface Store {
   readonly cluster?: ClusterStore;
   /** Runs `fn` in one transaction: all of it is committed, or none of it. Nested calls are savepoints. */
   transaction<T>(fn: () => T): T;
+  /**
+   * The log's last sequence number, read from the database within a short wait, for a health check:
+   * a hung server fails it in seconds, and while an earlier one waits for its answer it fails at once.
+   * Absent where `events.lastSeq()` answers from the hub's own process (SQLite).
+   */
+  probe?(): number;
   /** absent when the store has nothing that holds writes back */
   readonly checkpoints?: WriteHold | undefined;
   /** Closes the store; resolves once its files or connections are let go. */

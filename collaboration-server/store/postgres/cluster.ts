@@ -9,7 +9,7 @@ import type { Audience, HubEvent, Participant } from '../../protocol.js';
 import type { ClusterStore, LoggedEvent, PresenceRow } from '../cluster.js';
 import { PostgresLeadLock } from './lead-lock.js';
 import { listenForEvents } from './listener.js';
-import type { SyncClient } from './sync-client.js';
+import { SHORT_WAIT_MS, type SyncClient } from './sync-client.js';
 
 const NOW_MS = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
 
@@ -37,8 +37,8 @@ export class PostgresCluster implements ClusterStore {
     this.leadLock = new PostgresLeadLock(url, sql);
   }
 
-  tail(after: number, limit: number): LoggedEvent[] {
-    const rows = this.sql.query<EventRow>('SELECT from_id, to_kind, to_value, body FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit]);
+  tail(after: number, limit: number, background = false): LoggedEvent[] {
+    const rows = this.sql.query<EventRow>('SELECT from_id, to_kind, to_value, body FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [after, limit], background ? SHORT_WAIT_MS : undefined);
     return rows.map((row) => ({ stored: { event: JSON.parse(row.body) as HubEvent, json: row.body }, fromId: row.from_id, to: audienceOf(row) }));
   }
 
@@ -53,6 +53,7 @@ export class PostgresCluster implements ClusterStore {
        SELECT m.participant_id, $1, m.status, ${NOW_MS} + $4 FROM unnest($2::text[], $3::text[]) AS m(participant_id, status)
        ON CONFLICT (participant_id, node_id) DO UPDATE SET status = excluded.status, expires_at = excluded.expires_at`,
       [this.nodeId, participants.map((p) => p.participantId), participants.map((p) => p.status), ttlMs],
+      SHORT_WAIT_MS,
     );
   }
 
@@ -60,6 +61,7 @@ export class PostgresCluster implements ClusterStore {
     const rows = this.sql.query<{ participant_id: string; status: 'online' | 'away' }>(
       `SELECT participant_id, status FROM presence WHERE node_id <> $1 AND expires_at >= ${NOW_MS} ORDER BY status = 'online'`,
       [this.nodeId],
+      SHORT_WAIT_MS,
     );
     // 'online' rows come last, so where a participant is on two hubs, online wins over away
     return new Map(rows.map((r) => [r.participant_id, r.status]));

@@ -5,7 +5,7 @@ import { PostgresEventLog } from './events.js';
 import { PostgresKeyValues } from './key-values.js';
 import { PostgresParticipants } from './participants.js';
 import { EVENTS_CHANNEL, LOCKS, migrate } from './schema.js';
-import { PostgresError, storageError, SyncClient, type SyncClientOptions } from './sync-client.js';
+import { PostgresError, SHORT_WAIT_MS, storageError, SyncClient, type SyncClientOptions } from './sync-client.js';
 import { PostgresWork } from './tasks.js';
 
 /** how long a session may sit idle inside a transaction before PostgreSQL ends it (and its locks) */
@@ -89,6 +89,10 @@ export class PostgresStore implements Store {
       throw storageError(new PostgresError('PostgreSQL rolled the transaction back: a statement in it had failed', undefined));
     }
     return result;
+  }
+
+  probe(): number {
+    return this.sql.query<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM events', [], SHORT_WAIT_MS)[0]!.seq;
   }
 
   async close(): Promise<void> {

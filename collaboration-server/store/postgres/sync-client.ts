@@ -29,6 +29,12 @@ export interface SyncClientOptions {
   settings?: Record<string, number | string>;
 }
 
+/**
+ * How long a background read or a health check waits before it gives up, where the answer can wait:
+ * a hung server then holds the hub's thread this long once, not a statement's whole timeout.
+ */
+export const SHORT_WAIT_MS = 2000;
+
 /** SQLSTATE classes that say the server ran out of room (53: insufficient resources). */
 const FULL_CODES = new Set(['53100', '53200']);
 
@@ -64,6 +70,11 @@ export class SyncClient {
   private readonly waitMs: number;
   private nextId = 0;
   private closed = false;
+  /**
+   * Statements this thread stopped waiting for (a hung server): the worker still has them, and runs
+   * whatever is sent next after them. Until they are answered, nothing but a ROLLBACK is sent.
+   */
+  private readonly late = new Set<number>();
 
   constructor(url: string, options: SyncClientOptions = {}) {
     const connectMs = options.connectMs ?? 5_000;
@@ -85,9 +96,12 @@ export class SyncClient {
     this.port.unref();
   }
 
-  /** Runs one statement and returns its rows; throws a HuddleError STORAGE_* when PostgreSQL fails. */
-  query<R = Row>(sql: string, params: unknown[] = []): R[] {
-    return this.call(sql, params).rows as R[];
+  /**
+   * Runs one statement and returns its rows; throws a HuddleError STORAGE_* when PostgreSQL fails.
+   * `waitMs` (outside a transaction only, where a late answer changes nothing) gives up sooner.
+   */
+  query<R = Row>(sql: string, params: unknown[] = [], waitMs?: number): R[] {
+    return this.call(sql, params, undefined, waitMs).rows as R[];
   }
 
   /** A transaction boundary: the worker keeps to one connection from `begin` to `commit` or `rollback`. */
@@ -98,7 +112,7 @@ export class SyncClient {
   close(): void {
     if (this.closed) return;
     try {
-      this.control('close', '');
+      this.call('', [], 'close', SHORT_WAIT_MS);
     } catch {
       // closing anyway
     }
@@ -107,23 +121,46 @@ export class SyncClient {
     void this.worker.terminate();
   }
 
-  private call(sql: string, params: unknown[], control?: Control): Reply {
+  private call(sql: string, params: unknown[], control?: Control, waitMs = this.waitMs): Reply {
     if (this.closed) throw new HuddleError('STORAGE_FAILED', 'The PostgreSQL store is closed.');
+    this.takeLateAnswers();
     const id = ++this.nextId;
+    if (this.late.size && control === 'rollback') {
+      // Sent behind the unanswered statements (the worker keeps the order) and not waited for: the
+      // transaction ends there, and nothing else is sent before the server has answered all of them.
+      this.port.postMessage({ id, sql, params, control });
+      this.late.add(id);
+      return { id, rows: [], command: 'ROLLBACK' };
+    }
+    if (this.late.size && control !== 'close') {
+      throw storageError(new PostgresError('no answer yet to a statement sent earlier; the server has stopped answering', undefined));
+    }
     this.port.postMessage({ id, sql, params, control });
-    const deadline = Date.now() + this.waitMs;
+    const deadline = Date.now() + waitMs;
     for (;;) {
       const seen = Atomics.load(this.signal, 0);
       const message = receiveMessageOnPort(this.port);
       if (message) {
         const reply = message.message as Reply;
-        if (reply.id !== id) continue; // the late answer to a statement that timed out here
+        if (reply.id !== id) {
+          this.late.delete(reply.id); // the late answer to a statement that timed out here
+          continue;
+        }
         if (reply.error) throw storageError(new PostgresError(reply.error.message, reply.error.code));
         return reply;
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw storageError(new PostgresError(`no answer from PostgreSQL in ${Math.round(this.waitMs / 1000)} s`, undefined));
+      if (left <= 0) {
+        this.late.add(id);
+        throw storageError(new PostgresError(`no answer from PostgreSQL in ${(waitMs / 1000).toFixed(waitMs < 10_000 ? 1 : 0)} s`, undefined));
+      }
       Atomics.wait(this.signal, 0, seen, left);
     }
+  }
+
+  /** Forgets the statements the worker has answered since this thread stopped waiting for them. */
+  private takeLateAnswers(): void {
+    if (this.late.size === 0) return;
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) this.late.delete((message.message as Reply).id);
   }
 }
