@@ -36,6 +36,8 @@ export interface RelayUnderTest {
 export interface HuddleRelay extends RelayUnderTest {
   url: string;
   token: string;
+  /** for GET /metrics */
+  adminToken: string;
 }
 
 /** How to start a relay process: a command prefix that pins it to a core (see machine.ts), or none. */
@@ -65,22 +67,25 @@ function spawnNode(launch: RelayLaunch, args: string[], ready: RegExp) {
 /** The chat frame every client sends, for every relay. */
 const chatFrame = (id: number, payload: string) => `{"type":"chat","id":"c${id}","text":${JSON.stringify(payload)}}`;
 
-export async function startHuddleRelay(launch: RelayLaunch): Promise<HuddleRelay> {
+/** `store`: a postgres:// URL to keep the room in (several hubs may share one); SQLite in a temporary folder when omitted. */
+export async function startHuddleRelay(launch: RelayLaunch, store?: string): Promise<HuddleRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huddle-bench-'));
   const profile = launch.profileDir ? ['--cpu-prof', '--cpu-prof-dir', launch.profileDir] : [];
   const { child, line } = await spawnNode(
     launch,
-    [...profile, huddleBin, 'server', '--port', '0', '--data', dataDir, '--rate', '10000000', '--burst', '10000000', '--heartbeat', '10m'],
+    [...profile, huddleBin, 'server', '--port', '0', '--data', dataDir, '--rate', '10000000', '--burst', '10000000', '--heartbeat', '10m', ...(store ? ['--store', store] : [])],
     /huddle hub listening on/,
   );
   const url = line.split(' ').at(-1)!;
-  const token = readTokens(dataDir)!.member;
+  const tokens = readTokens(dataDir)!;
+  const token = tokens.member;
   let seq = 0;
   return {
     name: 'huddle',
     pid: child.pid!,
     url,
     token,
+    adminToken: tokens.admin,
     async connect(label, onPayload) {
       const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, perMessageDeflate: false });
       ws.on('error', () => {});

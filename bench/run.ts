@@ -2,7 +2,9 @@
  * The benchmark suite: `npm run bench` (build, then `node dist/bench/run.js`).
  * Prints tables and writes the numbers as JSON to bench/results/. Loopback only; bounded counts.
  * `npm run bench -- --quick` (or HUDDLE_BENCH_QUICK=1) runs short runs and one round, in under a minute.
- * HUDDLE_BENCH_ONLY=relays (or appends, sustained, idle, startup, planning) runs one section;
+ * HUDDLE_BENCH_ONLY=relays (or appends, postgres, sustained, idle, startup, planning) runs one section
+ * (postgres: the same durable appends on SQLite, one hub on PostgreSQL and three hubs on one PostgreSQL,
+ * skipped with a line saying why where PostgreSQL is not installed);
  * HUDDLE_BENCH_FANOUTS=10,50 measures only those fan-outs; HUDDLE_BENCH_ROUNDS and HUDDLE_BENCH_SECONDS
  * override the rounds and the length of a run; HUDDLE_BENCH_RELAYS=huddle,ws-batched,ws-framed picks the
  * relays (ws-framed: the floor that frames once, as Huddle does); HUDDLE_BENCH_PROFILE=DIR writes CPU
@@ -15,6 +17,7 @@ import { benchAppends, describeAppends, type AppendsResult } from './appends.js'
 import { benchIdleMemory, SETTLE_MS } from './idle-memory.js';
 import { machineInfo, pinClients, sampleLoad } from './machine.js';
 import { benchPlanning } from './planning.js';
+import { benchPostgresAppends, type PostgresAppendsResult } from './postgres-appends.js';
 import { benchRelays, type Load, type RelayBench } from './relay-bench.js';
 import { DEFAULT_RELAYS, RELAYS, repoRoot, type RelayLaunch, type RelayName } from './relays.js';
 import type { BenchResult } from './result.js';
@@ -85,6 +88,7 @@ log(`${QUICK ? 'quick: ' : ''}${ROUNDS} round(s) of ${SECONDS} s runs; ${pinning
 const output: string[] = [];
 let relays: RelayBench | undefined;
 let appends: AppendsResult | undefined;
+let postgres: PostgresAppendsResult | undefined;
 let sustained: SustainedResult | undefined;
 const results: BenchResult[] = [];
 const wanted = (name: string) => !ONLY || name.startsWith(ONLY);
@@ -116,6 +120,32 @@ if (wanted('appends')) {
       1,
     ),
   );
+}
+if (wanted('postgres')) {
+  log('— durable appends on PostgreSQL beside SQLite');
+  postgres = await benchPostgresAppends(launch, { clients: 50, window: 2, seconds: SECONDS, warmupSeconds: 1, rounds: ROUNDS }, log);
+  if ('skipped' in postgres) {
+    log(`  skipped: ${postgres.skipped}`);
+    output.push(`durable appends on PostgreSQL: skipped (${postgres.skipped})`);
+  } else {
+    for (const run of postgres.runs) log(`  ${run.setup}: ${describeAppends(run.result)}`);
+    output.push(
+      table(
+        [`durable appends, 50 clients, 2 in flight each (PostgreSQL ${postgres.postgresVersion}, fsync on)`, 'appends/s min/med/max', 'ack p50 ms', 'ack p99 ms', 'hub CPU µs', 'PostgreSQL CPU µs', 'frames/commit', 'commit ms'],
+        postgres.runs.map(({ setup, result: r }) => [
+          setup,
+          show(r.appendsPerSecond, 0),
+          r.ackP50Ms.median.toFixed(2),
+          r.ackP99Ms.median.toFixed(2),
+          r.hubCpuUsPerAppend.median.toFixed(0),
+          r.storeCpuUsPerAppend ? r.storeCpuUsPerAppend.median.toFixed(0) : '-',
+          r.commits.framesPerCommit.toFixed(1),
+          r.commits.commitMs.toFixed(2),
+        ]),
+        1,
+      ),
+    );
+  }
 }
 if (wanted('sustained')) {
   log('— sustained load');
@@ -156,6 +186,8 @@ const report = {
   paced_p99_ms: pacedP99,
   relays,
   appends,
+  /** the same appends on SQLite, one hub on PostgreSQL, three hubs on one PostgreSQL; or why skipped */
+  postgres,
   sustained,
   results,
 };
