@@ -72,6 +72,19 @@ export class Gauge implements Metric {
   }
 }
 
+/** A counter whose series are read when scraped, from a count kept elsewhere (the lead's, in the store). */
+export class ReadCounter implements Metric {
+  readonly type = 'counter';
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    private readonly read: () => { labels: Labels; value: number }[],
+  ) {}
+  samples(): string[] {
+    return this.read().map(({ labels, value }) => `${this.name}${labelText(labels)} ${numberText(value)}`);
+  }
+}
+
 interface HistogramValue {
   counts: number[];
   sum: number;

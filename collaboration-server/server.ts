@@ -10,6 +10,7 @@ import { systemClock } from './clock.js';
 import { adoptTokens, DATABASE_FILE, ensureTokens, heldRoom, lockDataDir, prepareDataDir, writeHubUrl, type Tokens } from './data-dir.js';
 import { createHub, type ConnectionAuth, type Hub, type HubOptions } from './hub.js';
 import { HubMetrics } from './hub-metrics.js';
+import { LEAD_LLM_STATE_KEY, registerLeadLlmMetrics } from './lead-llm-metrics.js';
 import { opsRoutes } from './http/ops-routes.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
 import type { CheckpointOptions, Store } from './store/index.js';
@@ -103,6 +104,7 @@ async function serve(options: ServerOptions, store: Store, tokens: Tokens, relea
   const hub = createHub({ ...options, store, metrics });
   metrics.gauge('huddle_connections', 'WebSocket connections open now', () => hub.connections());
   metrics.gauge('huddle_participants_online', 'participants online now', () => hub.online().length);
+  registerLeadLlmMetrics(metrics.registry, () => store.kv.state(LEAD_LLM_STATE_KEY));
   const ops = opsRoutes({ hub, store, metrics, adminToken: tokens.admin, metricsOpen: options.metricsOpen });
   let web: WebHandler | undefined; // made once the port is known; no request arrives before
   // /healthz and /metrics answer whatever Host a load balancer or a scraper sends; the page's guard is for browsers

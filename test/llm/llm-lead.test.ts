@@ -19,6 +19,7 @@ import { startLeadOn, stopLead, type RunningLead } from '../helpers/lead.js';
 import { httpError, scriptedModel, useOf, type Scripted } from '../helpers/llm-mock.js';
 import { PLAN_UNKNOWN_ROLE, PREVIEW_LINE, PREVIEW_READING, SEED_LINE, SEED_PLAN, SEED_PLAN_TEXT, TOKEN_BLOCKER } from '../helpers/llm-recordings.js';
 import { fromLead } from '../helpers/planning-team.js';
+import { parsePrometheusText } from '../helpers/prometheus-text.js';
 
 let hub: TestHub;
 const leads: Lead[] = [];
@@ -86,6 +87,40 @@ describe('the lead thinking with a model', () => {
     await vi.waitFor(async () => expect((await po.request({ type: 'tasks' })).tasks.map((t) => t.title)).toEqual(SEED_PLAN.tasks.map((t) => t.title)), { timeout: 5000 });
     const usage = await po.request({ type: 'state_get', key: LLM_STATE_KEY });
     expect(usage.value).toMatchObject({ usage: { model: 'mock:test', asks: 1, answers: 1, fallbacks: 0, tokens: 150 } });
+  });
+
+  it('counts its model calls, answers, fallbacks, refusals and tokens on the hub’s /metrics', async () => {
+    const { po, seen } = await room();
+    const scrape = async () => {
+      const res = await fetch(`${hub.url.replace(/^ws:/, 'http:')}/metrics`, { headers: { authorization: `Bearer ${hub.running.tokens.admin}` } });
+      return parsePrometheusText(await res.text());
+    };
+    const before = await scrape();
+    for (const name of ['huddle_llm_calls_total', 'huddle_llm_fallbacks_total', 'huddle_llm_refusals_total']) expect(before.types.get(name)).toBe('counter');
+    expect(before.value('huddle_llm_calls_total')).toBe(0);
+
+    // the plan is answered; every reading of a chat line fails (500); a cap of 3 questions a minute refuses the rest
+    const model = scriptedModel((prompt) => (useOf(prompt) === 'plan' ? SEED_PLAN_TEXT : httpError(500)));
+    await startLlmLead(model, { chat: 'all', limits: { ...DEFAULT_LIMITS, asksPerMinute: 3 } });
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    await po.send({ type: 'chat', text: SEED_LINE });
+    await seen.until(fromLead('breakdown'));
+    for (const line of ['the staging database is slow today', 'who has the keys to the build server', 'lunch is at noon', 'the printer is out of paper']) await po.send({ type: 'chat', text: line });
+
+    const saved = async () => ((await po.request({ type: 'state_get', key: LLM_STATE_KEY })).value as { usage: { asks: number; answers: number; fallbacks: number; refused: number; tokens: number } }).usage;
+    await vi.waitFor(async () => expect((await saved()).refused).toBeGreaterThan(0), { timeout: 5000 });
+    const usage = await saved();
+    const after = await scrape();
+    const labels = { model: 'mock:test' };
+    expect({
+      asks: after.value('huddle_llm_calls_total', labels),
+      answers: after.value('huddle_llm_answers_total', labels),
+      fallbacks: after.value('huddle_llm_fallbacks_total', labels),
+      refused: after.value('huddle_llm_refusals_total', labels),
+      tokens: after.value('huddle_llm_tokens_total', labels),
+    }).toEqual({ asks: usage.asks, answers: usage.answers, fallbacks: usage.fallbacks, refused: usage.refused, tokens: usage.tokens });
+    expect(usage).toMatchObject({ asks: 3, answers: 1, tokens: 150 });
+    expect(usage.fallbacks).toBeGreaterThanOrEqual(usage.refused + 2);
   });
 
   it('shows the offline plan when the model’s plan fails its checks, and says why first', async () => {

@@ -310,6 +310,7 @@ export class LlmAdvisor implements Advisor {
     const p = prompt();
     const refused = this.refusal();
     if (refused) {
+      this.usage = { ...this.usage, refused: this.usage.refused + 1 };
       this.settle(key, p.use, { ok: false, problem: refused });
       return key;
     }

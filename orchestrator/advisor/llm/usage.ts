@@ -4,8 +4,10 @@
  * included) and starts again when the next sprint begins.
  */
 import { z } from 'zod';
+import { LEAD_LLM_STATE_KEY } from '../../../collaboration-server/lead-llm-metrics.js';
 
-export const LLM_STATE_KEY = 'llm';
+/** The hub's /metrics reads the counts of this document (collaboration-server/lead-llm-metrics.ts). */
+export const LLM_STATE_KEY = LEAD_LLM_STATE_KEY;
 
 export const LlmUsageSchema = z.object({
   model: z.string(),
@@ -17,10 +19,12 @@ export const LlmUsageSchema = z.object({
   asks: z.number().int().nonnegative(),
   answers: z.number().int().nonnegative(),
   fallbacks: z.number().int().nonnegative(),
+  /** of the fallbacks, questions not sent at all (the budget spent, the minute's cap reached); absent in what older leads saved */
+  refused: z.number().int().nonnegative().default(0),
 });
 export type LlmUsage = z.infer<typeof LlmUsageSchema>;
 
-export const freshUsage = (model: string, budget: number, sprintId: string | null = null): LlmUsage => ({ model, sprintId, tokens: 0, budget, asks: 0, answers: 0, fallbacks: 0 });
+export const freshUsage = (model: string, budget: number, sprintId: string | null = null): LlmUsage => ({ model, sprintId, tokens: 0, budget, asks: 0, answers: 0, fallbacks: 0, refused: 0 });
 
 /** The usage counted towards the sprint now running: a new sprint starts a new count. */
 export function forSprint(usage: LlmUsage, sprintId: string | null): LlmUsage {
