@@ -67,7 +67,8 @@ export async function benchAppendsOn(hubs: HuddleRelay[], o: AppendsOptions, sto
     c.ws.send(`{"type":"chat","id":"${id}","to":{"kind":"participant","name":"${c.name}"},"text":"append ${c.sent}"}`);
   };
   try {
-    for (let i = 0; i < o.clients; i++) {
+    // joined together: a join is a commit, and one after the other they take long on PostgreSQL
+    const join = async (i: number) => {
       const name = `append-${i}`;
       const hub = hubs[i % hubs.length]!;
       const ws = new WebSocket(hub.url, { headers: { authorization: `Bearer ${hub.token}` }, perMessageDeflate: false });
@@ -87,7 +88,8 @@ export async function benchAppendsOn(hubs: HuddleRelay[], o: AppendsOptions, sto
         });
       });
       clients.push(client);
-    }
+    };
+    await Promise.all(Array.from({ length: o.clients }, (_, i) => join(i)));
     for (const c of clients) for (let k = 0; k < o.window; k++) send(c);
     const rates: number[] = [];
     const cpu: number[] = [];

@@ -15,8 +15,12 @@ export type PostgresAppendsResult = { skipped: string } | { postgresVersion: str
 async function hubsOn(launch: RelayLaunch, count: number, store?: string): Promise<HuddleRelay[]> {
   const hubs: HuddleRelay[] = [];
   try {
-    // one after the other: the first creates the schema and the tokens the others adopt
-    for (let i = 0; i < count; i++) hubs.push(await startHuddleRelay(launch, store));
+    // the first creates the schema and the tokens the others adopt; the others start together
+    hubs.push(await startHuddleRelay(launch, store));
+    const others = await Promise.allSettled(Array.from({ length: count - 1 }, () => startHuddleRelay(launch, store)));
+    for (const o of others) if (o.status === 'fulfilled') hubs.push(o.value);
+    const failed = others.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
     return hubs;
   } catch (err) {
     await Promise.all(hubs.map((h) => h.close()));

@@ -123,7 +123,7 @@ if (wanted('appends')) {
 }
 if (wanted('postgres')) {
   log('— durable appends on PostgreSQL beside SQLite');
-  postgres = await benchPostgresAppends(launch, { clients: 50, window: 2, seconds: SECONDS, warmupSeconds: 1, rounds: ROUNDS }, log);
+  postgres = await benchPostgresAppends(launch, { clients: 50, window: 2, seconds: SECONDS, warmupSeconds: QUICK ? 0.5 : 1, rounds: ROUNDS }, log);
   if ('skipped' in postgres) {
     log(`  skipped: ${postgres.skipped}`);
     output.push(`durable appends on PostgreSQL: skipped (${postgres.skipped})`);
