@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { toHuddleError } from '../collaboration-server/errors.js';
 import type { Store } from '../collaboration-server/store/index.js';
 import { PostgresStore } from '../collaboration-server/store/postgres/index.js';
@@ -103,6 +103,24 @@ describeWithPostgres('PostgreSQL', (cluster) => {
         code = toHuddleError(err, 'hub').code;
       }
       expect(code).toBe('STORAGE_FAILED');
+      store.transaction(() => say(store, 'after'));
+      expect(store.events.since(0, lead, 10).map((e) => (e.type === 'message' ? e.text : ''))).toEqual(['before', 'after']);
+      expect(seqs(store)).toEqual([1, 2]);
+    }, 60_000);
+
+    it('while PostgreSQL hangs: the probe gives up, nothing more is sent until it answers, and then all carries on', async () => {
+      const store = open(await cluster().newDatabase());
+      store.transaction(() => say(store, 'before'));
+      expect(store.probe()).toBe(1);
+      cluster().pause();
+      try {
+        expect(() => store.probe()).toThrow(/no answer from PostgreSQL in 2\.0 s/);
+        // the probe is still out: a transaction fails before it sends anything, so it holds nothing
+        expect(() => store.transaction(() => say(store, 'while hung'))).toThrow(/no answer yet to a statement sent earlier/);
+      } finally {
+        cluster().resume();
+      }
+      await vi.waitFor(() => expect(store.probe()).toBe(1), { timeout: 15_000, interval: 100 });
       store.transaction(() => say(store, 'after'));
       expect(store.events.since(0, lead, 10).map((e) => (e.type === 'message' ? e.text : ''))).toEqual(['before', 'after']);
       expect(seqs(store)).toEqual([1, 2]);
