@@ -6,7 +6,7 @@
  * cancel it. Patterns run on one clause of normalised text (lower case, straight apostrophes).
  */
 
-export type SignalCategory = 'stuck' | 'waiting' | 'access' | 'error' | 'unable' | 'uncertain' | 'help' | 'overrun' | 'decision' | 'capacity';
+export type SignalCategory = 'stuck' | 'waiting' | 'access' | 'error' | 'unable' | 'uncertain' | 'help' | 'overrun' | 'decision' | 'capacity' | 'trouble';
 
 export interface Signal {
   category: SignalCategory;
@@ -100,9 +100,9 @@ export const OTHER_SENSES: readonly RegExp[] = [
   // stuck with chores (an assignment), or users stuck on an old version (a product state)
   w("stuck with (?:the|these|those|all the|some|more) (?:\\w+ )?(?:tickets|tasks|bugs|chores|reviews|meetings|docs|paperwork|admin work)|(?:users?|customers?|guests?|people|clients?) (?:are|is|get|got|stay|remain) stuck (?:on|with|in)"),
   // stuck somewhere, or stuck with something that is fine
-  w("stuck (?:in|at) (?:the |a |an |my )?(?:traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|office|\\w+ (?:meeting|call))"),
+  w("stuck in (?:my|your|his|her|our|their) (?:head|mind)|stuck (?:in|at) (?:the |a |an |my )?(?:traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|office|\\w+ (?:meeting|call))"),
   // can't in a figure of speech; waiting for a meeting, a drink, a build that is nearly done
-  w("can't (?:wait|believe|complain|stress|thank|imagine|recommend)|(?:can't|cannot|sorry i can't) (?:make|attend|join)(?: (?:it|standup|stand-up|the \\w+|tomorrow|today))?|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?(?:\\d+(?:pm|am)? )?(?:demo|meeting|standup|stand-up|lunch|coffee|call|retro|train|bus|review meeting)(?: at \\d[\\w:]*)?|waiting for (?:the )?coffee|no luck (?:finding|getting|booking) (?:a|the)"),
+  w("can't (?:wait|believe|complain|stress|thank|imagine|recommend)|(?:can't|cannot|sorry i can't) (?:make|attend|join)(?: (?:it|standup|stand-up|the \\w+|tomorrow|today))?|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?(?:\\d+(?:pm|am)? )?(?:demo|meeting|standup|stand-up|lunch|coffee|call|retro|train|bus|review meeting)(?: at \\d[\\w:]*)?|waiting for (?:the )?coffee|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?[\\w-]+(?: [\\w-]+)? at \\d{1,2}(?::\\d\\d)?(?:am|pm)?(?![\\w:])|no luck (?:finding|getting|booking) (?:a|the)"),
   w("not sure if (?:this|it)(?:'s| is)? (?:useful|helpful|relevant)|(?:not sure|don't know) if you saw|i don't know if you saw"),
 ];
 
@@ -123,7 +123,7 @@ export const DONE_HERE = w("(?:is|are|it's|that's) (?:done|over|finished|live|me
 
 /** A whole message that says nothing is in the way. */
 export const DENIES: readonly RegExp[] = [
-  w("(?:no longer|not|never|wasn't|isn't|aren't|nobody is|no one is|i'm not|i am not|we're no longer) (?:stuck|blocked)|blockers?:? (?:none|nothing|n/a|no|nope|zero|-)(?![\\w-])|not a blocker|no (?:blockers?|problems?|issues?)(?! with)|nothing(?:'s| is)? (?:blocking|holding (?:me|us) up|in (?:my|the) way|broken|wrong|failing|down)|(?:is|are) (?:anyone|anybody|somebody|someone) (?:stuck|blocked)|anyone (?:stuck|blocked)\\?|let me know if (?:anyone|you|somebody)|if anyone (?:needs|is)"),
+  w("(?:no longer|not|never|wasn't|isn't|aren't|nobody is|no one is|i'm not|i am not|we're no longer) (?:stuck|blocked|waiting (?:on|for) (?:anyone|anybody|anything))|nothing (?:is |'s )?(?:stuck|blocked|pending)|nothing (?:i|we) need|blockers?:? (?:none|nothing|n/a|no|nope|zero|-)(?![\\w-])|not a blocker|no (?:blockers?|problems?|issues?)(?! with)|nothing(?:'s| is)? (?:blocking|holding (?:me|us) up|in (?:my|the) way|broken|wrong|failing|down)|(?:is|are) (?:anyone|anybody|somebody|someone) (?:stuck|blocked)|anyone (?:stuck|blocked)\\?|let me know if (?:anyone|you|somebody)|if anyone (?:needs|is)"),
 ];
 
 /** A condition or a purpose: what follows it is not happening now ("if it fails we roll back"). */
@@ -132,7 +132,7 @@ export const CONDITION =
 
 /** Said about later, or as an announcement: a risk or a plan, not something in the way now. */
 export const LATER = w(
-  "will (?:be|go|stop|start|return|break|need|fail|have|get|reply|answer)|(?:is|are|'s|'re) going to|tomorrow|tonight|next (?:week|sprint|month|quarter|year)|later today|(?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:june|july|august|a week|q[1-4])|for q[1-4]|scheduled|planned|for maintenance|heads up|fyi|might (?:need|become|be)|may (?:need|become)|something to think about|let's discuss|(?:i'll|we'll) \\w+|planning to|about to|should be (?:green|done|ready|back|fine) in|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)",
+  "will (?:be|go|stop|start|return|break|need|fail|have|get|reply|answer)|(?:is|are|'s|'re) going to|tomorrow|tonight|next (?:week|sprint|month|quarter|year)|later today|(?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:june|july|august|a week|q[1-4])|for q[1-4]|scheduled|planned|for maintenance|heads up|fyi|might (?:need|become|be|get|hit|run|have|slip)|may (?:need|become)|something to think about|let's discuss|(?:i'll|we'll) \\w+|planning to|about to|should be (?:green|done|ready|back|fine) in|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)",
 );
 
 /** Said of the past: a problem then, not now, unless it still is. */

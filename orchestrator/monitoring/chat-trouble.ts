@@ -1,0 +1,50 @@
+/**
+ * The broad middle of chat: a line that sounds like trouble in general terms though no cue or shape
+ * knows its words. Each marker is a general kind of evidence, not a phrase: something in a bad state,
+ * something not done or not there, the work depending on it, a question put to others, an effect on the
+ * speaker's work, sarcasm. One kind alone says little ("what's the wifi password?"); two kinds together
+ * are worth a question, never an action, so the person says whether it is a blocker. Runs on the
+ * clauses still live (after the last settled one), each read without other senses of its words.
+ */
+
+/** A thing in a bad state: an HTTP error, died, expired, read-only, throttled, locked, denied, lagging… */
+const BAD_STATE =
+  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid)(?![\w-])/;
+/** Something not done, not there or not possible: "hasn't delivered", "still no", "nothing from", "without it". */
+const UNMET =
+  /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:word|reply|answer|news|access|login|response|go|idea)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|without (?:it|them|that|this|knowing|an?|the)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
+/** The work depends on it: "until", "needs … before", "waiting", "parked", "sitting there". */
+const DEPENDS =
+  /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|to go further|to (?:start|continue|finish))(?![\w-])/;
+/** A question put to others, or a call that is someone else's to make. */
+const ASKS_OTHERS =
+  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|your call|not my call|or do we|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
+/** The speaker's work takes the hit: my task, my events, my PR, the release, the sprint. */
+const MY_WORK =
+  /(?<![\w-])(?:my (?:\w+ )?(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
+/** Sarcasm about a bad state: "oh good", "love that for me", "fantastic, …", "super productive". */
+const SARCASM = /(?:^|[.!?]\s+)(?:oh (?:good|great|joy|fun)|great|fantastic|awesome|wonderful|perfect|lovely|brilliant|cool),|love that for me|super productive|just what i needed|living the dream|my favourite/;
+
+const MARKERS = [BAD_STATE, UNMET, DEPENDS, ASKS_OTHERS, MY_WORK, SARCASM] as const;
+
+/** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
+const HANDLED =
+  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|on it|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
+
+export interface Trouble {
+  /** how many kinds of evidence the line gives */
+  kinds: number;
+  /** the marker words heard, for the reading's "heard" */
+  heard: string;
+}
+
+/** The general trouble a line sounds like, or null when fewer than two kinds of evidence point to it. */
+export function troubleIn(liveText: string): Trouble | null {
+  if (HANDLED.test(liveText)) return null;
+  const heard: string[] = [];
+  for (const re of MARKERS) {
+    const m = re.exec(liveText);
+    if (m) heard.push(m[0].replace(/^[.!?\s]+/, ''));
+  }
+  return heard.length >= 2 ? { kinds: heard.length, heard: heard.join(' … ').slice(0, 80) } : null;
+}
