@@ -1,3 +1,5 @@
+import { PERSISTS } from './chat-cues.js';
+
 /**
  * The broad middle of chat: a line that sounds like trouble in general terms though no cue or shape
  * knows its words. Each marker is a general kind of evidence, not a phrase: something in a bad state,
@@ -12,20 +14,22 @@ const BAD_STATE =
   /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid)(?![\w-])/;
 /** Something not done, not there or not possible: "hasn't delivered", "still no", "nothing from", "without it". */
 const UNMET =
-  /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:word|reply|answer|news|access|login|response|go|idea)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|without (?:it|them|that|this|knowing|an?|the)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
+  /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
 /** The work depends on it: "until", "needs … before", "waiting", "parked", "sitting there". */
 const DEPENDS =
-  /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|to go further|to (?:start|continue|finish))(?![\w-])/;
+  /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|(?:doesn't|won't|can't) (?:really )?(?:start|begin|move)|to go further|to (?:start|continue|finish)|without (?:it|them|that|this|knowing|an?|the)|before (?:we're|we are|i'm|i am) allowed|allowed to)(?![\w-])/g;
 /** A question put to others, or a call that is someone else's to make. */
 const ASKS_OTHERS =
-  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|your call|not my call|or do we|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
+  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|(?:get|need) (?:one person|someone|somebody|a person) to|or do we|(?:do|should|can) (?:we|i) [^?]{3,60} or [^?]{3,60}\?|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
+/** A call someone else has to make: decide, pick, approve, a go/no-go. */
+const A_CALL = /(?<![\w-])(?:decide[sd]?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s|ed)? off|your call|not my call|either way|which one)(?![\w-])/;
 /** The speaker's work takes the hit: my task, my events, my PR, the release, the sprint. */
 const MY_WORK =
-  /(?<![\w-])(?:my (?:\w+ )?(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
+  /(?<![\w-])(?:my (?:\w+ ){0,2}(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|because of (?:it|this|that)|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
 /** Sarcasm about a bad state: "oh good", "love that for me", "fantastic, …", "super productive". */
-const SARCASM = /(?:^|[.!?]\s+)(?:oh (?:good|great|joy|fun)|great|fantastic|awesome|wonderful|perfect|lovely|brilliant|cool),|love that for me|super productive|just what i needed|living the dream|my favourite/;
+const SARCASM = /(?:^|[.!?,;]\s+)(?:oh (?:good|great|joy|fun)|great|fantastic|awesome|wonderful|perfect|lovely|brilliant|cool)(?:,|$)|love that for me|super productive|just what i needed|living the dream|my favourite/;
 
-const MARKERS = [BAD_STATE, UNMET, DEPENDS, ASKS_OTHERS, MY_WORK, SARCASM] as const;
+const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS] as const;
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED =
@@ -44,7 +48,10 @@ export function troubleIn(liveText: string): Trouble | null {
   const heard: string[] = [];
   for (const re of MARKERS) {
     const m = re.exec(liveText);
-    if (m) heard.push(m[0].replace(/^[.!?\s]+/, ''));
+    if (m) heard.push(m[0].replace(/^[.!?,;\s]+/, ''));
   }
+  // Two different ways of saying the work depends on it ("parked … until finance tells me") count as two.
+  const depends = new Set(liveText.match(DEPENDS) ?? []);
+  heard.push(...[...depends].slice(0, 2));
   return heard.length >= 2 ? { kinds: heard.length, heard: heard.join(' … ').slice(0, 80) } : null;
 }
