@@ -109,7 +109,8 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
 function liveForm(clause: string): string | null {
   const text = withoutOtherSenses(normalise(clause));
   const when = unquoted(text);
-  const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b/.test(when);
+  // A lasting state said in the past ("was suspended", "got revoked") is still so.
+  const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed)\b/.test(when);
   if ((LATER.test(when) || PAST.test(when)) && !now) return null;
   // "Would anyone be able to…" is a polite request, not a condition.
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
@@ -185,7 +186,7 @@ export function readChat(rawText: string): ChatReading {
   if (across && !SETTLED.some((re) => re.test(normalise(clauses.at(-1) ?? ''))) && (!best || across.score > best.score)) best = across;
   best = strongest(best, shapesOf(whole));
   // Nothing the cues know, but the line sounds like trouble in general terms: worth a question.
-  const trouble = !best || best.score < ASK_AT ? troubleIn(live.join(', ')) : null;
+  const trouble = !best || best.score < ASK_AT ? troubleIn(live.join(', '), whole) : null;
   if (trouble) best = { category: 'trouble', score: trouble.kinds > 2 ? 0.6 : 0.5, heard: trouble.heard, other: ABOUT_OTHER.test(raw.trim()) };
   if (!best) return NONE;
   let confidence = best.score + (seen.size > 1 ? 0.05 : 0);

@@ -17,12 +17,12 @@ const UNMET =
   /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
 /** The work depends on it: "until", "needs … before", "waiting", "parked", "sitting there". */
 const DEPENDS =
-  /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|(?:doesn't|won't|can't) (?:really )?(?:start|begin|move)|to go further|to (?:start|continue|finish)|without (?:it|them|that|this|knowing|an?|the)|before (?:we're|we are|i'm|i am) allowed|allowed to)(?![\w-])/g;
+  /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|(?:doesn't|won't|can't) (?:really )?(?:start|begin|move)|to go further|without (?:it|them|that|this|knowing|an?|the)|before (?:we're|we are|i'm|i am) allowed|allowed to)(?![\w-])/g;
 /** A question put to others, or a call that is someone else's to make. */
 const ASKS_OTHERS =
-  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|(?:get|need) (?:one person|someone|somebody|a person) to|or do we|(?:do|should|can) (?:we|i) [^?]{3,60} or [^?]{3,60}\?|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
+  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|(?:get|need) (?:one person|someone|somebody|a person) to|or do we|(?:^|, )(?:do|should|shall) (?:we|i)\b|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
 /** A call someone else has to make: decide, pick, approve, a go/no-go. */
-const A_CALL = /(?<![\w-])(?:decide[sd]?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s|ed)? off|your call|not my call|either way|which one)(?![\w-])/;
+const A_CALL = /(?<![\w-])(?:decides?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s)? off|your call|not my call|either way|(?:do|should|shall|can) (?:we|i) [^,]{3,60} or )(?![\w-])/;
 /** The speaker's work takes the hit: my task, my events, my PR, the release, the sprint. */
 const MY_WORK =
   /(?<![\w-])(?:my (?:\w+ ){0,2}(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|because of (?:it|this|that)|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
@@ -43,8 +43,8 @@ export interface Trouble {
 }
 
 /** The general trouble a line sounds like, or null when fewer than two kinds of evidence point to it. */
-export function troubleIn(liveText: string): Trouble | null {
-  if (HANDLED.test(liveText)) return null;
+export function troubleIn(liveText: string, wholeLine: string): Trouble | null {
+  if (HANDLED.test(wholeLine)) return null;
   const heard: string[] = [];
   for (const re of MARKERS) {
     const m = re.exec(liveText);
