@@ -22,7 +22,7 @@ const DEPENDS =
 const ASKS_OTHERS =
   /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|(?:get|need) (?:one person|someone|somebody|a person) to|or do we|(?:^|, )(?:do|should|shall) (?:we|i)\b|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
 /** A call someone else has to make: decide, pick, approve, a go/no-go. */
-const A_CALL = /(?<![\w-])(?:decides?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s)? off|your call|not my call|either way|(?:do|should|shall|can) (?:we|i) [^,]{3,60} or )(?![\w-])/;
+const A_CALL = /(?<![\w-])(?:decides?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s)? off|your call|not my call|either way|(?:do|should|shall|can) (?:we|i) [^,]{3,60} or)(?![\w-])/;
 /** The speaker's work takes the hit: my task, my events, my PR, the release, the sprint. */
 const MY_WORK =
   /(?<![\w-])(?:my (?:\w+ ){0,2}(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|because of (?:it|this|that)|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
@@ -33,7 +33,7 @@ const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSIS
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED =
-  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|on it|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
+  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
 
 export interface Trouble {
   /** how many kinds of evidence the line gives */
