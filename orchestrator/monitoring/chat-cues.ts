@@ -100,7 +100,7 @@ export const OTHER_SENSES: readonly RegExp[] = [
   // stuck with chores (an assignment), or users stuck on an old version (a product state)
   w("stuck with (?:the|these|those|all the|some|more) (?:\\w+ )?(?:tickets|tasks|bugs|chores|reviews|meetings|docs|paperwork|admin work)|(?:users?|customers?|guests?|people|clients?) (?:are|is|get|got|stay|remain) stuck (?:on|with|in)"),
   // stuck somewhere, or stuck with something that is fine
-  w("stuck in (?:my|your|his|her|our|their) (?:head|mind)|stuck (?:in|at) (?:the |a |an |my )?(?:traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|office|\\w+ (?:meeting|call))"),
+  w("(?:code|feature|release|merge|change) freeze|stuck in (?:my|your|his|her|our|their) (?:head|mind)|stuck (?:in|at) (?:the |a |an |my )?(?:traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|office|\\w+ (?:meeting|call))"),
   // can't in a figure of speech; waiting for a meeting, a drink, a build that is nearly done
   w("can't (?:wait|believe|complain|stress|thank|imagine|recommend)|(?:can't|cannot|sorry i can't) (?:make|attend|join)(?: (?:it|standup|stand-up|the \\w+|tomorrow|today))?|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?(?:\\d+(?:pm|am)? )?(?:demo|meeting|standup|stand-up|lunch|coffee|call|retro|train|bus|review meeting)(?: at \\d[\\w:]*)?|waiting for (?:the )?coffee|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?[\\w-]+(?: [\\w-]+)? at \\d{1,2}(?::\\d\\d)?(?:am|pm)?(?![\\w:])|no luck (?:finding|getting|booking) (?:a|the)"),
   w("not sure if (?:this|it)(?:'s| is)? (?:useful|helpful|relevant)|(?:not sure|don't know) if you saw|i don't know if you saw"),
@@ -132,7 +132,7 @@ export const CONDITION =
 
 /** Said about later, or as an announcement: a risk or a plan, not something in the way now. */
 export const LATER = w(
-  "will (?:be|go|stop|start|return|break|need|fail|have|get|reply|answer)|(?:is|are|'s|'re) going to|tomorrow|tonight|next (?:week|sprint|month|quarter|year)|later today|(?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:june|july|august|a week|q[1-4])|for q[1-4]|scheduled|planned|for maintenance|heads up|fyi|might (?:need|become|be|get|hit|run|have|slip)|may (?:need|become)|something to think about|let's discuss|(?:i'll|we'll) \\w+|planning to|about to|should be (?:green|done|ready|back|fine) in|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)",
+  "will (?:be|go|stop|start|return|break|need|fail|have|get|reply|answer)|(?:is|are|'s|'re) going to|tomorrow|tonight|next (?:week|sprint|month|quarter|year)|later today|(?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in (?:june|july|august|a week|q[1-4])|for q[1-4]|scheduled|planned|for maintenance|heads up|fyi|might (?:need|become|be|get|hit|run|have|slip)|may (?:need|become)|something to think about|let's discuss|(?:i'll|we'll) \\w+|(?:starts|begins|ends|opens|closes) (?:on )?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next|tonight)|planning to|about to|should be (?:green|done|ready|back|fine) in|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)|should be (?:soon|quick|shortly)|any minute|in a (?:minute|moment|sec)",
 );
 
 /** Said of the past: a problem then, not now, unless it still is. */
@@ -164,7 +164,7 @@ export const ABOUT_OTHER = /^(?:[A-Z][a-z]+|he|she|they|the [\w-]+ team|[\w-]+ t
 export const HELPED = w("(?:[a-z]+|he|she|they|someone) (?:found|cleared|fixed|sorted|solved|unblocked|pointed me|showed me|restarted|reverted|merged|helped|bumped|renewed|granted|enabled|approved|unlocked|restored|provisioned|added me|gave me)");
 
 /** The speaker says how they will deal with it: a plan of work, not something in the way ("going to fix them in batches"). */
-export const REMEDY_PLANNED = w("(?:i'm |i am |we're |we are )?(?:going to|gonna|planning to|will|i'll|we'll) (?:fix|update|work through|clean up|handle|sort|address|go through|tackle|patch|rewrite|redo|adjust|change|bump|retry|rerun|knock out|chip away at)");
+export const REMEDY_PLANNED = w("(?:i'm|i am|we're|we are) (?:now )?(?:fixing|quarantining|patching|reverting|disabling|skipping|muting|working around) (?:it|them|that|this|the)|(?:i'm |i am |we're |we are )?(?:going to|gonna|planning to|will|i'll|we'll) (?:fix|update|work through|clean up|handle|sort|address|go through|tackle|patch|rewrite|redo|adjust|change|bump|retry|rerun|knock out|chip away at)");
 
 /** The person a wait is on is away: it will not clear by itself soon ("and they're all at the offsite"). Not a casual aside. */
 export const ABSENT = w("(?:he|she|they|\\w+)(?:'s|'re| is| are)(?: all)? (?:out sick|off sick|sick|on (?:holiday|vacation|leave|pto|parental leave)|out of (?:the )?office|ooo|away|at (?:the |a )?(?:offsite|off-site|conference|retreat)(?: [\\w ]{0,20})?)(?: (?:until|till|all|this|today|for)[\\w ]{0,20})?");

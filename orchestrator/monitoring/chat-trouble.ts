@@ -29,7 +29,11 @@ const MY_WORK =
 /** Sarcasm about a bad state: "oh good", "love that for me", "fantastic, …", "super productive". */
 const SARCASM = /(?:^|[.!?,;]\s+)(?:oh (?:good|great|joy|fun)|great|fantastic|awesome|wonderful|perfect|lovely|brilliant|cool)(?:,|$)|love that for me|super productive|just what i needed|living the dream|my favourite/;
 
-const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS] as const;
+/** A deadline close by: "the release branch is cut tomorrow", "the sprint ends Friday". */
+const DEADLINE =
+  /(?<![\w-])(?:release|sprint|launch|branch|demo|deadline|cut-?off|go-live)(?: [\w-]+){0,3} (?:is |gets )?(?:cut|ends|closes|is due|due) (?:tomorrow|today|tonight|on \w+day|\w+day)(?![\w-])/;
+
+const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS, DEADLINE] as const;
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED =

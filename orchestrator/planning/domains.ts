@@ -281,7 +281,7 @@ export const DOMAINS: readonly Domain[] = [
     id: 'messaging',
     label: 'email and SMS',
     needs: ['backend'],
-    plannedBy: 'cto',
+    plannedBy: 'lead',
     hours: 8,
     terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', '~mail', '~reminder', '~notify'],
     accept: { implement: 'Messages are sent once, to the right people, and bounces are handled' },
