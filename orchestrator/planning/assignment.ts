@@ -62,6 +62,9 @@ const CHAIN_BONUS = 1.5;
 /** a reviewer who did the work under review: only when nobody else can */
 const REVIEWER_PENALTY = 6;
 
+/** T-2 before T-10; one collator, since localeCompare with options builds one on every call */
+const byKey = new Intl.Collator('en', { numeric: true }).compare;
+
 const hoursAfter = (c: Candidate, hours: number) => c.member.loadHours + c.planned + hours;
 
 interface Scored {
@@ -143,7 +146,7 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
     const stage = stageOf.get(a.key)! - stageOf.get(b.key)!;
     const prio = priorityRank(a.priority) - priorityRank(b.priority);
     const first = strategy === 'deadline' ? prio || stage : stage || prio;
-    return first || b.hours - a.hours || a.key.localeCompare(b.key, 'en', { numeric: true });
+    return first || b.hours - a.hours || byKey(a.key, b.key);
   });
   const candidates = candidatesOf(team, options.history);
   const byName = new Map(candidates.map((c) => [c.member.name, c]));
