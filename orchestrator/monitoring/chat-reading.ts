@@ -10,6 +10,7 @@ import { unreadableWhy } from '../planning/readable.js';
 import { classifyBlocker } from './blocker-kind.js';
 import { requestIn } from './chat-requests.js';
 import { shortfallIn } from './chat-shortfall.js';
+import { troubleIn } from './chat-trouble.js';
 import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
@@ -45,7 +46,8 @@ const normalise = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'"
  */
 function clausesOf(t: string): string[] {
   const quoted: string[] = [];
-  const masked = t.replace(/'[^']{2,80}'|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
+  // A quote opens and closes outside a word: the apostrophes of "bank's … I'll" are no quotation.
+  const masked = t.replace(/(?<!\w)'[^']{2,80}'(?!\w)|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
   return masked
     .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\bthough\b|\balthough\b|\bhowever\b/i)
     .map((c) => c.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]!).trim())
@@ -66,7 +68,7 @@ const OWN_TROUBLES = new Set<SignalCategory>(['error', 'unable', 'uncertain', 'o
 
 const withoutOtherSenses = (text: string) => OTHER_SENSES.reduce((t, re) => t.replace(new RegExp(re.source, 'g'), ' '), text);
 /** Quoted error messages say what was seen, not when: "'no profiles were found'" is not the past. */
-const unquoted = (text: string) => text.replace(/'[^']{3,80}'|"[^"]{3,80}"/g, ' ');
+const unquoted = (text: string) => text.replace(/(?<!\w)'[^']{3,80}'(?!\w)|"[^"]{3,80}"/g, ' ');
 
 /** The strongest signal in one piece of text, with what changes it; null when it says nothing in the way. */
 function readClause(original: string, persistsInLine: boolean, signals: readonly Signal[] = SIGNALS): Heard | null {
@@ -101,6 +103,17 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
   else if (past) score *= 0.5;
   return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()), past };
+}
+
+/** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
+function liveForm(clause: string): string | null {
+  const text = withoutOtherSenses(normalise(clause));
+  const when = unquoted(text);
+  // A lasting state said in the past ("was suspended", "got revoked") is still so.
+  const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed)\b/.test(when);
+  if ((LATER.test(when) || PAST.test(when)) && !now) return null;
+  // "Would anyone be able to…" is a polite request, not a condition.
+  return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }
 
 const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : !a || b.score > a.score ? b : a);
@@ -138,20 +151,25 @@ export function readChat(rawText: string): ChatReading {
   const persistsInLine = PERSISTS.test(whole);
   let best = null as Heard | null;
   let seen = new Set<SignalCategory>();
+  let live: string[] = [];
   for (const clause of clauses) {
     const c = normalise(clause);
     if (SETTLED.some((re) => re.test(c)) || DENIES.some((re) => re.test(c))) {
       // A settled clause cancels what came before it; what comes after can still be a new problem.
       best = null;
       seen = new Set();
+      live = [];
       continue;
     }
     // A problem said of the past, then dealt with ("was blocked on X yesterday but Priya found the race and it's merged").
     if (best?.past && (DONE_HERE.test(c) || HELPED.test(c))) {
       best = null;
       seen = new Set();
+      live = [];
       continue;
     }
+    const form = liveForm(clause);
+    if (form) live.push(form);
     // The speaker's own plan for what they just said ("…, going to fix them in batches") is work, not a blocker.
     if (best && OWN_TROUBLES.has(best.category) && REMEDY_PLANNED.test(c) && !readClause(clause, false)) {
       best = { ...best, score: best.score * 0.4 };
@@ -167,6 +185,9 @@ export function readChat(rawText: string): ChatReading {
   const across = best === null || best.score < 0.8 ? readClause(raw, persistsInLine, LINE_SIGNALS) : null;
   if (across && !SETTLED.some((re) => re.test(normalise(clauses.at(-1) ?? ''))) && (!best || across.score > best.score)) best = across;
   best = strongest(best, shapesOf(whole));
+  // Nothing the cues know, but the line sounds like trouble in general terms: worth a question.
+  const trouble = !best || best.score < ASK_AT ? troubleIn(live.join(', '), whole) : null;
+  if (trouble) best = { category: 'trouble', score: trouble.kinds > 2 ? 0.6 : 0.5, heard: trouble.heard, other: ABOUT_OTHER.test(raw.trim()) };
   if (!best) return NONE;
   let confidence = best.score + (seen.size > 1 ? 0.05 : 0);
   // Someone the work waits on is away: it will not clear soon, and their offsite is no casual aside.

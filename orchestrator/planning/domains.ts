@@ -200,7 +200,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 8,
-    terms: ['ci', 'cd', 'continuous integration', 'continuous deployment', 'continuous delivery', 'github action', 'gitlab ci', 'jenkins', 'circleci', 'build pipeline', 'deploy', 'deployment', 'release process', 'blue green', 'canary', 'rollback', 'preview environment', 'every pull request', 'every pr', 'merge queue', 'notarize', 'code signing', 'reproducible', 'pinned dependency', 'lockfile', 'build time', 'feature flag:backend', 'gradual rollout', 'release gradually', 'docker image', '~production:ops', '~pipeline', '~release', '~pull request', '~rollout', '~artifact', '~build'],
+    terms: ['ci', 'cd', 'continuous integration', 'continuous deployment', 'continuous delivery', 'github action', 'gitlab ci', 'jenkins', 'circleci', 'build pipeline', 'deploy', 'deployment', 'release process', 'blue green', 'canary', 'rollback', 'preview environment', 'every pull request', 'every pr', 'merge queue', 'notarize:security', 'code signing:security', 'reproducible', 'pinned dependency', 'lockfile', 'build time', 'feature flag:backend', 'gradual rollout', 'release gradually', 'docker image', '~production:ops', '~pipeline', '~release', '~pull request', '~rollout', '~artifact', '~build'],
     accept: { implement: 'Runs on every change without manual steps; a failed release rolls back on its own' },
   },
   {
@@ -209,7 +209,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['security'],
     plannedBy: 'security',
     hours: 8,
-    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2', 'iso 27001', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key'],
+    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2:ops', 'iso 27001:ops', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key'],
     accept: {
       design: 'Threat model and findings ranked by risk',
       implement: 'High and medium findings fixed and verified',
@@ -281,7 +281,7 @@ export const DOMAINS: readonly Domain[] = [
     id: 'messaging',
     label: 'email and SMS',
     needs: ['backend'],
-    plannedBy: 'cto',
+    plannedBy: 'lead',
     hours: 8,
     terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', '~mail', '~reminder', '~notify'],
     accept: { implement: 'Messages are sent once, to the right people, and bounces are handled' },

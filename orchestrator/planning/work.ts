@@ -114,6 +114,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   const matchedIds = new Set(matched.map((m) => m.domain.id));
   if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');
   if (phrase.cls === 'fix' || small) needs.delete('cto');
+  // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
+  if (small && head.id !== 'security') needs.delete('security');
   if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
   // An architecture record or design doc is the architect's to write.
   if (head.id === 'docs' && !matchedIds.has('docs') && needs.has('cto')) needs.delete('docs');
