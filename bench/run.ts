@@ -45,6 +45,10 @@ function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+const runStarted = performance.now();
+/** A section's heading, with how far into the run it starts, so a slow section shows itself. */
+const section = (name: string): void => log(`— ${name} (${((performance.now() - runStarted) / 1000).toFixed(1)} s into the run)`);
+
 /** `left`: how many leading columns are text (padded right); the rest are numbers (padded left) */
 function table(header: string[], rows: (string | number)[][], left = 3): string {
   const cells = [header, ...rows].map((row) => row.map(String));
@@ -94,7 +98,7 @@ const results: BenchResult[] = [];
 const wanted = (name: string) => !ONLY || name.startsWith(ONLY);
 
 if (wanted('relays')) {
-  log('— relays');
+  section('relays');
   relays = await benchRelays({
     loads: LOADS,
     paced: { rate: 1000, fanout: 10 },
@@ -109,7 +113,7 @@ if (wanted('relays')) {
   output.push(relayTables(relays));
 }
 if (wanted('appends')) {
-  log('— durable appends');
+  section('durable appends');
   appends = await benchAppends(launch, { clients: 50, window: 20, seconds: SECONDS, warmupSeconds: QUICK ? 0.3 : 1, rounds: ROUNDS });
   log(describeAppends(appends));
   const row = (name: string, s: Spread, digits = 2) => [name, show(s, digits)];
@@ -122,7 +126,7 @@ if (wanted('appends')) {
   );
 }
 if (wanted('postgres')) {
-  log('— durable appends on PostgreSQL beside SQLite');
+  section('durable appends on PostgreSQL beside SQLite');
   postgres = await benchPostgresAppends(launch, { clients: 50, window: 2, seconds: SECONDS, warmupSeconds: QUICK ? 0.5 : 1, rounds: ROUNDS }, log);
   if ('skipped' in postgres) {
     log(`  skipped: ${postgres.skipped}`);
@@ -148,7 +152,7 @@ if (wanted('postgres')) {
   }
 }
 if (wanted('sustained')) {
-  log('— sustained load');
+  section('sustained load');
   sustained = await benchSustained(launch, { connections: 500, rate: 1, seconds: QUICK ? 2 : 10, warmupSeconds: QUICK ? 0.5 : 2 });
   output.push(table(['sustained load', 'value'], Object.entries(sustained).map(([k, v]) => [k, v]), 1));
 }
@@ -160,7 +164,7 @@ const others: [string, () => Promise<BenchResult[]>][] = [
 ];
 for (const [name, run] of others) {
   if (!wanted(name)) continue;
-  log(`— ${name}`);
+  section(name);
   results.push(...(await run()));
 }
 if (results.length) output.push(resultTable(results));
