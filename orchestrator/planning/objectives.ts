@@ -10,6 +10,7 @@ import { domainFactor, type TeamHistory } from './history.js';
 import { leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
 import { withoutPurpose } from './purpose.js';
 import { pastedKind, unreadableWhy, type Pasted } from './readable.js';
+import { requestOf, type Request } from './request.js';
 import { scopeOf } from './scope.js';
 import { needsOf, workFor, type Work } from './work.js';
 
@@ -77,8 +78,9 @@ function splitLine(line: string): string[] {
 const unbullet = (line: string) => line.replace(/^\s*(?:\d+[.)]|[-*•])\s+/, '').trim();
 
 /** A message as objective texts, and its runs of pasted code, logs or stack traces (which are not objectives). */
-export function splitMessage(message: string): { objectives: string[]; pasted: { kind: Pasted; lines: string[] }[] } {
+export function splitMessage(message: string): { objectives: string[]; said: Map<string, Request>; pasted: { kind: Pasted; lines: string[] }[] } {
   const objectives: string[] = [];
+  const said = new Map<string, Request>();
   const pasted: { kind: Pasted; lines: string[] }[] = [];
   let run: { kind: Pasted; lines: string[] } | null = null;
   for (const raw of message.split(/\r?\n/)) {
@@ -91,9 +93,19 @@ export function splitMessage(message: string): { objectives: string[]; pasted: {
       continue;
     }
     run = null;
-    objectives.push(...splitLine(unbullet(raw)));
+    const line = unbullet(raw);
+    // A line it cannot read is named back whole: no half of it is planned.
+    if (unreadableWhy(line)) {
+      objectives.push(line);
+      continue;
+    }
+    const request = requestOf(line);
+    for (const o of splitLine(request.text)) {
+      objectives.push(o);
+      if (request.why) said.set(o, request);
+    }
   }
-  return { objectives, pasted };
+  return { objectives, said, pasted };
 }
 
 /** Splits a message into objective texts: lines, bullets, semicolons, commas and "and <verb>". */
@@ -163,18 +175,22 @@ function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
   return matched[0] ?? GENERIC_DOMAIN;
 }
 
-export function analyseObjective(text: string, index: number, count: number, history?: TeamHistory): Objective {
+/**
+ * One objective, judged. `said` is what its line said around the request: the problem it answers
+ * (read for what it touches) and why it is asked (said back in the reasons).
+ */
+export function analyseObjective(text: string, index: number, count: number, history?: TeamHistory, said?: Request): Objective {
   const bare = text.replace(LEAD_IN_RE, '').replace(PRIORITY_TAIL_RE, '').trim() || text.trim();
   const phrase = parsePhrase(bare);
   // What it asks for makes its domains; why it is asked ("…to lift sign-up conversion") does not.
-  const matches = matchDomains(withoutPurpose(bare).main);
+  const matches = matchDomains([withoutPurpose(bare).main, said?.problem].filter(Boolean).join('. '));
   const matched = matches.filter(isMatched).map((m) => m.domain);
   const primary = headOf(phrase, matched);
   const others = matched.filter((d) => d.id !== primary.id);
   const { priority, cue } = priorityOf(text, index, count);
   const scope = scopeOf(bare, others.map((d) => d.label));
   let factor = scope.factor;
-  const adjustments = [...scope.reasons];
+  const adjustments = [...(said?.why ? [said.why] : []), ...scope.reasons];
   const learned = domainFactor(history, primary.id);
   if (learned !== null && Math.abs(learned - 1) >= 0.05) {
     factor *= learned;
@@ -210,8 +226,9 @@ const quote = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : 
 export function analyseObjectives(messages: readonly string[], history?: TeamHistory): ObjectiveAnalysis {
   const unreadable: ObjectiveAnalysis['unreadable'] = [];
   const readable: string[] = [];
+  const around = new Map<string, Request>();
   for (const message of messages) {
-    const { objectives, pasted } = splitMessage(message);
+    const { objectives, said, pasted } = splitMessage(message);
     for (const p of pasted) unreadable.push({ text: quote(p.lines[0]!), why: `${p.lines.length} line(s) of pasted ${p.kind}: not an objective` });
     const mine: string[] = [];
     for (const o of objectives) {
@@ -224,8 +241,9 @@ export function analyseObjectives(messages: readonly string[], history?: TeamHis
       mine.length = MAX_OBJECTIVES;
     }
     readable.push(...mine);
+    for (const [o, r] of said) around.set(o, r);
   }
-  return { objectives: readable.map((t, i) => analyseObjective(t, i, readable.length, history)), unreadable };
+  return { objectives: readable.map((t, i) => analyseObjective(t, i, readable.length, history, around.get(t))), unreadable };
 }
 
 const RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };

@@ -1,0 +1,66 @@
+/**
+ * What a line asks for when it is not said as a request. A user story ("As a finance admin, I want to
+ * issue partial refunds … so that …") asks for its want; a problem told before a request ("Our reset
+ * emails land in spam. Fix deliverability.") asks for the request; reported demand ("customers keep
+ * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
+ * in the analysis, not planned) and the problem (shown, and read for what it touches).
+ */
+import { leadingVerb } from './phrasing.js';
+
+export interface Request {
+  /** the request, said as an objective */
+  text: string;
+  /** the problem it answers: its words say what the work touches */
+  problem: string | null;
+  /** why it is asked: said back, but its words bring no work */
+  why: string | null;
+}
+
+const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(?:to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
+const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
+const DEMAND = /^(?:our\s+|the\s+|many\s+|some\s+)?((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|everyone|drivers?|patients?|students?|teachers?))\s+(?:keep|keeps|kept|are|have\s+been|often|always)?\s*(?:asking|ask|asked|want|wants|request|requesting)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$/i;
+/** a sentence that tells how things are, not what to do */
+const STATEMENT = /\b(?:is|are|was|were|takes?|took|lands?|has|have|had|keeps?|don't|doesn't|can't|cannot|no idea|fails?|breaks?|crash(?:es)?|times out|gets?|loses?|shows?)\b/i;
+const POINTS_BACK = /^\S+(?:\s+\S+)?\s+(?:it|them|this|that|these|those)\b/i;
+
+const plural = (noun: string) =>
+  /(?:s|x|ch|sh)$/i.test(noun) ? `${noun}es` : /[^aeiou]y$/i.test(noun) ? `${noun.slice(0, -1)}ies` : /(?:people|everyone|staff)$/i.test(noun) ? noun : `${noun}s`;
+
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function story(line: string): Request | null {
+  const m = STORY.exec(line);
+  if (!m) return null;
+  const so = SO_THAT.exec(m[2]!);
+  const who = plural(m[1]!.trim());
+  const deed = (so ? m[2]!.slice(0, so.index) : m[2]!).trim().replace(/[.!]+$/, '');
+  const why = so ? m[2]!.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
+  return { text: leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+}
+
+function demand(line: string): Request | null {
+  const m = DEMAND.exec(line);
+  if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
+  const rest = m[3]!.trim().replace(/[.!]+$/, '');
+  const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
+  if (m[2]?.toLowerCase() === 'for' || !leadingVerb(rest)) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
+  return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
+}
+
+/** "Problem. Request." or "problem — request": the first part that says what to do, and what came before it. */
+function problemAndRequest(line: string): Request | null {
+  const parts = line.split(/(?<=[.!?])\s+(?=[A-Z])|\s+[—–]\s+/).map((p) => p.trim().replace(/[.!]+$/, '')).filter(Boolean);
+  if (parts.length < 2 || leadingVerb(parts[0]!) && !STATEMENT.test(parts[0]!.split(/\s+/).slice(1, 6).join(' '))) return null;
+  const at = parts.findIndex((p, i) => i > 0 && leadingVerb(p) !== null);
+  if (at < 1 || !STATEMENT.test(parts.slice(0, at).join(' '))) return null;
+  const problem = parts.slice(0, at).join('. ');
+  const request = sentenceCase(parts.slice(at).join('. '));
+  // "Get it under 2": the request points back at the problem, which names the thing to plan.
+  if (POINTS_BACK.test(request)) return { text: problem, problem: null, why: `asked: ${request}` };
+  return { text: request, problem, why: `the problem: ${problem}` };
+}
+
+/** What the line asks for, and what it says around the request. */
+export function requestOf(line: string): Request {
+  return story(line) ?? demand(line) ?? problemAndRequest(line) ?? { text: line, problem: null, why: null };
+}
