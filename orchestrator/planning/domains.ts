@@ -54,7 +54,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'security'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'passkey', 'webauthn', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
+    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'second factor', 'one time code', 'passkey', 'webauthn', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
     accept: {
       design: 'Session or token model, credential storage and a threat model written down',
       implement: 'Sign-in and sign-out work end to end; sessions expire and refresh as designed',
@@ -79,7 +79,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['~price', '~pricing', 'billing', 'invoice', 'subscription', 'receipt', 'refund', 'coupon', 'trial', 'pricing plan', 'annual plan', 'dunning', 'proration', 'vat', '~plan', '~discount', '~tax'],
+    terms: ['~price', '~pricing', 'billing', 'invoice', 'subscription', 'receipt', 'refund:security', 'partial refund:security', 'coupon', 'trial', 'pricing plan', 'annual plan', 'dunning', 'proration', 'vat', '~plan', '~discount', '~tax'],
     accept: { implement: 'Invoices and subscription changes are correct to the cent, including proration' },
   },
   {
@@ -110,7 +110,7 @@ export const DOMAINS: readonly Domain[] = [
     plannedBy: 'designer',
     hours: 12,
     terms: [
-      'ui', 'in app:frontend', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'look of:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'map', 'outlook',
+      'ui', 'in app:frontend', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'look of:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'pricing table:visual', 'small screen:visual', 'map', 'outlook',
       '~site', '~view', '~list', '~component', '~navigation', '~transition:visual', '~copy', '~browser', '~safari', '~chrome', '~firefox', '~app', '~flow', '~portal', '~panel',
     ],
     accept: {
@@ -166,7 +166,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'without breaking:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
+    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'without any downtime:ops', 'with no downtime:ops', 'without breaking:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
     accept: {
       design: 'Schema and indexes designed for the main queries, with a rollback plan',
       implement: 'Changes applied by repeatable migrations; the main queries use the indexes',
@@ -179,7 +179,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 8,
-    terms: ['observability', 'metrics dashboard', 'monitoring dashboard', 'grafana dashboard', 'ops dashboard', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', '~log', '~monitor'],
+    terms: ['observability', 'metrics dashboard', 'monitoring dashboard', 'grafana dashboard', 'ops dashboard', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', 'page on call:backend', 'page the on call:backend', 'paging:backend', 'pager:backend', 'error rate:backend', 'success rate:backend', '~log', '~monitor'],
     accept: { implement: 'Alerts fire on a simulated failure and reach the on-call person; dashboards show the key numbers' },
   },
   {
@@ -188,7 +188,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 10,
-    terms: ['infrastructure', 'infra', 'cloud', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'docker', 'container', 'containerize', 'helm', 'terraform', 'pulumi', 'ansible', 'heroku', 'vercel', 'netlify', 'hosting', 'cdn', 'cloudfront', 'dns', 'load balancer', 'autoscaling', 'autoscale', 'auto scaling', 'region:backend', 'multi region:backend+cto', 'data center:backend+cto', 'disaster recovery:cto', 'failover', 'high availability', 'vpc', 'firewall:security', 'waf:security', 'secrets manager:security', 'vault:security', 'tls', 'ssl', 'certificate', 'staging environment', 'cost', 'aws bill', 'cloud bill', 'hosting bill', 'spend', 'cron', 'cronjob', 'lambda', 'serverless', 'ec2', 'rds', 'eks', 'gke', 'traffic:backend', 'own server', '~server', '~environment', '~budget', '~scale:backend', '~host'],
+    terms: ['infrastructure', 'infra', 'cloud', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'docker', 'container', 'containerize', 'helm', 'terraform', 'pulumi', 'ansible', 'heroku', 'vercel', 'netlify', 'hosting', 'cdn', 'cloudfront', 'dns', 'load balancer', 'autoscaling', 'autoscale', 'auto scaling', 'region:backend', 'multi region:backend+cto', 'data center:backend+cto', 'disaster recovery:cto', 'failover', 'high availability', 'vpc', 'firewall:security', 'waf:security', 'secrets manager:security', 'vault:security', 'tls', 'ssl', 'certificate', 'staging environment', 'cost', 'aws bill', 'cloud bill', 'hosting bill', 'spend', 'cron', 'cronjob', 'lambda', 'serverless', 'ec2', 'rds', 'eks', 'gke', 'traffic:backend', 'own server', 'cluster', 'tear down', 'second region:cto', 'another region:cto', '~gb:ops', '~tb:ops', '~concurrent:ops', '~server', '~environment', '~budget', '~scale:backend', '~host'],
     accept: {
       design: 'Target set-up, capacity and cost estimated; rollback agreed',
       implement: 'Defined as code, applied to staging then production, with monitoring and a rollback path',
@@ -283,7 +283,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'lead',
     hours: 8,
-    terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', '~mail', '~reminder', '~notify'],
+    terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', 'deliverability:ops+security', 'spf:ops+security', 'dkim:ops+security', 'dmarc:ops+security', 'spam folder:ops', 'bounce rate:ops', '~mail', '~reminder', '~notify'],
     accept: { implement: 'Messages are sent once, to the right people, and bounces are handled' },
   },
   {
@@ -292,7 +292,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot', 'salesforce', 'shopify', 'zapier', 'zendesk', '~integrate', '~versioning', '~sync', '~jira', '~github'],
+    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot:security', 'salesforce:security', 'shopify', 'zapier', 'zendesk', '~integrate', '~versioning', '~sync', '~jira', '~github'],
     accept: {
       design: 'Endpoints, payloads, errors and versioning specified',
       implement: 'Endpoints return the specified payloads and errors',

@@ -47,6 +47,16 @@ function demand(line: string): Request | null {
   return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
 }
 
+const ASKED = /^(?:could|can|should|would)\s+((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|drivers?|patients?|students?|teachers?|we))\s+(.+?)\s*\?$/i;
+
+/** "Could shoppers save items to a wishlist…?": a wish put as a question. */
+function question(line: string): Request | null {
+  const m = ASKED.exec(line);
+  if (!m || !leadingVerb(m[2]!)) return null;
+  const who = m[1]!.toLowerCase();
+  return { text: who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
+}
+
 /** "Problem. Request." or "problem — request": the first part that says what to do, and what came before it. */
 function problemAndRequest(line: string): Request | null {
   const parts = line.split(/(?<=[.!?])\s+(?=[A-Z])|\s+[—–]\s+/).map((p) => p.trim().replace(/[.!]+$/, '')).filter(Boolean);
@@ -62,5 +72,5 @@ function problemAndRequest(line: string): Request | null {
 
 /** What the line asks for, and what it says around the request. */
 export function requestOf(line: string): Request {
-  return story(line) ?? demand(line) ?? problemAndRequest(line) ?? { text: line, problem: null, why: null };
+  return story(line) ?? demand(line) ?? question(line) ?? problemAndRequest(line) ?? { text: line, problem: null, why: null };
 }

@@ -11,5 +11,7 @@ export const OTHER_SENSES: readonly string[] = [
   // a funnel's numbers, not the flow itself
   'sign up conversion', 'signup conversion', 'sign up rate', 'signup rate', 'login rate', 'checkout conversion', 'conversion rate', 'trial sign up', 'trial signup', 'sign up number',
   // keys that are columns or keyboard keys, not secrets
+  // products named after catalogue words: "like Google Docs" is no documentation
+  'google docs', 'google doc', 'google sheets', 'google drive',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

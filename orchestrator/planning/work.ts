@@ -51,11 +51,17 @@ const RUN_VERBS = new Set(['serve', 'deploy', 'host', 'roll out', 'release']);
 /** changes to how something works for its users: the flow is designed again, not only coded */
 const FLOW_CHANGES = new Set(['simplify', 'streamline', 'redesign', 'revamp', 'rework', 'overhaul']);
 /** ways to sign in that people set up and use on a screen (as opposed to a policy enforced for them) */
-const SIGN_IN_METHODS = new Set(['2fa', 'two factor', 'mfa', 'multi factor', 'authenticator', 'totp', 'passkey', 'webauthn', 'magic link', 'passwordless']);
+const SIGN_IN_METHODS = new Set(['second factor', 'one time code', 'otp', '2fa', 'two factor', 'mfa', 'multi factor', 'authenticator', 'totp', 'passkey', 'webauthn', 'magic link', 'passwordless']);
 /** verbs whose imperative names what the product's users do ("Search across projects"): they do it on a screen */
 const USER_DEEDS = new Set(['search', 'browse', 'filter', 'sort', 'bookmark', 'upload']);
 /** "Import contacts from a CSV file": someone picks the file */
 const FROM_THEIR_FILE = /\bfrom (?:a|an|their|your|my) (?:[\w-]+ )?(?:file|spreadsheet|csv|excel|sheet)\b/i;
+/** screens that show data: making them fast is work on the queries behind them */
+const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'list']);
+/** "show each account's risk score to account managers": someone looks at it on a screen */
+const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:managers?|users?|customers?|admins?|staff|agents?|people|members?|shoppers?|teams?)\b/i;
+/** the runtime every service runs on: changing it changes how they are built and run */
+const RUNTIMES = /\b(?:node(?:\.?js)?|python|java|jdk|jvm|ruby|php|golang|\.net|dotnet|runtime|every service|all (?:of )?(?:our |the )?services)\b/i;
 /** what an interface document describes: the engineers who built it check it and its examples */
 const INTERFACES = new Set(['api', 'database', 'realtime']);
 
@@ -108,11 +114,17 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
     // A new way to sign in is set up and used on screens.
     if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
+    if ((phrase.verb === 'show' || phrase.verb === 'display') && SHOWN_TO_PEOPLE.test(phrase.object)) needs.add('frontend');
+    // A slow dashboard or report waits on the data behind it.
+    if (head.id === 'performance' && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
   }
   const matchedIds = new Set(matched.map((m) => m.domain.id));
   if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');
+  if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
+  // Making a flow usable with a keyboard or a screen reader moves no security boundary.
+  if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
   if (small && head.id !== 'security') needs.delete('security');
