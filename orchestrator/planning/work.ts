@@ -62,6 +62,8 @@ const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'li
 const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:managers?|users?|customers?|admins?|staff|agents?|people|members?|shoppers?|teams?)\b/i;
 /** the runtime every service runs on: changing it changes how they are built and run */
 const RUNTIMES = /\b(?:node(?:\.?js)?|python|java|jdk|jvm|ruby|php|golang|\.net|dotnet|runtime|every service|all (?:of )?(?:our |the )?services)\b/i;
+/** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
+const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */
 const INTERFACES = new Set(['api', 'database', 'realtime']);
 
@@ -100,12 +102,16 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
 
   // A general objective with words only about the server side ("Node", "worker") needs no screens.
   if (head.id === 'general' && !said(FRONTEND_DOMAINS, 'frontend') && said(BACKEND_DOMAINS, 'backend')) needs.delete('frontend');
+  const matchedIds = new Set(matched.map((m) => m.domain.id));
   const ui = matched.find((m) => m.domain.id === 'ui');
   const a11y = matched.some((m) => m.domain.id === 'accessibility');
   if (!head.exclusive && head.id !== 'security') {
     if (phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
     // A new screen is designed first and has something behind it, unless it is only a look.
-    if (ui && phrase.cls === 'build' && !small && !a11y && !ui.adds.includes('visual') && ui.heard.some((t) => SURFACES.has(t))) {
+    // A dashboard of latency or error numbers is an operations view, built on the monitoring stack.
+    const metricsView = ui?.heard.includes('dashboard') && phrase.verb !== 'speed up' && (matchedIds.has('observability') || matchedIds.has('performance'));
+    if (metricsView) needs.add('ops');
+    if (ui && !metricsView && phrase.cls === 'build' && !small && !a11y && !ui.adds.includes('visual') && ui.heard.some((t) => SURFACES.has(t))) {
       needs.add('visual');
       if (!matched.some((m) => m.domain.id === 'mobile')) needs.add('backend');
     }
@@ -114,13 +120,13 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
     // A new way to sign in is set up and used on screens.
     if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
+    if (takesDataOut(phrase)) needs.delete('cto');
     if ((phrase.verb === 'show' || phrase.verb === 'display') && SHOWN_TO_PEOPLE.test(phrase.object)) needs.add('frontend');
     // A slow dashboard or report waits on the data behind it.
-    if (head.id === 'performance' && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
+    if ((matchedIds.has('performance') || phrase.verb === 'speed up') && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
   }
-  const matchedIds = new Set(matched.map((m) => m.domain.id));
   if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
@@ -195,7 +201,7 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
   }
 
   // Who plans it: an architect's, a designer's or the builder's own plan; a small change needs none.
-  const planner = has('cto') ? 'cto' : head.plannedBy === 'lead' ? lead : head.plannedBy === 'designer' ? (has('visual') ? 'designer' : lead) : head.plannedBy;
+  const planner = has('cto') ? 'cto' : head.plannedBy === 'lead' || takesDataOut(phrase) ? lead : head.plannedBy === 'designer' ? (has('visual') ? 'designer' : lead) : head.plannedBy;
   if (!small || (has('visual') && planner === 'designer')) {
     if (phrase.cls === 'fix') {
       if (!small) work.push({ kind: 'design', role: lead, lead: true, hours: hours(0.3, 2), acceptance: ['The cause found and reproduced by a failing test'], after: null });
