@@ -30,6 +30,12 @@ const ERROR_NAMED =
   "(?:[\\w.]+ ?(?:error|exception)|stack ?traces?|tracebacks?|forbidden|unauthori[sz]ed|(?:permission|access) denied|connection (?:refused|reset)|no space left(?: on device)?|out of memory|oom|[45]\\d\\d|e(?:connrefused|connreset|acces|addrinuse|noent|timedout|perm|notfound)|ckr_\\w+|nullpointerexception|sigsegv|sigkill|code 137|gyp error|'[^']{3,60}'|\"[^\"]{3,60}\")";
 
 export const SIGNALS: readonly Signal[] = [
+  // The effect told as what cannot be done any more, and a wait told as work parked until someone acts.
+  { category: 'stuck', weight: 0.75, re: w("(?:so )?(?:none of|nothing of|no one of) (?:the |my |our |these )?(?:[\\w-]+ ){0,4}(?:can|could) be (?:verified|tested|deployed|checked|merged|released|built|run|shipped)|so nothing (?:can|could) be (?:verified|tested|deployed|merged|released)") },
+  { category: 'waiting', weight: 0.8, re: w("(?:not touching|won't touch|not going to touch|parking|parked|holding off on|leaving) (?:that|it|this|them|[\\w' -]{1,30}?) until|(?:can't|cannot|can not)(?: [\\w'-]+){1,8} until (?:that|this|it)(?:'s| is)? (?:sorted|fixed|resolved|done|merged|back|working|in|settled)") },
+  { category: 'decision', weight: 0.8, re: w("(?:get|need|make) a call on|which of (?:the )?[\\w ]{1,30} (?:comes? first|goes first|to do first|matters most)|(?:someone|somebody|one of you) (?:pick|choose|decide)(?: one| which)?|(?:each|all|both) (?:'|\")?top priority") },
+  { category: 'access', weight: 0.6, re: w("(?:someone|somebody|the person|a colleague|the guy|the dev) who (?:left|has left|quit|is gone|no longer works here)") },
+  { category: 'waiting', weight: 0.7, re: w("promised (?:it |one |them |us )?(?:'soon'|soon|'[^']{2,20}'|by \\w+) (?:a week|a month|two weeks|\\d+ (?:days|weeks)|days|weeks|last week) ago") },
   // Said outright: stuck, blocked, held up, on hold, cannot go on.
   { category: 'stuck', weight: 0.9, re: w("(?:i'm|i am|we're|we are|i've been|we've been|i got|got|getting|been|currently|totally|completely|kinda|kind of|a bit|still|really|so|pretty|is|are|'s) (?:stuck|blocked)|^(?:stuck|blocked|blocker)\\b|stuck (?:on|with|at) (?:the|this|that|my|our|a|an|it|how)|blocked (?:on|by|until|waiting|because|since|due to|for)") },
   { category: 'stuck', weight: 0.85, re: w("(?:is|are|'s|keeps?) blocking (?:me|us|my|our|the)|blocking (?:me|us)|(?:a|the|real|hard|big) blocker|blocker (?:for|on)|holding (?:me|us|it|things|everything|the \\w+(?: \\w+)?) up|holding up (?:the|my|our|two|\\w+ tickets)|held up (?:by|on|waiting)|on hold|dead in the water|at a (?:standstill|dead end)|dead end") },
@@ -93,6 +99,8 @@ export const LINE_SIGNALS: readonly Signal[] = [
 
 /** Words used in another sense: removed from a clause before the signals are read. */
 export const OTHER_SENSES: readonly RegExp[] = [
+  // a joke: a blocker for morale, a lost snack
+  w("(?:a |the )?blocker (?:for|to) (?:team |my |our )?(?:morale|sanity|mood|vibes?|happiness)"),
   // a calendar, an ad blocker, blocked users, a blocking call, a rule that blocks merges
   w("(?:calendar|diary|schedule|agenda|afternoon|morning|evening|day)(?: is| are|'s)? (?:all |fully |completely )?blocked(?: (?:off|out))?|blocked (?:off |out )?(?:from|between) \\d+(?::\\d+)?(?:am|pm)? ?(?:to|and|-|till|until) ?\\d+(?::\\d+)?(?:am|pm)?"),
   w("block(?:ed|ing)? (?:out |off )?(?:some |an? |the |my )?(?:time|hours?|slot|afternoon|morning|evening|day|thursday|monday|tuesday|wednesday|friday|\\d+(?:am|pm)?)(?: (?:on|in) (?:my|the) calendar)?|(?:on|in) my calendar|calendar blocked"),
@@ -100,7 +108,7 @@ export const OTHER_SENSES: readonly RegExp[] = [
   // stuck with chores (an assignment), or users stuck on an old version (a product state)
   w("stuck with (?:the|these|those|all the|some|more) (?:\\w+ )?(?:tickets|tasks|bugs|chores|reviews|meetings|docs|paperwork|admin work)|(?:users?|customers?|guests?|people|clients?) (?:are|is|get|got|stay|remain) stuck (?:on|with|in)"),
   // stuck somewhere, or stuck with something that is fine
-  w("(?:code|feature|release|merge|change) freeze|stuck in (?:my|your|his|her|our|their) (?:head|mind)|stuck (?:in|at) (?:the |a |an |my )?(?:traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|office|\\w+ (?:meeting|call))"),
+  w("(?:code|feature|release|merge|change) freeze|stuck in (?:my|your|his|her|our|their) (?:head|mind)|stuck (?:in|at) (?:the |a |an |my )?(?:[\\w']+ )?(?:waiting room|traffic|meetings?|calls?|airport|train|bus|queue|line|lift|elevator|rain|snow|home|office|\\w+ (?:meeting|call))"),
   // can't in a figure of speech; waiting for a meeting, a drink, a build that is nearly done
   w("can't (?:wait|believe|complain|stress|thank|imagine|recommend)|(?:can't|cannot|sorry i can't) (?:make|attend|join)(?: (?:it|standup|stand-up|the \\w+|tomorrow|today))?|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?(?:\\d+(?:pm|am)? )?(?:demo|meeting|standup|stand-up|lunch|coffee|call|retro|train|bus|review meeting)(?: at \\d[\\w:]*)?|waiting for (?:the )?coffee|(?:waiting|wait) (?:on|for) (?:the |our |a |my )?[\\w-]+(?: [\\w-]+)? at \\d{1,2}(?::\\d\\d)?(?:am|pm)?(?![\\w:])|no luck (?:finding|getting|booking) (?:a|the)"),
   w("not sure if (?:this|it)(?:'s| is)? (?:useful|helpful|relevant)|(?:not sure|don't know) if you saw|i don't know if you saw"),
@@ -108,6 +116,9 @@ export const OTHER_SENSES: readonly RegExp[] = [
 
 /** A clause that settles what came before it: fixed, working again, by design, expected. */
 export const SETTLED: readonly RegExp[] = [
+  w("on purpose|deliberately|intentionally"),
+  // done although told with failure words; a workaround in place; a question the speaker answers
+  w("(?:reproduced|found|diagnosed|identified|tracked down) and (?:fixed|resolved|patched)|nothing (?:broke|broken|failed|went wrong|fell over|exploded)|all (?:\\d+ )?(?:tests?|checks?|specs?) (?:now )?pass(?:es|ing)?|(?:switched|moved|fell back|went back|falling back) to (?:the |a |my |our )?(?:[\\w-]+ ){0,2}(?:mock|stub|fake|local \\w+|fallback|backup|old \\w+)|fine for (?:what i'm doing|now|my purposes|me)|good enough for now|which (?:\\w+ )?(?:looks|seems|is|works|feels) (?:fine|ok|okay|good|great)|(?:nvm|never ?mind|scratch that|ignore me)|checked (?:the |with )?(?:spec|specs|docs|ticket|requirements|contract|designs?|mockups?)|(?:nobody|no one) (?:deploys|works|needs it) then"),
   w("(?:found|spotted|tracked down) the (?:cause|race|bug|issue|problem|culprit|leak|typo)|fixed (?:it|now|that)|(?:is|are|got|has been|have been|was|were) (?:fixed|resolved|sorted)|resolved|sorted(?: it)?(?: out)?|figured (?:it )?out|that (?:fixed|did) it|got it working|showed me the fix|(?:works?|working|passes|passing|green|fine|ok|okay|stable|up|back|online) (?:again|now)|back (?:up|to normal|online|on track)|all (?:good|set|clear|green)|cleared it|went (?:through|fine|smoothly)|unblocked|no longer|turned out|it was (?:a|the|just|our)|was a (?:missing|typo|proxy|config|flaky|bad|wrong|stale)|reverted|rolled back|restored|rerun passed|never mind|found it|fix is (?:up|in|merged|out)|the fix (?:is|was) (?:up|in|merged|deployed|out|straightforward)|(?:she|he|they|\\w+)'s sorted|(?:she|he|they)'s fine now|(?:blocker|bug|error|issue|problem|leak|crash|flake|outage|warning|slowness)s?(?: from \\w+)? (?:is|are) gone|went away|(?:was|were|got) renewed|and it does|auto-?recovered"),
   w("not (?:a|the) (?:bug|problem|issue|blocker)|(?:is|are) expected|which is (?:what we want|expected|fine|intended|ok)|by design|as (?:planned|designed|intended|expected|announced|agreed|specified|specced|requested|asked|decided|the ticket asked|the spec says)|which was the point|that was the point|(?:that's|this is|it's) expected|moving on|not pursuing|that's the policy|it's fine|that's fine|all fine|(?:reverting|rolling back) to|on purpose|that's the plan|the spec asks for it|ignore (?:the|it|them)|that's the new limit|fine for (?:now|the demo)|no big deal|which is fine|which is plenty|plenty of headroom|more than enough|happy to take more"),
   w("(?:no|zero|0|without) (?:new )?(?:errors?|failures?|crashes|timeouts|exceptions|issues|problems)|(?:hasn't|haven't|didn't|never) (?:once )?(?:failed|crashed|errored|broken|timed out|hit any)|down to (?:zero|\\d+\\w*)|(?:latency|p\\d\\d|errors?|crash(?:es| reports)?|timeouts|(?:build|load|ci) time) (?:\\w+ )?dropped|is quiet|fix (?:for [\\w ]+ )?is in (?:review|progress)|(?:now|again) (?:shows?|includes?|gets?|handles?|returns?|logs?|goes|displays?|sends?|retries|supports?|works?|loads?)|(?:is|are) now (?:shown|handled|logged|translated|retried|included|fixed|green)"),
@@ -123,12 +134,13 @@ export const DONE_HERE = w("(?:is|are|it's|that's) (?:done|over|finished|live|me
 
 /** A whole message that says nothing is in the way. */
 export const DENIES: readonly RegExp[] = [
+  w("(?:not|no longer|i'm not|i am not|we're not|we are not) waiting (?:on|for) (?:it|them|that|this|anyone|anything|\\w+(?: \\w+)?) ?(?:anymore|any more)|(?:i'm|i am|we're|we are) not waiting (?:on|for) (?:it|them|that|this)|(?:i'm|i am|we're|we are|(?:my|our) [\\w-]+ (?:is|are)) not affected|(?:doesn't|does not|won't) affect (?:me|us|my|our)|nothing(?:'s| is)? affected|(?:don't|do not) need anything"),
   w("(?:no longer|not|never|wasn't|isn't|aren't|nobody is|no one is|i'm not|i am not|we're no longer) (?:stuck|blocked|waiting (?:on|for) (?:anyone|anybody|anything))|nothing (?:is |'s )?(?:stuck|blocked|pending)|nothing (?:i|we) need|blockers?:? (?:none|nothing|n/a|no|nope|zero|-)(?![\\w-])|not a blocker|no (?:blockers?|problems?|issues?)(?! with)|nothing(?:'s| is)? (?:blocking|holding (?:me|us) up|in (?:my|the) way|broken|wrong|failing|down)|(?:is|are) (?:anyone|anybody|somebody|someone) (?:stuck|blocked)|anyone (?:stuck|blocked)\\?|let me know if (?:anyone|you|somebody)|if anyone (?:needs|is)"),
 ];
 
 /** A condition or a purpose: what follows it is not happening now ("if it fails we roll back"). */
 export const CONDITION =
-  /(?<![\w-])(?:(?<!(?:know|sure|idea|clue|wonder|ask|asking|decided|told me|see) )(?:if|whether)|unless|in case|so that|make sure|makes sure|ensure|ensures|to avoid|instead of|supposed to|meant to|expected to|designed to|(?:the )?cases? (?:where|when|in which)|for when|(?<!^)should(?! (?:i|we)\b)|would(?! (?:need|cost|take|require|mean)\b)|prevents?)(?![\w-]).*$/;
+  /(?<![\w-])(?:what happens (?:when|if)|(?<!(?:know|sure|idea|clue|wonder|ask|asking|decided|told me|see) )(?:if|whether)|unless|in case|so that|make sure|makes sure|ensure|ensures|to avoid|instead of|supposed to|meant to|expected to|designed to|(?:the )?cases? (?:where|when|in which)|for when|(?<!^)should(?! (?:i|we)\b)|would(?! (?:need|cost|take|require|mean)\b)|prevents?)(?![\w-]).*$/;
 
 /** Said about later, or as an announcement: a risk or a plan, not something in the way now. */
 export const LATER = w(
@@ -149,7 +161,7 @@ export const EFFECT = w(
 );
 
 /** A casual ask for opinions: whatever it says, it is not a blocker. */
-export const CASUAL = w("haha|lol|lmao|rofl|suggestions welcome|ideas welcome|any suggestions|opinions welcome|thoughts welcome|just curious|out of curiosity|not urgent|i'll default to|i assumed|i'll assume|no hurry|(?<!(?:since|after|before|until|till|by) )(?:offsite|snacks|lunch|pizza|tacos|party|drinks|cake|team event|dinner|birthday|coffee machine|coffee|office wifi|wifi|kitchen|office printer|parking|aircon|microwave|fridge)");
+export const CASUAL = w("haha|lol|rip|office plant|lmao|rofl|suggestions welcome|ideas welcome|any suggestions|opinions welcome|thoughts welcome|just curious|out of curiosity|not urgent|i'll default to|i assumed|i'll assume|no hurry|(?<!(?:since|after|before|until|till|by) )(?:offsite|snacks|lunch|pizza|tacos|party|drinks|cake|team event|dinner|birthday|coffee machine|coffee|office wifi|wifi|kitchen|office printer|parking(?! (?:[\\w'-]+ ){0,4}until)|aircon|microwave|fridge)");
 
 /** It will be over soon: "should be soon", "any minute". */
 export const SOON = w('(?:should|will) be (?:soon|quick|shortly|done soon|ready soon|green soon)|any minute|in a (?:minute|moment|sec|few minutes)|\\d+ more minutes');
@@ -164,7 +176,7 @@ export const ABOUT_OTHER = /^(?:[A-Z][a-z]+|he|she|they|the [\w-]+ team|[\w-]+ t
 export const HELPED = w("(?:[a-z]+|he|she|they|someone) (?:found|cleared|fixed|sorted|solved|unblocked|pointed me|showed me|restarted|reverted|merged|helped|bumped|renewed|granted|enabled|approved|unlocked|restored|provisioned|added me|gave me)");
 
 /** The speaker says how they will deal with it: a plan of work, not something in the way ("going to fix them in batches"). */
-export const REMEDY_PLANNED = w("(?:i'm|i am|we're|we are) (?:now )?(?:fixing|quarantining|patching|reverting|disabling|skipping|muting|working around) (?:it|them|that|this|the)|(?:i'm |i am |we're |we are )?(?:going to|gonna|planning to|will|i'll|we'll) (?:fix|update|work through|clean up|handle|sort|address|go through|tackle|patch|rewrite|redo|adjust|change|bump|retry|rerun|knock out|chip away at)");
+export const REMEDY_PLANNED = w("(?:i'm|i am|we're|we are) (?:now )?(?:fixing|quarantining|patching|reverting|disabling|skipping|muting|working around) (?:it|them|that|this|the)|(?:i'm |i am |we're |we are )?(?:going to|gonna|planning to|will|i'll|we'll) (?:pick|choose|go with|fix|update|work through|clean up|handle|sort|address|go through|tackle|patch|rewrite|redo|adjust|change|bump|retry|rerun|knock out|chip away at)");
 
 /** The person a wait is on is away: it will not clear by itself soon ("and they're all at the offsite"). Not a casual aside. */
 export const ABSENT = w("(?:he|she|they|\\w+)(?:'s|'re| is| are)(?: all)? (?:out sick|off sick|sick|on (?:holiday|vacation|leave|pto|parental leave)|out of (?:the )?office|ooo|away|at (?:the |a )?(?:offsite|off-site|conference|retreat)(?: [\\w ]{0,20})?)(?: (?:until|till|all|this|today|for)[\\w ]{0,20})?");

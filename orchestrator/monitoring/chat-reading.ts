@@ -49,7 +49,7 @@ function clausesOf(t: string): string[] {
   // A quote opens and closes outside a word: the apostrophes of "bank's … I'll" are no quotation.
   const masked = t.replace(/(?<!\w)'[^']{2,80}'(?!\w)|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
   return masked
-    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\bthough\b|\balthough\b|\bhowever\b/i)
+    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\bthough\b|\balthough\b|\bhowever\b/i)
     .map((c) => c.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]!).trim())
     .filter(Boolean);
 }
@@ -116,6 +116,12 @@ function liveForm(clause: string): string | null {
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }
 
+/** A clause that settles what came before it; "until that's sorted" is a condition still to be met, not a fix. */
+const settles = (clause: string) => {
+  const now = clause.replace(/\b(?:until|till|once|as soon as|before|unless)\b.*$/, '');
+  return SETTLED.some((re) => re.test(now));
+};
+
 const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : !a || b.score > a.score ? b : a);
 
 /**
@@ -154,7 +160,7 @@ export function readChat(rawText: string): ChatReading {
   let live: string[] = [];
   for (const clause of clauses) {
     const c = normalise(clause);
-    if (SETTLED.some((re) => re.test(c)) || DENIES.some((re) => re.test(c))) {
+    if (settles(c) || DENIES.some((re) => re.test(c))) {
       // A settled clause cancels what came before it; what comes after can still be a new problem.
       best = null;
       seen = new Set();
@@ -183,7 +189,7 @@ export function readChat(rawText: string): ChatReading {
   }
   // Some things are said across a "but": "need 1000 connections but our infrastructure handles 100".
   const across = best === null || best.score < 0.8 ? readClause(raw, persistsInLine, LINE_SIGNALS) : null;
-  if (across && !SETTLED.some((re) => re.test(normalise(clauses.at(-1) ?? ''))) && (!best || across.score > best.score)) best = across;
+  if (across && !settles(normalise(clauses.at(-1) ?? '')) && (!best || across.score > best.score)) best = across;
   best = strongest(best, shapesOf(whole));
   // Nothing the cues know, but the line sounds like trouble in general terms: worth a question.
   const trouble = !best || best.score < ASK_AT ? troubleIn(live.join(', '), whole) : null;

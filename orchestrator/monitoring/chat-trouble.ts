@@ -11,7 +11,7 @@ import { PERSISTS } from './chat-cues.js';
 
 /** A thing in a bad state: an HTTP error, died, expired, read-only, throttled, locked, denied, lagging… */
 const BAD_STATE =
-  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid)(?![\w-])/;
+  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid)(?![\w-])/;
 /** Something not done, not there or not possible: "hasn't delivered", "still no", "nothing from", "without it". */
 const UNMET =
   /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
@@ -37,7 +37,7 @@ const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSIS
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED =
-  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
+  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
 
 export interface Trouble {
   /** how many kinds of evidence the line gives */
