@@ -101,16 +101,20 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?)\b/.test(when);
   const past = PAST.test(when) && !persists && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
   if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
-  else if (past) score *= 0.5;
+  // A lasting state said in the past is still so, unless a later clause says it was dealt with.
+  else if (past && !LASTING.test(when)) score *= 0.5;
   return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()), past };
 }
+
+/** A lasting state said in the past ("was suspended", "got revoked") is still so. */
+const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
   const text = withoutOtherSenses(normalise(clause));
   const when = unquoted(text);
   // A lasting state said in the past ("was suspended", "got revoked") is still so.
-  const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed)\b/.test(when);
+  const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b/.test(when) || LASTING.test(when);
   if ((LATER.test(when) || PAST.test(when)) && !now) return null;
   // "Would anyone be able to…" is a polite request, not a condition.
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;

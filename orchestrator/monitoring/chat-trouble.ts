@@ -11,10 +11,10 @@ import { PERSISTS } from './chat-cues.js';
 
 /** A thing in a bad state: an HTTP error, died, expired, read-only, throttled, locked, denied, lagging… */
 const BAD_STATE =
-  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid)(?![\w-])/;
+  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid|garbled|mangled|question marks|mojibake|breaking change|lost (?:its|their|the|all)(?: \w+)?)(?![\w-])/;
 /** Something not done, not there or not possible: "hasn't delivered", "still no", "nothing from", "without it". */
 const UNMET =
-  /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
+  /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|never (?:sees?|gets?|receives?|arrives?|shows? up|loads?|fires?|reaches?)|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
 /** The work depends on it: "until", "needs … before", "waiting", "parked", "sitting there". */
 const DEPENDS =
   /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|(?:doesn't|won't|can't) (?:really )?(?:start|begin|move)|to go further|without (?:it|them|that|this|knowing|an?|the)|before (?:we're|we are|i'm|i am) allowed|allowed to)(?![\w-])/g;
@@ -25,9 +25,9 @@ const ASKS_OTHERS =
 const A_CALL = /(?<![\w-])(?:decides?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s)? off|your call|not my call|either way|(?:do|should|shall|can) (?:we|i) [^,]{3,60} or)(?![\w-])/;
 /** The speaker's work takes the hit: my task, my events, my PR, the release, the sprint. */
 const MY_WORK =
-  /(?<![\w-])(?:my (?:\w+ ){0,2}(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|because of (?:it|this|that)|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
+  /(?<![\w-])(?:my (?:\w+ ){0,2}(?:task|tasks|pr|prs|ticket|work|branch|events|frontend|backend|tests|build|builds|feature|change|migration|laptop|machine|phone|device|account|consumer|service|worker|job|app|client|pipeline|endpoint)|(?:so|and) the [\w ]{1,30}(?:is|are) (?:on hold|stalled|parked|sitting|just sitting)|for me|because of (?:it|this|that)|i (?:have|had) to|i'm not going to|i can only)(?![\w-])/;
 /** Sarcasm about a bad state: "oh good", "love that for me", "fantastic, …", "super productive". */
-const SARCASM = /(?:^|[.!?,;]\s+)(?:oh (?:good|great|joy|fun)|great|fantastic|awesome|wonderful|perfect|lovely|brilliant|cool)(?:,|$)|love that for me|super productive|just what i needed|living the dream|my favourite/;
+const SARCASM = /(?:^|[.!?,;]\s+)(?:oh (?:good|great|joy|fun|wonderful|fantastic|perfect|lovely|brilliant|nice)|great|fantastic|awesome|wonderful|perfect|lovely|brilliant|cool)(?:,|$)|love that for me|super productive|just what i needed|living the dream|my favourite/;
 
 /** A deadline close by: "the release branch is cut tomorrow", "the sprint ends Friday". */
 const DEADLINE =
@@ -37,7 +37,7 @@ const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSIS
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED =
-  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
+  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
 
 export interface Trouble {
   /** how many kinds of evidence the line gives */
