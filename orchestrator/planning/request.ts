@@ -41,9 +41,10 @@ function story(line: string): Request | null {
 function demand(line: string): Request | null {
   const m = DEMAND.exec(line);
   if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
-  const rest = m[3]!.trim().replace(/[.!]+$/, '');
+  // "asking for a way to export grades": what they want to do themselves.
+  const rest = m[3]!.trim().replace(/[.!]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '');
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
-  if (m[2]?.toLowerCase() === 'for' || !leadingVerb(rest)) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
+  if ((m[2]?.toLowerCase() === 'for' && rest === m[3]!.trim().replace(/[.!]+$/, '')) || !leadingVerb(rest)) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
   return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
 }
 
@@ -52,7 +53,7 @@ const ASKED = /^(?:could|can|should|would)\s+((?:[\w-]+\s+){0,2}?(?:users?|custo
 /** "Could shoppers save items to a wishlist…?": a wish put as a question. */
 function question(line: string): Request | null {
   const m = ASKED.exec(line);
-  if (!m || !leadingVerb(m[2]!)) return null;
+  if (!m) return null;
   const who = m[1]!.toLowerCase();
   return { text: who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
 }

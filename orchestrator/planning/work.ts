@@ -121,6 +121,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     // A new way to sign in is set up and used on screens.
     if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
     if (takesDataOut(phrase)) needs.delete('cto');
+    // People seeing their own records (orders, deliveries) are shown what a server keeps.
+    if (phrase.cls === 'enable' && /^(?:see|view|track|browse|check)\b.*\btheir\b/i.test(phrase.deed ?? '')) needs.add('backend');
     if ((phrase.verb === 'show' || phrase.verb === 'display') && SHOWN_TO_PEOPLE.test(phrase.object)) needs.add('frontend');
     // A slow dashboard or report waits on the data behind it.
     if ((matchedIds.has('performance') || phrase.verb === 'speed up') && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
