@@ -180,11 +180,16 @@ function phraseOf(cls: VerbClass, verb: string | null, action: string, object: s
   return { cls, verb, action: upperFirst(action), object, thing: thingOf(verb, object), ...extra };
 }
 
+/** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
+const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
+
 /** Parses an objective (lead-ins and priority words already removed). */
 export function parsePhrase(text: string): Phrase {
   const t = text.trim().replace(/\s+/g, ' ');
   const unknown = UNKNOWN_VERB.exec(t)?.[1];
-  const verb = leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null);
+  // "Search results should tolerate typos": a word that could be a verb opens the subject of a sentence.
+  const subjectFirst = SUBJECT_FIRST.test(t);
+  const verb = subjectFirst ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
   if (verb) {
     const object = t.slice(t.toLowerCase().replace(/-/g, ' ').startsWith(verb.replace(/-/g, ' ')) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();
     let [cls] = VERBS[verb] ?? VERBS[verb.replace(' ', '-')] ?? (/(?:test|check)$/.test(verb) ? ['test'] : ['behave']);

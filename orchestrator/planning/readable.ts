@@ -51,6 +51,7 @@ const FOREIGN: Readonly<Record<string, readonly string[]>> = {
   German: ['der', 'die', 'das', 'und', 'mit', 'für', 'nicht', 'ein', 'eine', 'hinzufügen', 'verbessern', 'erstellen', 'benutzer', 'anmeldung', 'ist', 'ich', 'bin', 'auf', 'zu', 'im', 'heute'],
   Portuguese: ['os', 'das', 'dos', 'uma', 'com', 'para', 'não', 'adicionar', 'melhorar', 'usuários', 'login', 'estou', 'está'],
   Italian: ['il', 'gli', 'della', 'per', 'con', 'una', 'aggiungere', 'migliorare', 'utenti', 'sono', 'bloccato'],
+  Polish: ['które', 'który', 'która', 'teraz', 'ponad', 'się', 'nie', 'jest', 'dla', 'oraz', 'przez', 'trwa', 'żeby', 'aby', 'dodać', 'użytkowników', 'ulepszyć', 'przyspieszyć', 'jestem', 'czekam'],
   Dutch: ['het', 'een', 'voor', 'met', 'niet', 'toevoegen', 'verbeteren', 'gebruikers', 'ik', 'ben'],
 };
 const ENGLISH = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'our', 'we', 'i', 'is', 'are', 'be', 'it', 'this', 'that', 'all', 'new', 'as', 'so', 'can', 'users', 'user', 'add', 'make', 'fix', 'build', 'improve', 'support', 'let', 'my', 'me', 'not', 'no', 'up', 'into', 'its', 'their', 'every']);

@@ -16,7 +16,7 @@ export interface Request {
   why: string | null;
 }
 
-const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(?:to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
+const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
 const DEMAND = /^(?:our\s+|the\s+|many\s+|some\s+)?((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|everyone|drivers?|patients?|students?|teachers?))\s+(?:keep|keeps|kept|are|have\s+been|often|always)?\s*(?:asking|ask|asked|want|wants|request|requesting)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$/i;
 /** a sentence that tells how things are, not what to do */
@@ -31,11 +31,13 @@ const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 function story(line: string): Request | null {
   const m = STORY.exec(line);
   if (!m) return null;
-  const so = SO_THAT.exec(m[2]!);
-  const who = plural(m[1]!.trim());
-  const deed = (so ? m[2]!.slice(0, so.index) : m[2]!).trim().replace(/[.!]+$/, '');
-  const why = so ? m[2]!.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
-  return { text: leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  const [, role, to, want] = m as unknown as [string, string, string | undefined, string];
+  const so = SO_THAT.exec(want);
+  const who = plural(role.trim());
+  const deed = (so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, '');
+  const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
+  // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
+  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
@@ -63,7 +65,7 @@ function problemAndRequest(line: string): Request | null {
   const parts = line.split(/(?<=[.!?])\s+(?=[A-Z])|\s+[—–]\s+/).map((p) => p.trim().replace(/[.!]+$/, '')).filter(Boolean);
   if (parts.length < 2 || leadingVerb(parts[0]!) && !STATEMENT.test(parts[0]!.split(/\s+/).slice(1, 6).join(' '))) return null;
   const at = parts.findIndex((p, i) => i > 0 && leadingVerb(p) !== null);
-  if (at < 1 || !STATEMENT.test(parts.slice(0, at).join(' '))) return null;
+  if (at < 1 || (leadingVerb(parts[0]!) && !STATEMENT.test(parts.slice(0, at).join(' ')))) return null;
   const problem = parts.slice(0, at).join('. ');
   const request = sentenceCase(parts.slice(at).join('. '));
   // "Get it under 2": the request points back at the problem, which names the thing to plan.
