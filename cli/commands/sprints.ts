@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
 import { describeBacklogTask } from '../describe-event.js';
-import { sprintLines } from '../sprint-metrics.js';
+import { sprintLines, sprintRecords } from '../sprint-metrics.js';
 import { completion } from '../../collaboration-server/figures.js';
 
 export function registerSprints(program: Command): void {
@@ -14,8 +14,7 @@ export function registerSprints(program: Command): void {
       .action(async (opts: IdentityOptions & { json?: boolean }) => {
         await withClient(opts, async (client) => {
           if (!opts.json) return printLines(await sprintLines(client));
-          const { sprints } = await client.request({ type: 'sprints' });
-          for (const s of sprints) printJson({ ...s, completion: completion((await client.request({ type: 'tasks', sprintId: s.id })).tasks) });
+          for await (const { sprint, tasks } of sprintRecords(client)) printJson({ ...sprint, completion: completion(tasks) });
         });
       }),
   );
