@@ -2,7 +2,7 @@
 import type { HuddleClient } from '../collaboration-server/client.js';
 import type { Sprint, Task } from '../collaboration-server/protocol.js';
 import { buildReport, type SprintReport } from '../orchestrator/sprint-report.js';
-import { describeSprint } from './describe-event.js';
+import { describeSprints } from './describe-event.js';
 
 /** The report of a sprint (the active one, else the latest, when no id is given), or null when there is none yet. */
 export async function fetchMetrics(client: Pick<HuddleClient, 'request'>, sprintId?: string, now = Date.now()): Promise<SprintReport | null> {
@@ -29,7 +29,7 @@ export async function* sprintRecords(hub: Pick<HuddleClient, 'request'>): AsyncG
 
 /** Every sprint with its outcome (each sprint's tasks as at its close). */
 export async function sprintLines(hub: Pick<HuddleClient, 'request'>): Promise<string[]> {
-  const lines: string[] = [];
-  for await (const { sprint, tasks } of sprintRecords(hub)) lines.push(describeSprint(sprint, tasks));
-  return lines.length ? lines : ['No sprint yet. The product owner starts one by typing: plan sprint'];
+  const records = [];
+  for await (const record of sprintRecords(hub)) records.push(record);
+  return records.length ? describeSprints(records) : ['No sprint yet. The product owner starts one by typing: plan sprint'];
 }
