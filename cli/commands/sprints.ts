@@ -9,7 +9,7 @@ import { completion } from '../../collaboration-server/figures.js';
 export function registerSprints(program: Command): void {
   program.addCommand(
     withIdentityFlags(new Command('sprints'))
-      .description('every sprint, numbered, with its dates and outcome (tasks done, points, work sent to the backlog)')
+      .description('every sprint (the latest hundred), numbered, with its dates and outcome (tasks done, points, work sent to the backlog)')
       .option('--json', 'one JSON object per sprint, with its completion')
       .action(async (opts: IdentityOptions & { json?: boolean }) => {
         await withClient(opts, async (client) => {
