@@ -1,117 +1,159 @@
 /**
- * Fan-out through a relay: one sender, N receivers on loopback. Each payload carries its send time;
- * every receiver records the delay. Two modes: as fast as the relay goes (a window of messages in
- * flight, so the relay is saturated but not flooded) and paced at a fixed rate.
+ * Load through a relay: `fanout + 1` clients on loopback, each message delivered to `fanout` of them.
+ * Three shapes: one client sends as fast as a window of messages in flight allows (`one-sender`);
+ * every client does so (`all-send`); one client sends at a fixed rate (`paced`). Each payload carries
+ * its sender and send time; every receiver records the delay. A run warms up, then measures a steady
+ * window of wall time: deliveries, latency and the relay's CPU time in that window only.
  */
 import { cpuMsOf } from './cpu-time.js';
+import { sampleLoad, type LoadSample } from './machine.js';
 import type { BenchPeer, RelayUnderTest } from './relays.js';
-import { percentile, sortedCopy } from './stats.js';
+import { LatencyHistogram, round } from './stats.js';
 
-export interface FanoutResult {
+export type LoadShape = 'one-sender' | 'all-send' | 'paced';
+
+export interface LoadOptions {
+  shape: LoadShape;
+  /** receivers of each message */
+  fanout: number;
+  /** the measured window, after the warm-up */
+  seconds: number;
+  warmupSeconds: number;
+  /** one-sender and all-send: most messages of one sender in flight (sent, not yet at every receiver) */
+  window: number;
+  /** paced: messages per second */
+  rate: number;
+}
+
+export interface RunResult {
   relay: string;
-  receivers: number;
-  messages: number;
-  /** payloads delivered to receivers per second */
+  shape: LoadShape;
+  fanout: number;
+  senders: number;
+  seconds: number;
+  deliveries: number;
   deliveriesPerSecond: number;
+  /** the relay process's user + system time per delivery, in µs: what it costs, whoever sets the pace */
+  relayCpuUsPerDelivery: number;
+  /** the relay's CPU time over the wall time: near 1, the relay sets the pace */
+  relayCpuShare: number;
+  /** this process's (the clients') CPU time over the wall time: near 1, the clients set the pace */
+  clientCpuShare: number;
   p50Ms: number;
   p99Ms: number;
-  /** the relay process's CPU time per delivery, in microseconds: its cost, whoever limits the pace */
-  relayCpuUsPerDelivery: number;
-  /** this process's CPU time over the wall time: near 1 means the clients, not the relay, set the pace */
-  clientCpuShare: number;
+  maxMs: number;
+  load: LoadSample;
 }
 
-export interface FanoutOptions {
-  receivers: number;
-  messages: number;
-  /** saturate: at most this many messages in flight; paced: ignored */
-  window?: number;
-  /** paced mode: messages per second */
-  rate?: number;
-}
-
+const PAD = 'x'.repeat(64);
 let run = 0;
 
-export async function measureFanout(relay: RelayUnderTest, options: FanoutOptions): Promise<FanoutResult> {
-  const { receivers: n, messages } = options;
+async function connectAll(relay: RelayUnderTest, count: number, onPayload: (payload: string) => void): Promise<BenchPeer[]> {
   const label = `r${++run}`;
-  const latencies = new Float64Array(n * messages);
-  let delivered = 0;
-  let warm = 0;
-  let onDelivery = () => {};
-
-  const receive = (payload: string) => {
-    const at = performance.now();
-    const { k, t } = JSON.parse(payload) as { k: number; t: number };
-    if (k < 0) {
-      warm++;
-    } else {
-      latencies[delivered++] = at - t;
-    }
-    onDelivery();
-  };
   const peers: BenchPeer[] = [];
   try {
-    for (let i = 0; i < n; i += 25) {
-      const batch = Array.from({ length: Math.min(25, n - i) }, (_, j) => relay.connect(`${label}-${i + j}`, receive));
-      peers.push(...(await Promise.all(batch)));
+    for (let i = 0; i < count; i += 25) {
+      peers.push(...(await Promise.all(Array.from({ length: Math.min(25, count - i) }, (_, j) => relay.connect(`${label}-${i + j}`, onPayload)))));
     }
-    const sender = await relay.connect(`${label}-sender`, () => {});
-    peers.push(sender);
-    const payload = (k: number) => JSON.stringify({ k, t: performance.now(), pad: 'x'.repeat(64) });
+  } catch (err) {
+    for (const p of peers) p.close();
+    throw err;
+  }
+  return peers;
+}
 
-    // warm up: connections, JIT, the hub's prepared statements
-    await new Promise<void>((resolve) => {
-      onDelivery = () => warm === 20 * n && resolve();
-      for (let k = 1; k <= 20; k++) sender.send(payload(-k));
-    });
+export async function measureLoad(relay: RelayUnderTest, o: LoadOptions): Promise<RunResult> {
+  const n = o.fanout + 1;
+  const senders = o.shape === 'all-send' ? n : 1;
+  const sent = new Array<number>(senders).fill(0);
+  const delivered = new Array<number>(senders).fill(0);
+  const latency = new LatencyHistogram();
+  let total = 0;
+  let measuring = false;
+  let sending = true;
+  let pump: (s: number) => void = () => {};
+  let onProgress = () => {};
 
-    const started = performance.now();
+  const peers = await connectAll(relay, n, (payload) => {
+    const at = performance.now();
+    const { s, t } = JSON.parse(payload) as { s: number; t: number };
+    delivered[s]!++;
+    total++;
+    if (measuring) latency.record(at - t);
+    pump(s);
+    onProgress();
+  });
+  const send = (s: number) => peers[s]!.send(JSON.stringify({ s, k: sent[s]!++, t: performance.now(), pad: PAD }));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    if (o.shape === 'paced') {
+      const started = performance.now();
+      const perMs = o.rate / 1000;
+      timer = setInterval(() => {
+        const due = Math.floor((performance.now() - started) * perMs);
+        while (sending && sent[0]! < due) send(0);
+      }, 2);
+    } else {
+      pump = (s) => {
+        while (sending && sent[s]! - Math.floor(delivered[s]! / o.fanout) < o.window) send(s);
+      };
+      for (let s = 0; s < senders; s++) pump(s);
+    }
+    await new Promise((resolve) => setTimeout(resolve, o.warmupSeconds * 1000));
+
+    const endLoad = sampleLoad();
     const relayCpuBefore = cpuMsOf(relay.pid);
     const clientCpuBefore = process.cpuUsage();
-    await new Promise<void>((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`${relay.name}: ${delivered} of ${n * messages} deliveries after 120 s`)), 120_000);
-      const finish = () => {
-        clearTimeout(guard);
-        resolve();
-      };
-      let sent = 0;
-      const done = () => delivered === n * messages && finish();
-      if (options.rate) {
-        const perMs = options.rate / 1000;
-        const timer = setInterval(() => {
-          const due = Math.min(messages, Math.floor((performance.now() - started) * perMs));
-          while (sent < due) sender.send(payload(sent++));
-          if (sent === messages) clearInterval(timer);
-        }, 2);
-        onDelivery = done;
-      } else {
-        const window = options.window ?? 20;
-        const pump = () => {
-          while (sent < messages && sent < window + Math.floor(delivered / n)) sender.send(payload(sent++));
-        };
-        onDelivery = () => {
-          pump();
-          done();
-        };
-        pump();
-      }
-    });
+    const totalBefore = total;
+    const started = performance.now();
+    measuring = true;
+    await new Promise((resolve) => setTimeout(resolve, o.seconds * 1000));
+    measuring = false;
     const seconds = (performance.now() - started) / 1000;
+    const deliveries = total - totalBefore;
     const relayCpuMs = cpuMsOf(relay.pid) - relayCpuBefore;
     const clientCpu = process.cpuUsage(clientCpuBefore);
-    const sorted = sortedCopy(latencies);
+    const load = endLoad();
+
+    // stop sending, and let what is in flight arrive before the clients go
+    sending = false;
+    clearInterval(timer);
+    const expected = () => sent.reduce((a, b) => a + b, 0) * o.fanout;
+    await new Promise<void>((resolve, reject) => {
+      let last = total;
+      const stalled = setInterval(() => {
+        if (total === last) {
+          clearInterval(stalled);
+          reject(new Error(`${relay.name} ${o.shape} fan-out ${o.fanout}: no delivery for 30 s (${total} of ${expected()})`));
+        }
+        last = total;
+      }, 30_000);
+      onProgress = () => {
+        if (total < expected()) return;
+        clearInterval(stalled);
+        resolve();
+      };
+      onProgress();
+    });
     return {
       relay: relay.name,
-      receivers: n,
-      messages,
-      deliveriesPerSecond: (n * messages) / seconds,
-      p50Ms: percentile(sorted, 50),
-      p99Ms: percentile(sorted, 99),
-      relayCpuUsPerDelivery: (relayCpuMs * 1000) / (n * messages),
-      clientCpuShare: (clientCpu.user + clientCpu.system) / 1e6 / seconds,
+      shape: o.shape,
+      fanout: o.fanout,
+      senders,
+      seconds: round(seconds, 2),
+      deliveries,
+      deliveriesPerSecond: Math.round(deliveries / seconds),
+      relayCpuUsPerDelivery: round((relayCpuMs * 1000) / deliveries, 3),
+      relayCpuShare: round(relayCpuMs / 1000 / seconds, 3),
+      clientCpuShare: round((clientCpu.user + clientCpu.system) / 1e6 / seconds, 3),
+      p50Ms: round(latency.percentile(50), 3),
+      p99Ms: round(latency.percentile(99), 3),
+      maxMs: round(latency.maxMs, 3),
+      load,
     };
   } finally {
+    sending = false;
+    clearInterval(timer);
     for (const p of peers) p.close();
   }
 }

@@ -102,7 +102,7 @@ export async function benchIdleMemory(connections = 1000, settleMs = SETTLE_MS):
   const settled = `growth from no connection to ${connections}, each reading after ${settleMs / 1000} s left idle and a full GC`;
   const slope = `slope over ${connections / 5} to ${connections} connections, each reading right after the joins and a full GC`;
   return [
-    { name: 'huddle memory per idle connection (RSS, settled)', value: hub.rssSettled, unit: 'KB', note: `${settled}; goal < 20 KB` },
+    { name: 'huddle memory per idle connection (RSS, settled)', value: hub.rssSettled, unit: 'KB', note: `${settled}; goal < 10 KB` },
     { name: 'huddle memory per idle connection (JS heap, settled)', value: hub.heapSettled, unit: 'KB' },
     { name: 'huddle memory per idle connection (RSS, just joined)', value: hub.rss, unit: 'KB', note: slope },
     { name: 'huddle memory per idle connection (JS heap, just joined)', value: hub.heap, unit: 'KB' },

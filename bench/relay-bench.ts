@@ -1,83 +1,117 @@
 /**
- * The relay comparison: Huddle, bare ws and Socket.IO at fan-out 10, 50 and 200, and paced at
- * 1,000 messages/s. The three relays run side by side and are measured in turn, round after round,
- * and each number is the median over the rounds: on a shared machine the load changes from minute to
- * minute, and interleaving keeps the ratios honest.
+ * The relay comparison: Huddle, the batched bare-ws floor, bare ws and Socket.IO, under each load
+ * (one sender or every client sending, at each fan-out, and paced). The relays run side by side and
+ * are measured in turn, round after round, the order rotated each round; each figure is given as
+ * min / median / max over the rounds. On a shared machine the load changes from minute to minute:
+ * interleaving keeps the ratios honest, and a ratio is taken within a round, then over the rounds.
  */
-import { measureFanout, type FanoutResult } from './fanout.js';
-import { RELAYS, type RelayUnderTest } from './relays.js';
-import type { BenchResult } from './result.js';
-import { median, round } from './stats.js';
+import { measureLoad, type LoadShape, type RunResult } from './fanout.js';
+import { RELAYS, type RelayLaunch, type RelayName, type RelayUnderTest } from './relays.js';
+import { spread, type Spread } from './stats.js';
+
+export interface Load {
+  shape: LoadShape;
+  fanout: number;
+}
 
 export interface RelayBenchOptions {
-  fanouts: number[];
-  /** deliveries per saturated run: messages = deliveries / receivers */
-  deliveries: number;
+  loads: Load[];
+  paced: { rate: number; fanout: number };
+  seconds: number;
+  warmupSeconds: number;
   rounds: number;
-  paced: { rate: number; seconds: number; receivers: number };
+  /** messages of one sender in flight: one sender keeps more, so both shapes saturate the relay */
+  window: { oneSender: number; allSend: number };
+  /** which relays, Huddle first */
+  relays: RelayName[];
+  launch: RelayLaunch;
   log(line: string): void;
 }
 
-type Key = `${string} ${number}`;
+export interface RelaySummary {
+  relay: RelayName;
+  shape: LoadShape;
+  fanout: number;
+  rounds: number;
+  relayCpuUsPerDelivery: Spread;
+  deliveriesPerSecond: Spread;
+  p50Ms: Spread;
+  p99Ms: Spread;
+  relayCpuShare: Spread;
+  clientCpuShare: Spread;
+}
 
-export async function benchRelays(o: RelayBenchOptions): Promise<BenchResult[]> {
+export interface RelayBench {
+  runs: RunResult[];
+  summaries: RelaySummary[];
+  /** Huddle's CPU per delivery over another relay's, taken within each round */
+  ratios: { shape: LoadShape; fanout: number; over: RelayName; huddleCpuRatio: Spread }[];
+}
+
+const keyOf = (relay: string, shape: LoadShape, fanout: number) => `${relay} ${shape} ${fanout}`;
+
+function describe(r: RunResult): string {
+  return (
+    `${r.relay} ${r.shape} fan-out ${r.fanout}: ${r.relayCpuUsPerDelivery.toFixed(2)} µs relay CPU/delivery, ${r.deliveriesPerSecond}/s, ` +
+    `p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, relay ${Math.round(r.relayCpuShare * 100)} % / clients ${Math.round(r.clientCpuShare * 100)} % of a core, ` +
+    `load ${r.load.loadAverage1}, steal ${r.load.stealPercent ?? '?'} %`
+  );
+}
+
+export async function benchRelays(o: RelayBenchOptions): Promise<RelayBench> {
   const relays: RelayUnderTest[] = [];
-  const saturated = new Map<Key, FanoutResult[]>();
-  const paced = new Map<string, FanoutResult[]>();
-  const add = <K>(map: Map<K, FanoutResult[]>, key: K, r: FanoutResult) => map.set(key, [...(map.get(key) ?? []), r]);
+  const runs: RunResult[] = [];
+  const byRound: Map<string, RunResult>[] = [];
+  const loads: Load[] = [...o.loads, { shape: 'paced', fanout: o.paced.fanout }];
   try {
-    for (const start of RELAYS) relays.push(await start());
-    for (let round = 1; round <= o.rounds; round++) {
-      for (const receivers of o.fanouts) {
-        for (const relay of relays) {
-          const r = await measureFanout(relay, { receivers, messages: Math.round(o.deliveries / receivers), window: 20 });
-          o.log(
-            `round ${round}: ${relay.name} fan-out ${receivers}: ${Math.round(r.deliveriesPerSecond)}/s, p50 ${r.p50Ms.toFixed(2)} ms, p99 ${r.p99Ms.toFixed(2)} ms, ` +
-              `relay CPU ${r.relayCpuUsPerDelivery.toFixed(2)} µs/delivery, clients ${(r.clientCpuShare * 100).toFixed(0)} % of a core`,
-          );
-          add(saturated, `${relay.name} ${receivers}`, r);
+    for (const name of o.relays) relays.push(await RELAYS[name](o.launch));
+    for (let round = 0; round < o.rounds; round++) {
+      const thisRound = new Map<string, RunResult>();
+      byRound.push(thisRound);
+      for (const load of loads) {
+        for (let i = 0; i < relays.length; i++) {
+          const relay = relays[(i + round) % relays.length]!;
+          const r = await measureLoad(relay, {
+            ...load,
+            seconds: o.seconds,
+            warmupSeconds: o.warmupSeconds,
+            window: load.shape === 'all-send' ? o.window.allSend : o.window.oneSender,
+            rate: o.paced.rate,
+          });
+          o.log(`round ${round + 1}: ${describe(r)}`);
+          runs.push(r);
+          thisRound.set(keyOf(r.relay, r.shape, r.fanout), r);
         }
-      }
-      for (const relay of relays) {
-        const p = await measureFanout(relay, { receivers: o.paced.receivers, messages: o.paced.rate * o.paced.seconds, rate: o.paced.rate });
-        o.log(`round ${round}: ${relay.name} paced ${o.paced.rate}/s to ${o.paced.receivers}: p50 ${p.p50Ms.toFixed(2)} ms, p99 ${p.p99Ms.toFixed(2)} ms`);
-        add(paced, relay.name, p);
       }
     }
   } finally {
     for (const relay of relays) await relay.close();
   }
 
-  type Measure = 'deliveriesPerSecond' | 'p50Ms' | 'p99Ms' | 'relayCpuUsPerDelivery' | 'clientCpuShare';
-  const med = (runs: FanoutResult[], key: Measure) => median(runs.map((r) => r[key]));
-  const results: BenchResult[] = [];
-  const names = relays.map((r) => r.name);
-  for (const receivers of o.fanouts) {
-    for (const name of names) {
-      const runs = saturated.get(`${name} ${receivers}`)!;
-      const note = `${runs[0]!.messages} messages × ${receivers} receivers, 20 in flight; median of ${o.rounds}`;
-      results.push({ name: `${name} fan-out ${receivers}: throughput`, value: Math.round(med(runs, 'deliveriesPerSecond')), unit: 'deliveries/s', note });
-      results.push({ name: `${name} fan-out ${receivers}: p50 latency`, value: round(med(runs, 'p50Ms')), unit: 'ms' });
-      results.push({ name: `${name} fan-out ${receivers}: p99 latency`, value: round(med(runs, 'p99Ms')), unit: 'ms' });
-      results.push({ name: `${name} fan-out ${receivers}: relay CPU per delivery`, value: round(med(runs, 'relayCpuUsPerDelivery')), unit: 'µs', note: "the relay process's user + system time" });
-      results.push({ name: `${name} fan-out ${receivers}: clients' CPU`, value: round(med(runs, 'clientCpuShare') * 100, 0), unit: '% of a core', note: 'the benchmark process; near 100 %: the clients set the pace' });
+  const summaries: RelaySummary[] = [];
+  const ratios: RelayBench['ratios'] = [];
+  for (const { shape, fanout } of loads) {
+    for (const relay of relays) {
+      const mine = runs.filter((r) => r.relay === relay.name && r.shape === shape && r.fanout === fanout);
+      const of = (pick: (r: RunResult) => number, digits = 2) => spread(mine.map(pick), digits);
+      summaries.push({
+        relay: relay.name,
+        shape,
+        fanout,
+        rounds: mine.length,
+        relayCpuUsPerDelivery: of((r) => r.relayCpuUsPerDelivery),
+        deliveriesPerSecond: of((r) => r.deliveriesPerSecond, 0),
+        p50Ms: of((r) => r.p50Ms),
+        p99Ms: of((r) => r.p99Ms),
+        relayCpuShare: of((r) => r.relayCpuShare),
+        clientCpuShare: of((r) => r.clientCpuShare),
+      });
+    }
+    if (shape === 'paced') continue;
+    for (const over of relays.map((r) => r.name).filter((name) => name !== 'huddle')) {
+      const perRound = byRound.map((round) => round.get(keyOf('huddle', shape, fanout))!.relayCpuUsPerDelivery / round.get(keyOf(over, shape, fanout))!.relayCpuUsPerDelivery);
+      ratios.push({ shape, fanout, over, huddleCpuRatio: spread(perRound) });
     }
   }
-  for (const receivers of o.fanouts) {
-    const of = (name: string) => med(saturated.get(`${name} ${receivers}`)!, 'deliveriesPerSecond');
-    const goal = (text: string) => (receivers === 50 ? { note: text } : {});
-    results.push({ name: `fan-out ${receivers}: Huddle / ws throughput`, value: round(of('huddle') / of('ws')), unit: '×', ...goal('goal ≥ 0.7') });
-    results.push({ name: `fan-out ${receivers}: Huddle / Socket.IO throughput`, value: round(of('huddle') / of('socket.io')), unit: '×', ...goal('goal ≥ 1.5') });
-    const cpu = (name: string) => med(saturated.get(`${name} ${receivers}`)!, 'relayCpuUsPerDelivery');
-    const cheaper = 'deliveries per CPU second, Huddle over the other';
-    results.push({ name: `fan-out ${receivers}: Huddle / ws deliveries per CPU second`, value: round(cpu('ws') / cpu('huddle')), unit: '×', note: cheaper });
-    results.push({ name: `fan-out ${receivers}: Huddle / Socket.IO deliveries per CPU second`, value: round(cpu('socket.io') / cpu('huddle')), unit: '×', note: cheaper });
-  }
-  for (const name of names) {
-    const runs = paced.get(name)!;
-    const note = `${o.paced.rate} messages/s for ${o.paced.seconds} s to ${o.paced.receivers} receivers; median of ${o.rounds}${name === 'huddle' ? '; goal p99 < 10 ms' : ''}`;
-    results.push({ name: `${name} paced ${o.paced.rate}/s: p50 latency`, value: round(med(runs, 'p50Ms')), unit: 'ms', note });
-    results.push({ name: `${name} paced ${o.paced.rate}/s: p99 latency`, value: round(med(runs, 'p99Ms')), unit: 'ms' });
-  }
-  return results;
+  return { runs, summaries, ratios };
 }

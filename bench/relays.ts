@@ -1,7 +1,11 @@
 /**
- * The three relays under test, each in its own process, and how a benchmark client talks to each:
- * the Huddle hub (`huddle server`, rate limits raised), a bare `ws` relay and a Socket.IO relay.
- * Every client here is as thin as the relay allows, so the numbers measure the relay, not the client.
+ * The four relays under test, each in its own process, and how a benchmark client talks to each:
+ * the Huddle hub (`huddle server`, rate limits raised), a bare `ws` relay that writes each message as
+ * it comes, the same relay batched per event-loop turn (the floor), and a Socket.IO relay.
+ *
+ * Every client does the same work per delivered frame, whatever the relay: one parse of the envelope
+ * (for Socket.IO its own decoder's), then `onPayload` with the payload text, which the caller parses.
+ * The ws relays carry a Huddle-shaped chat frame, so even the envelope is alike.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,18 +17,32 @@ import { readTokens } from '../collaboration-server/data-dir.js';
 import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
 import { spawnUntil, stop } from './spawn.js';
 
+export type RelayName = 'huddle' | 'ws-batched' | 'ws-framed' | 'ws' | 'socket.io';
+
 export interface BenchPeer {
   send(payload: string): void;
   close(): void;
 }
 
 export interface RelayUnderTest {
-  name: string;
-  /** a connected client; `onPayload` gets each payload another client sent */
+  name: RelayName;
+  /** a connected client; `onPayload` gets the payload of each message another client sent */
   connect(label: string, onPayload: (payload: string) => void): Promise<BenchPeer>;
-  /** the relay's process id, for memory readings */
+  /** the relay's process id, for its CPU time */
   pid: number;
   close(): Promise<void>;
+}
+
+export interface HuddleRelay extends RelayUnderTest {
+  url: string;
+  token: string;
+}
+
+/** How to start a relay process: a command prefix that pins it to a core (see machine.ts), or none. */
+export interface RelayLaunch {
+  prefix: string[];
+  /** HUDDLE_BENCH_PROFILE=DIR: write a CPU profile of the hub there (node --cpu-prof) */
+  profileDir?: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,12 +57,19 @@ function opened(ws: WebSocket): Promise<void> {
   });
 }
 
-export async function startHuddleRelay(): Promise<RelayUnderTest> {
+function spawnNode(launch: RelayLaunch, args: string[], ready: RegExp) {
+  const [command, ...prefixArgs] = [...launch.prefix, process.execPath];
+  return spawnUntil(command!, [...prefixArgs, ...args], ready);
+}
+
+/** The chat frame every client sends, for every relay. */
+const chatFrame = (id: number, payload: string) => `{"type":"chat","id":"c${id}","text":${JSON.stringify(payload)}}`;
+
+export async function startHuddleRelay(launch: RelayLaunch): Promise<HuddleRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'huddle-bench-'));
-  // HUDDLE_BENCH_PROFILE=DIR writes a CPU profile of the hub there (node --cpu-prof), to see where the time goes
-  const profile = process.env.HUDDLE_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.HUDDLE_BENCH_PROFILE] : [];
-  const { child, line } = await spawnUntil(
-    process.execPath,
+  const profile = launch.profileDir ? ['--cpu-prof', '--cpu-prof-dir', launch.profileDir] : [];
+  const { child, line } = await spawnNode(
+    launch,
     [...profile, huddleBin, 'server', '--port', '0', '--data', dataDir, '--rate', '10000000', '--burst', '10000000', '--heartbeat', '10m'],
     /huddle hub listening on/,
   );
@@ -54,24 +79,26 @@ export async function startHuddleRelay(): Promise<RelayUnderTest> {
   return {
     name: 'huddle',
     pid: child.pid!,
+    url,
+    token,
     async connect(label, onPayload) {
       const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` }, perMessageDeflate: false });
       ws.on('error', () => {});
       await opened(ws);
       const welcomed = new Promise<void>((resolve, reject) => {
         ws.on('message', (data) => {
-          const frame = JSON.parse(String(data)) as { type: string; event?: { type: string; text?: string }; message?: string };
-          if (frame.type === 'event' && frame.event!.type === 'message') onPayload(frame.event!.text!);
-          else if (frame.type === 'welcome') resolve();
+          const text = String(data);
+          if (text.startsWith('{"type":"ack"')) return;
+          const frame = JSON.parse(text) as { type: string; event?: { type: string; text?: string; from?: { name: string } }; message?: string };
+          if (frame.type === 'event') {
+            if (frame.event!.type === 'message' && frame.event!.from!.name !== label) onPayload(frame.event!.text!);
+          } else if (frame.type === 'welcome') resolve();
           else if (frame.type === 'error') reject(new Error(`hub error: ${frame.message}`));
         });
       });
       ws.send(JSON.stringify({ type: 'hello', id: 'hello', protocol: PROTOCOL_VERSION, name: label, role: 'qa' }));
       await welcomed;
-      return {
-        send: (payload) => ws.send(`{"type":"chat","id":"c${++seq}","text":${JSON.stringify(payload)}}`),
-        close: () => ws.terminate(),
-      };
+      return { send: (payload) => ws.send(chatFrame(++seq, payload)), close: () => ws.terminate() };
     },
     async close() {
       await stop(child);
@@ -80,43 +107,54 @@ export async function startHuddleRelay(): Promise<RelayUnderTest> {
   };
 }
 
-async function startRelayServer(kind: 'ws' | 'socketio') {
-  const started = await spawnUntil(process.execPath, [join(here, 'relay-server.js'), kind], /^listening \d+/);
+async function startRelayServer(launch: RelayLaunch, kind: 'ws' | 'ws-batched' | 'ws-framed' | 'socketio') {
+  const started = await spawnNode(launch, [join(here, 'relay-server.js'), kind], /^listening \d+/);
   return { ...started, port: Number(started.line.split(' ')[1]) };
 }
 
-export async function startWsRelay(): Promise<RelayUnderTest> {
-  const { child, port } = await startRelayServer('ws');
+async function startWsRelay(launch: RelayLaunch, name: 'ws' | 'ws-batched' | 'ws-framed'): Promise<RelayUnderTest> {
+  const { child, port } = await startRelayServer(launch, name);
+  let seq = 0;
   return {
-    name: 'ws',
+    name,
     pid: child.pid!,
     async connect(_label, onPayload) {
       const ws = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false });
       ws.on('error', () => {});
-      ws.on('message', (data) => onPayload(String(data)));
+      ws.on('message', (data) => onPayload((JSON.parse(String(data)) as { text: string }).text));
       await opened(ws);
-      return { send: (payload) => ws.send(payload), close: () => ws.terminate() };
+      return { send: (payload) => ws.send(chatFrame(++seq, payload)), close: () => ws.terminate() };
     },
     close: () => stop(child),
   };
 }
 
-export async function startSocketIoRelay(): Promise<RelayUnderTest> {
-  const { child, port } = await startRelayServer('socketio');
+async function startSocketIoRelay(launch: RelayLaunch): Promise<RelayUnderTest> {
+  const { child, port } = await startRelayServer(launch, 'socketio');
+  let seq = 0;
   return {
     name: 'socket.io',
     pid: child.pid!,
     async connect(_label, onPayload) {
       const socket = socketIo(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true, reconnection: false });
-      socket.on('msg', onPayload);
+      // Socket.IO's decoder has parsed the envelope already: the same one parse as the other clients
+      socket.on('msg', (frame: { text: string }) => onPayload(frame.text));
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);
       });
-      return { send: (payload) => socket.emit('msg', payload), close: () => socket.disconnect() };
+      return { send: (payload) => socket.emit('msg', { type: 'chat', id: `c${++seq}`, text: payload }), close: () => socket.disconnect() };
     },
     close: () => stop(child),
   };
 }
 
-export const RELAYS = [startHuddleRelay, startWsRelay, startSocketIoRelay];
+/** Every relay the bench knows; the four compared by default first. */
+export const RELAYS: Record<RelayName, (launch: RelayLaunch) => Promise<RelayUnderTest>> = {
+  huddle: startHuddleRelay,
+  'ws-batched': (launch) => startWsRelay(launch, 'ws-batched'),
+  ws: (launch) => startWsRelay(launch, 'ws'),
+  'socket.io': startSocketIoRelay,
+  'ws-framed': (launch) => startWsRelay(launch, 'ws-framed'),
+};
+export const DEFAULT_RELAYS: RelayName[] = ['huddle', 'ws-batched', 'ws', 'socket.io'];

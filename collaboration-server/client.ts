@@ -2,13 +2,18 @@
  * The typed client every other process uses to talk to the hub: hello, send-and-wait-for-ack,
  * events, automatic reconnect with backoff and jitter, resume from the last sequence (the missed
  * events come page by page), and an outbox that survives a reconnect (frames keep their ids, so the
- * hub applies a retried frame once).
+ * hub applies a retried frame once). The outbox, the place in the log and the backoff are the pure
+ * modules the web page shares (`outbox.ts`, `event-cursor.ts`, `backoff.ts`); this file is the Node
+ * transport around them: the socket, its liveness, credentials and the paged replay.
  */
 import { EventEmitter } from 'node:events';
 import { nanoid } from 'nanoid';
 import WebSocket from 'ws';
+import { Backoff } from './backoff.js';
 import type { CredentialStore } from './credential-store.js';
 import { CLOSE_CODES, HuddleError, type ErrorCode } from './errors.js';
+import { EventCursor } from './event-cursor.js';
+import { Outbox } from './outbox.js';
 import {
   PROTOCOL_VERSION,
   ServerFrameSchema,
@@ -69,12 +74,6 @@ export interface ClientOptions {
 /** Refusals of who this client says it is: trying again cannot help, so a reconnecting client stops. */
 const IDENTITY_REFUSALS: readonly string[] = ['CREDENTIAL_MISSING', 'CREDENTIAL_WRONG', 'REVOKED', 'BAD_NAME', 'NAME_LOOKALIKE', 'FORBIDDEN', 'JOIN_FIRST'];
 
-interface Pending {
-  frame: Record<string, unknown> & { id: string };
-  resolve(value: unknown): void;
-  reject(err: HuddleError): void;
-}
-
 export interface ClientEvents {
   event: [HubEvent];
   welcome: [WelcomeFrame];
@@ -85,14 +84,14 @@ export interface ClientEvents {
 
 export class HuddleClient extends EventEmitter<ClientEvents> {
   state: ConnectionState = 'connecting';
-  lastSeq: number | undefined;
   sessionId: string | undefined;
   welcome: WelcomeFrame | undefined;
   /** this participant's credential, once known: sent in every hello */
   private credential: string | undefined;
   private ws: WebSocket | undefined;
-  private readonly outbox = new Map<string, Pending>();
-  private attempt = 0;
+  private readonly outbox = new Outbox({ newId: () => nanoid(12), refusal: (frame) => new HuddleError(frame.code as ErrorCode, frame.message) });
+  private readonly cursor = new EventCursor();
+  private readonly backoff: Backoff;
   private retryTimer: NodeJS.Timeout | undefined;
   private deadTimer: NodeJS.Timeout | undefined;
   private helloId = '';
@@ -107,6 +106,16 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
 
   constructor(readonly options: ClientOptions) {
     super();
+    this.backoff = new Backoff({ minMs: options.minBackoffMs ?? 250, maxMs: options.maxBackoffMs ?? 10_000 });
+  }
+
+  /** the last sequence number this client has emitted: a reconnect resumes after it */
+  get lastSeq(): number | undefined {
+    return this.cursor.lastSeq;
+  }
+
+  set lastSeq(seq: number | undefined) {
+    this.cursor.lastSeq = seq;
   }
 
   get name(): string {
@@ -165,19 +174,14 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     clearTimeout(this.deadTimer);
     this.ws?.close(CLOSE_CODES.NORMAL);
     this.ws = undefined;
-    for (const p of this.outbox.values()) p.reject(new HuddleError('DISCONNECTED', 'The client was closed before the hub answered.'));
-    this.outbox.clear();
+    this.outbox.abandon(new HuddleError('DISCONNECTED', 'The client was closed before the hub answered.'));
     this.firstWelcome?.reject(new HuddleError('DISCONNECTED', 'The client was closed before it joined.'));
   }
 
   /** `id`: a caller-chosen frame id, so that sending the same decision again is applied once. */
-  private enqueue(body: Record<string, unknown>, id: string = nanoid(12)): Promise<unknown> {
+  private enqueue(body: Record<string, unknown>, id?: string): Promise<unknown> {
     if (this.state === 'closed') return Promise.reject(new HuddleError('DISCONNECTED', 'The client is closed.'));
-    const frame = { ...body, id };
-    return new Promise((resolve, reject) => {
-      this.outbox.set(frame.id, { frame, resolve, reject });
-      if (this.state === 'online') this.ws!.send(JSON.stringify(frame));
-    });
+    return this.outbox.add(body, id);
   }
 
   private setState(state: ConnectionState): void {
@@ -193,7 +197,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     this.lastPing = undefined;
     this.ws = ws;
     ws.on('open', () => {
-      this.attempt = 0;
+      this.backoff.reset();
       this.helloId = nanoid(12);
       ws.send(
         JSON.stringify({
@@ -203,7 +207,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
           name: this.options.name,
           role: this.options.role,
           ...(this.sessionId ? { sessionId: this.sessionId } : {}),
-          ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}),
+          ...this.cursor.resumeFields(),
           ...(this.options.historyLimit !== undefined ? { historyLimit: this.options.historyLimit } : {}),
           ...(this.options.transient ? { transient: true } : {}),
           ...(this.options.companion ? { companion: true } : {}),
@@ -235,6 +239,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
       clearTimeout(this.deadTimer);
       if (this.ws !== ws || this.state === 'closed') return;
       this.ws = undefined;
+      this.outbox.offline();
       if (code === CLOSE_CODES.REVOKED) {
         this.emit('problem', new HuddleError('REVOKED', `The hub closed this connection: ${this.options.name} was ${String(reason) || 'revoked or reset by the product owner'}. Not reconnecting.`));
         this.close();
@@ -245,10 +250,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
         return;
       }
       this.setState(this.firstWelcome ? 'connecting' : 'reconnecting');
-      const min = this.options.minBackoffMs ?? 250;
-      const max = this.options.maxBackoffMs ?? 10_000;
-      const delay = Math.min(max, min * 2 ** this.attempt++) * (0.5 + Math.random() * 0.5);
-      this.retryTimer = setTimeout(() => this.open(), delay);
+      this.retryTimer = setTimeout(() => this.open(), this.backoff.next());
     });
   }
 
@@ -310,31 +312,21 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
         else this.emitEvent(frame.event);
         return;
       case 'ack':
-      case 'reply': {
-        const pending = this.outbox.get(frame.id);
-        this.outbox.delete(frame.id);
-        pending?.resolve(frame.type === 'ack' ? frame : frame.data);
+      case 'reply':
+        this.outbox.settle(frame);
         return;
-      }
       case 'error': {
+        if (this.outbox.settle(frame)) return;
         const err = new HuddleError(frame.code as ErrorCode, frame.message);
-        if (frame.id === this.helloId) return this.fail(err);
-        const pending = frame.id ? this.outbox.get(frame.id) : undefined;
-        if (pending) {
-          this.outbox.delete(frame.id!);
-          pending.reject(err);
-        } else {
-          this.emit('problem', err);
-        }
+        if (frame.id === this.helloId) this.fail(err);
+        else this.emit('problem', err);
       }
     }
   }
 
   /** Each event once, in order: a replayed event also seen live (or the other way round) is skipped. */
   private emitEvent(event: HubEvent): void {
-    if (this.lastSeq !== undefined && event.seq <= this.lastSeq) return;
-    this.lastSeq = event.seq;
-    this.emit('event', event);
+    if (this.cursor.pass(event)) this.emit('event', event);
   }
 
   /**
@@ -343,14 +335,15 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
    */
   private onWelcome(welcome: WelcomeFrame): void {
     if (welcome.credential) this.keepCredential(welcome.credential);
-    const replay = this.lastSeq !== undefined;
+    const replay = this.cursor.resuming;
     const generation = ++this.welcomes;
     this.sessionId = welcome.sessionId;
     this.welcome = welcome;
     if (replay) for (const event of welcome.history) this.emitEvent(event);
     this.held = replay && welcome.next ? [] : undefined;
     this.setState('online');
-    for (const pending of this.outbox.values()) this.ws?.send(JSON.stringify(pending.frame));
+    const ws = this.ws;
+    if (ws) this.outbox.online((text) => ws.send(text));
     if (this.held) void this.replayRest(welcome, generation);
     else this.joined(welcome);
   }
@@ -376,7 +369,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   }
 
   private joined(welcome: WelcomeFrame): void {
-    this.lastSeq = Math.max(this.lastSeq ?? 0, welcome.lastSeq);
+    this.cursor.caughtUp(welcome.lastSeq);
     this.emit('welcome', welcome);
     const first = this.firstWelcome;
     this.firstWelcome = undefined;

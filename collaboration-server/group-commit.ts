@@ -10,15 +10,28 @@
  */
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import { socketOf } from './ws-socket.js';
 import { toHuddleError } from './errors.js';
 import type { Log } from './log.js';
 import type { Store } from './store/index.js';
+import { socketOf } from './ws-socket.js';
 
 /** What a group commit reports once a batch is in: how long its transaction took and how many frames it held. */
 export type CommitObserver = (seconds: number, frames: number, committed: boolean) => void;
 
 const STORAGE_CODES = new Set(['STORAGE_FULL', 'STORAGE_FAILED']);
+
+/** One client's socket as group commit writes to it: ready-made frames (ws-socket.ts), corked while a batch drains. */
+export class Outlet {
+  readonly socket: Socket;
+  corked = false;
+  /** what the socket held at the last check, and what was written since */
+  buffered = 0;
+  written = 0;
+
+  constructor(readonly ws: WebSocket) {
+    this.socket = socketOf(ws);
+  }
+}
 
 export class GroupCommit<T> {
   private queue: T[] = [];
@@ -26,9 +39,7 @@ export class GroupCommit<T> {
   private undos: (() => void)[] | null = null;
   private grouped = false;
   private draining = false;
-  private readonly corked = new Set<Socket>();
-  /** per socket: what it held at the last check, and what was written since */
-  private readonly flow = new WeakMap<WebSocket, { buffered: number; written: number }>();
+  private readonly corked: Outlet[] = [];
 
   constructor(
     private readonly store: Store,
@@ -61,34 +72,33 @@ export class GroupCommit<T> {
   }
 
   /**
-   * Sends on a socket, corking it while a batch drains. Returns false, sending nothing, when the
+   * Writes a frame, corking the socket while a batch drains. Returns false, writing nothing, when the
    * socket holds more than `maxBuffered` bytes and none of what was written since the last check has
    * reached the kernel: its reader has stopped. A reader that is slow but moving is kept (the hub
    * stops reading its frames meanwhile, see `pauseWhileBehind`).
    *
    * The check is made at a socket's first send in a batch, so that a reader is not dropped for the
-   * size of one busy batch; with `everyFrame` (pages of a replay or of history, which a client asks
-   * for and can ask for many times in one batch) it is made before each frame.
+   * size of one busy batch: once the socket is corked, what the batch writes cannot reach the
+   * kernel before the batch ends, so it says nothing about the reader. (A check before a page of
+   * history in the middle of a batch dropped healthy readers that way; pages are bounded by the page
+   * gate instead, one a batch and only while little waits, see page-gate.ts.)
    */
-  send(ws: WebSocket, json: string | Buffer, maxBuffered: number, everyFrame = false): boolean {
-    // ws's own cork/uncork pairs nest inside ours (ws-socket.ts says why the socket is reached at all)
-    const socket = socketOf(ws);
-    const flow = this.flow.get(ws) ?? { buffered: 0, written: 0 };
-    const corked = !!socket && this.corked.has(socket);
-    if (!corked || everyFrame) {
-      const buffered = ws.bufferedAmount;
-      const accepted = flow.buffered + flow.written - buffered;
+  send(out: Outlet, frame: Buffer, maxBuffered: number): boolean {
+    if (!out.corked) {
+      const buffered = out.ws.bufferedAmount;
+      const accepted = out.buffered + out.written - buffered;
       if (buffered > maxBuffered && accepted <= 0) return false;
-      flow.buffered = buffered;
-      flow.written = 0;
-      if (!corked && this.draining && socket) {
-        socket.cork();
-        this.corked.add(socket);
+      out.buffered = buffered;
+      out.written = 0;
+      if (this.draining) {
+        // ws's own cork/uncork pairs (pings, close) nest inside ours
+        out.socket.cork();
+        out.corked = true;
+        this.corked.push(out);
       }
     }
-    ws.send(json, { binary: false });
-    flow.written += typeof json === 'string' ? Buffer.byteLength(json) : json.length;
-    this.flow.set(ws, flow);
+    out.socket.write(frame);
+    out.written += frame.length;
     return true;
   }
 
@@ -96,15 +106,17 @@ export class GroupCommit<T> {
    * Backpressure: while more than `threshold` bytes wait for a client, stop reading its frames, so a
    * client that sends faster than it reads is slowed down rather than dropped.
    */
-  pauseWhileBehind(ws: WebSocket, threshold: number): void {
-    const socket = socketOf(ws);
-    if (!socket || ws.isPaused || ws.bufferedAmount <= threshold) return;
-    ws.pause();
-    socket.once('drain', () => ws.resume());
+  pauseWhileBehind(out: Outlet, threshold: number): void {
+    if (out.ws.isPaused || out.ws.bufferedAmount <= threshold) return;
+    out.ws.pause();
+    out.socket.once('drain', () => out.ws.resume());
   }
 
   private flush(): void {
+    // while the log is being copied back under load, new batches wait (store/wal-checkpoint.ts)
+    if (this.store.checkpoints?.holdsWrites(() => this.flush())) return;
     const batch = this.queue;
+    if (batch.length === 0) return;
     this.queue = [];
     if (!this.run(batch, true)) this.run(batch, false);
   }
@@ -136,8 +148,11 @@ export class GroupCommit<T> {
       for (const effect of effects) effect();
     } finally {
       this.draining = false;
-      for (const socket of this.corked) socket.uncork();
-      this.corked.clear();
+      for (const out of this.corked) {
+        out.corked = false;
+        out.socket.uncork();
+      }
+      this.corked.length = 0;
     }
     return true;
   }

@@ -8,7 +8,7 @@ import { canSee } from './audience.js';
 import { systemClock, type Clock } from './clock.js';
 import { ClusterNode, type ClusterTiming } from './cluster-node.js';
 import { CLOSE_CODES, ERROR_CODES, toHuddleError, type ErrorCode } from './errors.js';
-import { GroupCommit } from './group-commit.js';
+import { GroupCommit, Outlet } from './group-commit.js';
 import { HubMetrics } from './hub-metrics.js';
 import type { Log } from './log.js';
 import { startHeartbeat } from './heartbeat.js';
@@ -35,6 +35,7 @@ import {
 import { TokenBucket } from './rate-limit.js';
 import { sameSecret } from './secrets.js';
 import { viewerOf, type ParticipantRow, type Store } from './store/index.js';
+import { textFrame } from './ws-socket.js';
 
 export type { ConnectionAuth } from './identity.js';
 
@@ -91,6 +92,7 @@ interface Arrival {
 
 interface Connection {
   ws: WebSocket;
+  out: Outlet;
   auth: ConnectionAuth;
   bucket: TokenBucket;
   participant: ParticipantRow | null;
@@ -176,18 +178,19 @@ export function createHub(options: HubOptions): Hub {
     (ws) => log(`dropping a connection that stopped answering pings`, 'warn'),
   );
 
-  /** `page`: a page of a replay or of history, checked against the send cap even inside a batch. */
-  function sendRaw(conn: Connection, json: string | Buffer, page = false): void {
-    commits.afterCommit(() => {
-      if (conn.ws.readyState !== WebSocket.OPEN) return;
-      if (!commits.send(conn.ws, json, limits.maxBufferedBytes, page)) {
-        log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`, 'warn');
-        conn.ws.terminate();
-      } else metrics.framesOut.inc();
-    });
+  /** Writes a ready-made frame now; call it from an effect that runs after the commit. */
+  function write(conn: Connection, frame: Buffer): void {
+    if (conn.ws.readyState !== WebSocket.OPEN) return;
+    if (!commits.send(conn.out, frame, limits.maxBufferedBytes)) {
+      log(`dropping ${conn.participant?.name ?? 'a client'}: it stopped reading (${conn.ws.bufferedAmount} bytes waiting)`, 'warn');
+      conn.ws.terminate();
+    } else metrics.framesOut.inc();
   }
 
-  const send = (conn: Connection, frame: ServerFrame, page = false): void => sendRaw(conn, JSON.stringify(frame), page);
+  function send(conn: Connection, frame: ServerFrame): void {
+    const bytes = textFrame(JSON.stringify(frame));
+    commits.afterCommit(() => write(conn, bytes));
+  }
 
   function sendError(conn: Connection, id: string | null, code: ErrorCode, message: string = ERROR_CODES[code]): void {
     send(conn, { type: 'error', id, code, message });
@@ -200,11 +203,16 @@ export function createHub(options: HubOptions): Hub {
 
   function relay(deliveries: Delivery[]): void {
     for (const { stored, fromId, to } of deliveries) {
-      // Encoded once for all recipients: ws would otherwise turn the string into bytes for each.
-      const frame = Buffer.from(`{"type":"event","event":${stored.json}}`);
+      // Framed once for all recipients, and the recipients chosen now: one who joins later in the
+      // batch has this event in its welcome already.
+      const frame = textFrame(`{"type":"event","event":${stored.json}}`);
+      const recipients: Connection[] = [];
       for (const conn of listeners()) {
-        if (conn.participant && canSee(conn.participant, fromId, to)) sendRaw(conn, frame);
+        if (conn.participant && canSee(conn.participant, fromId, to)) recipients.push(conn);
       }
+      commits.afterCommit(() => {
+        for (const conn of recipients) write(conn, frame);
+      });
     }
   }
 
@@ -367,7 +375,6 @@ export function createHub(options: HubOptions): Hub {
         ...(frame.lastSeq !== undefined && page.next ? { next: page.next } : {}),
         lastSeq: store.events.lastSeq(),
       },
-      true,
     );
   }
 
@@ -442,7 +449,7 @@ export function createHub(options: HubOptions): Hub {
         if (paged && !conn.pages.admit(arrival)) return;
         const ctx = { store, now: clock.now(), actor: participant, admin: isAdminRole(participant.role), isOnline, pageBytes: limits.pageBytes };
         const data = answerQuery(ctx, frame as QueryFrame, roster);
-        send(conn, { type: 'reply', id: frame.id, data }, paged);
+        send(conn, { type: 'reply', id: frame.id, data });
       }
     } catch (err) {
       commits.rethrowIfGrouped(err);
@@ -485,7 +492,8 @@ export function createHub(options: HubOptions): Hub {
 
   return {
     handleConnection(ws, auth) {
-      const conn: Connection = { ws, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, transient: false, companion: false, status: 'online', limited: false, pages: new PageGate(ws, commits, limits.maxBufferedBytes / 4) };
+      const out = new Outlet(ws);
+      const conn: Connection = { ws, out, auth, bucket: new TokenBucket(limits.framesPerSecond, limits.burst, clock), participant: null, guest: false, transient: false, companion: false, status: 'online', limited: false, pages: new PageGate(out, commits, limits.maxBufferedBytes / 4) };
       connections.add(conn);
       metrics.connectionsOpened.inc();
       // An unhandled 'error' on a socket would crash the hub; log it, and 'close' follows.
@@ -498,7 +506,7 @@ export function createHub(options: HubOptions): Hub {
         // behind a history query that waits for the client to read: wait with it, in order
         const arrival = { conn, data, isBinary, allowed };
         if (!conn.pages.holds(arrival)) commits.push(arrival);
-        commits.pauseWhileBehind(ws, limits.maxBufferedBytes / 4);
+        commits.pauseWhileBehind(conn.out, limits.maxBufferedBytes / 4);
       });
       ws.on('close', () => onClose(conn));
     },

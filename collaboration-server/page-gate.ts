@@ -5,15 +5,14 @@
  * reads them costs the hub a page or two, and is dropped like any slow reader once live traffic
  * passes the send cap.
  */
-import type { WebSocket } from 'ws';
-import type { GroupCommit } from './group-commit.js';
+import type { GroupCommit, Outlet } from './group-commit.js';
 
 export class PageGate<T> {
   private held: T[] | null = null;
   private pagedThisBatch = false;
 
   constructor(
-    private readonly ws: WebSocket,
+    private readonly out: Outlet,
     private readonly commits: GroupCommit<T>,
     private readonly threshold: number,
   ) {}
@@ -28,7 +27,7 @@ export class PageGate<T> {
 
   /** Whether a page may be answered now; if not, `item` waits (and so do the frames after it). */
   admit(item: T): boolean {
-    if (this.pagedThisBatch || this.ws.bufferedAmount > this.threshold) {
+    if (this.pagedThisBatch || this.out.ws.bufferedAmount > this.threshold) {
       this.hold(item);
       return false;
     }
@@ -52,8 +51,8 @@ export class PageGate<T> {
         this.held = null;
         for (const a of held) this.commits.push(a);
       };
-      const socket = (this.ws as unknown as { _socket?: { writableNeedDrain: boolean; once(e: 'drain', fn: () => void): void } })._socket;
-      if (socket?.writableNeedDrain && this.ws.bufferedAmount > this.threshold) socket.once('drain', release);
+      const socket = this.out.socket;
+      if (socket.writableNeedDrain && this.out.ws.bufferedAmount > this.threshold) socket.once('drain', release);
       else setImmediate(release);
     });
   }

@@ -12,7 +12,7 @@ import { createHub, type ConnectionAuth, type Hub, type HubOptions } from './hub
 import { HubMetrics } from './hub-metrics.js';
 import { opsRoutes } from './http/ops-routes.js';
 import { MAX_FRAME_BYTES } from './protocol.js';
-import type { Store } from './store/index.js';
+import type { CheckpointOptions, Store } from './store/index.js';
 import { openStore } from './store/open-store.js';
 import { startupError } from './startup-errors.js';
 import type { TeamRole } from './team-view.js';
@@ -28,6 +28,8 @@ export interface ServerOptions extends Omit<HubOptions, 'store'> {
   storeUrl?: string;
   /** browser origins allowed to open the hub besides its own page; every other Origin header is refused */
   allowOrigins?: readonly string[];
+  /** when the background checkpoint runs (store/wal-checkpoint.ts) */
+  checkpoint?: Partial<CheckpointOptions>;
   /** serve GET /metrics without the admin token */
   metricsOpen?: boolean;
   /** host names the hub answers to besides loopback and the address it listens on */
@@ -75,24 +77,28 @@ const localAddress = (host: string): string => (WILDCARD_HOSTS.has(host) ? '127.
  * refused for any reason is left as it was), listens, and says where. Whatever fails is undone.
  */
 export async function startHub(options: ServerOptions): Promise<RunningHub> {
-  const undo: (() => void)[] = [];
+  const undo: (() => void | Promise<void>)[] = [];
+  // last done, first undone: the store closes (its checkpoint worker first) before the lock is released
+  const undoAll = async () => {
+    for (const fn of undo.splice(0).reverse()) await fn();
+  };
   try {
     prepareDataDir(options.dataDir);
     const held = heldRoom(options.dataDir);
     undo.push(lockDataDir(options.dataDir));
-    const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held });
+    const store = openStore(options.storeUrl, options.dataDir, { heldRoom: held, checkpoint: options.checkpoint });
     undo.push(() => store.close());
     // Hubs sharing a store hand out the same tokens: the first hub's, kept in the database.
     const own = ensureTokens(options.dataDir);
     const tokens = store.cluster ? adoptTokens(options.dataDir, store.cluster.shareTokens(own)) : own;
-    return await serve(options, store, tokens, () => undo.splice(0).reverse().forEach((fn) => fn()));
+    return await serve(options, store, tokens, undoAll);
   } catch (err) {
-    for (const fn of undo.reverse()) fn();
+    await undoAll();
     throw startupError(err, options.dataDir);
   }
 }
 
-async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => void): Promise<RunningHub> {
+async function serve(options: ServerOptions, store: Store, tokens: Tokens, release: () => Promise<void>): Promise<RunningHub> {
   const metrics = options.metrics ?? new HubMetrics();
   const hub = createHub({ ...options, store, metrics });
   metrics.gauge('huddle_connections', 'WebSocket connections open now', () => hub.connections());
@@ -150,7 +156,7 @@ async function serve(options: ServerOptions, store: Store, tokens: Tokens, relea
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      release();
+      await release();
     },
   };
 }

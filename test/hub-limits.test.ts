@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Socket } from 'node:net';
 import { PROTOCOL_VERSION } from '../collaboration-server/protocol.js';
+import { socketOf } from '../collaboration-server/ws-socket.js';
 import { recorder, startTestHub, type RawClient, type TestHub } from './helpers/hub.js';
 
 let hub: TestHub;
@@ -13,7 +13,7 @@ async function joined(name: string): Promise<RawClient> {
   return raw;
 }
 
-const stopReading = (raw: RawClient) => (raw.ws as unknown as { _socket: Socket })._socket.pause();
+const stopReading = (raw: RawClient) => socketOf(raw.ws).pause();
 
 describe('per-connection bounds', () => {
   it('closes a connection that passes its frame rate with 1008 and a RATE_LIMITED error', async () => {

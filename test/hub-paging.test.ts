@@ -112,4 +112,22 @@ describe('paged history', () => {
     await heard.until((e) => e.seq === last.seq);
     expect(texts(heard.events).filter((t) => t.startsWith('old '))).toHaveLength(100);
   });
+
+  it('keeps a reader that asks for a page in the same batch as more than the send cap of room traffic', async () => {
+    const logs: string[] = [];
+    const cap = 16 * 1024;
+    hub = await startTestHub({ limits: { framesPerSecond: 1e6, burst: 1e6, maxBufferedBytes: cap }, log: (line) => logs.push(line) });
+    const reader = await hub.raw();
+    reader.send({ type: 'hello', id: 'h', protocol: PROTOCOL_VERSION, name: 'Reader', role: 'qa', historyLimit: 0 });
+    await reader.next((f) => f.type === 'welcome');
+    // sent in one go (one read, so one batch): 12 chats of 2 KB come back to the reader as events
+    // (24 KB, past the cap, all of it written in this batch), then the page; the reader reads throughout
+    const text = 'd'.repeat(2000);
+    for (let i = 0; i < 12; i++) reader.send({ type: 'chat', id: `c${i}`, text: `${i} ${text}` });
+    reader.send({ type: 'history', id: 'page', limit: 5 });
+    const dropped = reader.closed.then(({ code }) => Promise.reject(new Error(`the hub closed the reader (${code}): ${logs.join('; ')}`)));
+    const page = await Promise.race([reader.next((f) => f.type === 'reply' && f.id === 'page'), dropped]);
+    expect(page).toMatchObject({ type: 'reply', id: 'page' });
+    expect(logs.filter((l) => l.includes('stopped reading'))).toEqual([]);
+  });
 });

@@ -161,6 +161,6 @@ describe('the sprint lifecycle in the hub', () => {
     const store = SqliteStore.open(file);
     expect(store.work.sprints().map((s) => [s.id, s.number, s.closedAt])).toEqual([['S-a', 1, null], ['S-b', 2, null]]);
     expect(store.work.nextSprintNumber()).toBe(3);
-    store.close();
+    await store.close();
   });
 });

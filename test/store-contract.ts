@@ -11,7 +11,7 @@ import type { ParticipantRow, Store } from '../collaboration-server/store/index.
 export interface StoreFixture {
   store: Store;
   /** closes the store and opens the same data again */
-  reopen(): Store;
+  reopen(): Promise<Store>;
 }
 
 const viewer = (id: string, name: string, role = 'backend-dev') => ({ id, name, role });
@@ -55,7 +55,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       current = fixture.store;
       return current;
     };
-    const reopen = () => (current = fixture!.reopen());
+    const reopen = async () => (current = await fixture!.reopen());
     afterEach(() => current?.close());
 
     it('numbers events 1, 2, 3 in order and keeps both the event and the one JSON text of it', async () => {
@@ -141,7 +141,7 @@ export function storeContract(name: string, open: () => Promise<StoreFixture>): 
       say(store, alice, 'before');
       store.participants.create(person('p-alice', 'Alice', 5), 'hash');
       store.kv.setState('plan', { step: 2 });
-      store = reopen();
+      store = await reopen();
       expect(store.events.lastSeq()).toBe(1);
       expect(say(store, alice, 'after').event.seq).toBe(2);
       expect(store.participants.byName('Alice')?.id).toBe('p-alice');

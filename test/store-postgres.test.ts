@@ -24,7 +24,7 @@ const seqs = [];
 for (let i = 0; i < Number(process.argv[3]); i++) {
   seqs.push(store.transaction(() => [1, 2].map(() => store.events.append({ type: 'message', from: lead, to: { kind: 'all' }, text: 'x' }, 1, lead.id).event.seq)));
 }
-store.close();
+await store.close();
 console.log(JSON.stringify(seqs));
 `;
 const builtStore = fileURLToPath(new URL('../dist/collaboration-server/store/postgres/index.js', import.meta.url));
@@ -43,8 +43,8 @@ describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
     let store = PostgresStore.open(url);
     return {
       store,
-      reopen() {
-        store.close();
+      async reopen() {
+        await store.close();
         return (store = PostgresStore.open(url));
       },
     };
@@ -57,7 +57,7 @@ describe.skipIf(!!postgresSkip)('PostgreSQL', () => {
       opened.push(store);
       return store;
     };
-    afterAll(() => opened.forEach((s) => s.close()));
+    afterAll(() => Promise.all(opened.map((s) => s.close())));
 
     it('numbers without a gap after a rolled-back transaction', async () => {
       const store = open(await cluster.newDatabase());

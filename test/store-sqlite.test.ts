@@ -15,8 +15,8 @@ storeContract('SQLite', async () => {
   let store = SqliteStore.open(file);
   return {
     store,
-    reopen() {
-      store.close();
+    async reopen() {
+      await store.close();
       return (store = SqliteStore.open(file));
     },
   };

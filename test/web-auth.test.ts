@@ -90,7 +90,7 @@ describe('signing in with a login link', () => {
     expect((await webRequest(port, '/api/sprint', { headers: { cookie } })).status).toBe(401);
   });
 
-  it('lets a login token expire after ten minutes', () => {
+  it('lets a login token expire after ten minutes', async () => {
     const clock = new FakeClock();
     const store = SqliteStore.open(join(mkdtempSync(join(tmpdir(), 'huddle-web-')), 'huddle.db'));
     const sessions = new WebSessions(store, clock);
@@ -99,7 +99,7 @@ describe('signing in with a login link', () => {
     expect(sessions.redeem(inTime)).not.toBeNull();
     clock.advance(LOGIN_TTL_MS);
     expect(sessions.redeem(late)).toBeNull();
-    store.close();
+    await store.close();
   });
 });
 

@@ -73,6 +73,16 @@ describe('the page’s files', () => {
     visit(join(STATIC, 'web', 'main.js'));
     expect(seen.size).toBeGreaterThan(15);
     expect([...seen].some((f) => f.endsWith('protocol.js'))).toBe(false);
+    // the page's hub link runs on the Node client's own outbox, event cursor and backoff
+    for (const shared of ['outbox.js', 'event-cursor.js', 'backoff.js']) expect(seen, shared).toContain(join(STATIC, 'collaboration-server', shared));
+  });
+
+  it('serves the modules the page shares with the Node client', async () => {
+    for (const shared of ['outbox.js', 'event-cursor.js', 'backoff.js']) {
+      const res = await webRequest(hub.running.port, `/js/collaboration-server/${shared}`);
+      expect(res.status, shared).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    }
   });
 });
 

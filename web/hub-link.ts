@@ -3,8 +3,12 @@
  * as the participant its session is bound to, keeps the last sequence number it saw, and after a
  * reconnect says hello with it, so the hub replays exactly what was missed (a hub killed and started
  * again included: the events are in its database). Frames it sends keep their ids in an outbox and
- * are sent again after a reconnect; the hub applies a frame id once.
+ * are sent again after a reconnect; the hub applies a frame id once. The outbox, the place in the log
+ * and the backoff are the Node client's own pure modules; this file is the browser's transport around them.
  */
+import { Backoff } from '../collaboration-server/backoff.js';
+import { EventCursor } from '../collaboration-server/event-cursor.js';
+import { Outbox } from '../collaboration-server/outbox.js';
 import type { AckFrame, ClientFrameInput, HubEvent, ReplyData, WelcomeFrame } from '../collaboration-server/protocol.js';
 import { readServerFrame } from './frames.js';
 import type { LinkState } from './page-state.js';
@@ -28,20 +32,14 @@ export interface LinkOptions {
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
 type Sendable = Body<ClientFrameInput>;
 
-interface Pending {
-  frame: Record<string, unknown>;
-  resolve(value: unknown): void;
-  reject(err: Error): void;
-}
-
 const frameId = (): string => Array.from(crypto.getRandomValues(new Uint8Array(9)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export class HubLink {
-  lastSeq: number | undefined;
   state: LinkState = 'connecting';
   private ws: WebSocket | undefined;
-  private readonly outbox = new Map<string, Pending>();
-  private attempt = 0;
+  private readonly outbox = new Outbox({ newId: frameId, refusal: (frame) => new Error(frame.message) });
+  private readonly cursor = new EventCursor();
+  private readonly backoff = new Backoff({ minMs: 200, maxMs: 5000 });
   private helloId = '';
 
   constructor(
@@ -55,20 +53,12 @@ export class HubLink {
 
   /** A command: resolves once the hub has committed it. */
   send(body: Sendable): Promise<AckFrame> {
-    return this.enqueue(body) as Promise<AckFrame>;
+    return this.outbox.add(body) as Promise<AckFrame>;
   }
 
   /** A query: resolves with the reply's data. */
   request<K extends ReplyData['kind']>(body: Sendable): Promise<Extract<ReplyData, { kind: K }>> {
-    return this.enqueue(body) as Promise<Extract<ReplyData, { kind: K }>>;
-  }
-
-  private enqueue(body: Sendable): Promise<unknown> {
-    const frame = { ...body, id: frameId() };
-    return new Promise((resolve, reject) => {
-      this.outbox.set(frame.id, { frame, resolve, reject });
-      if (this.state === 'online') this.ws?.send(JSON.stringify(frame));
-    });
+    return this.outbox.add(body) as Promise<Extract<ReplyData, { kind: K }>>;
   }
 
   private setState(state: LinkState): void {
@@ -93,7 +83,7 @@ export class HubLink {
           role: this.options.role,
           transient: true,
           historyLimit: 100,
-          ...(this.lastSeq !== undefined ? { lastSeq: this.lastSeq } : {}),
+          ...this.cursor.resumeFields(),
         }),
       );
     };
@@ -101,19 +91,19 @@ export class HubLink {
     ws.onclose = () => {
       if (this.ws !== ws) return;
       this.ws = undefined;
+      this.outbox.offline();
       void this.retry(opened);
     };
   }
 
   private async retry(opened: boolean): Promise<void> {
-    this.setState(this.lastSeq === undefined ? 'connecting' : 'reconnecting');
+    this.setState(this.cursor.resuming ? 'reconnecting' : 'connecting');
     // A refused upgrade looks like any failed connection to a page: ask the API whether we are still signed in.
     if (!opened && !(await this.options.signedIn().catch(() => true))) {
       this.setState('signed-out');
       return;
     }
-    const delay = Math.min(5000, 200 * 2 ** this.attempt++) * (0.5 + Math.random() * 0.5);
-    setTimeout(() => this.open(), delay);
+    setTimeout(() => this.open(), this.backoff.next());
   }
 
   private onFrame(text: string): void {
@@ -122,35 +112,24 @@ export class HubLink {
     const frame = read.frame;
     switch (frame.type) {
       case 'welcome': {
-        const replayed = this.lastSeq === undefined ? [] : frame.history.filter((e) => e.seq > this.lastSeq!);
-        this.lastSeq = Math.max(this.lastSeq ?? 0, frame.lastSeq, ...replayed.map((e) => e.seq));
-        this.attempt = 0;
+        const replayed = this.cursor.missed(frame.history);
+        this.cursor.caughtUp(frame.lastSeq);
+        this.backoff.reset();
         this.setState('online');
         this.on.welcome(frame, replayed);
-        for (const pending of this.outbox.values()) this.ws?.send(JSON.stringify(pending.frame));
+        const ws = this.ws;
+        if (ws) this.outbox.online((text) => ws.send(text));
         return;
       }
       case 'event':
-        if (this.lastSeq !== undefined && frame.event.seq <= this.lastSeq) return;
-        this.lastSeq = frame.event.seq;
-        this.on.event(frame.event);
+        if (this.cursor.pass(frame.event)) this.on.event(frame.event);
         return;
       case 'ack':
-      case 'reply': {
-        const pending = this.outbox.get(frame.id);
-        this.outbox.delete(frame.id);
-        pending?.resolve(frame.type === 'ack' ? frame : frame.data);
+      case 'reply':
+        this.outbox.settle(frame);
         return;
-      }
-      case 'error': {
-        const pending = frame.id ? this.outbox.get(frame.id) : undefined;
-        if (pending) {
-          this.outbox.delete(frame.id!);
-          pending.reject(new Error(frame.message));
-        } else {
-          this.on.problem(frame.id === this.helloId ? `The hub refused this page: ${frame.message}` : frame.message);
-        }
-      }
+      case 'error':
+        if (!this.outbox.settle(frame)) this.on.problem(frame.id === this.helloId ? `The hub refused this page: ${frame.message}` : frame.message);
     }
   }
 }

@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../data-dir.js';
 import { HuddleError } from '../errors.js';
-import { SqliteStore, type Store } from './index.js';
-import type { OpenOptions } from './database.js';
+import { SqliteStore, type SqliteOptions, type Store } from './index.js';
 import { PostgresStore } from './postgres/index.js';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
@@ -18,7 +17,7 @@ function shownUrl(url: string): string {
   }
 }
 
-export function openStore(storeUrl: string | undefined, dataDir: string, sqlite?: OpenOptions): Store {
+export function openStore(storeUrl: string | undefined, dataDir: string, sqlite?: SqliteOptions): Store {
   if (!storeUrl) return SqliteStore.open(join(dataDir, DATABASE_FILE), sqlite);
   if (!POSTGRES_URL.test(storeUrl)) {
     throw new HuddleError('BAD_FRAME', '--store (HUDDLE_STORE) takes a PostgreSQL URL, postgres://USER@HOST:PORT/DATABASE; leave it out to keep the room in SQLite in the data folder.');

@@ -110,6 +110,12 @@ export interface WorkStore {
   decisions(): Decision[];
 }
 
+/** Background work on the store that may ask new batches to wait a moment (SQLite's checkpoint, wal-checkpoint.ts). */
+export interface WriteHold {
+  /** Returns true while new batches must wait, and then calls `resume` once they may go ahead. */
+  holdsWrites(resume: () => void): boolean;
+}
+
 export interface Store {
   readonly events: EventStore;
   readonly participants: ParticipantStore;
@@ -120,5 +126,8 @@ export interface Store {
   readonly cluster?: ClusterStore;
   /** Runs `fn` in one transaction: all of it is committed, or none of it. Nested calls are savepoints. */
   transaction<T>(fn: () => T): T;
-  close(): void;
+  /** absent when the store has nothing that holds writes back */
+  readonly checkpoints?: WriteHold | undefined;
+  /** Closes the store; resolves once its files or connections are let go. */
+  close(): Promise<void>;
 }

@@ -62,6 +62,9 @@ const CHAIN_BONUS = 1.5;
 /** a reviewer who did the work under review: only when nobody else can */
 const REVIEWER_PENALTY = 6;
 
+/** T-2 before T-10; one collator, since localeCompare with options builds one on every call */
+const byKey = new Intl.Collator('en', { numeric: true }).compare;
+
 const hoursAfter = (c: Candidate, hours: number) => c.member.loadHours + c.planned + hours;
 
 interface Scored {
@@ -72,8 +75,10 @@ interface Scored {
   accuracy: number | null;
 }
 
-/** The numbers only: this runs tasks × agents times, so it builds no strings. */
-function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: string | null, history?: TeamHistory): Scored {
+const scored = (): Scored => ({ score: 0, expertise: 0, over: false, chain: null, accuracy: null });
+
+/** The numbers only, into `out`: this runs tasks × agents times, so it builds no strings or objects. */
+function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: string | null, out: Scored, history?: TeamHistory): Scored {
   let known = 0;
   for (const t of need.tags) if (known < 3 && c.skills.has(t)) known++;
   const expertise = (c.member.role === need.role ? 3 : 0) + known;
@@ -90,7 +95,12 @@ function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: s
   if (c.rate !== null) score += (c.rate - 0.75) * 4;
   const accuracy = history ? estimateAccuracy(history, c.member.name, need.domain) : null;
   if (accuracy !== null) score += (accuracy - 0.5) * 2;
-  return { score, expertise, over, chain, accuracy };
+  out.score = score;
+  out.expertise = expertise;
+  out.over = over;
+  out.chain = chain;
+  out.accuracy = accuracy;
+  return out;
 }
 
 /** The one-line rationale for the chosen candidate. */
@@ -113,7 +123,6 @@ function explain(need: TaskNeed, c: Candidate, s: Scored, strategy: Strategy): s
 
 /** The best candidate for one task: qualified people first (any skill or the role), then anyone. */
 function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, owners: ReadonlyMap<string, string>, history?: TeamHistory) {
-  let best: (Scored & { c: Candidate }) | null = null;
   // Who holds this task's dependencies, looked up once rather than per candidate.
   const chainOwners = new Map<string, string>();
   for (const d of need.dependsOn) {
@@ -121,15 +130,23 @@ function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, own
     if (owner && !chainOwners.has(owner)) chainOwners.set(owner, d);
   }
   const review = need.kind === 'review';
+  // Two scratch results, swapped when a candidate beats the best so far.
+  let best: Scored | null = null;
+  let bestOf: Candidate | null = null;
+  let spare = scored();
   for (const c of candidates) {
     const owned = chainOwners.get(c.member.name) ?? null;
-    const r = evaluate(need, c, strategy, review ? null : owned, history);
+    const r = evaluate(need, c, strategy, review ? null : owned, spare, history);
     if (review && owned) r.score -= REVIEWER_PENALTY;
     const qualified = r.expertise > 0;
     const better = !best || (qualified !== best.expertise > 0 ? qualified : r.score > best.score);
-    if (better) best = { c, ...r };
+    if (better) {
+      spare = best ?? scored();
+      best = r;
+      bestOf = c;
+    }
   }
-  return best && { ...best, rationale: explain(need, best.c, best, strategy) };
+  return best && bestOf && { c: bestOf, ...best, rationale: explain(need, bestOf, best, strategy) };
 }
 
 const candidatesOf = (team: readonly TeamMember[], history?: TeamHistory): Candidate[] =>
@@ -143,7 +160,7 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
     const stage = stageOf.get(a.key)! - stageOf.get(b.key)!;
     const prio = priorityRank(a.priority) - priorityRank(b.priority);
     const first = strategy === 'deadline' ? prio || stage : stage || prio;
-    return first || b.hours - a.hours || a.key.localeCompare(b.key, 'en', { numeric: true });
+    return first || b.hours - a.hours || byKey(a.key, b.key);
   });
   const candidates = candidatesOf(team, options.history);
   const byName = new Map(candidates.map((c) => [c.member.name, c]));

@@ -363,6 +363,27 @@ const TERMS: readonly Term[] = DOMAINS.flatMap((d) => d.terms.map((t) => parseTe
 /** Words in another sense (senses.ts): they take their words first and count for no domain. */
 const SENSES: readonly string[][] = OTHER_SENSES.map(stems).sort((a, b) => b.length - a.length);
 
+/** Index of each phrase by its first stem, so a text is checked only against phrases that can start in it. */
+function byFirstStem(phrases: readonly (readonly string[])[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  phrases.forEach((p, i) => {
+    if (!p.length) return;
+    const list = index.get(p[0]!);
+    if (list) list.push(i);
+    else index.set(p[0]!, [i]);
+  });
+  return index;
+}
+const TERMS_BY_FIRST = byFirstStem(TERMS.map((t) => t.stems));
+const SENSES_BY_FIRST = byFirstStem(SENSES);
+
+/** The items whose phrase starts with one of the tokens, in the items' own order (longest first). */
+function present<T>(items: readonly T[], index: ReadonlyMap<string, number[]>, tokens: readonly string[]): T[] {
+  const at = new Set<number>();
+  for (const token of new Set(tokens)) for (const i of index.get(token) ?? []) at.add(i);
+  return [...at].sort((a, b) => a - b).map((i) => items[i]!);
+}
+
 export interface DomainMatch {
   domain: Domain;
   score: number;
@@ -379,8 +400,8 @@ export function matchDomains(text: string): DomainMatch[] {
   const tokens = stems(text);
   const used = new Array<boolean>(tokens.length).fill(false);
   const found = new Map<string, DomainMatch>();
-  for (const sense of SENSES) for (const at of findPhrase(tokens, sense)) used.fill(true, at, at + sense.length);
-  for (const term of TERMS) {
+  for (const sense of present(SENSES, SENSES_BY_FIRST, tokens)) for (const at of findPhrase(tokens, sense)) used.fill(true, at, at + sense.length);
+  for (const term of present(TERMS, TERMS_BY_FIRST, tokens)) {
     for (const at of findPhrase(tokens, term.stems)) {
       if (used.slice(at, at + term.stems.length).some(Boolean)) continue;
       used.fill(true, at, at + term.stems.length);

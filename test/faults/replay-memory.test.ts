@@ -24,7 +24,7 @@ const PEAK_RSS_BOUND_MB = 400;
 
 const onCleanup = cleanupAfterEach();
 
-function fillLog(dataDir: string): void {
+async function fillLog(dataDir: string): Promise<void> {
   ensureDataDir(dataDir);
   const store = SqliteStore.open(join(dataDir, 'huddle.db'));
   const from = { id: 'p-filler', name: 'Filler', role: 'backend-dev' };
@@ -32,7 +32,7 @@ function fillLog(dataDir: string): void {
     store.participants.create({ ...from, sessionId: 's-filler', createdAt: 1, lastSeen: 1 }, 'filler-credential-hash');
     for (let i = 0; i < MESSAGES; i++) store.events.append({ type: 'message', from, to: { kind: 'all' }, text: `${i} ${TEXT}` }, 1 + i, from.id);
   });
-  store.close();
+  await store.close();
 }
 
 /** Peak and current resident memory of a process, in MB (Linux). */
@@ -67,7 +67,7 @@ async function openSilent(url: string, token: string, frames: object[], readWelc
 describe.skipIf(process.platform !== 'linux')('replay amplification', () => {
   it(`keeps the hub under ${PEAK_RSS_BOUND_MB} MB while ${RESUMERS} resume from 0 and ${READERS} ask for 1,000 messages of a 128 MB log without reading`, { timeout: 60_000 }, async () => {
     const dataDir = join(tempDir('huddle-replay-', onCleanup), '.huddle');
-    fillLog(dataDir);
+    await fillLog(dataDir);
     const hub = await startHubProcess(dataDir, 'server', ['--log-format', 'text']); // its readable log says when each resumer joined
     onCleanup(() => hub.kill('SIGKILL'));
     const pid = hub.proc.pid!;

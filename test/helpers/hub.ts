@@ -15,7 +15,8 @@ export interface TestHub {
   url: string;
   dataDir: string;
   running: RunningHub;
-  /** the SQLite database under the hub's store, for tests that look behind it */
+  /** the hub's SQLite store and its database, for tests that look behind the Store interface */
+  readonly sqlite: SqliteStore;
   readonly db: Db;
   /** a typed client, connected, keeping its credential in the hub's data folder as the CLI does; closed by close() */
   client(name: string, role: string, options?: Partial<ClientOptions>): Promise<HuddleClient>;
@@ -51,8 +52,11 @@ export async function startTestHub(options: Partial<Omit<ServerOptions, 'dataDir
     get running() {
       return running;
     },
+    get sqlite() {
+      return running.store as SqliteStore;
+    },
     get db() {
-      return (running.store as SqliteStore).db;
+      return fixture.sqlite.db;
     },
     async client(name, role, extra = {}) {
       const client = new HuddleClient({

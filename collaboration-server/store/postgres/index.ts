@@ -91,7 +91,7 @@ export class PostgresStore implements Store {
     return result;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.cluster.close();
     this.sql.close();
   }
