@@ -291,6 +291,14 @@ describe('a task in full', () => {
     expect(end).toMatch(/rows \d+–(\d+) of \1 · /);
   });
 
+  it('names who the plan gave a held-back task to, and says it has nobody yet', () => {
+    const held = makeTask({ id: 'T-3', title: 'Test auth', dependsOn: ['T-2'], assignee: null, plannedAssignee: ZOE, status: 'pending' });
+    const shown = taskLines({ kind: 'task', task: held, sprint: null, events: [], earlier: 0 }, [design, impl, held]).lines;
+    expect(shown).toContain(`Assignee: nobody yet (planned for ${ZOE}, once what it waits for is done)`);
+    const unplanned = taskLines({ kind: 'task', task: { ...held, plannedAssignee: null }, sprint: null, events: [], earlier: 0 }, [held]).lines;
+    expect(unplanned).toContain('Assignee: nobody yet');
+  });
+
   it('needs no scrolling when it fits', () => {
     expect(rowsText(taskViewRows({ id: 'T-1', title: 'T-1 Design auth', lines: ['Done when: it is drawn'], top: 0 }, 60, 20))).toMatch(/Done when: it is drawn[\s\S]*│ Esc closes/);
   });
