@@ -1,7 +1,7 @@
 /** One readable line (or a few) per hub event: used by `huddle history` and the plain line mode. */
 import type { HubEvent, Participant, Sprint, Task } from '../collaboration-server/protocol.js';
 import { utcDate, utcTime } from '../collaboration-server/units.js';
-import { completion, completionWords } from '../collaboration-server/figures.js';
+import { completion, completionWords, pointsWords } from '../collaboration-server/figures.js';
 import { columns, padStartWidth } from './text-width.js';
 
 /** In line-oriented output, the lines after an event's first hang past its time: none can pass for an event. */
@@ -67,11 +67,19 @@ export function describeBacklogTask(task: Task): string {
   return `${task.id.padEnd(5)} ${String(Math.round(task.percent)).padStart(3)}%  ${String(task.estimateHours).padStart(3)}h  ${task.title} (${task.role}${had})`;
 }
 
-/** One line per sprint with its outcome, as completion is counted everywhere (figures.ts). */
-export function describeSprint(sprint: Sprint, tasks: readonly Task[]): string {
-  const c = completion(tasks);
-  const left = sprint.status === 'closed' ? `, ${c.open} to the backlog` : '';
-  return `${String(sprint.number).padStart(3)}  ${sprint.status.padEnd(9)} ${utcDate(sprint.startsAt)} → ${utcDate(sprint.endsAt)}  ${sprint.name}: ${completionWords(c)}, ${c.pointsDone}/${c.pointsTotal} points${left}`;
+/**
+ * One line per sprint in aligned columns, with its outcome as completion is counted everywhere
+ * (figures.ts), the name last as it is the widest: `2  closed  2026-01-05 → 2026-01-19  3/4 tasks done (75%)  8/10 points  1 to the backlog  Sprint 2`.
+ */
+export function describeSprints(records: readonly { sprint: Sprint; tasks: readonly Task[] }[]): string[] {
+  const numberWidth = Math.max(0, ...records.map((r) => String(r.sprint.number).length));
+  return columns(
+    records.map(({ sprint, tasks }) => {
+      const c = completion(tasks);
+      const left = sprint.status === 'closed' ? `${c.open} to the backlog` : '';
+      return [padStartWidth(String(sprint.number), numberWidth), sprint.status, `${utcDate(sprint.startsAt)} → ${utcDate(sprint.endsAt)}`, completionWords(c), pointsWords(c), left, sprint.name];
+    }),
+  );
 }
 
 /** One line per participant in aligned columns: status, role, name. */

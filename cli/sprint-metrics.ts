@@ -1,7 +1,8 @@
 /** Fetches what the metrics and the report need from the hub: the sprint, its tasks, its task events and the decisions taken. */
 import type { HuddleClient } from '../collaboration-server/client.js';
+import type { Sprint, Task } from '../collaboration-server/protocol.js';
 import { buildReport, type SprintReport } from '../orchestrator/sprint-report.js';
-import { describeSprint } from './describe-event.js';
+import { describeSprints } from './describe-event.js';
 
 /** The report of a sprint (the active one, else the latest, when no id is given), or null when there is none yet. */
 export async function fetchMetrics(client: Pick<HuddleClient, 'request'>, sprintId?: string, now = Date.now()): Promise<SprintReport | null> {
@@ -17,10 +18,18 @@ export async function fetchMetrics(client: Pick<HuddleClient, 'request'>, sprint
   return buildReport({ sprint: tasks.sprint, tasks: tasks.tasks, events: sameSprint ? events.events : [], escalations: escalations.escalations, decisions: escalations.decisions }, now);
 }
 
+/**
+ * Every sprint with its tasks as at its close, one sprint at a time: asked all at once, a hundred
+ * sprints would be more frames than the hub's burst allows, and it would close the connection.
+ */
+export async function* sprintRecords(hub: Pick<HuddleClient, 'request'>): AsyncGenerator<{ sprint: Sprint; tasks: Task[] }> {
+  const { sprints } = await hub.request({ type: 'sprints' });
+  for (const sprint of sprints) yield { sprint, tasks: (await hub.request({ type: 'tasks', sprintId: sprint.id })).tasks };
+}
+
 /** Every sprint with its outcome (each sprint's tasks as at its close). */
 export async function sprintLines(hub: Pick<HuddleClient, 'request'>): Promise<string[]> {
-  const { sprints } = await hub.request({ type: 'sprints' });
-  if (!sprints.length) return ['No sprint yet. The product owner starts one by typing: plan sprint'];
-  const records = await Promise.all(sprints.map((s) => hub.request({ type: 'tasks', sprintId: s.id })));
-  return sprints.map((s, i) => describeSprint(s, records[i]!.tasks));
+  const records = [];
+  for await (const record of sprintRecords(hub)) records.push(record);
+  return records.length ? describeSprints(records) : ['No sprint yet. The product owner starts one by typing: plan sprint'];
 }

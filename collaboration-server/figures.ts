@@ -9,7 +9,7 @@
  */
 import type { Task } from './protocol.js';
 import { isFinished, openHours } from './task-lifecycle.js';
-import { DAY, round1 } from './units.js';
+import { countOf, DAY, round1 } from './units.js';
 import { workdayStarts } from './workdays.js';
 
 export { workdayStarts, workdaysBetween } from './workdays.js';
@@ -47,7 +47,10 @@ export function completion(tasks: readonly Task[]): Completion {
 export const percentOf = (part: number, whole: number): number => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
 /** "5/8 tasks done (63%)": how every view words completion. */
-export const completionWords = (c: Completion): string => `${c.done}/${c.total} tasks done (${c.percent}%)`;
+export const completionWords = (c: Completion): string => `${c.done}/${countOf(c.total, 'task')} done (${c.percent}%)`;
+
+/** "3/10 points": the points done of the points counted. */
+export const pointsWords = (c: Completion): string => `${c.pointsDone}/${countOf(c.pointsTotal, 'point')}`;
 
 /** Open hours per person: what each still has on their plate. */
 export function loadByAssignee(tasks: readonly Task[]): Map<string, number> {
@@ -65,7 +68,7 @@ export const loadOf = (tasks: readonly Task[], name: string): number => loadByAs
 export const calendarDays = (startsAt: number, endsAt: number): number => Math.max(1, Math.ceil((endsAt - startsAt) / DAY));
 
 /** "14 calendar days, 10 working days": how every view names a span of time. */
-export const daysWords = (calendar: number, working: number): string => `${calendar} calendar day${calendar === 1 ? '' : 's'}, ${working} working day${working === 1 ? '' : 's'}`;
+export const daysWords = (calendar: number, working: number): string => `${countOf(calendar, 'calendar day')}, ${countOf(working, 'working day')}`;
 
 /** Working days begun from `startsAt` up to `until`, at least one: what velocity is divided by. */
 export const workdaysElapsed = (startsAt: number, until: number): number => Math.max(1, workdayStarts(startsAt, Math.max(until, startsAt + 1)).length);

@@ -12,6 +12,9 @@ export const round1 = (x: number): number => roundTo(x, 1);
 /** Two decimals, as metrics are kept. */
 export const round2 = (x: number): number => roundTo(x, 2);
 
+/** `1 point`, `3 points`: a count with its noun, singular for one. */
+export const countOf = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** "2026-01-05" (UTC). */
 export const utcDate = (t: number): string => new Date(t).toISOString().slice(0, 10);
 /** "2026-01-05 14:00" (UTC). */

@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { matchName } from '../collaboration-server/name-match.js';
 import { forShell, forTerminal } from '../cli/command-hints.js';
 import { addressOf } from '../cli/input/address.js';
-import { describeTasks } from '../cli/describe-event.js';
+import { describeSprints, describeTasks } from '../cli/describe-event.js';
 import { honourNoColor } from '../cli/output.js';
 import { columns, NARROW, textWidth, truncateWidth } from '../cli/text-width.js';
-import { makeTask } from './helpers/monitor-fixtures.js';
+import { makeSprint, makeTask } from './helpers/monitor-fixtures.js';
 import stringWidth from 'string-width';
 
 const people = [
@@ -70,6 +70,21 @@ describe('columns measured as a terminal does', () => {
       'T-11  pending     0%     2h  Test (qa, unassigned)',
     ]);
     expect(columns([['前端', 'x'], ['ab', 'y']])).toEqual(['前端  x', 'ab    y']);
+  });
+
+  it('align the sprints, the name last, and count one point and one task in the singular', () => {
+    const day = 86_400_000;
+    const at = (n: number) => ({ startsAt: Date.UTC(2026, 0, 5) + n * 14 * day, endsAt: Date.UTC(2026, 0, 19) + n * 14 * day });
+    const lines = describeSprints([
+      { sprint: makeSprint({ id: 'S-1', number: 9, name: 'Sprint 9 · Zoë 🚀 前端', status: 'closed', ...at(0) }), tasks: [makeTask({ points: 1, status: 'cancelled' }), makeTask({ id: 'T-2', points: 1 })] },
+      { sprint: makeSprint({ id: 'S-2', number: 10, name: 'Sprint 10', status: 'closed', ...at(1) }), tasks: [makeTask({ points: 3, status: 'done' }), makeTask({ id: 'T-2', points: 10 }), makeTask({ id: 'T-3', points: 0 })] },
+      { sprint: makeSprint({ id: 'S-3', number: 11, name: 'Sprint 11', ...at(2) }), tasks: [] },
+    ]);
+    expect(lines).toEqual([
+      ' 9  closed  2026-01-05 → 2026-01-19  0/1 task done (0%)    0/1 point    1 to the backlog  Sprint 9 · Zoë 🚀 前端',
+      '10  closed  2026-01-19 → 2026-02-02  1/3 tasks done (33%)  3/13 points  2 to the backlog  Sprint 10',
+      '11  active  2026-02-02 → 2026-02-16  0/0 tasks done (0%)   0/0 points                     Sprint 11',
+    ]);
   });
 
   it('cut with an ellipsis between graphemes, never past the width', () => {

@@ -72,7 +72,7 @@ describe('slash commands against a real hub', () => {
     await runInput(ctx, '/unblock T-1');
     expect(await runInput(ctx, '/done T-1 shipped')).toEqual({ kind: 'done', text: 'T-1 done.' });
     const tasks = await runInput(ctx, '/tasks');
-    expect(tasks).toMatchObject({ kind: 'lines', title: 'Tasks — Sprint 1 (completed): 1/1 tasks done (100%) — Alice' });
+    expect(tasks).toMatchObject({ kind: 'lines', title: 'Tasks — Sprint 1 (completed): 1/1 task done (100%) — Alice' });
     expect(tasks.kind === 'lines' && tasks.lines[0]).toMatch(/^T-1 +done +100% +6h +Login API → Alice/);
   });
 

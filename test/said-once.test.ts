@@ -106,9 +106,8 @@ describe('chat typed while the hub is away', () => {
 
 describe('a task in full', () => {
   it('opens over the chat from a command result and closes with Esc', () => {
-    const task = makeTask({ id: 'T-7', title: 'Gate CI', acceptance: ['CI fails below 80%'] });
-    const s = run(as('Alice', 'backend-dev'), { type: 'result', ts: T0, result: { kind: 'task', task } });
-    expect(rowsText(layoutScreen(s, 0).main)).toMatch(/T-7 Gate CI[\s\S]*Done when[\s\S]*CI fails below 80%[\s\S]*Esc closes/);
+    const s = run(as('Alice', 'backend-dev'), { type: 'result', ts: T0, result: { kind: 'task', taskId: 'T-7', title: 'T-7 Gate CI', lines: ['Done when: CI fails below 80%'] } });
+    expect(rowsText(layoutScreen(s, 0).main)).toMatch(/T-7 Gate CI[\s\S]*Done when: CI fails below 80%[\s\S]*Esc closes/);
     expect(rowsText(layoutScreen(run(s, { type: 'close-overlay' }), 0).main)).not.toContain('Gate CI');
   });
 });

@@ -4,13 +4,14 @@ import { render, cleanup } from 'ink-testing-library';
 import { BUILT_IN_ROLES } from '../agents/roles.js';
 import type { HuddleClient } from '../collaboration-server/client.js';
 import { Container, type ContainerProps } from '../cli/ui/Container.js';
+import { expectTerminalSafe } from './helpers/hostile-text.js';
 import { manualTimers } from './helpers/manual-timers.js';
 import { recorder, startTestHub, type TestHub } from './helpers/hub.js';
 
 /** how long to wait for something a person would see: generous, as CI machines can be busy */
 const PATIENT = { timeout: 10_000, interval: 50 };
 
-const KEY = { up: '\u001B[A', down: '\u001B[B', enter: '\r', tab: '\t', pageUp: '\u001B[5~' };
+const KEY = { up: '\u001B[A', down: '\u001B[B', enter: '\r', tab: '\t', pageUp: '\u001B[5~', pageDown: '\u001B[6~', escape: '\u001B' };
 let hub: TestHub;
 afterEach(async () => {
   cleanup();
@@ -94,6 +95,34 @@ describe('the terminal container', () => {
     expect(ui.screen()).not.toContain('Bob: line 40');
     await ui.type('\u001B[6~', '\u001B[6~');
     await vi.waitFor(() => expect(ui.screen()).toContain('Bob: line 40'), PATIENT);
+  });
+
+  it('opens /task in full over the chat, the lines the plain mode prints, scrolls it with PgDn and closes it with Esc', async () => {
+    hub = await startTestHub();
+    const lead = await hub.client('Lead', 'orchestrator');
+    const alice = await hub.client('Alice', 'backend-dev');
+    const now = Date.now();
+    const { result } = await lead.send({
+      type: 'sprint_create',
+      sprint: { name: 'Sprint 1', startsAt: now, endsAt: now + 7 * 86_400_000 },
+      tasks: [{ title: 'Build the API', role: 'backend-dev', estimateHours: 4, description: 'Routes \u001b]0;pwned\u0007 and \u001b[2J handlers', acceptance: ['every route has a test'] }],
+    });
+    const taskId = (result!.taskIds as string[])[0]!;
+    await lead.send({ type: 'task_update', taskId, action: 'assign', assignee: 'Alice' });
+    await alice.send({ type: 'task_update', taskId, action: 'start' });
+    for (let i = 1; i <= 40; i++) await alice.send({ type: 'task_update', taskId, action: 'progress', percent: i, note: `step ${i}` });
+    const ui = startUi('Alice', 'backend-dev', async () => alice);
+    await vi.waitFor(() => expect(ui.screen()).toContain('● online'), PATIENT);
+    await ui.type(`/task ${taskId}`, KEY.enter);
+    await vi.waitFor(() => expect(ui.screen()).toMatch(new RegExp(`${taskId} Build the API[\\s\\S]*Assignee: Alice[\\s\\S]*Description: Routes ␛]0;pwned␇ and ␛\\[2J handlers[\\s\\S]*Done when: every route has a test`)), PATIENT);
+    expect(ui.screen()).toMatch(/rows 1–\d+ of \d+ · PgUp\/PgDn scroll · Esc closes/);
+    expectTerminalSafe(ui.lastFrame() ?? '', { sgr: true });
+    expect(ui.screen()).not.toContain('step 40');
+    for (let i = 0; i < 6; i++) await ui.type(KEY.pageDown);
+    await vi.waitFor(() => expect(ui.screen()).toMatch(/progress 40% by Alice[\s\S]*step 40/), PATIENT);
+    await ui.type(KEY.escape);
+    await vi.waitFor(() => expect(ui.screen()).not.toContain('Esc closes'), PATIENT);
+    expect(ui.screen()).toMatch(/│ › type a message, or \/help/);
   });
 
   it('tells the room I am away after a quiet while and back at the next key, also across a reconnect', async () => {

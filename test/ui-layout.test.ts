@@ -12,7 +12,9 @@ import { chatRows } from '../cli/ui/chat-rows.js';
 import { escalationRows } from '../cli/ui/escalation-rows.js';
 import { statusRow } from '../cli/ui/status-row.js';
 import { panelRows } from '../cli/ui/panel-rows.js';
-import { taskDetailRows } from '../cli/ui/task-detail-rows.js';
+import { taskViewRows } from '../cli/ui/task-view-rows.js';
+import { taskLines } from '../cli/task-lines.js';
+import { resultLines } from '../cli/plain/format.js';
 import { layoutScreen } from '../cli/ui/screen.js';
 import { initialState, reduce, type ChatLine, type UiAction } from '../cli/ui/state.js';
 import { makeEscalation, makeTask } from './helpers/monitor-fixtures.js';
@@ -242,14 +244,63 @@ describe('the side panel', () => {
   });
 });
 
-describe('task details', () => {
-  it('show the whole task: status, who and why, what it waits for, when it is done, the notes', () => {
-    const design = makeTask({ id: 'T-1', title: 'Design auth', status: 'done' });
-    const impl = makeTask({ id: 'T-2', title: 'Implement auth', dependsOn: ['T-1'], assignee: ZOE, rationale: 'knows auth', acceptance: ['tokens refresh'], notes: ['halfway'], description: 'implement task', status: 'in_progress', percent: 50 });
-    const rows = taskDetailRows(impl, [design, impl], 60);
+describe('a task in full', () => {
+  const design = makeTask({ id: 'T-1', title: 'Design auth', status: 'done' });
+  const impl = makeTask({
+    id: 'T-2',
+    title: 'Implement auth',
+    dependsOn: ['T-1'],
+    assignee: ZOE,
+    rationale: 'knows auth',
+    acceptance: ['tokens refresh'],
+    notes: ['halfway'],
+    description: 'implement task '.repeat(12),
+    status: 'in_progress',
+    percent: 50,
+  });
+  const events = Array.from({ length: 30 }, (_, i) => ({
+    seq: i + 1,
+    ts: Date.UTC(2026, 0, 5, 9, i),
+    type: 'task' as const,
+    task: impl,
+    change: { taskId: 'T-2', action: 'progress' as const, by: ZOE, from: 'in_progress' as const, to: 'in_progress' as const, note: `step ${i + 1}`, percent: i, assignee: null, previousAssignee: null },
+  }));
+  const { title, lines } = taskLines({ kind: 'task', task: impl, sprint: null, events, earlier: 0 }, [design, impl]);
+  const view = { id: 'T-2', title, lines, top: 0 };
+  const text = (top: number, width = 60, height = 20) => rowsText(taskViewRows({ ...view, top }, width, height));
+
+  it('shows the lines the plain mode prints, wrapped in a box, at most as tall as its region', () => {
+    const rows = taskViewRows(view, 60, 20);
     fits(rows, 60);
-    const text = rowsText(rows);
-    expect(text).toMatch(/T-2 Implement auth[\s\S]*in progress █████░░░░░  50%[\s\S]*Assignee: Zoë 🚀 前端 — knows auth[\s\S]*Waits for[\s\S]*T-1 done — Design auth[\s\S]*Done when[\s\S]*• tokens refresh[\s\S]*Notes[\s\S]*• halfway/);
+    expect(rows).toHaveLength(20);
+    expect(rowsText(rows)).toMatch(/T-2 Implement auth[\s\S]*in progress, 50%[\s\S]*Assignee: Zoë 🚀 前端 — why: knows auth[\s\S]*Description: implement task/);
+    // the plain mode prints the same lines
+    const plain = resultLines({ kind: 'task', taskId: 'T-2', title, lines }).join('\n');
+    for (const line of lines.slice(0, 4)) expect(plain).toContain(line);
+  });
+
+  it('scrolls to its last row, the history, and says where it is', () => {
+    expect(text(0)).toMatch(/rows 1–17 of \d+ · PgUp\/PgDn scroll · Esc closes/);
+    expect(text(0)).not.toContain('step 30');
+    const end = text(1000);
+    expect(end).toMatch(/09:29 # T-2 progress 29% by Zoë 🚀 前端 — Implement +│\n│ +auth: step 30/);
+    expect(end).not.toContain('Description');
+    // every line is on some page: the whole box, top to bottom, holds what the plain mode prints
+    const pages = Array.from({ length: 6 }, (_, i) => text(i * 17)).join('\n');
+    expect(pages).toMatch(/Waits for: T-1 Design auth \(done, Ada\)[\s\S]*Notes:[\s\S]*halfway[\s\S]*History:[\s\S]*step 1\b/);
+    expect(end).toMatch(/rows \d+–(\d+) of \1 · /);
+  });
+
+  it('names who the plan gave a held-back task to, and says it has nobody yet', () => {
+    const held = makeTask({ id: 'T-3', title: 'Test auth', dependsOn: ['T-2'], assignee: null, plannedAssignee: ZOE, status: 'pending' });
+    const shown = taskLines({ kind: 'task', task: held, sprint: null, events: [], earlier: 0 }, [design, impl, held]).lines;
+    expect(shown).toContain(`Assignee: nobody yet (planned for ${ZOE}, once what it waits for is done)`);
+    const unplanned = taskLines({ kind: 'task', task: { ...held, plannedAssignee: null }, sprint: null, events: [], earlier: 0 }, [held]).lines;
+    expect(unplanned).toContain('Assignee: nobody yet');
+  });
+
+  it('needs no scrolling when it fits', () => {
+    expect(rowsText(taskViewRows({ id: 'T-1', title: 'T-1 Design auth', lines: ['Done when: it is drawn'], top: 0 }, 60, 20))).toMatch(/Done when: it is drawn[\s\S]*│ Esc closes/);
   });
 });
 

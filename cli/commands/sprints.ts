@@ -3,19 +3,18 @@ import { Command } from 'commander';
 import { withClient, withIdentityFlags, type IdentityOptions } from '../connect.js';
 import { printJson, printLines } from '../output.js';
 import { describeBacklogTask } from '../describe-event.js';
-import { sprintLines } from '../sprint-metrics.js';
+import { sprintLines, sprintRecords } from '../sprint-metrics.js';
 import { completion } from '../../collaboration-server/figures.js';
 
 export function registerSprints(program: Command): void {
   program.addCommand(
     withIdentityFlags(new Command('sprints'))
-      .description('every sprint, numbered, with its dates and outcome (tasks done, points, work sent to the backlog)')
+      .description('every sprint (the latest hundred), numbered, with its dates and outcome (tasks done, points, work sent to the backlog)')
       .option('--json', 'one JSON object per sprint, with its completion')
       .action(async (opts: IdentityOptions & { json?: boolean }) => {
         await withClient(opts, async (client) => {
           if (!opts.json) return printLines(await sprintLines(client));
-          const { sprints } = await client.request({ type: 'sprints' });
-          for (const s of sprints) printJson({ ...s, completion: completion((await client.request({ type: 'tasks', sprintId: s.id })).tasks) });
+          for await (const { sprint, tasks } of sprintRecords(client)) printJson({ ...sprint, completion: completion(tasks) });
         });
       }),
   );

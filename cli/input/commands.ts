@@ -3,7 +3,7 @@
  * returns a tagged result that the UI interprets; none of them prints or renders.
  */
 import type { HuddleClient } from '../../collaboration-server/client.js';
-import type { Task, TaskAction } from '../../collaboration-server/protocol.js';
+import type { TaskAction } from '../../collaboration-server/protocol.js';
 import { toHuddleError, type ErrorCode } from '../../collaboration-server/errors.js';
 import { PLAN_SPRINT, PLANNING_COMMANDS } from '../../orchestrator/planning/commands.js';
 import { SPRINT_COMMANDS } from '../../orchestrator/planning/sprint-commands.js';
@@ -29,8 +29,8 @@ export type CommandResult =
   | { kind: 'done'; text: string }
   /** something to read: help, who, tasks */
   | { kind: 'lines'; title: string; lines: string[] }
-  /** one task in full: the ink UI opens it over the chat, the plain mode prints it */
-  | { kind: 'task'; task: Task }
+  /** one task in full (cli/task-lines.ts): the ink UI opens it over the chat, the plain mode prints its lines */
+  | { kind: 'task'; taskId: string; title: string; lines: string[] }
   /** `code` says whose fault it was: the hub's error code, or BAD_FRAME for input the terminal refused */
   | { kind: 'error'; message: string; code: ErrorCode }
   | { kind: 'quit' };
@@ -149,8 +149,7 @@ export const COMMANDS: SlashCommand[] = [
       if (!id) return usageError('task', 'ID', args.trim() ? `"${args.trim()}" is not a task id (they look like T-3).` : 'Say which task.');
       const reply = await ctx.hub.request({ type: 'task', taskId: id });
       const siblings = await ctx.hub.request({ type: 'tasks', sprintId: reply.task.sprintId });
-      const { title, lines } = taskLines(reply, siblings.tasks);
-      return { kind: 'lines', title, lines };
+      return { kind: 'task', taskId: reply.task.id, ...taskLines(reply, siblings.tasks) };
     },
   },
   {

@@ -12,8 +12,6 @@ import { describeEvent, EVENT_INDENT } from '../describe-event.js';
 import { forTerminal } from '../command-hints.js';
 import { isForMe, isOfferedToMe, type Me, type Room } from '../room.js';
 import { repeatsEscalation } from '../said-once.js';
-import { rowText } from '../ui/rows.js';
-import { taskDetailRows } from '../ui/task-detail-rows.js';
 import { cardLines } from './card-text.js';
 
 const safe = (text: string): string => terminalSafe(text, { indent: EVENT_INDENT });
@@ -59,14 +57,10 @@ export function resultLines(result: CommandResult): string[] {
     case 'error':
       return [chalk.red(problemLine(result.message))];
     case 'lines':
-      return [`== ${safe(result.title)}`, ...result.lines.map((l) => `   ${safe(l)}`)];
     case 'task':
-      return taskDetailRows(result.task, [result.task], TASK_WIDTH).map(rowText);
+      return [`== ${safe(result.title)}`, ...result.lines.map((l) => `   ${safe(l)}`)];
   }
 }
-
-/** How wide the plain mode draws one task's details. */
-const TASK_WIDTH = 100;
 
 /** An error from the hub or a refused input, with its next step as the slash command typed here: its sentence may quote what someone typed. */
 export const problemLine = (message: string): string => `error: ${safe(forTerminal(message))}`;

@@ -11,7 +11,7 @@ import { inputRows } from './input-rows.js';
 import { panelRows } from './panel-rows.js';
 import { span, type Row } from './rows.js';
 import { statusRow } from './status-row.js';
-import { taskDetailRows } from './task-detail-rows.js';
+import { taskViewRows } from './task-view-rows.js';
 import { promptEscalation, type ChatLine, type UiState } from './ui-state.js';
 
 export interface Size {
@@ -92,9 +92,8 @@ export function layoutScreen(state: UiState, spinnerFrame: number): Screen {
   const watchesAll = room.roles.find((r) => r.role === state.me.role)?.takesTasks === false;
   const panel = (width: number) =>
     panelRows({ roster: teamList(room), tasks: watchesAll ? room.tasks : myTasks(room), title: watchesAll ? 'Sprint tasks' : 'My tasks', showAssignee: watchesAll }, width, height);
-  const shownTask = state.taskShown && (room.tasks.find((t) => t.id === state.taskShown!.id) ?? state.taskShown);
-  const main = shownTask
-    ? taskDetailRows(shownTask, room.tasks, mainWidth).slice(0, height)
+  const main = state.taskShown
+    ? taskViewRows(state.taskShown, mainWidth, height)
     : panelInstead(state)
       ? panel(mainWidth)
       : chatPaneRows(state.lines, mainWidth, height, state.scroll);

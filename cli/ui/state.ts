@@ -4,7 +4,7 @@
  */
 import type { ConnectionState } from '../../collaboration-server/client.js';
 import type { Card } from '../../collaboration-server/cards.js';
-import type { HubEvent, ReplyData, Task, WelcomeFrame } from '../../collaboration-server/protocol.js';
+import type { HubEvent, ReplyData, WelcomeFrame } from '../../collaboration-server/protocol.js';
 import type { RoleSpec } from '../../agents/roles.js';
 import { escalationCard } from '../../orchestrator/monitoring/escalation.js';
 import type { CommandResult } from '../input/commands.js';
@@ -15,6 +15,7 @@ import { repeatsEscalation } from '../said-once.js';
 import { emptyRoom, foldEvent, isForMe, isOfferedToMe, openEscalations, withEscalations, withTasks, withWelcome, type Me } from '../room.js';
 import { chatRows } from './chat-rows.js';
 import { chatHeight, chatRowCount, chatWidth } from './screen.js';
+import { taskViewMaxTop, taskViewPage } from './task-view-rows.js';
 import { promptEscalation, type ChatLine, type Focus, type UiState } from './ui-state.js';
 
 export type { ChatLine, Focus, UiState } from './ui-state.js';
@@ -32,13 +33,12 @@ export type UiAction =
   /** chat typed while the hub is away: shown at once, marked sent when the hub relays it */
   | { type: 'pending'; text: string; ts: number }
   | { type: 'history'; direction: 'older' | 'newer' }
-  /** rows; positive is back in time */
+  /** rows; positive is back in time (up, in a task shown in full) */
   | { type: 'scroll'; by: number }
   | { type: 'focus'; focus: Focus }
   | { type: 'select'; by: number }
   | { type: 'resize'; columns: number; rows: number }
   | { type: 'toggle-panel' }
-  | { type: 'show-task'; task: Task }
   /** Esc: put away what is shown over the chat */
   | { type: 'close-overlay' };
 
@@ -76,8 +76,13 @@ function addLines(state: UiState, lines: Omit<ChatLine, 'id'>[]): UiState {
   return clampScroll({ ...state, lines: all, scroll });
 }
 
-/** Scrolled no further back than the first row at the top of the pane. */
+/** Scrolled no further back than the first row at the top of the pane; a task shown in full no further than its last row. */
 function clampScroll(state: UiState): UiState {
+  const view = state.taskShown;
+  if (view) {
+    const top = Math.max(0, Math.min(view.top, taskViewMaxTop(view, chatWidth(state), chatHeight(state))));
+    if (top !== view.top) return clampScroll({ ...state, taskShown: { ...view, top } });
+  }
   // at the bottom there is nothing to clamp, and no need to lay out the whole chat to know it
   if (state.scroll <= 0) return state.scroll < 0 ? { ...state, scroll: 0 } : state;
   const most = Math.max(0, chatRowCount(state.lines, chatWidth(state)) - chatHeight(state));
@@ -191,8 +196,15 @@ export function reduce(state: UiState, action: UiAction): UiState {
     case 'connection':
       return { ...state, connection: action.state, queued: action.queued };
     case 'result':
-      if (action.result.kind === 'task') return { ...state, taskShown: action.result.task };
-      return addLines({ ...state, now: action.ts }, resultLines(action.result, action.ts));
+      if (action.result.kind === 'task') {
+        const { taskId: id, title, lines } = action.result;
+        return { ...state, taskShown: { id, title, lines, top: 0 } };
+      }
+      {
+        const lines = resultLines(action.result, action.ts);
+        // what a command answers is read in the chat: a task shown over it makes way
+        return addLines({ ...state, now: action.ts, taskShown: lines.length ? null : state.taskShown }, lines);
+      }
     case 'pending':
       return addLines(state, [{ ts: action.ts, kind: 'message', from: { id: '', name: state.me.name, role: state.me.role }, text: action.text, pending: true, forMe: false }]);
     case 'input':
@@ -213,6 +225,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return at >= last ? { ...state, historyIndex: null, input: '' } : { ...state, historyIndex: at + 1, input: state.history[at + 1] ?? '' };
     }
     case 'scroll':
+      if (state.taskShown) return clampScroll({ ...state, taskShown: { ...state.taskShown, top: state.taskShown.top - action.by } });
       return clampScroll({ ...state, scroll: state.scroll + action.by });
     case 'focus':
       if (action.focus === 'escalation' && !promptEscalation(state)) return state;
@@ -227,15 +240,13 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return clampScroll({ ...state, size: { columns: Math.max(20, action.columns), rows: Math.max(8, action.rows) } });
     case 'toggle-panel':
       return clampScroll({ ...state, panelToggled: !state.panelToggled, taskShown: null });
-    case 'show-task':
-      return { ...state, taskShown: action.task };
     case 'close-overlay':
       return state.taskShown ? { ...state, taskShown: null } : state.panelToggled ? clampScroll({ ...state, panelToggled: false }) : state;
   }
 }
 
-/** How many rows PageUp and PageDown move: the chat's height, less two rows kept for context. */
-export const pageRows = (state: UiState): number => Math.max(1, chatHeight(state) - 2);
+/** How many rows PageUp and PageDown move: the chat's height, less two rows kept for context (a task shown in full keeps one). */
+export const pageRows = (state: UiState): number => (state.taskShown ? Math.max(1, taskViewPage(chatHeight(state)) - 1) : Math.max(1, chatHeight(state) - 2));
 
 /**
  * The input a submitted line runs. While the product owner's prompt has focus, a line that is not a

@@ -1,7 +1,7 @@
 /** The shapes of the terminal UI's state, apart from the reducer, so the layout can read them without importing the reducer. */
 import type { ConnectionState } from '../../collaboration-server/client.js';
 import type { Card } from '../../collaboration-server/cards.js';
-import type { Sender, Task } from '../../collaboration-server/protocol.js';
+import type { Sender } from '../../collaboration-server/protocol.js';
 import { openEscalations, type Me, type Room } from '../room.js';
 import type { PresenceGroup } from '../presence-fold.js';
 
@@ -26,6 +26,14 @@ export interface ChatLine {
 
 export type Focus = 'input' | 'escalation';
 
+/** `/task T-3` open over the chat: the lines the command returned, scrolled `top` rows down. */
+export interface TaskView {
+  id: string;
+  title: string;
+  lines: string[];
+  top: number;
+}
+
 export interface UiState {
   me: Me;
   room: Room;
@@ -48,8 +56,8 @@ export interface UiState {
   size: { columns: number; rows: number };
   /** Ctrl+T: the side panel in the chat's place on a narrow terminal, hidden on a wide one */
   panelToggled: boolean;
-  /** the task whose details are shown over the chat (Esc closes); the room's copy of it is drawn, as it changes */
-  taskShown: Task | null;
+  /** the task shown in full over the chat (Esc closes), as `/task` returned it */
+  taskShown: TaskView | null;
 }
 
 /** The escalation the product owner's prompt shows: the oldest open one. */

@@ -31,8 +31,12 @@ import type { QuietJudgement, QuietTaskRequest } from '../monitoring/quiet-task.
 export interface Advisor {
   /** which brain answered, for logs and `huddle explain` */
   readonly name: string;
-  /** The product owner's messages as objectives: priority, domains, effort and why; and what could not be read. */
-  analyseObjectives(messages: readonly string[], history?: TeamHistory): ObjectiveAnalysis;
+  /**
+   * The product owner's messages as objectives: priority, domains, effort and why; and what could not be
+   * read. `capacityHours`: what the sprint being planned has (its --days, its team), for an advisor that
+   * weighs a plan against it; without it, an advisor takes the running sprint's, else a default sprint's.
+   */
+  analyseObjectives(messages: readonly string[], history?: TeamHistory, capacityHours?: number): ObjectiveAnalysis;
   /** Tasks for analysed objectives: titles, roles, hours, dependencies (plan keys), acceptance criteria. */
   breakDown(objectives: readonly Objective[]): PlannedTask[];
   /** One chat line: a blocker (act), unsure (ask the person), or none; with a confidence and its kind. */

@@ -8,7 +8,7 @@ import { matchName, unmatched } from '../../collaboration-server/name-match.js';
 import { utcDate } from '../../collaboration-server/units.js';
 import { isStrategy, STRATEGIES } from './assignment.js';
 import { breakdownReply, objectivesReply, unreadableLines, type Reply } from './cards.js';
-import { buildProposal, carriedDue, planIds, taskDrafts, type Proposal } from './proposal.js';
+import { buildProposal, carriedDue, planIds, planQuestion, taskDrafts, type Proposal } from './proposal.js';
 import { carryable } from './carry.js';
 import { initialPlanningState, kept, type ActivePlan, type PlanChoiceFields, type PlanContext, type PlanningState, type SessionResult } from './state.js';
 import { nextFreeTaskNumber, shiftIds } from './task-ids.js';
@@ -166,7 +166,7 @@ export const planningHelp = (intro: string): string =>
 /** The updated objectives (when they changed) and breakdown; a plan that cannot be built says why. */
 export function showPlan(next: PlanningState, ctx: PlanContext, withObjectives: boolean, lead?: string): SessionResult {
   // An advisor with a slower brain still thinking: say so, and show the plan when it has answered (resumeProposal).
-  if (ctx.advisor.thinking?.({ call: 'analyseObjectives', input: [next.objectives, next.history] })) {
+  if (ctx.advisor.thinking?.(planQuestion(next, ctx.view))) {
     const waiting = { withObjectives, ...(lead ? { lead } : {}) };
     return { state: { ...next, waiting }, replies: [say(`Thinking about this with ${ctx.advisor.name}; the plan follows in a moment.`)] };
   }

@@ -3,7 +3,8 @@
  * planning choices and the team as it is now. Deterministic, so it is recomputed after every change.
  */
 import type { TaskDraft } from '../../collaboration-server/protocol.js';
-import type { Advisor } from '../advisor/advisor.js';
+import { HuddleError } from '../../collaboration-server/errors.js';
+import type { Advisor, JudgementInput } from '../advisor/advisor.js';
 import { offlineAdvisor } from '../advisor/offline.js';
 import { assignTasks, type Assignment, type Strategy } from './assignment.js';
 import { applyEdits, type PlannedTask } from './breakdown.js';
@@ -61,10 +62,24 @@ export function planCapacity(choices: PlanChoices, team: TeamInput): { capacity:
   return { capacity, carried };
 }
 
+/**
+ * What the advisor is asked for a plan, as `thinking` takes it: the objectives, the team's history, and
+ * the hours the sprint being planned has (its days, not a default sprint's); no hours when the plan cannot be built.
+ */
+export function planQuestion(choices: PlanChoices, team: TeamInput): Extract<JudgementInput, { call: 'analyseObjectives' }> {
+  let hours: number | undefined;
+  try {
+    hours = planCapacity(choices, team).capacity.totalHours;
+  } catch (err) {
+    if (!(err instanceof HuddleError)) throw err;
+  }
+  return { call: 'analyseObjectives', input: [choices.objectives, choices.history, hours] };
+}
+
 /** The judgement (objectives, tasks) is the advisor's; capacity, assignment and schedule are the engine's. */
 export function buildProposal(choices: PlanChoices, team: TeamInput, advisor: Advisor = offlineAdvisor): Proposal {
   const { capacity, carried } = planCapacity(choices, team);
-  const { objectives, unreadable } = advisor.analyseObjectives(choices.objectives, choices.history);
+  const { objectives, unreadable } = advisor.analyseObjectives(choices.objectives, choices.history, capacity.totalHours);
   const first = choices.firstTaskNumber || nextFreeTaskNumber(team);
   const tasks = applyEdits(withIds(advisor.breakDown(objectives), first), { drops: choices.drops, estimates: choices.estimates });
   const graph = analyseGraph(tasks);

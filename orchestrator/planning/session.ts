@@ -6,7 +6,7 @@
  */
 import { capacityCard, capacityText, DEFAULT_SPRINT_DAYS } from './capacity.js';
 import { CANCEL, PLAN_SPRINT, PLANNING_COMMANDS, planningHelp, say, showPlan } from './commands.js';
-import { planCapacity } from './proposal.js';
+import { planCapacity, planQuestion } from './proposal.js';
 import { beforePlanning, handleSprintCommand } from './sprint-commands.js';
 import { initialPlanningState, kept, type PlanContext, type PlanningState, type SessionResult, type TeamView } from './state.js';
 import { nextFreeTaskNumber } from './task-ids.js';
@@ -82,6 +82,6 @@ export function handleMessage(state: PlanningState, rawText: string, view: TeamV
 export function resumeProposal(state: PlanningState, view: TeamView, advisor: Advisor = offlineAdvisor): SessionResult | null {
   const { waiting, ...rest } = state;
   if (!waiting || state.phase !== 'proposed') return null;
-  if (advisor.thinking?.({ call: 'analyseObjectives', input: [state.objectives, state.history] })) return null;
+  if (advisor.thinking?.(planQuestion(state, view))) return null;
   return showPlan(rest, { view, advisor }, waiting.withObjectives, waiting.lead);
 }

@@ -14,7 +14,8 @@ import { LlmAdvisor } from '../../orchestrator/advisor/llm/llm-advisor.js';
 import { makeSprint, makeTask } from '../helpers/monitor-fixtures.js';
 import { httpError, result, scriptedModel, type Scripted } from '../helpers/llm-mock.js';
 import { PLAN_ABSURD_HOURS, PLAN_CYCLE, PLAN_UNKNOWN_ROLE, PLAN_WRONG_SHAPE, PREVIEW_LINE, PREVIEW_READING, SCALE_BLOCKER, SEED_LINE, SEED_PLAN, SEED_PLAN_TEXT, TOKEN_BLOCKER } from '../helpers/llm-recordings.js';
-import { seedView } from '../helpers/planning-team.js';
+import { MONDAY, seedView } from '../helpers/planning-team.js';
+import { buildProposal, planCapacity, planQuestion, type PlanChoices } from '../../orchestrator/planning/proposal.js';
 
 const config = (limits: Partial<LlmLimits> = {}, over: Partial<LlmConfig> = {}): LlmConfig => ({
   provider: 'openai-compatible',
@@ -123,6 +124,32 @@ describe('the LLM advisor plans', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(reason);
     expect(advisor.currentUsage()).toMatchObject({ asks: 1, answers: 0, fallbacks: 1 });
+  });
+});
+
+describe('the LLM advisor weighs a plan against the sprint being planned', () => {
+  // 200h of work: within three times a fortnight of this team, far past three times one day of it
+  const big = JSON.stringify({ ...SEED_PLAN, tasks: SEED_PLAN.tasks.map((t) => ({ ...t, hours: 40 })) });
+  const choices = (days: number): PlanChoices => ({ objectives: [SEED_LINE], strategy: 'expertise', pins: {}, drops: [], estimates: {}, startsAt: MONDAY, days });
+
+  it.each([
+    [14, true],
+    [1, false],
+  ])('with --days %i: the model’s plan is taken: %s', async (days, taken) => {
+    const view = seedView();
+    const hours = planCapacity(choices(days), view).capacity.totalHours;
+    expect(days === 14 ? 200 <= 3 * hours : 200 > 3 * hours).toBe(true);
+    const { advisor, model } = make([big]);
+    expect(advisor.thinking(planQuestion(choices(days), view))).toBe(true);
+    await advisor.settled();
+    const notices = noticeTexts(advisor);
+    const proposal = buildProposal(choices(days), view, advisor);
+    expect(proposal.tasks.every((t) => t.hours === 40)).toBe(taken);
+    if (taken) expect(notices).toEqual([]);
+    else {
+      expect(notices).toEqual([expect.stringContaining(`needs 200h, more than 3 times the ${Math.round(hours)}h the team has this sprint`)]);
+      expect(JSON.stringify(model.doGenerateCalls[0]!.prompt)).toContain(`about ${Math.round(hours)} hours this sprint`);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import type { LanguageModel } from 'ai';
 import type { RoleSpec } from '../../../agents/roles.js';
 import { systemClock, type Clock } from '../../../collaboration-server/clock.js';
+import { calendarDays } from '../../../collaboration-server/figures.js';
 import type { Task } from '../../../collaboration-server/protocol.js';
 import type { LeadView } from '../../lead-view.js';
 import type { PlannedTask } from '../../planning/breakdown.js';
@@ -138,8 +139,8 @@ export class LlmAdvisor implements Advisor {
 
   // ------------------------------------------------------------------------------ the seam
 
-  analyseObjectives(messages: readonly string[], history?: TeamHistory): ObjectiveAnalysis {
-    const plan = this.answer<PlanAnswer>(this.askPlan(messages));
+  analyseObjectives(messages: readonly string[], history?: TeamHistory, capacityHours?: number): ObjectiveAnalysis {
+    const plan = this.answer<PlanAnswer>(this.askPlan(messages, capacityHours));
     if (!plan) return this.offline.analyseObjectives(messages, history);
     const mapped = mapPlan(plan, this.offline, this.name, history);
     this.tasksFor.set(fingerprint(mapped.analysis.objectives), mapped.tasks);
@@ -193,7 +194,7 @@ export class LlmAdvisor implements Advisor {
   private keyOf(about: JudgementInput): string | null {
     switch (about.call) {
       case 'analyseObjectives':
-        return this.askPlan(about.input[0]);
+        return this.askPlan(about.input[0], about.input[2]);
       case 'readChat':
         return this.askChat(about.input[0]);
       case 'guidance':
@@ -267,17 +268,19 @@ export class LlmAdvisor implements Advisor {
 
   // ------------------------------------------------------------------------------ questions
 
-  private askPlan(said: readonly string[]): string | null {
+  /** `planned`: the hours of the sprint being planned; a plan for a week is not checked against a fortnight. */
+  private askPlan(said: readonly string[], planned?: number): string | null {
     const messages = said.map((m) => m.trim()).filter(Boolean);
     if (messages.length === 0) return null;
     const roles = this.team.roles.filter((r) => r.takesTasks).map((r) => ({ role: r.role, title: r.title, expertise: r.expertise }));
-    const key = this.key('plan', { messages, roles });
+    const capacityHours = planned ?? this.capacityHours();
+    const key = this.key('plan', { messages, roles, capacityHours: Math.round(capacityHours) });
     if (!this.entries.has(key)) {
       this.planKeys.push(key);
       if (this.planKeys.length > SAVED_PLANS) this.planKeys.shift();
     }
-    const prompt = () => planPrompt({ messages, roles: this.rolesInRoom(), capacityHours: this.capacityHours(), domains: DOMAIN_IDS });
-    return this.ask(key, prompt, (text) => parseAnswer(text, PlanAnswerSchema), (plan) => checkPlan(plan, { roles: this.team.roles, capacityHours: this.capacityHours() }));
+    const prompt = () => planPrompt({ messages, roles: this.rolesInRoom(), capacityHours, domains: DOMAIN_IDS });
+    return this.ask(key, prompt, (text) => parseAnswer(text, PlanAnswerSchema), (plan) => checkPlan(plan, { roles: this.team.roles, capacityHours }));
   }
 
   private askChat(text: string): string | null {
@@ -379,8 +382,11 @@ export class LlmAdvisor implements Advisor {
     return createHash('sha256').update(JSON.stringify([PROMPT_VERSION, this.name, use, input])).digest('hex').slice(0, 32);
   }
 
+  /** The running sprint's hours from now to its end, else a default sprint's from now: for questions asked without a plan's own. */
   private capacityHours(): number {
-    return teamCapacity(this.team, this.team.now, DEFAULT_SPRINT_DAYS).totalHours;
+    const sprint = this.team.sprint;
+    const days = sprint?.status === 'active' ? Math.max(1, calendarDays(this.team.now, sprint.endsAt)) : DEFAULT_SPRINT_DAYS;
+    return teamCapacity(this.team, this.team.now, days).totalHours;
   }
 
   private rolesInRoom() {
