@@ -62,8 +62,9 @@ function run(taskCount: number, agentCount: number): Run {
   const team = teamOf(agentCount);
   const [tasks, breakdownMs] = time((): PlannedTask[] => breakdownObjectives(analyseObjectives(texts).objectives).slice(0, taskCount));
   const [, assignMs] = time(() => {
-    analyseGraph(tasks);
-    return assignTasks(tasks, team);
+    // as a proposal does: the graph once, for the analysis and the assignment
+    const graph = analyseGraph(tasks);
+    return assignTasks(tasks, team, { graph });
   });
   return { tasks: tasks.length, agents: agentCount, breakdownMs, assignMs };
 }

@@ -8,7 +8,7 @@ import type { Priority, Task } from '../../collaboration-server/protocol.js';
 import type { PlannedTask } from './breakdown.js';
 import type { TeamMember } from './capacity.js';
 import { KIND_TAGS, type TaskKind } from './domains.js';
-import { analyseGraph } from './dependency-graph.js';
+import { analyseGraph, type GraphAnalysis } from './dependency-graph.js';
 import { completionRate, estimateAccuracy, type TeamHistory } from './history.js';
 import { round1 } from '../../collaboration-server/units.js';
 import { priorityRank } from './objectives.js';
@@ -42,6 +42,8 @@ export interface AssignOptions {
   history?: TeamHistory;
   /** key → name the product owner chose; kept as is */
   pins?: Readonly<Record<string, string>>;
+  /** the plan's graph when the caller has analysed it already (a proposal does) */
+  graph?: Pick<GraphAnalysis, 'stageOf'>;
 }
 
 interface Candidate {
@@ -77,11 +79,31 @@ interface Scored {
 
 const scored = (): Scored => ({ score: 0, expertise: 0, over: false, chain: null, accuracy: null });
 
-/** The numbers only, into `out`: this runs tasks × agents times, so it builds no strings or objects. */
-function evaluate(need: TaskNeed, c: Candidate, strategy: Strategy, chainFrom: string | null, out: Scored, history?: TeamHistory): Scored {
+/** The role counts 3, each known tag 1, at most three tags. */
+function expertiseOf(need: TaskNeed, c: Candidate): number {
   let known = 0;
   for (const t of need.tags) if (known < 3 && c.skills.has(t)) known++;
-  const expertise = (c.member.role === need.role ? 3 : 0) + known;
+  return (c.member.role === need.role ? 3 : 0) + known;
+}
+
+/** Every candidate's expertise for each kind of task (role and tags) in one run: a plan has few kinds. */
+class ExpertiseTable {
+  private readonly byKind = new Map<string, Uint8Array>();
+  constructor(private readonly candidates: readonly Candidate[]) {}
+
+  of(need: TaskNeed): Uint8Array {
+    const kind = `${need.role}\n${need.tags.join('\n')}`;
+    let row = this.byKind.get(kind);
+    if (!row) {
+      row = Uint8Array.from(this.candidates, (c) => expertiseOf(need, c));
+      this.byKind.set(kind, row);
+    }
+    return row;
+  }
+}
+
+/** The numbers only, into `out`: this runs tasks × agents times, so it builds no strings or objects. */
+function evaluate(need: TaskNeed, c: Candidate, expertise: number, strategy: Strategy, chainFrom: string | null, out: Scored, history?: TeamHistory): Scored {
   const after = hoursAfter(c, need.hours);
   const cap = c.member.capacityHours;
   const over = after > cap;
@@ -122,7 +144,7 @@ function explain(need: TaskNeed, c: Candidate, s: Scored, strategy: Strategy): s
 }
 
 /** The best candidate for one task: qualified people first (any skill or the role), then anyone. */
-function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, owners: ReadonlyMap<string, string>, history?: TeamHistory) {
+function choose(need: TaskNeed, candidates: Candidate[], expertise: ExpertiseTable, strategy: Strategy, owners: ReadonlyMap<string, string>, history?: TeamHistory) {
   // Who holds this task's dependencies, looked up once rather than per candidate.
   const chainOwners = new Map<string, string>();
   for (const d of need.dependsOn) {
@@ -134,9 +156,11 @@ function choose(need: TaskNeed, candidates: Candidate[], strategy: Strategy, own
   let best: Scored | null = null;
   let bestOf: Candidate | null = null;
   let spare = scored();
-  for (const c of candidates) {
-    const owned = chainOwners.get(c.member.name) ?? null;
-    const r = evaluate(need, c, strategy, review ? null : owned, spare, history);
+  const known = expertise.of(need);
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const owned = chainOwners.size ? (chainOwners.get(c.member.name) ?? null) : null;
+    const r = evaluate(need, c, known[i]!, strategy, review ? null : owned, spare, history);
     if (review && owned) r.score -= REVIEWER_PENALTY;
     const qualified = r.expertise > 0;
     const better = !best || (qualified !== best.expertise > 0 ? qualified : r.score > best.score);
@@ -155,7 +179,7 @@ const candidatesOf = (team: readonly TeamMember[], history?: TeamHistory): Candi
 /** Assigns every task: in dependency order, and by priority within a stage (or priority first for `deadline`). */
 export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMember[], options: AssignOptions = {}): Map<string, Assignment> {
   const strategy = options.strategy ?? 'expertise';
-  const { stageOf } = analyseGraph(tasks);
+  const { stageOf } = options.graph ?? analyseGraph(tasks);
   const ordered = [...tasks].sort((a, b) => {
     const stage = stageOf.get(a.key)! - stageOf.get(b.key)!;
     const prio = priorityRank(a.priority) - priorityRank(b.priority);
@@ -164,6 +188,7 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
   });
   const candidates = candidatesOf(team, options.history);
   const byName = new Map(candidates.map((c) => [c.member.name, c]));
+  const expertise = new ExpertiseTable(candidates);
   const owners = new Map<string, string>();
   const result = new Map<string, Assignment>();
   for (const task of ordered) {
@@ -182,7 +207,7 @@ export function assignTasks(tasks: readonly PlannedTask[], team: readonly TeamMe
       });
       continue;
     }
-    const best = choose(task, candidates, strategy, owners, options.history);
+    const best = choose(task, candidates, expertise, strategy, owners, options.history);
     if (!best) {
       result.set(task.key, { key: task.key, name: null, rationale: 'nobody who takes tasks is online', overCapacity: false });
       continue;
@@ -238,6 +263,6 @@ export function pickAssignee(
 ): { name: string; rationale: string; overCapacity: boolean } | null {
   const excluded = new Set(options.exclude ?? []);
   const candidates = candidatesOf(team.filter((m) => !excluded.has(m.name)), options.history);
-  const best = choose(needOfTask(task), candidates, options.strategy ?? 'expertise', new Map(), options.history);
+  const best = choose(needOfTask(task), candidates, new ExpertiseTable(candidates), options.strategy ?? 'expertise', new Map(), options.history);
   return best ? { name: best.c.member.name, rationale: best.rationale, overCapacity: best.over } : null;
 }

@@ -83,7 +83,7 @@ export function buildProposal(choices: PlanChoices, team: TeamInput, advisor: Ad
   const first = choices.firstTaskNumber || nextFreeTaskNumber(team);
   const tasks = applyEdits(withIds(advisor.breakDown(objectives), first), { drops: choices.drops, estimates: choices.estimates });
   const graph = analyseGraph(tasks);
-  const assignments = assignTasks(tasks, capacity.members, { strategy: choices.strategy, history: choices.history, pins: choices.pins });
+  const assignments = assignTasks(tasks, capacity.members, { strategy: choices.strategy, history: choices.history, pins: choices.pins, graph });
   const feasibility = checkFeasibility(tasks, assignments, capacity.members);
   const due = dueTimes(tasks, graph, assignments, capacity);
   return { capacity, objectives, unreadable, tasks, graph, assignments, feasibility, due, carried };

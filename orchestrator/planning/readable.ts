@@ -56,16 +56,20 @@ const FOREIGN: Readonly<Record<string, readonly string[]>> = {
 };
 const ENGLISH = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'our', 'we', 'i', 'is', 'are', 'be', 'it', 'this', 'that', 'all', 'new', 'as', 'so', 'can', 'users', 'user', 'add', 'make', 'fix', 'build', 'improve', 'support', 'let', 'my', 'me', 'not', 'no', 'up', 'into', 'its', 'their', 'every']);
 
+// Global expressions here and in LETTER: a text's matches are counted in one pass, not tested letter by letter.
 const SCRIPTS: readonly [RegExp, string][] = [
-  [/\p{Script=Cyrillic}/u, 'Cyrillic script'],
-  [/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u, 'Chinese or Japanese script'],
-  [/\p{Script=Hangul}/u, 'Korean script'],
-  [/\p{Script=Arabic}/u, 'Arabic script'],
-  [/\p{Script=Hebrew}/u, 'Hebrew script'],
-  [/\p{Script=Greek}/u, 'Greek script'],
-  [/\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Tamil}/u, 'an Indic script'],
-  [/\p{Script=Thai}/u, 'Thai script'],
+  [/\p{Script=Cyrillic}/gu, 'Cyrillic script'],
+  [/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/gu, 'Chinese or Japanese script'],
+  [/\p{Script=Hangul}/gu, 'Korean script'],
+  [/\p{Script=Arabic}/gu, 'Arabic script'],
+  [/\p{Script=Hebrew}/gu, 'Hebrew script'],
+  [/\p{Script=Greek}/gu, 'Greek script'],
+  [/\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Tamil}/gu, 'an Indic script'],
+  [/\p{Script=Thai}/gu, 'Thai script'],
 ];
+
+const LETTER = /\p{L}/gu;
+const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -79,11 +83,10 @@ function odd(w: string): boolean {
 
 /** Why the lead cannot read a text as an objective, or null when it can. */
 export function unreadableWhy(text: string): string | null {
-  const letters = [...text].filter((c) => /\p{L}/u.test(c));
-  if (letters.length === 0) return /\p{Extended_Pictographic}/u.test(text) ? 'only emoji' : 'no words in it';
+  const letters = count(text, LETTER);
+  if (letters === 0) return /\p{Extended_Pictographic}/u.test(text) ? 'only emoji' : 'no words in it';
   for (const [re, name] of SCRIPTS) {
-    const share = letters.filter((c) => re.test(c)).length / letters.length;
-    if (share > 0.3) return `it is written in ${name}`;
+    if (count(text, re) / letters > 0.3) return `it is written in ${name}`;
   }
   const ws = words(text);
   const english = ws.filter((w) => ENGLISH.has(w)).length;
