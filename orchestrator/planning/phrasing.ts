@@ -99,6 +99,19 @@ const UNKNOWN_VERB = /^([a-z]+(?:-[a-z]+)?)\s+(?=(?:the|a|an|our|all|every|each|
 const NOT_VERBS = /^(?:all|every|each|some|any|more|less|new|better|faster|the|a|an|our|only|just|also|both|either|with|without|for|from|in|on|of|to|by|at|no|not|user|users|customer|customers|team|teams|admin|admins)$/i;
 
 const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b/i;
+/**
+ * "bank customers freeze their card", "finance admins issue refunds": up to three words naming people
+ * before what they do, ending in a word for people or in a plural followed by a verb.
+ */
+function whoBeforeDeed(object: string): string | undefined {
+  const words = object.split(/\s+/);
+  for (let k = 1; k <= 3 && k < words.length; k++) {
+    const last = words[k - 1]!;
+    const people = WHO.exec(last)?.[0].length === last.length;
+    if (people || (/(?:[^s]s|^staff)$/i.test(last) && leadingVerb(words.slice(k).join(' ').replace(/^to\s+/i, '')))) return words.slice(0, k).join(' ');
+  }
+  return undefined;
+}
 const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|we|i)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
 const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
@@ -196,7 +209,7 @@ export function parsePhrase(text: string): Phrase {
     if (!object) return phraseOf('clause', null, t, t);
     if (cls === 'enable') {
       const m = /^(.+?)\s+(?:to\s+)?(\S.*)$/.exec(object);
-      const who = WHO.exec(object)?.[0];
+      const who = WHO.exec(object)?.[0] ?? whoBeforeDeed(object);
       if (who && m) {
         const deed = object.slice(who.length).trim().replace(/^to\s+/i, '');
         return phraseOf('enable', verb, t, object, { who: lowerFirst(who), deed });
@@ -204,8 +217,11 @@ export function parsePhrase(text: string): Phrase {
       cls = 'build';
     }
     if (verb === 'write' || verb === 'draft') {
-      if (/\btests?\b/i.test(object)) cls = 'test';
-      else if (!/\b(?:doc|docs|documentation|guide|tutorial|readme|handbook|manual|changelog|notes|runbooks?|playbook|wiki|faq|article|post|record|adr|rfc|spec|specification|summary|report|page|reference|onboarding)\b/i.test(object)) cls = 'behave';
+      // what is written is the first of the two it names: "a guide that covers running the tests" is a guide
+      const tests = /\btests?\b/i.exec(object)?.index ?? Infinity;
+      const doc = /\b(?:doc|docs|documentation|guide|tutorial|readme|handbook|manual|changelog|notes|runbooks?|playbook|wiki|faq|article|post|record|adr|rfc|spec|specification|summary|report|page|reference|onboarding)\b/i.exec(object)?.index ?? Infinity;
+      if (tests < doc) cls = 'test';
+      else if (doc === Infinity) cls = 'behave';
     }
     if (verb === 'record' && /\b(?:video|tutorial|screencast|demo)\b/i.test(object)) cls = 'document';
     if (verb === 'publish' && /\b(?:changelog|release notes|docs|documentation|guide|post)\b/i.test(object)) cls = 'document';

@@ -26,6 +26,10 @@ const POINTS_BACK = /^\S+(?:\s+\S+)?\s+(?:it|them|this|that|these|those)\b/i;
 const plural = (noun: string) =>
   /(?:s|x|ch|sh)$/i.test(noun) ? `${noun}es` : /[^aeiou]y$/i.test(noun) ? `${noun.slice(0, -1)}ies` : /(?:people|everyone|staff)$/i.test(noun) ? noun : `${noun}s`;
 
+/** The story's own words in the third person: "freeze my card" is their card. */
+const PERSON: Readonly<Record<string, string>> = { i: 'they', me: 'them', my: 'their', mine: 'theirs', myself: 'themselves', we: 'they', us: 'them', our: 'their', ours: 'theirs', ourselves: 'themselves' };
+const theirs = (s: string) => s.replace(/\b(?:I|me|my|mine|myself|we|us|our|ours|ourselves)\b/gi, (w) => PERSON[w.toLowerCase()]!);
+
 const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function story(line: string): Request | null {
@@ -34,7 +38,7 @@ function story(line: string): Request | null {
   const [, role, to, want] = m as unknown as [string, string, string | undefined, string];
   const so = SO_THAT.exec(want);
   const who = plural(role.trim());
-  const deed = (so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, '');
+  const deed = theirs((so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, ''));
   const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
   // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
   return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
