@@ -16,6 +16,7 @@ describe('titles of what people do', () => {
     expect(tasks).toContain('Design how bank customers freeze their card instantly from the app — cto');
     expect(tasks).toContain('Interface work so that bank customers can freeze their card instantly from the app — frontend-dev');
     expect(tasks.join('\n')).not.toMatch(/\bmy\b|Design bank customers/);
+    expect(titlesAndRoles('As a seller, I want to ship my parcels to US customers').join('\n')).toMatch(/sellers ship their parcels to US customers/);
   });
 
   it('takes up to three words for the people before what they do', () => {
