@@ -11,6 +11,8 @@ import { classifyBlocker } from './blocker-kind.js';
 import { requestIn } from './chat-requests.js';
 import { shortfallIn } from './chat-shortfall.js';
 import { troubleIn } from './chat-trouble.js';
+import { IN_HAND, OWN_STEP } from './chat-in-hand.js';
+import { beyondOwnWork } from './chat-work.js';
 import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
@@ -123,7 +125,7 @@ function liveForm(clause: string): string | null {
 /** A clause that settles what came before it; "until that's sorted" is a condition still to be met, not a fix. */
 const settles = (clause: string) => {
   const now = clause.replace(/\b(?:until|till|once|as soon as|before|unless)\b.*$/, '');
-  return SETTLED.some((re) => re.test(now));
+  return SETTLED.some((re) => re.test(now)) || IN_HAND.some((re) => re.test(now));
 };
 
 const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : !a || b.score > a.score ? b : a);
@@ -162,8 +164,8 @@ export function readChat(rawText: string): ChatReading {
   let best = null as Heard | null;
   let seen = new Set<SignalCategory>();
   let live: string[] = [];
-  for (const clause of clauses) {
-    const c = normalise(clause);
+  for (const said of clauses) {
+    const c = normalise(said);
     if (settles(c) || DENIES.some((re) => re.test(c))) {
       // A settled clause cancels what came before it; what comes after can still be a new problem.
       best = null;
@@ -178,13 +180,18 @@ export function readChat(rawText: string): ChatReading {
       live = [];
       continue;
     }
-    const form = liveForm(clause);
-    if (form) live.push(form);
-    // The speaker's own plan for what they just said ("…, going to fix them in batches") is work, not a blocker.
-    if (best && OWN_TROUBLES.has(best.category) && REMEDY_PLANNED.test(c) && !readClause(clause, false)) {
+    // The speaker's own plan or next step for what they just said ("…, going to fix them in batches",
+    // "…, digging into the heap dumps now") is work, not a blocker.
+    if (best && OWN_TROUBLES.has(best.category) && (REMEDY_PLANNED.test(c) || OWN_STEP.test(c)) && !readClause(said, false)) {
       best = { ...best, score: best.score * 0.4 };
       continue;
     }
+    // "Adding retries for the 503s": the trouble is what the speaker works on; only what follows it is read.
+    const beyond = beyondOwnWork(c);
+    const clause = beyond === c ? said : beyond;
+    if (!clause) continue;
+    const form = liveForm(clause);
+    if (form) live.push(form);
     if (DONE_HERE.test(c)) continue;
     const heard = readClause(clause, persistsInLine);
     if (!heard) continue;
