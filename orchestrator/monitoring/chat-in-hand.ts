@@ -18,7 +18,7 @@ const BAD_PARTICIPLE = 'blocked|broken|stuck|locked|rejected|denied|missing|lost
 export const IN_HAND: readonly RegExp[] = [
   // A workaround or an adjustment the speaker made.
   w(
-    "so (?:i|we) (?:just |have |'ve )?(?:mocked|stubbed|faked|cached|skipped|hardcoded|pinned|wrapped|worked around|split|chunked|batched|lowered|raised|bumped|increased|reduced|excluded|commented out|gated|vendored|forked|patched|dropped|moved)\\b|(?:fell|falling|fall) back to \\S|(?:dropped|lowered|raised|bumped|reduced|increased|capped|set) (?:it|them|the [\\w-]+(?: [\\w-]+)?) (?:to|at) \\d",
+    "so (?:i|we) (?:just |have |'ve )?(?:mocked|stubbed|faked|cached|skipped|hardcoded|pinned|wrapped|worked around|split|chunked|batched|lowered|raised|bumped|increased|reduced|excluded|commented out|gated|vendored|forked|patched|dropped|moved)\\b|(?:fell|falling|fall) back to (?:the |a |an |my |our )?[\\w-]+|(?:dropped|lowered|raised|bumped|reduced|increased|capped|set) (?:it|them|the [\\w-]+(?: [\\w-]+)?) (?:to|at) \\d+",
   ),
   // A state reached: it works, we're good, fine by me.
   w(
@@ -36,7 +36,10 @@ export const IN_HAND: readonly RegExp[] = [
   w("^actually,? (?:it|there|we|they|the|that|this)\\b|i'll (?:just )?(?:use|go with|take|pick|do) (?:that|this|it|the existing|the old|the new|option)\\b"),
 ];
 
-/** The speaker's next step on what they just said, under way now: "updating it", "digging into the heap dumps now". */
+/**
+ * The speaker's next step on what they just said, under way now: "updating it", "digging into the heap
+ * dumps now". Not a gerund that is the subject of what follows ("Upgrading needs a budget owner's OK").
+ */
 export const OWN_STEP = w(
-  "^(?:(?:i'm|i am|we're|we are) )?(?:now |just )?(?:updating|upgrading|downgrading|pinning|rerunning|re-running|retrying|restarting|rebuilding|digging into|looking into|investigating|debugging|bisecting|profiling|testing a fix|reverting|patching|fixing|mocking|stubbing|rolling back|redeploying)\\b",
+  "^(?:(?:i'm|i am|we're|we are) )?(?:now |just )?(?:updating|upgrading|downgrading|pinning|rerunning|re-running|retrying|restarting|rebuilding|digging into|looking into|investigating|debugging|bisecting|profiling|testing a fix|reverting|patching|fixing|mocking|stubbing|rolling back|redeploying)\\b(?! (?:\\w+ )?(?:needs?|requires?|is|isn't|would|will|means|costs?|takes|depends)\\b)",
 );

@@ -182,8 +182,9 @@ export function readChat(rawText: string): ChatReading {
     }
     // The speaker's own plan or next step for what they just said ("…, going to fix them in batches",
     // "…, digging into the heap dumps now") is work, not a blocker.
-    if (best && OWN_TROUBLES.has(best.category) && (REMEDY_PLANNED.test(c) || OWN_STEP.test(c)) && !readClause(said, false)) {
-      best = { ...best, score: best.score * 0.4 };
+    if ((!best || OWN_TROUBLES.has(best.category)) && (REMEDY_PLANNED.test(c) || OWN_STEP.test(c)) && !readClause(said, false)) {
+      if (best) best = { ...best, score: best.score * 0.4 };
+      live = [];
       continue;
     }
     // "Adding retries for the 503s": the trouble is what the speaker works on; only what follows it is read.
