@@ -13,7 +13,7 @@ import { shortfallIn } from './chat-shortfall.js';
 import { troubleIn } from './chat-trouble.js';
 import { IN_HAND, OWN_STEP } from './chat-in-hand.js';
 import { beyondOwnWork } from './chat-work.js';
-import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
+import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PAST_ANCHORED, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
 
@@ -40,7 +40,15 @@ const READ_CHARS = 2000;
 
 const NONE: ChatReading = { reading: 'none', confidence: 0.05, kind: null, category: null, heard: null, about: 'self' };
 
-const normalise = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+/** Lower case, straight quotes, and the apostrophe a hurried "cant" or "doesnt" left out. */
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\b(can|won|don|doesn|isn|didn|haven|hasn|couldn|wasn|aren|shouldn|wouldn)t\b/g, "$1't")
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Clauses: sentences, then their parts around "but", "though", commas and dashes, kept in the original
@@ -51,7 +59,7 @@ function clausesOf(t: string): string[] {
   // A quote opens and closes outside a word: the apostrophes of "bank's … I'll" are no quotation.
   const masked = t.replace(/(?<!\w)'[^']{2,80}'(?!\w)|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
   return masked
-    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\bthough\b|\balthough\b|\bhowever\b/i)
+    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\s*\p{Extended_Pictographic}+\s*|\bthough\b|\balthough\b|\bhowever\b/iu)
     .map((c) => c.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]!).trim())
     .filter(Boolean);
 }
@@ -101,15 +109,17 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
   const when = unquoted(text);
   const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?)\b/.test(when);
-  const past = PAST.test(when) && !persists && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
+  // A past with its own time ("last sprint we were stuck for days") is over, however long it lasted.
+  const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
+  const past = PAST.test(when) && (!persists || over) && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
   if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
   // A lasting state said in the past is still so, unless a later clause says it was dealt with.
-  else if (past && !LASTING.test(when)) score *= 0.5;
+  else if (past && !LASTING.test(when)) score *= over ? 0.3 : 0.5;
   return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()), past };
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed)\b/;
+const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed)\b|\blapsed\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
@@ -118,6 +128,7 @@ function liveForm(clause: string): string | null {
   // A lasting state said in the past ("was suspended", "got revoked") is still so.
   const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b/.test(when) || LASTING.test(when);
   if ((LATER.test(when) || PAST.test(when)) && !now) return null;
+  if (PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when)) return null;
   // "Would anyone be able to…" is a polite request, not a condition.
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }
