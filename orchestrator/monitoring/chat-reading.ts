@@ -13,7 +13,7 @@ import { shortfallIn } from './chat-shortfall.js';
 import { troubleIn } from './chat-trouble.js';
 import { IN_HAND, OWN_STEP } from './chat-in-hand.js';
 import { beyondOwnWork } from './chat-work.js';
-import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PAST_ANCHORED, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
+import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LAUGHTER, LINE_SIGNALS, OTHER_SENSES, PAST, PAST_ANCHORED, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
 
@@ -223,7 +223,7 @@ export function readChat(rawText: string): ChatReading {
   const absent = ABSENT.test(whole);
   if (absent && (best.category === 'waiting' || best.category === 'unable' || best.category === 'decision')) confidence += 0.15;
   const aside = whole.replace(new RegExp(ABSENT.source, 'g'), ' ');
-  if (CASUAL.test(aside) || SOON.test(aside)) confidence *= 0.5;
+  if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside))) confidence *= 0.5;
   const foreign = unreadableWhy(raw);
   if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
   confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;

@@ -1,4 +1,4 @@
-import { PERSISTS } from './chat-cues.js';
+import { NOT_PRESSING, PERSISTS } from './chat-cues.js';
 
 /**
  * The broad middle of chat: a line that sounds like trouble in general terms though no cue or shape
@@ -36,8 +36,9 @@ const DEADLINE =
 const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS, DEADLINE] as const;
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
-const HANDLED =
-  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
+const HANDLED = new RegExp(
+  `(?<![\\w-])(?:fixing|quarantin\\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|${NOT_PRESSING}|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\\w-])`,
+);
 
 export interface Trouble {
   /** how many kinds of evidence the line gives */
