@@ -13,7 +13,7 @@ import { shortfallIn } from './chat-shortfall.js';
 import { troubleIn } from './chat-trouble.js';
 import { IN_HAND, OWN_STEP } from './chat-in-hand.js';
 import { beyondOwnWork } from './chat-work.js';
-import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LAUGHTER, LINE_SIGNALS, OTHER_SENSES, PAST, PAST_ANCHORED, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
+import { ABOUT_OTHER, ABSENT, APPROVAL_ASKED, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LAUGHTER, LINE_SIGNALS, MONEY_NAMED, OTHER_SENSES, PAST, PAST_ANCHORED, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
 
@@ -144,8 +144,8 @@ const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : 
 /**
  * Blockers known by the shape of the whole line rather than a cue word: a shortfall told by its numbers
  * (chat-shortfall.ts), a polite request for what the work waits on (chat-requests.ts), a plan
- * doubted as a question, which is a decision, the surer when the line says what it costs, and two ways
- * to go put to someone.
+ * doubted as a question, which is a decision, the surer when the line says what it costs, approval
+ * asked for a cost, and two ways to go put to someone.
  */
 function shapesOf(whole: string): Heard | null {
   let found: Heard | null = null;
@@ -155,6 +155,8 @@ function shapesOf(whole: string): Heard | null {
   if (asked) found = strongest(found, { category: 'access', score: asked.waits ? 0.8 : 0.6, heard: asked.heard, other: false });
   const doubt = DOUBTS.exec(whole);
   if (doubt) found = strongest(found, { category: 'decision', score: COSTS.test(whole) ? 0.8 : 0.55, heard: doubt[0], other: false });
+  const approval = APPROVAL_ASKED.exec(whole);
+  if (approval && MONEY_NAMED.test(whole)) found = strongest(found, { category: 'decision', score: 0.75, heard: approval[0], other: false });
   const choice = CHOICE.exec(whole);
   if (choice) found = strongest(found, { category: 'decision', score: ASKED_OUTRIGHT.test(whole) ? 0.75 : 0.55, heard: choice[0].slice(0, 80), other: false });
   return found;
