@@ -18,11 +18,11 @@ const BAD_PARTICIPLE = 'blocked|broken|stuck|locked|rejected|denied|missing|lost
 export const IN_HAND: readonly RegExp[] = [
   // A workaround or an adjustment the speaker made.
   w(
-    "so (?:i|we) (?:just |have |'ve )?(?:mocked|stubbed|faked|cached|skipped|hardcoded|pinned|wrapped|worked around|split|chunked|batched|lowered|raised|bumped|increased|reduced|excluded|commented out|gated|vendored|forked|patched|dropped|moved)\\b|(?:fell|falling|fall) back to (?:the |a |an |my |our )?[\\w-]+|(?:dropped|lowered|raised|bumped|reduced|increased|capped|set) (?:it|them|the [\\w-]+(?: [\\w-]+)?) (?:to|at) \\d+",
+    "so (?:i|we) (?:just |have |'ve )?(?:mocked|stubbed|faked|cached|skipped|hardcoded|pinned|wrapped|worked around|split|chunked|batched|lowered|raised|bumped|increased|reduced|excluded|commented out|gated|vendored|forked|patched|dropped|moved)\\b|(?:fell|falling|fall) back to (?:the |a |an |my |our )?[\\w-]+|so (?:i|we)(?: just)? [\\w' -]{2,40} instead|(?:dropped|lowered|raised|bumped|reduced|increased|capped|set) (?:it|them|the [\\w-]+(?: [\\w-]+)?) (?:to|at) \\d+",
   ),
   // A state reached: it works, we're good, fine by me.
   w(
-    "(?:it's|it is|they're|they are) (?:\\w+ing )?(?:fine|ok|okay|normally|smoothly)(?: again| now)?|(?:so )?(?:we're|we are|i'm|you're) (?:all )?(?:good|fine|ok|okay|covered)(?! to)|fine by (?:me|us)|(?:honestly|totally|perfectly|completely) (?:fine|ok|okay)|no worries|(?:ran|runs?|running|came back) (?:\\d+ \\w+ )?clean|(?:is|are|'s) gone (?:after|now|since (?:we|i))|(?:they're|he's|she's) in(?: now)?$",
+    "(?:it's|it is|they're|they are) (?:\\w+ing )?(?:fine|ok|okay|normally|smoothly)(?: again| now)?|(?:so )?(?:we're|we are|i'm|you're) (?:all )?(?:good|fine|ok|okay|covered)(?! to)|fine by (?:me|us)|(?:honestly|totally|perfectly|completely) (?:fine|ok|okay)|no worries|(?:ran|runs?|running|came back) (?:\\d+ \\w+ )?clean|(?:is|are|'s) gone (?:after|now|since (?:we|i))|(?:they're|he's|she's) in(?: now)?$|(?:it's|it is|is|are|they're|now) (?:un(?:locked|blocked|frozen|paused|suspended)|re-?enabled)|(?:he|she|they)(?:'s|'re| is| are) done|(?:it's|that's|is|are) (?:clear|good|close|fast|stable|accurate|quick) enough|(?:is|are|'s|went|dropped|fell|came) (?:way )?down from \\d+",
   ),
   // A count of zero, a list that came back clean.
   w("(?:no|zero|0|none) (?:new |more )?(?:failing|failed|broken|flaky|red|open|blocking|failures?)\\b"),
@@ -43,5 +43,5 @@ export const IN_HAND: readonly RegExp[] = [
  * dumps now". Not a gerund that is the subject of what follows ("Upgrading needs a budget owner's OK").
  */
 export const OWN_STEP = w(
-  "^(?:(?:i'm|i am|we're|we are) )?(?:now |just )?(?:updating|upgrading|downgrading|pinning|rerunning|re-running|retrying|restarting|rebuilding|digging into|looking into|investigating|debugging|bisecting|profiling|testing a fix|reverting|patching|fixing|mocking|stubbing|rolling back|redeploying)\\b(?! (?:\\w+ )?(?:needs?|requires?|is|isn't|would|will|means|costs?|takes|depends)\\b)",
+  "^(?:(?:i'm|i am|we're|we are) )?(?:now |just )?(?:updating|upgrading|downgrading|pinning|rerunning|re-running|retrying|restarting|rebuilding|digging into|looking into|investigating|debugging|bisecting|profiling|testing a fix|reverting|patching|fixing|mocking|stubbing|rolling back|redeploying|adding|writing|removing|replacing|rewriting|changing|moving|renaming|splitting|refactoring|pushing (?:the|a) fix)\\b(?! (?:\\w+ )?(?:needs?|requires?|is|isn't|would|will|means|costs?|takes|depends)\\b)",
 );

@@ -108,7 +108,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   if (categories.size > 1) score += 0.05;
   // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
   const when = unquoted(text);
-  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?)\b/.test(when);
+  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?|nobody knows|no one knows)\b/.test(when);
   // A past with its own time ("last sprint we were stuck for days") is over, however long it lasted.
   const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
   const past = PAST.test(when) && (!persists || over) && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);

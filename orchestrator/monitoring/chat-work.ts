@@ -3,7 +3,8 @@ import { PERSISTS } from './chat-cues.js';
 /**
  * The trouble as the subject of the speaker's own work: "adding retries for the 503s the geocoding API
  * throws", "wrote the runbook for when the queue is down", "pairing with Sam on the deadlock",
- * "investigating the 502s on the booking API". A clause that opens with a verb of doing engineering
+ * "investigating the 502s on the booking API", "tests for the retry logic simulate the bank being
+ * unreachable". A clause that opens with a verb of doing engineering
  * work (said by the speaker, with no subject or "I"/"we") has the trouble as its object: the speaker is
  * dealing with it, not held up by it. What follows the object as a clause of its own ("… and now every
  * call 500s", "… because the registry is down") is still read. Time spent on it ("still", "for two
@@ -16,6 +17,7 @@ const WORK_VERBS = [
   'investigating|looking into|debugging|digging into|profiling|reproducing|triaging|triaged|tracing|bisecting',
   'translating|translated|hardening|hardened|fixing|patching|reviewing|refactoring|cleaning up|instrumenting|instrumented',
   'logging|alerting on|planning for|preparing for|catching|benchmarking|load-testing|simulating|mapping|modelling|modeling',
+  'turned off|switched off|disabled|muted|quarantined|skipped|rewriting|rewrote|replacing|replaced',
   'working on|making|finished|finishing|pairing(?: up)?(?: with [\\w ]{1,25}?)? on|pairing with [\\w ]{1,25}?',
 ].join('|');
 
@@ -23,6 +25,10 @@ const WORK_VERBS = [
 const WORK_OPENING = new RegExp(
   `^(?:(?:i'm|i am|we're|we are|i've|we've|i have|we have|i|we|just|also|now|today|then|finally|mostly|this (?:morning|afternoon)) )*(?:${WORK_VERBS})\\b`,
 );
+
+/** The speaker's code or tests handle it: "tests for the retry logic simulate the bank being unreachable". */
+const HANDLING =
+  /^(?:the |our |my |a |new )?(?:tests?|specs?|test suite|fixtures?|code|fallback|handler|retry logic|retries|alerts?|monitors?|checks?|runbook|docs?|script|job)(?: [\w-]+){0,4} (?:simulates?|covers?|handles?|mocks?|catches?|detects?|retries|reproduces?|alerts? on|fires? on|checks? for|describes?|explains?)\b/;
 
 /** Where the object ends and a clause of its own begins: a conjunction with a new subject. */
 const OWN_CLAUSE =
@@ -34,7 +40,7 @@ const OWN_CLAUSE =
  * does).
  */
 export function beyondOwnWork(clause: string): string {
-  const opening = WORK_OPENING.exec(clause);
+  const opening = WORK_OPENING.exec(clause) ?? HANDLING.exec(clause);
   if (!opening) return clause;
   const rest = OWN_CLAUSE.exec(clause);
   const work = rest ? clause.slice(0, rest.index) : clause;
