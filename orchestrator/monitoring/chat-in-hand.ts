@@ -25,7 +25,7 @@ export const IN_HAND: readonly RegExp[] = [
     "(?:it's|it is|they're|they are) (?:\\w+ing )?(?:fine|ok|okay|normally|smoothly)(?: again| now)?|(?:so )?(?:we're|we are|i'm|you're) (?:all )?(?:good|fine|ok|okay|covered)(?! to)|fine by (?:me|us)|(?:honestly|totally|perfectly|completely) (?:fine|ok|okay)|no worries|(?:ran|runs?|running|came back) (?:\\d+ \\w+ )?clean|(?:is|are|'s) gone (?:after|now|since (?:we|i))|(?:they're|he's|she's) in(?: now)?$|(?:it's|it is|is|are|they're|now) (?:un(?:locked|blocked|frozen|paused|suspended)|re-?enabled)|(?:he|she|they)(?:'s|'re| is| are) done|(?:it's|that's|is|are) (?:clear|good|close|fast|stable|accurate|quick) enough|(?:is|are|'s|went|dropped|fell|came) (?:way )?down from \\d+",
   ),
   // A count of zero, a list that came back clean.
-  w("(?:no|zero|0|none) (?:new |more )?(?:failing|failed|broken|flaky|red|open|blocking|failures?)\\b"),
+  w("(?:no|zero|0|none) (?:new |more )?(?:failing|failed|broken|flaky|red|open|blocking|failures?)\\b|(?:lag|errors?|failures?|latency|backlog|queue|timeouts?|crash(?:es)?|alerts?|incidents?|retries|drops?)(?: [\\w-]+){0,2} (?:at|is|was|stays?|stayed|of|down to) (?:zero|0)\\b"),
   // Out of scope: what it touches is not shipped or supported, so it is ignored.
   w(
     "ignoring (?:it|that|this|them|those)|(?:which|that) (?:we|nobody|no one) (?:don't|do not|no longer|never|won't) (?:ship|support|use|sell|target|need|care about)|(?:which|that) we (?:dropped|deprecated|removed|retired|sunset|stopped supporting)|(?:which|that) (?:isn't|aren't|is not|are not) supported anyway",
@@ -35,7 +35,7 @@ export const IN_HAND: readonly RegExp[] = [
   // A rule everyone knows: "We can't use floats for money, obviously, so …"
   /^(?:obviously|of course)$/,
   // A question its asker answers: "Actually it takes a backoff option, I'll use that."
-  w("^actually,? (?:it|there|we|they|the|that|this)\\b|i'll (?:just )?(?:use|go with|take|pick|do) (?:that|this|it|the existing|the old|the new|option)\\b"),
+  w("^actually,? (?:it|there|we|they|the|that|this)\\b|i'll (?:just )?(?:use|go with|take|pick|do) (?:that|this|it|the existing|the old|the new|option|\\d+)\\b"),
 ];
 
 /**
