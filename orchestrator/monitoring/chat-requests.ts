@@ -19,9 +19,9 @@ const DEEDS =
   'add|grant|give|invite|share|send|review|approve|merge|unlock|enable|whitelist|allowlist|provision|create|reset|rotate|sign|renew|raise|bump|restart|rerun|re-run|deploy|unblock|assign|transfer|upgrade|extend|increase|lift|set up|open|release';
 const REQUEST = new RegExp(`(?:^|[.!?]\\s+|,\\s*)(?:hey[, ]+|hi[, ]+|@\\w+[, ]+|please[, ]+)?(?:could|can|would|will)\\s+${ASKED}${HOLDER}\\s+(?:please\\s+)?(?:${DEEDS})\\b([^?!.]*)`);
 /** asked whether anyone holds it: "does anyone have the Stripe test keys for the EU account?" */
-const HOLDS = /(?:^|[.!?]\s+|,\s*|[-–—]\s*)(?:does|do) (?:anyone|anybody|someone|somebody|one of you)(?: here)? (?:have|has|got)\b([^?!.]*)/;
+const HOLDS = /(?:^|[.!?]\s+|,\s*|[-–—]\s*)(?:(?:does|do) (?:anyone|anybody|someone|somebody|one of you)(?: here)? (?:have|has|got)|is there (?:anyone|anybody|someone|somebody)(?: [\w-]+){0,3} who (?:can|could|has))\b([^?!.]*)/;
 /** for the speaker, or access to something */
-const FOR_ME = /\b(?:me|my|us|our|mine)\b|\b(?:access|role|rights|permissions?|keys?|token|credentials|invite|seat|account|admin|quota|limit)\b/;
+const FOR_ME = /\b(?:me|my|us|our|mine)\b|\b(?:access|role|rights|permissions?|keys?|keystore|token|credentials|invite|seat|account|admin|quota|limit|sign|signs|signing)\b/;
 /** asks that are the usual way of work, and asks for access */
 const ROUTINE = /\b(?:review|approve|merge|release|deploy|rerun|re-run|restart)\b/;
 const ACCESS = /\b(?:access|role|rights|permissions?|keys?|token|credentials|invite|seat|account|admin)\b/;
