@@ -32,6 +32,8 @@ export const IN_HAND: readonly RegExp[] = [
   ),
   // A behaviour now in place: "requests that hang past 30s are now cancelled and logged".
   new RegExp(`(?<![\\w-])(?:is|are|get|gets) now (?!(?:${BAD_PARTICIPLE})\\b)[a-z]+ed\\b|(?<![\\w-])now (?:get|gets) (?!(?:${BAD_PARTICIPLE})\\b)[a-z]+ed\\b`),
+  // The asker found the answer: "Found the changelog note, it's the font licensing, makes sense."
+  w("^(?:found|saw|read) (?:the|a|an|it)\\b|makes sense(?: now)?$"),
   // A rule everyone knows: "We can't use floats for money, obviously, so …"
   /^(?:obviously|of course)$/,
   // A question its asker answers: "Actually it takes a backoff option, I'll use that."

@@ -120,7 +120,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed)\b|\blapsed\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
+const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
@@ -134,8 +134,15 @@ function liveForm(clause: string): string | null {
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }
 
-/** A clause that settles what came before it; "until that's sorted" is a condition still to be met, not a fix. */
+/** Someone's claim, not what the speaker sees: "their status page says all green", "supposedly fixed". */
+const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|according to)\b/;
+
+/**
+ * A clause that settles what came before it; "until that's sorted" is a condition still to be met, not a
+ * fix, and a fix someone claims ("their status page says all green") is no fix the speaker sees.
+ */
 const settles = (clause: string) => {
+  if (CLAIMED.test(clause)) return false;
   const now = clause.replace(/\b(?:until|till|once|as soon as|before|unless)\b.*$/, '');
   return SETTLED.some((re) => re.test(now)) || IN_HAND.some((re) => re.test(now));
 };
