@@ -74,7 +74,7 @@ interface Heard {
 }
 
 /** Troubles a plan of the speaker's own answers ("…, going to fix them in batches"); waits, decisions and shortfalls it does not. */
-const OWN_TROUBLES = new Set<SignalCategory>(['error', 'unable', 'uncertain', 'overrun']);
+const OWN_TROUBLES = new Set<SignalCategory>(['error', 'unable', 'uncertain', 'overrun', 'access']);
 
 const withoutOtherSenses = (text: string) => OTHER_SENSES.reduce((t, re) => t.replace(new RegExp(re.source, 'g'), ' '), text);
 /** Quoted error messages say what was seen, not when: "'no profiles were found'" is not the past. */

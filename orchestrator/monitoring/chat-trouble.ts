@@ -37,7 +37,7 @@ const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSIS
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED = new RegExp(
-  `(?<![\\w-])(?:fixing|quarantin\\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|${NOT_PRESSING}|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\\w-])`,
+  `(?<![\\w-])(?:fixing|quarantin\\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|i'm (?:holding|keeping|saving) (?:the|my|it|them)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|${NOT_PRESSING}|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\\w-])`,
 );
 
 export interface Trouble {
