@@ -108,7 +108,8 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   if (categories.size > 1) score += 0.05;
   // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
   const when = unquoted(text);
-  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?|nobody knows|no one knows)\b/.test(when);
+  // "since their release on Monday" runs from then to now.
+  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?|since|nobody knows|no one knows)\b/.test(when);
   // A past with its own time ("last sprint we were stuck for days") is over, however long it lasted.
   const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
   // "it's" is now; "the vendor's SSO" is a possessive, not a tense.
@@ -120,7 +121,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
+const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
