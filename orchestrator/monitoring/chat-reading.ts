@@ -11,7 +11,9 @@ import { classifyBlocker } from './blocker-kind.js';
 import { requestIn } from './chat-requests.js';
 import { shortfallIn } from './chat-shortfall.js';
 import { troubleIn } from './chat-trouble.js';
-import { ABOUT_OTHER, ABSENT, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LINE_SIGNALS, OTHER_SENSES, PAST, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
+import { IN_HAND, OWN_STEP } from './chat-in-hand.js';
+import { beyondOwnWork } from './chat-work.js';
+import { ABOUT_OTHER, ABSENT, APPROVAL_ASKED, ASKED_OUTRIGHT, ATTEMPTS, CASUAL, CHOICE, COSTS, DOUBTS, HELPED, REMEDY_PLANNED, SOON, CONDITION, DENIES, DONE_HERE, EFFECT, LATER, LAUGHTER, LINE_SIGNALS, MONEY_NAMED, OTHER_SENSES, PAST, PAST_ANCHORED, PERSISTS, REMINDER, SETTLED, SIGNALS, type Signal, type SignalCategory } from './chat-cues.js';
 
 export type Reading = 'blocker' | 'unsure' | 'none';
 
@@ -38,7 +40,15 @@ const READ_CHARS = 2000;
 
 const NONE: ChatReading = { reading: 'none', confidence: 0.05, kind: null, category: null, heard: null, about: 'self' };
 
-const normalise = (text: string) => text.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+/** Lower case, straight quotes, and the apostrophe a hurried "cant" or "doesnt" left out. */
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\b(can|won|don|doesn|isn|didn|haven|hasn|couldn|wasn|aren|shouldn|wouldn)t\b/g, "$1't")
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Clauses: sentences, then their parts around "but", "though", commas and dashes, kept in the original
@@ -49,7 +59,7 @@ function clausesOf(t: string): string[] {
   // A quote opens and closes outside a word: the apostrophes of "bank's … I'll" are no quotation.
   const masked = t.replace(/(?<!\w)'[^']{2,80}'(?!\w)|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
   return masked
-    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\bthough\b|\balthough\b|\bhowever\b/i)
+    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\s*\p{Extended_Pictographic}+\s*|\bthough\b|\balthough\b|\bhowever\b/iu)
     .map((c) => c.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]!).trim())
     .filter(Boolean);
 }
@@ -64,7 +74,7 @@ interface Heard {
 }
 
 /** Troubles a plan of the speaker's own answers ("…, going to fix them in batches"); waits, decisions and shortfalls it does not. */
-const OWN_TROUBLES = new Set<SignalCategory>(['error', 'unable', 'uncertain', 'overrun']);
+const OWN_TROUBLES = new Set<SignalCategory>(['error', 'unable', 'uncertain', 'overrun', 'access']);
 
 const withoutOtherSenses = (text: string) => OTHER_SENSES.reduce((t, re) => t.replace(new RegExp(re.source, 'g'), ' '), text);
 /** Quoted error messages say what was seen, not when: "'no profiles were found'" is not the past. */
@@ -98,16 +108,20 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   if (categories.size > 1) score += 0.05;
   // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
   const when = unquoted(text);
-  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?)\b/.test(when);
-  const past = PAST.test(when) && !persists && !/\b(?:is|are|isn't|aren't|'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
+  // "since their release on Monday" runs from then to now.
+  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?|since|nobody knows|no one knows)\b/.test(when);
+  // A past with its own time ("last sprint we were stuck for days") is over, however long it lasted.
+  const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
+  // "it's" is now; "the vendor's SSO" is a possessive, not a tense.
+  const past = PAST.test(when) && (!persists || over) && !/\b(?:is|are|isn't|aren't|(?:it|that|he|she|there|what|who|this|everything|nothing)'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
   if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
   // A lasting state said in the past is still so, unless a later clause says it was dealt with.
-  else if (past && !LASTING.test(when)) score *= 0.5;
+  else if (past && !LASTING.test(when)) score *= over ? 0.3 : 0.5;
   return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()), past };
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed)\b/;
+const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
@@ -116,14 +130,22 @@ function liveForm(clause: string): string | null {
   // A lasting state said in the past ("was suspended", "got revoked") is still so.
   const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b/.test(when) || LASTING.test(when);
   if ((LATER.test(when) || PAST.test(when)) && !now) return null;
+  if (PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when)) return null;
   // "Would anyone be able to…" is a polite request, not a condition.
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }
 
-/** A clause that settles what came before it; "until that's sorted" is a condition still to be met, not a fix. */
+/** Someone's claim, not what the speaker sees: "their status page says all green", "supposedly fixed". */
+const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|according to)\b/;
+
+/**
+ * A clause that settles what came before it; "until that's sorted" is a condition still to be met, not a
+ * fix, and a fix someone claims ("their status page says all green") is no fix the speaker sees.
+ */
 const settles = (clause: string) => {
+  if (CLAIMED.test(clause)) return false;
   const now = clause.replace(/\b(?:until|till|once|as soon as|before|unless)\b.*$/, '');
-  return SETTLED.some((re) => re.test(now));
+  return SETTLED.some((re) => re.test(now)) || IN_HAND.some((re) => re.test(now));
 };
 
 const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : !a || b.score > a.score ? b : a);
@@ -131,8 +153,8 @@ const strongest = (a: Heard | null, b: Heard | null): Heard | null => (!b ? a : 
 /**
  * Blockers known by the shape of the whole line rather than a cue word: a shortfall told by its numbers
  * (chat-shortfall.ts), a polite request for what the work waits on (chat-requests.ts), a plan
- * doubted as a question, which is a decision, the surer when the line says what it costs, and two ways
- * to go put to someone.
+ * doubted as a question, which is a decision, the surer when the line says what it costs, approval
+ * asked for a cost, and two ways to go put to someone.
  */
 function shapesOf(whole: string): Heard | null {
   let found: Heard | null = null;
@@ -142,6 +164,8 @@ function shapesOf(whole: string): Heard | null {
   if (asked) found = strongest(found, { category: 'access', score: asked.waits ? 0.8 : 0.6, heard: asked.heard, other: false });
   const doubt = DOUBTS.exec(whole);
   if (doubt) found = strongest(found, { category: 'decision', score: COSTS.test(whole) ? 0.8 : 0.55, heard: doubt[0], other: false });
+  const approval = APPROVAL_ASKED.exec(whole);
+  if (approval && MONEY_NAMED.test(whole)) found = strongest(found, { category: 'decision', score: 0.75, heard: approval[0], other: false });
   const choice = CHOICE.exec(whole);
   if (choice) found = strongest(found, { category: 'decision', score: ASKED_OUTRIGHT.test(whole) ? 0.75 : 0.55, heard: choice[0].slice(0, 80), other: false });
   return found;
@@ -162,8 +186,8 @@ export function readChat(rawText: string): ChatReading {
   let best = null as Heard | null;
   let seen = new Set<SignalCategory>();
   let live: string[] = [];
-  for (const clause of clauses) {
-    const c = normalise(clause);
+  for (const said of clauses) {
+    const c = normalise(said);
     if (settles(c) || DENIES.some((re) => re.test(c))) {
       // A settled clause cancels what came before it; what comes after can still be a new problem.
       best = null;
@@ -178,13 +202,19 @@ export function readChat(rawText: string): ChatReading {
       live = [];
       continue;
     }
-    const form = liveForm(clause);
-    if (form) live.push(form);
-    // The speaker's own plan for what they just said ("…, going to fix them in batches") is work, not a blocker.
-    if (best && OWN_TROUBLES.has(best.category) && REMEDY_PLANNED.test(c) && !readClause(clause, false)) {
-      best = { ...best, score: best.score * 0.4 };
+    // The speaker's own plan or next step for what they just said ("…, going to fix them in batches",
+    // "…, digging into the heap dumps now") is work, not a blocker.
+    if ((!best || OWN_TROUBLES.has(best.category)) && (REMEDY_PLANNED.test(c) || OWN_STEP.test(c)) && !readClause(said, false)) {
+      if (best) best = { ...best, score: best.score * 0.4 };
+      live = [];
       continue;
     }
+    // "Adding retries for the 503s": the trouble is what the speaker works on; only what follows it is read.
+    const beyond = beyondOwnWork(c);
+    const clause = beyond === c ? said : beyond;
+    if (!clause) continue;
+    const form = liveForm(clause);
+    if (form) live.push(form);
     if (DONE_HERE.test(c)) continue;
     const heard = readClause(clause, persistsInLine);
     if (!heard) continue;
@@ -204,7 +234,7 @@ export function readChat(rawText: string): ChatReading {
   const absent = ABSENT.test(whole);
   if (absent && (best.category === 'waiting' || best.category === 'unable' || best.category === 'decision')) confidence += 0.15;
   const aside = whole.replace(new RegExp(ABSENT.source, 'g'), ' ');
-  if (CASUAL.test(aside) || SOON.test(aside)) confidence *= 0.5;
+  if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside))) confidence *= 0.5;
   const foreign = unreadableWhy(raw);
   if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
   confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;

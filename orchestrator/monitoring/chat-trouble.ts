@@ -1,4 +1,4 @@
-import { PERSISTS } from './chat-cues.js';
+import { NOT_PRESSING, PERSISTS } from './chat-cues.js';
 
 /**
  * The broad middle of chat: a line that sounds like trouble in general terms though no cue or shape
@@ -11,7 +11,7 @@ import { PERSISTS } from './chat-cues.js';
 
 /** A thing in a bad state: an HTTP error, died, expired, read-only, throttled, locked, denied, lagging… */
 const BAD_STATE =
-  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid|garbled|mangled|question marks|mojibake|breaking change|lost (?:its|their|the|all)(?: \w+)?)(?![\w-])/;
+  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|lapsed|deallocated|deprovisioned|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid|garbled|mangled|question marks|mojibake|breaking change|lost (?:its|their|the|all)(?: \w+)?)(?![\w-])/;
 /** Something not done, not there or not possible: "hasn't delivered", "still no", "nothing from", "without it". */
 const UNMET =
   /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|never (?:sees?|gets?|receives?|arrives?|shows? up|loads?|fires?|reaches?)|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
@@ -20,7 +20,7 @@ const DEPENDS =
   /(?<![\w-])(?:until|till|before (?:i|we) can|depends? (?:on|entirely on)|needs?|requires?|waiting|wait(?:s)? (?:on|for)|sitting|sits|parked|stalled|on hold|held|holding|has(?:n't| not) started|(?:doesn't|won't|can't) (?:really )?(?:start|begin|move)|to go further|without (?:it|them|that|this|knowing|an?|the)|before (?:we're|we are|i'm|i am) allowed|allowed to)(?![\w-])/g;
 /** A question put to others, or a call that is someone else's to make. */
 const ASKS_OTHERS =
-  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|(?:get|need) (?:one person|someone|somebody|a person) to|or do we|(?:^|, )(?:do|should|shall) (?:we|i)\b|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
+  /(?<![\w-])(?:(?:could|can|would|will) (?:someone|somebody|anyone|anybody|you|one of you)|who (?:owns|decides|can|knows|changed|approves|is)|which (?:one|do i|do we|should|matters)|(?:someone|somebody|one person) (?:needs|has|have) to|need (?:someone|somebody) to|anyone know|(?:get|need) (?:one person|someone|somebody|a person) to|or do we|(?:^|(?<=, ))(?:do|should|shall) (?:we|i)\b|(?:product|po|legal|finance|design|security)[, ]+(?:your call|thoughts|please))(?![\w-])/;
 /** A call someone else has to make: decide, pick, approve, a go/no-go. */
 const A_CALL = /(?<![\w-])(?:decides?|decision|pick|choose|approve|approval|go\/no-go|sign(?:s)? off|your call|not my call|either way|(?:do|should|shall|can) (?:we|i) [^,]{3,60} or)(?![\w-])/;
 /** The speaker's work takes the hit: my task, my events, my PR, the release, the sprint. */
@@ -36,8 +36,9 @@ const DEADLINE =
 const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS, DEADLINE] as const;
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
-const HANDLED =
-  /(?<![\w-])(?:fixing|quarantin\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|no rush|not blocking|just wondering|not urgent|just an idea|just curious|for later|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\w-])/;
+const HANDLED = new RegExp(
+  `(?<![\\w-])(?:fixing|quarantin\\w+|workaround|work around it|i(?:'ve| have) got it|think i've got it|i'm on it|on it(?:!|$)|i'm (?:holding|keeping|saving) (?:the|my|it|them)|patching|writing (?:a|the) (?:test|fix|patch)|i'll (?:fix|handle|sort|write|take|look|raise|pick|choose|go with)|on purpose|deliberately|happy to (?:write|do|take|help|pick|draft)|${NOT_PRESSING}|otherwise|when you (?:have|get) a (?:minute|sec|second|moment|chance)|small one|quick one|then i'll)(?![\\w-])`,
+);
 
 export interface Trouble {
   /** how many kinds of evidence the line gives */
