@@ -172,6 +172,8 @@ function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
   const byId = (id: string) => DOMAINS.find((d) => d.id === id)!;
   if (phrase.cls === 'document') return byId('docs');
   if (phrase.cls === 'test') return byId('testing');
+  // An audit of who can reach what is the security engineer's.
+  if (phrase.cls === 'audit' && (matched.some((d) => d.id === 'security' || d.id === 'auth') || /\b(?:who\s+can|access|permissions?|secrets?|personal|data)\b/i.test(phrase.object))) return byId('security');
   return matched[0] ?? GENERIC_DOMAIN;
 }
 

@@ -7,6 +7,7 @@
  * its words and gets "Design: …" style titles rather than a fragment.
  */
 import type { TaskKind } from './domains.js';
+import { releasesLibrary } from './touches.js';
 
 /**
  * build: something new (add, build, a noun phrase); enable: let someone do something; fix; change: an
@@ -39,7 +40,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'],
+  let: ['enable'], allow: ['enable'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -98,7 +99,7 @@ export function leadingVerb(text: string): string | null {
 const UNKNOWN_VERB = /^([a-z]+(?:-[a-z]+)?)\s+(?=(?:the|a|an|our|all|every|each|some|any|my|your|their|its|this|these|those)\s)/i;
 const NOT_VERBS = /^(?:all|every|each|some|any|more|less|new|better|faster|the|a|an|our|only|just|also|both|either|with|without|for|from|in|on|of|to|by|at|no|not|user|users|customer|customers|team|teams|admin|admins)$/i;
 
-const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b/i;
+const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b(?!['’])/i;
 /**
  * "bank customers freeze their card", "finance admins issue refunds": up to three words naming people
  * before what they do, ending in a word for people or in a plural followed by a verb.
@@ -108,7 +109,9 @@ function whoBeforeDeed(object: string): string | undefined {
   for (let k = 1; k <= 3 && k < words.length; k++) {
     const last = words[k - 1]!;
     const people = WHO.exec(last)?.[0].length === last.length;
-    if (people || (/(?:[^s]s|^staff)$/i.test(last) && leadingVerb(words.slice(k).join(' ').replace(/^to\s+/i, '')))) return words.slice(0, k).join(' ');
+    const deed = words.slice(k).join(' ').replace(/^to\s+/i, '');
+    // "dispatchers drag a delivery…": a verb the list does not hold is known by what follows it.
+    if (people || (/(?:[^s]s|^staff)$/i.test(last) && (leadingVerb(deed) || UNKNOWN_VERB.test(deed)))) return words.slice(0, k).join(' ');
   }
   return undefined;
 }
@@ -152,9 +155,10 @@ function third(verb: string): string {
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
   return `${verb}s`;
 }
-const plural = (np: string) => /(?:[^su]s|people|data)$/i.test(np.trim());
+/** Whether a noun phrase is plural, by its head: "the people on the list" are people. */
+const plural = (np: string) => /(?:[^su]s|people|data)$/i.test((np.split(/\s+(?:on|in|of|at|for|with|from|who|that)\s+/i)[0] ?? np).trim());
 
-const PREDICATE_VERBS = /^(?:load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
+const PREDICATE_VERBS = /^(?:match|meet|comply|read|behave|feel|load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
 const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
 
 /** An adjective said by its ending: "collapsible", "sortable", "shareable" (not a "timetable"). */
@@ -171,7 +175,8 @@ function outcomeOfMake(object: string): string | undefined {
     if (PREDICATE_VERBS.test(word)) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
     if (ADJECTIVES.test(word) || ABLE.test(word)) {
       // An acronym before the adjective belongs to it: "the checkout PCI compliant".
-      const j = i > 1 && (/^[A-Z0-9]{2,}$/.test(w[i - 1]!) || QUALIFIERS.test(w[i - 1]!)) ? i - 1 : i;
+      // So does an adverb: "the widget fully usable" is a widget that is fully usable.
+      const j = i > 1 && (/^[A-Z0-9]{2,}$/.test(w[i - 1]!) || QUALIFIERS.test(w[i - 1]!) || /^[a-z]{3,}ly$/i.test(w[i - 1]!)) ? i - 1 : i;
       const s = w.slice(0, j).join(' ');
       return `${s} ${plural(s) ? 'are' : 'is'} ${w.slice(j).join(' ')}`.trim();
     }
@@ -196,13 +201,34 @@ function phraseOf(cls: VerbClass, verb: string | null, action: string, object: s
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
 
+/** A document named after a colon: the thing delivered. */
+const DELIVERABLE = /:\s*((?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:guide|runbook|tutorial|handbook|playbook|checklist|readme|write-up|how-to)\b.*)$/i;
+const REMEDY_TAIL = /,?\s+and\s+(?:fix|repair|address|resolve|correct|sort\s+out)\b.*$/i;
+
+/**
+ * "Check that the calendar is usable with a screen reader and fix what isn't", "Make sure the export
+ * finishes by six", "Ensure that…": the state to reach, said as "Make the calendar usable…" or "Make
+ * sure …", with the state itself as what is checked.
+ */
+function ensuredState(verb: string, object: string): { verb: string; action: string; object: string; outcome: string } | null {
+  const checked = /^(?:check|verify|confirm|test)$/.test(verb) && /^that\s/i.test(object) && REMEDY_TAIL.test(object);
+  if (!checked && verb !== 'ensure' && verb !== 'make sure') return null;
+  const outcome = object.replace(/^that\s+/i, '').replace(REMEDY_TAIL, '').trim();
+  if (!outcome) return null;
+  const m = /^(.+?)\s+(?:is|are)\s+(?!not\b)(.+)$/i.exec(outcome);
+  if (m && !FINITE.test(m[1]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
+  return { verb: 'make sure', action: `Make sure ${outcome}`, object: outcome, outcome };
+}
+
 /** Parses an objective (lead-ins and priority words already removed). */
 export function parsePhrase(text: string): Phrase {
   const t = text.trim().replace(/\s+/g, ' ');
   const unknown = UNKNOWN_VERB.exec(t)?.[1];
   // "Search results should tolerate typos": a word that could be a verb opens the subject of a sentence.
   const subjectFirst = SUBJECT_FIRST.test(t);
-  const verb = subjectFirst ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
+  // "Audit log for admin actions", "Audit trail of refunds": a thing, not the verb.
+  const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t);
+  const verb = subjectFirst || named ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
   if (verb) {
     const object = t.slice(t.toLowerCase().replace(/-/g, ' ').startsWith(verb.replace(/-/g, ' ')) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();
     let [cls] = VERBS[verb] ?? VERBS[verb.replace(' ', '-')] ?? (/(?:test|check)$/.test(verb) ? ['test'] : ['behave']);
@@ -224,8 +250,13 @@ export function parsePhrase(text: string): Phrase {
       else if (doc === Infinity) cls = 'behave';
     }
     if (verb === 'record' && /\b(?:video|tutorial|screencast|demo)\b/i.test(object)) cls = 'document';
-    if (verb === 'publish' && /\b(?:changelog|release notes|docs|documentation|guide|post)\b/i.test(object)) cls = 'document';
+    if (verb === 'publish' && /\b(?:changelog|release notes|docs|documentation|guide|post)\b/i.test(object) && !releasesLibrary(verb, object)) cls = 'document';
     if (verb === 'review' && !/\b(?:security|code|access|permissions?|dependenc)/i.test(object)) cls = 'investigate';
+    const ensured = ensuredState(verb, object);
+    if (ensured) return phraseOf('behave', ensured.verb, ensured.action, ensured.object, { outcome: ensured.outcome });
+    // "Onboard new developers faster: a guide to setting up…": what is delivered is the guide.
+    const deliverable = DELIVERABLE.exec(object)?.[1];
+    if (deliverable) return phraseOf('document', 'write', `Write ${deliverable}`, deliverable);
     if (verb === 'make') {
       const outcome = outcomeOfMake(object);
       return phraseOf('behave', verb, t, object, outcome ? { outcome } : {});

@@ -5,6 +5,7 @@
  * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
+import { fixOf, WISH } from './problem.js';
 import { leadingVerb } from './phrasing.js';
 
 export interface Request {
@@ -16,12 +17,14 @@ export interface Request {
   why: string | null;
 }
 
+/** Up to three words naming people, ending in a plural or a word for people: "bank customers", "front desk staff". */
+const PEOPLE = String.raw`(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|we|police|personnel|crew|team|management)`;
+
 const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
-const DEMAND = /^(?:our\s+|the\s+|many\s+|some\s+)?((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|everyone|drivers?|patients?|students?|teachers?))\s+(?:keep|keeps|kept|are|have\s+been|often|always)?\s*(?:asking|ask|asked|want|wants|request|requesting)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$/i;
+const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
 const STATEMENT = /\b(?:is|are|was|were|takes?|took|lands?|has|have|had|keeps?|don't|doesn't|can't|cannot|no idea|fails?|breaks?|crash(?:es)?|times out|gets?|loses?|shows?)\b/i;
-const POINTS_BACK = /^\S+(?:\s+\S+)?\s+(?:it|them|this|that|these|those)\b/i;
 
 const plural = (noun: string) =>
   /(?:s|x|ch|sh)$/i.test(noun) ? `${noun}es` : /[^aeiou]y$/i.test(noun) ? `${noun.slice(0, -1)}ies` : /(?:people|everyone|staff)$/i.test(noun) ? noun : `${noun}s`;
@@ -41,8 +44,10 @@ function story(line: string): Request | null {
   const who = plural(role.trim());
   const deed = theirs((so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, ''));
   const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
+  // "…so that I can rebalance routes, and the driver's app should update within seconds": a second requirement.
+  const also = why ? /,?\s+and\s+((?:the|their|our|a|an|my|every|each)\s+.+?\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|will)\s+.+)$/i.exec(why)?.[1] : undefined;
   // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
-  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: also ? theirs(also) : null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
@@ -51,34 +56,85 @@ function demand(line: string): Request | null {
   // "asking for a way to export grades": what they want to do themselves.
   const rest = m[3]!.trim().replace(/[.!]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '');
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
+  // "Hospitals want patients to download their results": what the others are to do.
+  const others = new RegExp(String.raw`^((?:their\s+|our\s+|the\s+)?${PEOPLE})\s+to\s+(.+)$`, 'i').exec(rest);
+  if (others && !m[2]) return { text: `Let ${others[1]} ${others[2]}`, problem: null, why: `asked for by ${who}` };
   if ((m[2]?.toLowerCase() === 'for' && rest === m[3]!.trim().replace(/[.!]+$/, '')) || !leadingVerb(rest)) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
   return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
 }
 
-const ASKED = /^(?:could|can|should|would)\s+((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|drivers?|patients?|students?|teachers?|we))\s+(.+?)\s*\?$/i;
+const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE}|users?|customers?|admins?|we)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(.+?)\s*\?$`, 'i');
+const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way|how\s+hard\s+would\s+it\s+be|how\s+(?:can|could|do|should)\s+we|what\s+would\s+it\s+take)\s+(?:for\s+(${PEOPLE}|users?|customers?)\s+)?(?:to\s+)?(.+?)\s*\?$`, 'i');
 
-/** "Could shoppers save items to a wishlist…?": a wish put as a question. */
+/** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
-  const m = ASKED.exec(line);
+  const m = ASKED.exec(line) ?? POSSIBLE.exec(line);
   if (!m) return null;
-  const who = m[1]!.toLowerCase();
-  return { text: who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
+  const who = m[1]?.toLowerCase();
+  return { text: !who || who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
 }
 
-/** "Problem. Request." or "problem — request": the first part that says what to do, and what came before it. */
-function problemAndRequest(line: string): Request | null {
-  const parts = line.split(/(?<=[.!?])\s+(?=[A-Z])|\s+[—–]\s+/).map((p) => p.trim().replace(/[.!]+$/, '')).filter(Boolean);
-  if (parts.length < 2 || leadingVerb(parts[0]!) && !STATEMENT.test(parts[0]!.split(/\s+/).slice(1, 6).join(' '))) return null;
-  const at = parts.findIndex((p, i) => i > 0 && leadingVerb(p) !== null);
-  if (at < 1 || (leadingVerb(parts[0]!) && !STATEMENT.test(parts.slice(0, at).join(' ')))) return null;
-  const problem = parts.slice(0, at).join('. ');
-  const request = sentenceCase(parts.slice(at).join('. '));
-  // "Get it under 2": the request points back at the problem, which names the thing to plan.
-  if (POINTS_BACK.test(request)) return { text: problem, problem: null, why: `asked: ${request}` };
+/** Sentences that ask for nothing themselves: "What's the plan?", "Thoughts?". */
+const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|(?:thanks|thank\s+you|cheers|ta)|help)\s*[?!.]*$/i;
+
+/** "When a worker scans a parcel, the tracking page should update": the condition goes after what is asked. */
+const FRONT_CLAUSE = /^(when|whenever|every\s+time|each\s+time|if|once|after|as\s+soon\s+as|while|before)\s+([^,]{3,120}),\s+(\S.*)$/i;
+function conditionLast(sentence: string): string {
+  const m = FRONT_CLAUSE.exec(sentence);
+  if (!m || /^(?:time|possible|needed|necessary|you\s+can)\b/i.test(m[2]!)) return sentence;
+  const end = /[.!?]+$/.exec(m[3]!)?.[0] ?? '';
+  return `${sentenceCase(m[3]!.slice(0, m[3]!.length - end.length))} ${m[1]!.toLowerCase()} ${m[2]}${end}`;
+}
+
+/** Sentences, and clauses set apart by a dash or a semicolon. */
+const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+|;\s+/;
+/** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
+const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 5).join(' '));
+/** A sentence that asks for something, said as a request (not "Add-ons are…", not a statement). */
+const isRequest = (sentence: string, first: boolean) => {
+  const asked = sentence.replace(WISH, '');
+  return leadingVerb(asked) !== null && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
+};
+const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
+
+/** A line of one sentence: a story, reported demand, a question, a problem told as a statement, or a request. */
+function single(sentence: string): Request {
+  const asked = story(sentence) ?? demand(sentence) ?? question(sentence);
+  if (asked) return asked;
+  const fix = isRequest(sentence, true) ? null : fixOf(sentence);
+  return { text: fix ?? bare(sentence), problem: null, why: null };
+}
+
+/**
+ * A line of several sentences: what is asked ("Can we …? Legal says it is urgent"), or a problem and
+ * the request that follows it ("Our reset emails land in spam. Fix deliverability."). Null when the
+ * line opens with a request: its parts are objectives of their own.
+ */
+function several(sentences: readonly string[]): Request | null {
+  const [first, ...rest] = sentences as [string, ...string[]];
+  const asked = story(first) ?? demand(first) ?? question(first);
+  if (asked) {
+    const context = rest.filter((s) => !isRequest(s, false)).map(bare);
+    const more = rest.filter((s) => isRequest(s, false)).map(bare);
+    return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
+  }
+  if (isRequest(first, true)) return null;
+  const at = rest.findIndex((s) => isRequest(s, false)) + 1;
+  const told = sentences.slice(0, at || sentences.length).map(bare);
+  const problem = told.join('. ');
+  const fix = fixOf(first) ?? bare(first);
+  if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
+  const request = sentenceCase(sentences.slice(at).map(bare).join('. '));
+  // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
+  if (pointsBack(request)) return { text: told.length === 1 ? fix : problem, problem: request, why: `asked: ${request}` };
   return { text: request, problem, why: `the problem: ${problem}` };
 }
 
 /** What the line asks for, and what it says around the request. */
 export function requestOf(line: string): Request {
-  return story(line) ?? demand(line) ?? question(line) ?? problemAndRequest(line) ?? { text: line, problem: null, why: null };
+  const all = line.split(SENTENCES).map((s) => s.trim()).filter(Boolean);
+  const asking = all.filter((s) => !META.test(s));
+  const sentences = (asking.length ? asking : all).map(conditionLast);
+  if (sentences.length === 1) return single(sentences[0]!);
+  return several(sentences) ?? { text: line, problem: null, why: null };
 }

@@ -6,6 +6,7 @@
  */
 import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
 import type { Phrase } from './phrasing.js';
+import { touches } from './touches.js';
 
 export interface Work {
   kind: TaskKind;
@@ -57,7 +58,7 @@ const USER_DEEDS = new Set(['search', 'browse', 'filter', 'sort', 'bookmark', 'u
 /** "Import contacts from a CSV file": someone picks the file */
 const FROM_THEIR_FILE = /\bfrom (?:a|an|their|your|my) (?:[\w-]+ )?(?:file|spreadsheet|csv|excel|sheet)\b/i;
 /** screens that show data: making them fast is work on the queries behind them */
-const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'list']);
+const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'list', 'admin panel', 'portal']);
 /** "show each account's risk score to account managers": someone looks at it on a screen */
 const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:managers?|users?|customers?|admins?|staff|agents?|people|members?|shoppers?|teams?)\b/i;
 /** the runtime every service runs on: changing it changes how they are built and run */
@@ -133,6 +134,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
   if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
+  if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
   if (small && head.id !== 'security') needs.delete('security');
