@@ -250,7 +250,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', 'node 22', 'node 20', 'node 18', 'nodejs', '~service', '~job', '~node'],
+    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', 'node 22', 'node 20', 'node 18', 'nodejs', '~service', '~job', '~node', '~save draft:backend', '~autosave:backend', '~auto save:backend', '~draft:backend', '~time out:backend', '~timeout:backend'],
     accept: {},
   },
   {

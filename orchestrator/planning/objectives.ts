@@ -70,7 +70,7 @@ function splitLine(line: string): string[] {
   return line
     .split(';')
     .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
-    .map((m) => m.replace(/[.!]+$/, '').trim())
+    .map((m) => m.replace(/\s*[.!:]+$/, '').trim())
     // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.
     .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
 }

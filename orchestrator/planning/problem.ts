@@ -10,7 +10,7 @@ import { leadingVerb, lowerFirst, parsePhrase } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
-  /^(?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo)\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
+  /^((?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo))\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
 
 /** "Why do our users get logged out…?", "Why is the admin panel so slow…?" */
 const WHY = /^why\s+(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
@@ -51,7 +51,7 @@ const STOP = /^(?:and|or|but|that|which|who|when|if|because|so|to|of|in|on|for|w
  * "S <finite verb> rest" → "S <gerund> rest": the subject kept, its verb made a gerund, so the sentence
  * becomes what is fixed. Null when no finite verb is found after a subject.
  */
-function asGerund(statement: string): string | null {
+function asGerund(statement: string): { said: string; subject: string } | null {
   const w = statement.split(/\s+/);
   let adverbAt = -1;
   for (let i = 1; i < Math.min(w.length, 8); i++) {
@@ -64,7 +64,7 @@ function asGerund(statement: string): string | null {
     const subject = w.slice(0, adverbAt < 0 ? i : adverbAt);
     const plural = /(?:[^s]s|people|staff|everyone|we|they|children|men)$/i.test(subject.at(-1)!);
     const rest = w.slice(i + 1);
-    const said = (verb: string, tail: string[] = rest) => [...w.slice(0, i), verb, ...tail].join(' ');
+    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' '), subject: subject.join(' ') });
     if (BE.test(word)) return said('being');
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
@@ -102,11 +102,21 @@ export function fixOf(statement: string): string | null {
   const s = statement.trim().replace(/[.!?]+$/, '');
   if (WISH.test(s)) return null;
   const reported = REPORTED.exec(s);
-  if (reported && !leadingVerb(s)) return fixOf(reported[1]!) ?? `Fix ${reported[1]}`;
+  if (reported && !leadingVerb(s)) return fixOf(reported[2]!) ?? `Fix ${reported[2]}`;
   const told = whyAsStatement(statement) ?? s;
   if (leadingVerb(told)) return null;
   // The phrasing turns some statements round itself ("…is too slow" → "Speed up …").
   if (parsePhrase(told).cls !== 'clause' && parsePhrase(told).verb !== null) return told;
   const g = asGerund(told);
-  return g ? `Fix ${lowerFirst(g)}` : null;
+  return g ? `Fix ${lowerFirst(g.said)}` : null;
+}
+
+/** What a problem is about: the people who tell it ("citizens say…") and the thing its sentence is about. */
+export function aboutOf(statement: string): { people: string | null; thing: string | null } {
+  const s = statement.trim().replace(/[.!?]+$/, '');
+  const reported = REPORTED.exec(s);
+  const told = reported ? reported[2]! : (whyAsStatement(statement) ?? s);
+  const thing = asGerund(told)?.subject ?? null;
+  const people = reported ? reported[1]! : thing && /(?:[^s]s|people|staff)$/i.test(thing) ? thing : null;
+  return { people: people && lowerFirst(people), thing: thing && lowerFirst(thing) };
 }

@@ -16,6 +16,9 @@ const STACK: readonly RegExp[] = [
   /^\s*at\s+(?:async\s+)?[\w$.<>]+\s+\(/,
   /Traceback \(most recent call last\)/,
   /^\s*File ".*", line \d+/,
+  // An iOS crash: its exception line and numbered frames ("0  CoreFoundation   __exceptionPreprocess").
+  /^\s*(?:Fatal Exception:|\*\*\*\s+-\[|Terminating app due to)/,
+  /^\s*\d{1,3}\s{2,}[\w.+-]+\s{2,}\S/,
   /^\s*(?:Caused by:|\.\.\. \d+ more|Exception in thread|panic:|goroutine \d+ \[)/,
   /^\s*(?:[\w$]+\.)*[\w$]*(?:Error|Exception)(?::\s|$)/,
 ];

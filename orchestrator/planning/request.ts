@@ -5,7 +5,7 @@
  * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
-import { fixOf, WISH } from './problem.js';
+import { aboutOf, fixOf, WISH } from './problem.js';
 import { leadingVerb } from './phrasing.js';
 
 export interface Request {
@@ -51,7 +51,7 @@ function story(line: string): Request | null {
 }
 
 function demand(line: string): Request | null {
-  const m = DEMAND.exec(line);
+  const m = /^(?:we|i)\b/i.test(line) ? null : DEMAND.exec(line);
   if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
   // "asking for a way to export grades": what they want to do themselves.
   const rest = m[3]!.trim().replace(/[.!]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '');
@@ -87,9 +87,26 @@ function conditionLast(sentence: string): string {
 }
 
 /** Sentences, and clauses set apart by a dash or a semicolon. */
-const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+|;\s+/;
+const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
-const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 5).join(' '));
+const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
+/** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
+const SOLVES = /^(?:fix|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent)$/i;
+
+/**
+ * "Hook it up to the health checks", "make it follow the style guide", "give them more time": the
+ * request with the pronoun replaced by what the problem is about, or null when it asks for the problem to go.
+ */
+function named(request: string, problem: string): string | null {
+  const m = /\b(it|this|them|these|those)\b/i.exec(request);
+  if (!m) return null;
+  const before = request.slice(0, m.index).trim().split(/\s+/).at(-1) ?? '';
+  const after = request.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? '';
+  if (SOLVES.test(before) || (/^make$/i.test(before) && !leadingVerb(after))) return null;
+  const about = aboutOf(problem);
+  const np = /^(?:it|this)$/i.test(m[1]!) ? about.thing : (about.people ?? about.thing);
+  return np ? `${request.slice(0, m.index)}${np}${request.slice(m.index + m[0].length)}` : null;
+}
 /** A sentence that asks for something, said as a request (not "Add-ons are…", not a statement). */
 const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
@@ -126,7 +143,11 @@ function several(sentences: readonly string[]): Request | null {
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
   const request = sentenceCase(sentences.slice(at).map(bare).join('. '));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
-  if (pointsBack(request)) return { text: told.length === 1 ? fix : problem, problem: request, why: `asked: ${request}` };
+  if (pointsBack(request)) {
+    const put = told.length === 1 ? named(request, first) : null;
+    if (put) return { text: put, problem, why: `the problem: ${problem}` };
+    return { text: told.length === 1 ? fix : problem, problem: request, why: `asked: ${request}` };
+  }
   return { text: request, problem, why: `the problem: ${problem}` };
 }
 

@@ -41,7 +41,9 @@ export function touches(phrase: Phrase): Concern[] {
   const add: Concern[] = [];
   if (SHOWN_IN_UI.test(text) && !ONLY_A_LOOK.test(SHOWN_IN_UI.exec(text)![0])) add.push('frontend', 'backend');
   const platforms = new Set((text.match(PLATFORMS) ?? []).map((p) => p.toLowerCase()));
-  if (phrase.cls !== 'fix' && BUILDS.has(verb) && PRODUCT.test(phrase.object) && (WHOLE.test(phrase.object) || platforms.size >= 2)) add.push('cto', 'ops', 'visual', 'frontend', 'backend', 'qa');
+  // The product is what is built, not where something goes ("push notifications in the iOS and Android apps").
+  const built = phrase.object.split(/\s+(?:in|on|for|to|with|into|across|inside|within|where|that|which)\s+|:/i)[0] ?? '';
+  if (phrase.cls !== 'fix' && BUILDS.has(verb) && PRODUCT.test(built) && (WHOLE.test(phrase.object) || platforms.size >= 2)) add.push('cto', 'ops', 'visual', 'frontend', 'backend', 'qa');
   if ((SWAPS.has(verb) && OUR_OWN.test(phrase.object)) || (CHOOSES.has(verb) && ALTERNATIVES.test(phrase.object))) add.push('cto');
   if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
   return add;
