@@ -12,6 +12,7 @@ import { withoutPurpose } from './purpose.js';
 import { pastedKind, unreadableWhy, type Pasted } from './readable.js';
 import { requestOf, type Request } from './request.js';
 import { scopeOf } from './scope.js';
+import { releasesLibrary } from './touches.js';
 import { needsOf, workFor, type Work } from './work.js';
 
 export interface Objective {
@@ -174,7 +175,9 @@ function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
   if (phrase.cls === 'test') return byId('testing');
   // An audit of who can reach what is the security engineer's.
   if (phrase.cls === 'audit' && (matched.some((d) => d.id === 'security' || d.id === 'auth') || /\b(?:who\s+can|access|permissions?|secrets?|personal|data)\b/i.test(phrase.object))) return byId('security');
-  return matched[0] ?? GENERIC_DOMAIN;
+  // A library released with a README is the library, not its docs.
+  const library = releasesLibrary(phrase.verb, phrase.object);
+  return matched.find((d) => !library || d.id !== 'docs') ?? GENERIC_DOMAIN;
 }
 
 /**

@@ -186,7 +186,8 @@ function outcomeOfMake(object: string): string | undefined {
 
 /** "Apple Pay to the checkout" → "Apple Pay for the checkout": what is added, and where. */
 function thingOf(verb: string | null, object: string): string {
-  if (verb === 'add') return object.replace(/^(.+?)\s+(?:to|into|onto)\s+(?=\S)/i, '$1 for ');
+  // "a setting to turn off the email" keeps its infinitive; "Apple Pay to the checkout" is Apple Pay for it.
+  if (verb === 'add') return object.replace(/^(.+?)\s+(?:to|into|onto)\s+(?=\S)/i, (m, thing: string) => (leadingVerb(object.slice(m.length)) ? m : `${thing} for `));
   if (verb === 'support' || verb === 'enable' || verb === 'offer' || verb === 'provide') return `support for ${object}`;
   return object;
 }

@@ -10,7 +10,7 @@ import type { Phrase } from './phrasing.js';
 
 /** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
 const SHOWN_IN_UI =
-  /\b(?:show|shows|showing|display|displays|displaying|surface|surfaces|see|sees)\b.{0,100}?\b(?:in|on|inside|within|next\s+to|under)\s+(?:the\s+|our\s+|their\s+|its\s+|each\s+|every\s+)?(?:[\w'’-]+\s+){0,2}(?:page|dashboard|console|screen|app|panel|portal|sidebar|inbox|checkout|cart|profile|view|list|table|map)\b/i;
+  /\b(?:show|shows|showing|shown|display|displays|displaying|surface|surfaces|see|sees|recommend|recommends|suggest|suggests|list|lists|highlight|highlights)\b.{0,100}?\b(?:in|on|inside|within|next\s+to|under)\s+(?:the\s+|our\s+|their\s+|its\s+|each\s+|every\s+)?(?:[\w'’-]+\s+){0,2}(?:page|dashboard|console|screen|app|panel|portal|sidebar|inbox|checkout|cart|profile|view|list|table|map)\b/i;
 /** What is shown is only a look, with nothing a server must work out. */
 const ONLY_A_LOOK = /\b(?:banner|icon|badge|tooltip|colou?rs?|logo|illustration|animation|spinner|skeleton|placeholder|font|emoji|hint|button|link|message|copy|wording|text)\b/i;
 

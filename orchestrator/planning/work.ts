@@ -88,7 +88,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     for (const c of [...m.domain.needs, ...m.adds]) if (!operated || OPERATED.includes(c) || c === 'ops') needs.add(c);
   }
   // Weak words (an "app", "production") do not make a domain, but still say what they touch.
-  if (!head.exclusive) for (const m of matches) if (!isMatched(m)) for (const c of m.adds) needs.add(c);
+  // (A crash "from production" is fixed in the code, not in how it is run.)
+  if (!head.exclusive) for (const m of matches) if (!isMatched(m)) for (const c of m.adds) if (c !== 'ops' || phrase.cls !== 'fix') needs.add(c);
   const said = (domains: Set<string>, layer: Concern) => matches.some((m) => domains.has(m.domain.id) || m.adds.includes(layer));
   if (needs.delete('layer')) {
     // Where the words point, and the domain's own side unless a matched domain points to the other.
@@ -106,8 +107,11 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   const matchedIds = new Set(matched.map((m) => m.domain.id));
   const ui = matched.find((m) => m.domain.id === 'ui');
   const a11y = matched.some((m) => m.domain.id === 'accessibility');
+  // Letting people do something needs screens, whatever it is about.
+  if (!head.exclusive && phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
+  // …and what they do with their own data (export it, delete it) is done by a server.
+  if (head.id === 'security' && phrase.cls === 'enable') needs.add('backend');
   if (!head.exclusive && head.id !== 'security') {
-    if (phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
     // A new screen is designed first and has something behind it, unless it is only a look.
     // A dashboard of latency or error numbers is an operations view, built on the monitoring stack.
     const metricsView = ui?.heard.includes('dashboard') && phrase.verb !== 'speed up' && (matchedIds.has('observability') || matchedIds.has('performance'));
@@ -170,6 +174,8 @@ function leadOf(head: Domain, needs: Set<Concern>, phrase: Phrase): string {
   return needs.has('backend') ? 'backend-dev' : 'frontend-dev';
 }
 
+const SECURITY_HEADS = new Set(['auth', 'payments', 'security']);
+
 const round = (h: number) => Math.max(0.5, Math.round(h * 2) / 2);
 
 const DEFAULT_ACCEPT: Record<TaskKind, string> = {
@@ -201,7 +207,10 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
   const lead = needs.lead;
 
   if (phrase.cls === 'investigate') {
-    return [{ kind: 'design', role: has('cto') ? 'cto' : lead, lead: true, hours: hours(0.6, 3), acceptance: ['Findings and a recommendation written down, with what it would cost'], after: null }];
+    const study: Work[] = [{ kind: 'design', role: has('cto') ? 'cto' : lead, lead: true, hours: hours(0.6, 3), acceptance: ['Findings and a recommendation written down, with what it would cost'], after: null }];
+    // A choice about sign-in, payments or secrets is weighed by the security engineer too.
+    if (has('security') && SECURITY_HEADS.has(head.id)) study.push({ kind: 'review', role: 'security', lead: false, hours: hours(0.2, 1), acceptance: ['Each option’s risks written down'], after: 'design' });
+    return study;
   }
 
   // Who plans it: an architect's, a designer's or the builder's own plan; a small change needs none.
