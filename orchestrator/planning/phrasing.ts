@@ -30,6 +30,8 @@ export interface Phrase {
   /** for enable: who ("customers") and what they do ("pause their subscription") */
   who?: string;
   deed?: string;
+  /** for "give X a report": who is given it ("store managers") */
+  receiver?: string;
   /** for "make X do Y": a sentence saying it is done ("the dashboard loads in under two seconds") */
   outcome?: string;
 }
@@ -65,7 +67,7 @@ const VERBS: Record<string, Entry> = {
   publish: ['behave'], 'roll out': ['behave'], deploy: ['behave'], release: ['behave'], 'a/b test': ['behave'], 'ab test': ['behave'], bill: ['behave'], charge: ['behave'], lock: ['behave'],
   share: ['behave'], invite: ['behave'], collect: ['behave'], record: ['behave'], onboard: ['behave'], personalise: ['behave'], personalize: ['behave'], filter: ['behave'], sort: ['behave'], 'break': ['change', 'split of'], scan: ['behave'], edit: ['behave'], 'bulk-edit': ['behave'], 'bulk edit': ['behave'], upload: ['behave'], download: ['behave'], embed: ['behave'], tag: ['behave'], map: ['behave'], route: ['behave'], check: ['behave'], listen: ['behave'], reset: ['behave'], queue: ['behave'], batch: ['behave'], expose: ['behave'], persist: ['behave'], render: ['behave'], preview: ['behave'], print: ['behave'], search: ['behave'], group: ['behave'], rank: ['behave'], issue: ['behave'], refund: ['behave'], cancel: ['behave'], approve: ['behave'], reject: ['behave'], book: ['behave'], assign: ['behave'], calculate: ['behave'], compute: ['behave'], load: ['behave'], parse: ['behave'], compress: ['behave'], resize: ['behave'], transcribe: ['behave'], geocode: ['behave'], confirm: ['behave'], remind: ['behave'], suggest: ['behave'], highlight: ['behave'], pin: ['behave'], follow: ['behave'], comment: ['behave'], vote: ['behave'], rate: ['behave'], unpublish: ['behave'], purge: ['behave'], expire: ['behave'], unlock: ['behave'], mute: ['behave'], hide: ['behave'], pay: ['behave'], tip: ['behave'], donate: ['behave'], order: ['behave'], subscribe: ['behave'], unsubscribe: ['behave'], join: ['behave'], fetch: ['behave'], attach: ['behave'], link: ['behave'], copy: ['behave'], duplicate: ['behave'], clone: ['behave'], restore: ['behave'], recover: ['behave'], undo: ['behave'], paginate: ['behave'], save: ['behave'], mark: ['behave'], label: ['behave'], estimate: ['behave'], match: ['behave'], merge: ['change', 'merge of'],
   evaluate: ['investigate'], investigate: ['investigate'], research: ['investigate'], explore: ['investigate'], assess: ['investigate'], compare: ['investigate'], spike: ['investigate'],
-  prototype: ['investigate'], analyse: ['investigate'], analyze: ['investigate'], 'look into': ['investigate'], 'find out': ['investigate'], decide: ['investigate'], choose: ['investigate'], pick: ['investigate'],
+  prototype: ['investigate'], analyse: ['investigate'], analyze: ['investigate'], 'look into': ['investigate'], 'find out': ['investigate'], 'track down': ['investigate'], 'figure out': ['investigate'], 'work out': ['investigate'], 'dig into': ['investigate'], decide: ['investigate'], choose: ['investigate'], pick: ['investigate'],
   document: ['document'], write: ['document'], draft: ['document'], outline: ['document'], describe: ['document'], explain: ['document'],
   test: ['test'], 'load-test': ['test'], 'load test': ['test'], 'stress-test': ['test'], 'smoke-test': ['test'], verify: ['test'], cover: ['test'],
   audit: ['audit'], pentest: ['audit'], 'pen-test': ['audit'], 'penetration test': ['audit'], 'security test': ['audit'],
@@ -199,6 +201,16 @@ function phraseOf(cls: VerbClass, verb: string | null, action: string, object: s
   return { cls, verb, action: upperFirst(action), object, thing: thingOf(verb, object), ...extra };
 }
 
+/** "store managers a report…": up to three words naming people, then what they are given. */
+function receiverOf(object: string): string | undefined {
+  const words = object.split(/\s+/);
+  for (let k = 2; k <= 3 && k < words.length; k++) {
+    const last = words[k - 1]!;
+    if (WHO.exec(last)?.[0].length === last.length && /^(?:a|an|the|their|access|more|\d+)$/i.test(words[k]!)) return words.slice(0, k).join(' ');
+  }
+  return undefined;
+}
+
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
 
@@ -267,10 +279,10 @@ export function parsePhrase(text: string): Phrase {
     if (cls === 'build' && /^(?:to|with|into|onto|from|against)\s/i.test(object)) cls = 'behave';
     // "Ship the iOS app to TestFlight" is a release, not a thing to build.
     if (['ship', 'launch', 'deliver', 'publish', 'release'].includes(verb) && /\s(?:to|on|in|into)\s/i.test(object)) cls = 'behave';
-    const receiver = ['give', 'offer', 'provide', 'show', 'send', 'grant'].includes(verb) ? WHO.exec(object)?.[0] : undefined;
+    const receiver = ['give', 'offer', 'provide', 'show', 'send', 'grant'].includes(verb) ? (WHO.exec(object)?.[0] ?? receiverOf(object)) : undefined;
     if (receiver && cls === 'build') {
       const rest = object.slice(receiver.length).trim();
-      if (rest) return { ...phraseOf(cls, verb, t, object), thing: `${rest} for ${lowerFirst(receiver)}` };
+      if (rest) return { ...phraseOf(cls, verb, t, object), thing: `${rest} for ${lowerFirst(receiver)}`, receiver: lowerFirst(receiver) };
     }
     return phraseOf(cls, verb, t, object);
   }

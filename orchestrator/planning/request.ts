@@ -46,8 +46,10 @@ function story(line: string): Request | null {
   const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
   // "…so that I can rebalance routes, and the driver's app should update within seconds": a second requirement.
   const also = why ? /,?\s+and\s+((?:the|their|our|a|an|my|every|each)\s+.+?\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|will)\s+.+)$/i.exec(why)?.[1] : undefined;
+  // "…so nobody can edit its entries": who may do what is a requirement, read for what it touches.
+  const guarded = why && /\b(?:nobody|no\s+one|only\s+(?:the\s+)?\w+)\s+can\b|\bcan(?:not|'t)\s+be\s+(?:edited|changed|seen|read|deleted)\b/i.test(why) ? why : undefined;
   // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
-  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: also ? theirs(also) : null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: [also, guarded].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
@@ -75,7 +77,7 @@ function question(line: string): Request | null {
 }
 
 /** Sentences that ask for nothing themselves: "What's the plan?", "Thoughts?". */
-const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|(?:thanks|thank\s+you|cheers|ta)|help)\s*[?!.]*$/i;
+const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|what\s+do\s+you\s+(?:suggest|think|recommend|propose)|(?:can|could)\s+(?:someone|somebody|you|anyone)\s+(?:look\s+(?:at|into)|check|have\s+a\s+look\s+at)\s+(?:it|this|that)|(?:thanks|thank\s+you|cheers|ta)|help)\s*[?!.]*$/i;
 
 /** "When a worker scans a parcel, the tracking page should update": the condition goes after what is asked. */
 const FRONT_CLAUSE = /^(when|whenever|every\s+time|each\s+time|if|once|after|as\s+soon\s+as|while|before)\s+([^,]{3,120}),\s+(\S.*)$/i;
@@ -87,11 +89,11 @@ function conditionLast(sentence: string): string {
 }
 
 /** Sentences, and clauses set apart by a dash or a semicolon. */
-const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
+const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|critical|important|must|high\s+priority|low\s+priority|nice\s+to\s+have|optional|p[0-3])\b)|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
 const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
 /** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
-const SOLVES = /^(?:fix|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent)$/i;
+const SOLVES = /^(?:fix|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent|track|hunt|chase|work|at)$/i;
 
 /**
  * "Hook it up to the health checks", "make it follow the style guide", "give them more time": the

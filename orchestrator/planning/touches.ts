@@ -14,6 +14,11 @@ const SHOWN_IN_UI =
 /** What is shown is only a look, with nothing a server must work out. */
 const ONLY_A_LOOK = /\b(?:banner|icon|badge|tooltip|colou?rs?|logo|illustration|animation|spinner|skeleton|placeholder|font|emoji|hint|button|link|message|copy|wording|text)\b/i;
 
+/** Given to people to look at: "give store managers a report of refunds". */
+const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|view|screen|page)\b/i;
+/** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
+const RETENTION = /\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+(?:\d+|one|two|three|five|six|seven|ten|twelve)\s+(?:years?|months?|days?)\b/i;
+
 /** A product as a whole: "a complete telehealth product", "a marketplace on web and mobile". */
 const PRODUCT = /\b(?:product|platform|marketplace|app|apps|application|service|site|website|system|game|portal)\b/i;
 const WHOLE = /\b(?:complete|whole|entire|full|brand[- ]new|from\s+scratch|end[- ]to[- ]end)\b/i;
@@ -46,5 +51,7 @@ export function touches(phrase: Phrase): Concern[] {
   if (phrase.cls !== 'fix' && BUILDS.has(verb) && PRODUCT.test(built) && (WHOLE.test(phrase.object) || platforms.size >= 2)) add.push('cto', 'ops', 'visual', 'frontend', 'backend', 'qa');
   if ((SWAPS.has(verb) && OUR_OWN.test(phrase.object)) || (CHOOSES.has(verb) && ALTERNATIVES.test(phrase.object))) add.push('cto');
   if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
+  if (phrase.receiver && GIVEN_TO_LOOK_AT.test(phrase.thing)) add.push('frontend', 'backend');
+  if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
   return add;
 }

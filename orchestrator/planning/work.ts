@@ -125,6 +125,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
     // A new way to sign in is set up and used on screens.
     if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
+    // Seeing something new on one screen is a screen to design.
+    if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && ui?.heard.some((t) => SURFACES.has(t))) needs.add('visual');
     if (takesDataOut(phrase)) needs.delete('cto');
     // People seeing their own records (orders, deliveries) are shown what a server keeps.
     if (phrase.cls === 'enable' && /^(?:see|view|track|browse|check)\b.*\btheir\b/i.test(phrase.deed ?? '')) needs.add('backend');
