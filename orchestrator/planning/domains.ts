@@ -294,7 +294,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot:security', 'salesforce:security', 'shopify', 'zapier', 'zendesk', '~integrate', '~versioning', '~sync', '~jira', '~github'],
+    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot:security', 'salesforce:security', 'shopify', 'zapier', 'zendesk:security', '~integrate', '~versioning', '~sync', '~jira', '~github'],
     accept: {
       design: 'Endpoints, payloads, errors and versioning specified',
       implement: 'Endpoints return the specified payloads and errors',

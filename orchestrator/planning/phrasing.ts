@@ -211,6 +211,9 @@ function receiverOf(object: string): string | undefined {
   return undefined;
 }
 
+/** A verb that is also a feature's name, then where it is and what it does: "Search on the catalogue takes 8 seconds". */
+const NOUN_FIRST = /^(?:search|export|import|upload|download|checkout|login|sign-?up|sync|billing|sorting|filtering|printing|booking|scanning)\s+(?:on|in|for|of|across|from|to|with)\s+(?:the\s+|our\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:takes?|is|are|keeps?|fails?|crashes|breaks|hangs|times\s+out|returns?|shows?|looks?|feels?|seems?)\b/i;
+
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
 
@@ -238,7 +241,7 @@ export function parsePhrase(text: string): Phrase {
   const t = text.trim().replace(/\s+/g, ' ');
   const unknown = UNKNOWN_VERB.exec(t)?.[1];
   // "Search results should tolerate typos": a word that could be a verb opens the subject of a sentence.
-  const subjectFirst = SUBJECT_FIRST.test(t);
+  const subjectFirst = SUBJECT_FIRST.test(t) || NOUN_FIRST.test(t);
   // "Audit log for admin actions", "Audit trail of refunds": a thing, not the verb.
   const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t);
   const verb = subjectFirst || named ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
@@ -289,7 +292,8 @@ export function parsePhrase(text: string): Phrase {
   let m: RegExpExecArray | null;
   if ((m = SLOW.exec(t))) {
     const subject = lowerFirst((m[1] ?? m[3] ?? '').trim());
-    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^for\b/, 'for');
+    // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
+    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$/i, '');
     const object = `${subject}${rest ? ` ${rest}` : ''}`;
     return phraseOf('change', 'speed up', `Speed up ${object}`, object);
   }

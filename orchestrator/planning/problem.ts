@@ -142,7 +142,10 @@ export function fixOf(statement: string): string | null {
   const turnedAt = told.split(/\s+/).findIndex((x, i) => i >= 1 && TURNED_ON.test(x));
   const phrase = parsePhrase(told);
   if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && turnedAt >= 0 && g.at < turnedAt)) return told;
-  return g ? `Fix ${lowerFirst(g.said)}` : null;
+  // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
+  const first = told.split(/\s+/)[0] ?? '';
+  const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
+  return g && (opens || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
 }
 
 /** "spends hours copying order details into Zendesk": the work people do by hand. */

@@ -40,6 +40,14 @@ const CODE: readonly RegExp[] = [
   /^\s*"[\w-]+"\s*:\s*["\d[{tfn]/,
 ];
 
+/** Where pasted code runs, by the paths and frames it names: the side whose engineer fixes it. */
+export function pasteSide(lines: readonly string[]): 'backend' | 'frontend' | null {
+  const text = lines.join('\n');
+  const front = (text.match(/\.(?:tsx|jsx|vue|svelte|swift|kt)\b|react-dom|\b(?:components?|ui|views?|screens?|pages?)\/|ViewController|UIKit|android\.view/g) ?? []).length;
+  const back = (text.match(/\.(?:py|go|java|rb|php|cs)\b|\b(?:server|api|routes?|handlers?|services?|workers?|jobs?|db|models?)\/|\bat async handler\b/g) ?? []).length;
+  return front > back ? 'frontend' : back > front ? 'backend' : null;
+}
+
 /** What kind of paste a line is, or null for a line of prose. */
 export function pastedKind(line: string): Pasted | null {
   if (!line.trim()) return null;

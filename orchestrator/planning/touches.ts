@@ -19,6 +19,11 @@ const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|vi
 /** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
 const RETENTION = /\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+(?:\d+|one|two|three|five|six|seven|ten|twelve)\s+(?:years?|months?|days?)\b/i;
 
+/** People giving up on a flow: what they do tells a problem of design, not only of code. */
+const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|can't\s+find|cannot\s+find|struggle\s+to|struggling\s+to)\b/i;
+
+const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
+
 /** A product as a whole: "a complete telehealth product", "a marketplace on web and mobile". */
 const PRODUCT = /\b(?:product|platform|marketplace|app|apps|application|service|site|website|system|game|portal)\b/i;
 const WHOLE = /\b(?:complete|whole|entire|full|brand[- ]new|from\s+scratch|end[- ]to[- ]end)\b/i;
@@ -52,6 +57,8 @@ export function touches(phrase: Phrase): Concern[] {
   if ((SWAPS.has(verb) && OUR_OWN.test(phrase.object)) || (CHOOSES.has(verb) && ALTERNATIVES.test(phrase.object))) add.push('cto');
   if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
   if (phrase.receiver && GIVEN_TO_LOOK_AT.test(phrase.thing)) add.push('frontend', 'backend');
+  // …unless they give up waiting: then it is speed.
+  if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend');
   if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
   return add;
 }
