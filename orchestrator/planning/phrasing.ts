@@ -42,7 +42,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], ingest: ['behave'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -293,7 +293,8 @@ export function parsePhrase(text: string): Phrase {
   if ((m = SLOW.exec(t))) {
     const subject = lowerFirst((m[1] ?? m[3] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
-    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$/i, '');
+    // "takes 9 s to load for…" is its loading that is sped up.
+    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$/i, '').replace(/^to\s+([a-z]+)\b/i, (_, v: string) => gerundOf(v) ?? v);
     const object = `${subject}${rest ? ` ${rest}` : ''}`;
     return phraseOf('change', 'speed up', `Speed up ${object}`, object);
   }

@@ -144,7 +144,7 @@ export function fixOf(statement: string): string | null {
   if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && turnedAt >= 0 && g.at < turnedAt)) return told;
   // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
   const first = told.split(/\s+/)[0] ?? '';
-  const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
+  const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
   return g && (opens || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
 }
 

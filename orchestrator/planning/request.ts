@@ -154,7 +154,15 @@ function several(sentences: readonly string[]): Request | null {
 }
 
 /** What the line asks for, and what it says around the request. */
+/** "GDPR: users must be able to…": a topic named before what is asked. */
+const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
+
 export function requestOf(line: string): Request {
+  const topic = TOPIC.exec(line);
+  if (topic && !leadingVerb(topic[1]!)) {
+    const asked = requestOf(line.slice(topic[0].length));
+    return { ...asked, problem: [topic[1]!.trim(), asked.problem].filter(Boolean).join('. '), why: [`about ${topic[1]!.trim()}`, asked.why].filter(Boolean).join('; ') };
+  }
   const all = line.split(SENTENCES).map((s) => s.trim()).filter(Boolean);
   const asking = all.filter((s) => !META.test(s));
   const sentences = (asking.length ? asking : all).map(conditionLast);
