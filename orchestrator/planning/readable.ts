@@ -102,6 +102,7 @@ export function unreadableWhy(text: string): string | null {
   const share = lettered.filter(odd).length / lettered.length;
   if (share > 0.5 || (lettered.length >= 3 && english === 0 && share > 0.34)) return 'it reads as gibberish';
   // Pronounceable nonsense: several words, one of them odd, and none a word the planner knows.
-  if (lettered.length >= 4 && english === 0 && share > 0 && !knowsAWord(text, ws)) return 'it reads as gibberish';
+  // Five words or more with none the planner knows, nor any English function word, are not an objective either.
+  if (lettered.length >= 4 && english === 0 && (share > 0 || lettered.length >= 5) && !knowsAWord(text, ws)) return 'it reads as gibberish';
   return null;
 }
