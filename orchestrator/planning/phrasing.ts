@@ -406,6 +406,8 @@ export function titleFor(p: Phrase, ctx: TitleContext): string {
       return `${LAYER_NAME[role]?.[1] ?? 'Work for'} ${what}`;
     case 'review':
       if (p.cls === 'clause') return `Security review: ${said}`;
+      // a choice to weigh: "Security review of the choice between GraphQL and REST"
+      if (p.cls === 'investigate') return /^(?:whether|between)\b/i.test(p.object) ? `Security review of the choice ${p.object}` : `Security review of the options found for ${what}`;
       if (role !== 'security') return `Review ${definite(what)} for accuracy`;
       return `Security review of ${definite(what)}`;
     case 'deploy':

@@ -112,7 +112,9 @@ function named(request: string, problem: string): string | null {
 /** A sentence that asks for something, said as a request (not "Add-ons are…", not a statement). */
 const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
-  return leadingVerb(asked) !== null && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
+  // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
+  const acts = leadingVerb(asked) !== null || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
 

@@ -25,7 +25,7 @@ const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+
 const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
 
 /** A product as a whole: "a complete telehealth product", "a marketplace on web and mobile". */
-const PRODUCT = /\b(?:product|platform|marketplace|app|apps|application|service|site|website|system|game|portal)\b/i;
+const PRODUCT = /(?<![\w-])(?:product|platform|marketplace|app|apps|application|service|site|website|system|game|portal)(?![\w-])/i;
 const WHOLE = /\b(?:complete|whole|entire|full|brand[- ]new|from\s+scratch|end[- ]to[- ]end)\b/i;
 const PLATFORMS = /\b(?:web|ios|android|mobile|desktop|iphone|ipad|tablet)\b/gi;
 const BUILDS = new Set(['build', 'rebuild', 'create', 'launch', 'develop', 'make', 'ship', 'deliver', 'design', 'rewrite']);
