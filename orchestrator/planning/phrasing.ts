@@ -42,7 +42,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], ingest: ['behave'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -102,6 +102,9 @@ const UNKNOWN_VERB = /^([a-z]+(?:-[a-z]+)?)\s+(?=(?:the|a|an|our|all|every|each|
 const NOT_VERBS = /^(?:all|every|each|some|any|more|less|new|better|faster|the|a|an|our|only|just|also|both|either|with|without|for|from|in|on|of|to|by|at|no|not|user|users|customer|customers|team|teams|admin|admins)$/i;
 
 const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b(?!['’])/i;
+/** Teams named for what they do: "HR", "finance", "legal" do the work like people do. */
+const DEPARTMENTS = /^(?:HR|IT|QA|finance|legal|support|sales|marketing|accounting|payroll|compliance|ops)$/;
+
 /**
  * "bank customers freeze their card", "finance admins issue refunds": up to three words naming people
  * before what they do, ending in a word for people or in a plural followed by a verb.
@@ -110,7 +113,7 @@ function whoBeforeDeed(object: string): string | undefined {
   const words = object.split(/\s+/);
   for (let k = 1; k <= 3 && k < words.length; k++) {
     const last = words[k - 1]!;
-    const people = WHO.exec(last)?.[0].length === last.length;
+    const people = WHO.exec(last)?.[0].length === last.length || DEPARTMENTS.test(last);
     const deed = words.slice(k).join(' ').replace(/^to\s+/i, '');
     // "dispatchers drag a delivery…": a verb the list does not hold is known by what follows it.
     if (people || (/(?:[^s]s|^staff)$/i.test(last) && (leadingVerb(deed) || UNKNOWN_VERB.test(deed)))) return words.slice(0, k).join(' ');

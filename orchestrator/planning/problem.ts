@@ -10,10 +10,11 @@ import { leadingVerb, lowerFirst, parsePhrase } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
-  /^((?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo))\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
+  /^((?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo))\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in|hate|hates|dislike|dislikes|don't\s+like|are\s+annoyed|are\s+frustrated|are\s+tired\s+of\s+the\s+fact)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
 
 /** "Why do our users get logged out…?", "Why is the admin panel so slow…?" */
-const WHY = /^why\s+(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
+// A yes/no question about a problem ("Is the checkout accessible enough…?") is read the same way.
+const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
 
 /** Verbs a problem is told with, in their base form. */
 const PROBLEM_VERBS = new Set(['lose', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
@@ -68,7 +69,8 @@ function asGerund(statement: string): { said: string; subject: string; at: numbe
     const subject = w.slice(0, adverbAt < 0 ? i : adverbAt);
     const plural = /(?:[^s]s|people|staff|everyone|we|they|children|men)$/i.test(subject.at(-1)!);
     const rest = w.slice(i + 1);
-    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' '), subject: subject.join(' '), at: i });
+    // "…and customers notice" is said about the problem, not part of it.
+    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, ''), subject: subject.join(' '), at: i });
     if (BE.test(word)) return said('being');
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
@@ -113,7 +115,7 @@ function whyAsStatement(question: string): string | null {
   if (m[1]) return m[1].toLowerCase() === 'does' ? thirdPerson(rest) : rest;
   const w = rest.split(/\s+/);
   const copula = (m[2] ?? m[3]!).toLowerCase().replace(/n't$/, '');
-  const at = w.findIndex((x, i) => i >= 1 && (ADVERBS.test(x) || /^(?:so|too|very|really|not|slow|broken|down|empty|missing|wrong|blank|stuck|gone|offline|unable|failing|still)$/i.test(x) || /(?:ed|ing)$/i.test(x)));
+  const at = w.findIndex((x, i) => i >= 1 && !/^(?:the|a|an|our|their|its|my|your)$/i.test(w[i - 1]!) && (ADVERBS.test(x) || /^(?:so|too|very|really|not|slow|broken|down|empty|missing|wrong|blank|stuck|gone|offline|unable|failing|still|ready|enough|safe|secure)$/i.test(x) || /(?:ed|ing|able|ible|ful|ous|ive|ent|ant)$/i.test(x)));
   if (at < 1) return null;
   const neg = m[3] ? ' not' : '';
   return [...w.slice(0, at), `${copula}${neg}`, ...w.slice(at)].join(' ');
@@ -126,22 +128,25 @@ export const WISH = /^(?:(?:we|i)\s+(?:really\s+)?(?:need|want|must|should|have|
 const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?|freezes?|times?|leaks?|doesn't|don't|won't|can't|cannot|needs|requires|lacks|should|must|has|have)$/i;
 
 /** The fix a problem statement asks for, as an objective, or null when it is not one. */
-export function fixOf(statement: string): string | null {
+export function fixOf(statement: string, complaint = false): string | null {
   const s = statement.trim().replace(/[.!?]+$/, '');
   if (WISH.test(s)) return null;
   const reported = REPORTED.exec(s);
   if (reported && !leadingVerb(s)) {
     // "Sellers tell us their payouts arrive late": the payouts are the sellers'.
-    const said = reported[2]!.replace(/^their\s+/i, `${lowerFirst(reported[1]!)}${/s$/i.test(reported[1]!) ? "'" : "'s"} `);
-    return fixOf(said) ?? `Fix ${said}`;
+    const said = reported[2]!.replace(/^their\s+/i, `${lowerFirst(reported[1]!)}${/s$/i.test(reported[1]!) ? "'" : "'s"} `).replace(/^they\s+/i, `${lowerFirst(reported[1]!)} `);
+    return fixOf(said, true) ?? `Fix ${said}`;
   }
-  const told = whyAsStatement(statement) ?? s;
+  // "Nobody can find the cancel button": people cannot.
+  const told = (whyAsStatement(statement) ?? s).replace(/^(?:nobody|no\s+one|no-one)\s+can\b/i, "people can't");
   if (leadingVerb(told)) return null;
   const g = asGerund(told);
   // The phrasing turns some statements round itself ("…is too slow" → "Speed up …"), unless an earlier verb tells the problem.
   const turnedAt = told.split(/\s+/).findIndex((x, i) => i >= 1 && TURNED_ON.test(x));
   const phrase = parsePhrase(told);
-  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && turnedAt >= 0 && g.at < turnedAt)) return told;
+  // What people cannot do, or have to do when they complain of it, is the problem.
+  const unable = /\b(?:can't|cannot|unable\s+to)\b/i.test(told) || (complaint && /\b(?:have|has|need|needs)\s+to\b/i.test(told));
+  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && ((turnedAt >= 0 && g.at < turnedAt) || unable))) return told;
   // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
   const first = told.split(/\s+/)[0] ?? '';
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);

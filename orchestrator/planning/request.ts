@@ -22,7 +22,7 @@ const PEOPLE = String.raw`(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|�
 
 const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
-const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
+const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
 const STATEMENT = /\b(?:is|are|was|were|takes?|took|lands?|has|have|had|keeps?|don't|doesn't|can't|cannot|no idea|fails?|breaks?|crash(?:es)?|times out|gets?|loses?|shows?)\b/i;
 
@@ -49,19 +49,21 @@ function story(line: string): Request | null {
   // "…so nobody can edit its entries": who may do what is a requirement, read for what it touches.
   const guarded = why && /\b(?:nobody|no\s+one|only\s+(?:the\s+)?\w+)\s+can\b|\bcan(?:not|'t)\s+be\s+(?:edited|changed|seen|read|deleted)\b/i.test(why) ? why : undefined;
   // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
-  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: [also, guarded].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
   const m = /^(?:we|i)\b/i.test(line) ? null : DEMAND.exec(line);
   if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
   // "asking for a way to export grades": what they want to do themselves.
-  const rest = m[3]!.trim().replace(/[.!]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '');
+  // "ask whether they can collect deposits": what they ask to do.
+  const rest = m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '').replace(/^(?:whether|if)\s+(?:they|we|you)\s+(?:can|could|may)\s+/i, '');
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
   // "Hospitals want patients to download their results": what the others are to do.
   const others = new RegExp(String.raw`^((?:their\s+|our\s+|the\s+)?${PEOPLE})\s+to\s+(.+)$`, 'i').exec(rest);
   if (others && !m[2]) return { text: `Let ${others[1]} ${others[2]}`, problem: null, why: `asked for by ${who}` };
-  if ((m[2]?.toLowerCase() === 'for' && rest === m[3]!.trim().replace(/[.!]+$/, '')) || !leadingVerb(rest)) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
+  if (m[2]?.toLowerCase() !== 'to' && rest !== m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '')) return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
+  if (m[2]?.toLowerCase() !== 'to' && ((m[2]?.toLowerCase() === 'for' && rest === m[3]!.trim().replace(/[.!]+$/, '')) || !leadingVerb(rest))) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
   return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
 }
 
@@ -88,6 +90,9 @@ function conditionLast(sentence: string): string {
   return `${sentenceCase(m[3]!.slice(0, m[3]!.length - end.length))} ${m[1]!.toLowerCase()} ${m[2]}${end}`;
 }
 
+/** "Bug:", "Spike:", "Feature:": the kind of ticket said before it. */
+const TICKET = /^(bug|spike|feature|chore|story|task|epic|improvement|request|enhancement|tech\s+debt)\s*:\s+/i;
+
 /** Sentences, and clauses set apart by a dash or a semicolon. */
 const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|critical|important|must|high\s+priority|low\s+priority|nice\s+to\s+have|optional|p[0-3])\b)|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
@@ -113,14 +118,36 @@ function named(request: string, problem: string): string | null {
 const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
   // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
-  const acts = leadingVerb(asked) !== null || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
   return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
 
+/**
+ * "It would be great if players could invite friends", "Make it possible for citizens to renew…", "Need a
+ * way for HR to export…", "We want refunds under 50 euros approved automatically": a wish said as what
+ * someone does, or as what is done.
+ */
+const WISHED = [
+  new RegExp(String.raw`^(?:it\s+would\s+be\s+(?:great|nice|good|awesome|cool|helpful|useful)|wouldn't\s+it\s+be\s+(?:great|nice)|(?:we|i)(?:'d|’d|\s+would)\s+love\s+it)\s+if\s+(${PEOPLE}|users?|customers?)\s+(?:could|can|would)\s+(.+?)[.!?]*$`, 'i'),
+  new RegExp(String.raw`^(?:please\s+)?make\s+it\s+possible\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support)\s+to\s+(.+?)[.!?]*$`, 'i'),
+  new RegExp(String.raw`^(?:(?:we|i)\s+)?(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+way|an\s+option|the\s+ability|some\s+way)\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support|legal)\s+to\s+(.+?)[.!?]*$`, 'i'),
+];
+const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
+function wish(sentence: string): Request | null {
+  for (const re of WISHED) {
+    const m = re.exec(sentence);
+    if (m) return { text: `Let ${m[1]!.replace(/^(?:hr|finance|support|legal)$/i, (d) => (d.length <= 2 ? d.toUpperCase() : d.toLowerCase()))} ${m[2]}`, problem: null, why: 'said as a wish' };
+  }
+  const done = WANT_DONE.exec(sentence);
+  const base = done && [done[2]!.replace(/([^aeiou])\1ed$/i, '$1'), done[2]!.replace(/ed$/i, ''), done[2]!.replace(/d$/i, '')].find((b) => leadingVerb(b) !== null && leadingVerb(b)!.length === b.length);
+  if (done && base) return { text: `${sentenceCase(base)} ${done[1]}${done[3]}`, problem: null, why: 'said as a wish' };
+  return null;
+}
+
 /** A line of one sentence: a story, reported demand, a question, a problem told as a statement, or a request. */
 function single(sentence: string): Request {
-  const asked = story(sentence) ?? demand(sentence) ?? question(sentence);
+  const asked = story(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
   if (asked) return asked;
   const fix = isRequest(sentence, true) ? null : fixOf(sentence);
   return { text: fix ?? bare(sentence), problem: null, why: null };
@@ -145,7 +172,7 @@ function several(sentences: readonly string[]): Request | null {
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
-  const request = sentenceCase(sentences.slice(at).map(bare).join('. '));
+  const request = sentenceCase(sentences.slice(at).map((s) => wish(s)?.text ?? bare(s)).join('. '));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
   if (pointsBack(request)) {
     const put = told.length === 1 ? named(request, first) : null;
@@ -160,6 +187,14 @@ function several(sentences: readonly string[]): Request | null {
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
 
 export function requestOf(line: string): Request {
+  const ticket = TICKET.exec(line);
+  if (ticket) {
+    const rest = line.slice(ticket[0].length);
+    // A spike finds out: "Spike: can we run the model on the device?" is to find out whether we can.
+    const can = /^(?:can|could|should)\s+we\s+(.+?)\??$/i.exec(rest);
+    if (/^spike$/i.test(ticket[1]!)) return { text: can ? `Find out whether we can ${can[1]}` : `Find out ${rest.replace(/^(?:whether|if)\s+/i, 'whether ')}`, problem: null, why: 'a spike' };
+    return requestOf(rest);
+  }
   const topic = TOPIC.exec(line);
   if (topic && !leadingVerb(topic[1]!)) {
     const asked = requestOf(line.slice(topic[0].length));

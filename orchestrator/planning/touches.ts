@@ -20,7 +20,7 @@ const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|vi
 const RETENTION = /\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+(?:\d+|one|two|three|five|six|seven|ten|twelve)\s+(?:years?|months?|days?)\b/i;
 
 /** People giving up on a flow: what they do tells a problem of design, not only of code. */
-const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|can't\s+find|cannot\s+find|struggle\s+to|struggling\s+to)\b/i;
+const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
 
 const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
 
@@ -33,7 +33,7 @@ const BUILDS = new Set(['build', 'rebuild', 'create', 'launch', 'develop', 'make
 /** A system of our own swapped for another: the choice is an architecture decision. */
 const OUR_OWN = /\b(?:home[- ]?grown|in[- ]house|hand[- ]rolled|hand[- ]written|our\s+own|custom[- ]built|bespoke|self[- ]hosted|legacy)\b/i;
 const SWAPS = new Set(['replace', 'migrate', 'move', 'switch', 'swap', 'port']);
-const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'assess']);
+const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'assess', 'find out', 'investigate', 'explore', 'research', 'spike']);
 const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
 /** A library released to a registry: built by its engineers and published by a pipeline. */

@@ -43,7 +43,7 @@ const MACHINERY = new Set(['cicd', 'infra', 'observability']);
 /** an objective about running a system: what it runs ("SLOs for the checkout API") adds its code, not its reviews */
 const OPERATED: readonly Concern[] = ['backend'];
 /** screens one builds (as opposed to a web app's headers or a framework) */
-const SURFACES = new Set(['page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
+const SURFACES = new Set(['leaderboard', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
 /** people a product's screens are for: letting them do something needs screens */
 const DEVELOPERS = /^(?:developers?|partners?|operators?)\b/;
 /** changing the engine a system runs on is a change to how it is run */
@@ -85,7 +85,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
       continue;
     }
     const operated = MACHINERY.has(head.id);
-    for (const c of [...m.domain.needs, ...m.adds]) if (!operated || OPERATED.includes(c) || c === 'ops') needs.add(c);
+    // (…except what security work itself asks for: anonymised data in a staging copy is still reviewed.)
+    for (const c of [...m.domain.needs, ...m.adds]) if (!operated || OPERATED.includes(c) || c === 'ops' || m.domain.id === 'security') needs.add(c);
   }
   // Weak words (an "app", "production") do not make a domain, but still say what they touch.
   // (A crash "from production" is fixed in the code, not in how it is run.)
@@ -135,6 +136,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if ((matchedIds.has('performance') || phrase.verb === 'speed up') && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
+    // A leaderboard ranks what many people did: the ranking is kept by a server, in an app too.
+    if (phrase.cls === 'build' && ui?.heard.includes('leaderboard')) needs.add('backend');
   }
   if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
@@ -222,7 +225,8 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
       if (!small) work.push({ kind: 'design', role: lead, lead: true, hours: hours(0.3, 2), acceptance: ['The cause found and reproduced by a failing test'], after: null });
     } else work.push({ kind: 'design', role: planner, lead: true, hours: hours(0.4, 2), acceptance: accept('design', ['Written down, reviewed, open questions listed with an owner']), after: null });
   }
-  if (has('visual') && planner !== 'designer') {
+  // A fix is diagnosed by whoever builds it, so its designer is asked for separately.
+  if (has('visual') && (planner !== 'designer' || phrase.cls === 'fix')) {
     work.push({ kind: 'design', role: 'designer', lead: false, hours: hours(0.3, 2), acceptance: [DEFAULT_ACCEPT.design.replace('Approach', 'Screens')], after: null });
   }
   const designed = work.length > 0 ? 'design' : null;
