@@ -1,12 +1,11 @@
 /**
- * An objective as a verb and its object, and the task titles written from them, so any objective reads
- * naturally: "Migrate the orders table to the new schema" plans as "Plan the migration of the orders
+ * An objective as a verb and its object, which the task titles are written from (titles.ts), so any
+ * objective reads naturally: "Migrate the orders table to the new schema" plans as "Plan the migration of the orders
  * table…" and tests as "Test the migration of…", never "Implement Migrate…". Objectives that start with
  * their subject are turned round first ("The export is too slow" → "Speed up the export", "Users should
  * be able to archive projects" → "Let users archive projects"); a sentence it cannot turn round keeps
  * its words and gets "Design: …" style titles rather than a fragment.
  */
-import type { TaskKind } from './domains.js';
 import { releasesLibrary } from './touches.js';
 
 /**
@@ -149,8 +148,8 @@ export function lowerFirst(text: string): string {
 }
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "a CSV export" → "the CSV export": a thing planned before is definite when it is tested. */
-const definite = (s: string) => s.replace(/^(?:a|an)\s+/i, 'the ');
-const bare = (s: string) => s.replace(/^(?:our|the|a|an|some|all)\s+/i, '');
+export const definite = (s: string) => s.replace(/^(?:a|an)\s+/i, 'the ');
+export const bare = (s: string) => s.replace(/^(?:our|the|a|an|some|all)\s+/i, '');
 
 /** Third person of a verb, for "the dashboard loads". */
 function third(verb: string): string {
@@ -337,97 +336,5 @@ export function parsePhrase(text: string): Phrase {
   return { cls: 'build', verb: null, action: upperFirst(t), object: t, thing };
 }
 
-/** What a title calls the objective's work, by class: "the migration of the orders table". */
-function topic(p: Phrase): string {
-  switch (p.cls) {
-    case 'build':
-      return p.thing;
-    case 'enable':
-      return `how ${p.who} ${p.deed}`;
-    case 'fix':
-      return `the fix for ${p.object}`;
-    case 'change': {
-      const noun = VERBS[p.verb ?? '']?.[1];
-      if (!noun) return `the change: ${p.object}`;
-      // "the move to a second data centre", not "the move of to…"
-      return /^(?:to|from|into|onto|off|away|over|across|between|towards|in|on)\b/i.test(p.object) ? `the ${noun.replace(/ (?:of|to|in)$/, '')} ${p.object}` : `the ${noun} ${p.object}`;
-    }
-    case 'behave':
-    case 'investigate':
-    case 'audit':
-    case 'test':
-      return `how we ${lowerFirst(p.action)}`;
-    case 'document':
-      return p.verb === 'document' ? `the docs for ${p.object}` : definite(p.object);
-    case 'clause':
-      return `“${p.action}”`;
-  }
-}
-
-/** The part of the work a role other than the lead builds, by what it touches. */
-const LAYER_NAME: Record<string, [build: string, change: string]> = {
-  'backend-dev': ['Build the backend for', 'Backend work for'],
-  'frontend-dev': ['Build the interface for', 'Interface work for'],
-  devops: ['Set up the infrastructure for', 'Infrastructure work for'],
-  security: ['Security work for', 'Security work for'],
-  docs: ['Write the docs for', 'Docs for'],
-  qa: ['Test tooling for', 'Test tooling for'],
-  designer: ['Design the screens for', 'Design work for'],
-  cto: ['Architecture for', 'Architecture for'],
-};
-
-/** Plans for work that is only tests or only docs take the object's own words: "Plan testing coverage". */
-export interface TitleContext {
-  kind: TaskKind;
-  role: string;
-  /** the lead implementation carries the objective's own words; others name their part */
-  lead: boolean;
-  head: 'testing' | 'docs' | 'other';
-}
-
-export function titleFor(p: Phrase, ctx: TitleContext): string {
-  const { kind, role, lead, head } = ctx;
-  const what = topic(p);
-  const said = lowerFirst(p.action);
-  switch (kind) {
-    case 'design':
-      if (p.cls === 'investigate') return p.action;
-      if (p.cls === 'clause') return `Design: ${said}`;
-      if (role === 'designer' && !lead) return p.cls === 'build' ? `Design the screens for ${p.thing}` : `Design ${what}`;
-      if (p.cls === 'fix') return `Diagnose ${p.object}`;
-      if (head === 'testing' && (p.cls === 'build' || p.cls === 'change')) return `Plan ${bare(p.object)}`;
-      if (head === 'docs' || p.cls === 'document') return `Outline ${definite(p.cls === 'document' ? what : p.thing)}`;
-      if (p.cls === 'build') return role === 'designer' && !lead ? `Design the screens for ${p.thing}` : `Design ${p.thing}`;
-      if (p.cls === 'enable') return `Design ${what}`;
-      if (p.cls === 'change') return `Plan ${what}`;
-      return `Plan ${what}`;
-    case 'implement':
-      if (lead) return p.cls === 'build' && (p.verb === null || p.verb === 'add' || p.verb === 'implement') ? `Implement ${p.thing}` : p.action;
-      if (p.cls === 'build') return `${LAYER_NAME[role]?.[0] ?? 'Work on'} ${p.thing}`;
-      if (p.cls === 'enable') return `${(LAYER_NAME[role]?.[1] ?? 'Work').replace(/ for$/, '')} so that ${p.who} can ${p.deed}`;
-      if (p.cls === 'clause') return `${(LAYER_NAME[role]?.[1] ?? 'Work').replace(/ for$/, '')}: ${said}`;
-      return `${LAYER_NAME[role]?.[1] ?? 'Work for'} ${what}`;
-    case 'review':
-      if (p.cls === 'clause') return `Security review: ${said}`;
-      // a choice to weigh: "Security review of the choice between GraphQL and REST"
-      if (p.cls === 'investigate') return /^(?:whether|between)\b/i.test(p.object) ? `Security review of the choice ${p.object}` : `Security review of the options found for ${what}`;
-      if (role !== 'security') return `Review ${definite(what)} for accuracy`;
-      return `Security review of ${definite(what)}`;
-    case 'deploy':
-      if (p.cls === 'build') return `Roll out ${definite(p.thing)}`;
-      if (p.cls === 'change' || p.cls === 'fix') return `Roll out ${what}`;
-      if (p.cls === 'enable') return `Roll out the change so that ${p.who} can ${p.deed}`;
-      return `Roll out: ${said}`;
-    case 'test':
-      if (p.cls === 'clause') return `Test: ${said}`;
-      if (p.cls === 'fix') return `Verify ${what}`;
-      if (p.outcome) return `Check that ${p.outcome}`;
-      if (p.cls === 'build') return `Test ${definite(p.thing)}`;
-      if (p.cls === 'enable') return `Test that ${p.who} can ${p.deed}`;
-      if (p.cls === 'change') return `Test ${what}`;
-      return /\btest\b/i.test(p.verb ?? '') ? `Check the set-up: ${said}` : `Test that we ${said}`;
-    case 'document':
-      if (p.cls === 'clause') return `Document: ${said}`;
-      return `Document ${definite(what)}`;
-  }
-}
+/** How a change names itself as a noun ("migrate" → "migration of"), or undefined. */
+export const changeNoun = (verb: string | null): string | undefined => VERBS[verb ?? '']?.[1];

@@ -133,7 +133,7 @@ const WISHED = [
   new RegExp(String.raw`^(?:please\s+)?make\s+it\s+possible\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support)\s+to\s+(.+?)[.!?]*$`, 'i'),
   new RegExp(String.raw`^(?:(?:we|i)\s+)?(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+way|an\s+option|the\s+ability|some\s+way)\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support|legal)\s+to\s+(.+?)[.!?]*$`, 'i'),
 ];
-const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
+const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
 function wish(sentence: string): Request | null {
   for (const re of WISHED) {
     const m = re.exec(sentence);

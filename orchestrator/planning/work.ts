@@ -44,6 +44,8 @@ const MACHINERY = new Set(['cicd', 'infra', 'observability']);
 const OPERATED: readonly Concern[] = ['backend'];
 /** screens one builds (as opposed to a web app's headers or a framework) */
 const SURFACES = new Set(['leaderboard', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
+/** people who work for us, looking at others' records */
+const STAFF = /\b(?:agents?|support|staff|employees?|admins?|administrators?|operators?|moderators?|managers?|reps?|nurses?|doctors?|clerks?|tellers?|caseworkers?)$/i;
 /** people a product's screens are for: letting them do something needs screens */
 const DEVELOPERS = /^(?:developers?|partners?|operators?)\b/;
 /** changing the engine a system runs on is a change to how it is run */
@@ -128,6 +130,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
     // Seeing something new on one screen is a screen to design.
     if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && ui?.heard.some((t) => SURFACES.has(t))) needs.add('visual');
+    // Staff looking at a customer's records is access to personal data: it is reviewed.
+    if (phrase.cls === 'enable' && STAFF.test(phrase.who ?? '') && /^(?:see|view|look\s+up|access|search|read|browse)\b.*\b(?:customer|patient|user|member|client|citizen|student)s?['’]/i.test(phrase.deed ?? '')) needs.add('security');
     if (takesDataOut(phrase)) needs.delete('cto');
     // People seeing their own records (orders, deliveries) are shown what a server keeps.
     if (phrase.cls === 'enable' && /^(?:see|view|track|browse|check)\b.*\btheir\b/i.test(phrase.deed ?? '')) needs.add('backend');
