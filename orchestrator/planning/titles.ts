@@ -86,7 +86,8 @@ export function titleFor(p: Phrase, ctx: TitleContext): string {
       if (p.cls === 'build') return `Roll out ${definite(p.thing)}`;
       if (p.cls === 'change' || p.cls === 'fix') return `Roll out ${what}`;
       if (p.cls === 'enable') return `Roll out the change so that ${p.who} can ${p.deed}`;
-      return `Roll out: ${said}`;
+      // "Roll out the change to partition the orders table by month", not a label and a colon
+      return p.cls === 'clause' ? `Roll out: ${said}` : `Roll out the change to ${said}`;
     case 'test':
       if (p.cls === 'clause') return `Test: ${said}`;
       if (p.cls === 'fix') return `Verify ${what}`;
