@@ -6,7 +6,7 @@
 import type { Priority } from '../../collaboration-server/protocol.js';
 import { KIND_TAGS, type TaskKind } from './domains.js';
 import type { Objective } from './objectives.js';
-import { titleFor } from './phrasing.js';
+import { titleFor } from './titles.js';
 
 export interface PlannedTask {
   key: string;

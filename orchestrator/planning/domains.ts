@@ -54,7 +54,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'security'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'second factor', 'one time code', 'passkey', 'webauthn', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
+    terms: ['external guest:security', 'guest access', 'external user', 'auth', 'authentication', 'authenticate', 'authorization', 'login', 'log in', 'logon', 'sign in', 'signin', 'sign on', 'sign up', 'signup', 'password', 'passwordless', 'magic link', 'session', 'sso', 'saml', 'oauth', 'openid', 'oidc', 'jwt', '2fa', 'two factor', 'second factor', 'one time code', 'passkey', 'webauthn', 'mfa', 'multi factor', 'otp', 'authenticator', 'totp', 'rbac', 'role based', 'access control', 'permission', 'auth0', 'okta', 'cognito', 'keycloak', 'identity provider', 'impersonate', 'impersonation', 'invite colleague', 'invite teammate', 'invite team member', 'invite user', 'choose role', 'choose their role', 'assign role', 'user role', 'log out', 'logout', 'sign out', 'signout', 'logged out', 'signed out', 'kicked out', 'lock account', 'account lockout', 'credential', 'google account', 'microsoft account', 'apple id', '~account', '~token', '~register'],
     accept: {
       design: 'Session or token model, credential storage and a threat model written down',
       implement: 'Sign-in and sign-out work end to end; sessions expire and refresh as designed',
@@ -67,7 +67,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'security'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['checkout:frontend', 'payment', 'pay', 'card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'apple pay', 'google pay', 'bank transfer', 'payout', 'wallet', '3d secure', 'chargeback', '~charge', '~fraud'],
+    terms: ['checkout:frontend', 'payment', 'pay', 'card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'apple pay', 'google pay', 'bank transfer', 'payout', 'deposit', 'direct debit', 'sepa', 'wallet', '3d secure:frontend', '3 d secure:frontend', 'chargeback', '~charge', '~fraud'],
     accept: {
       implement: 'Payments succeed, fail and retry as specified; amounts reconcile with the provider',
       test: 'Successful, declined, retried and refunded payments covered against the provider’s sandbox',
@@ -97,7 +97,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['frontend', 'qa'],
     plannedBy: 'designer',
     hours: 14,
-    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet:visual', 'screen size:visual', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', '~swift', '~kotlin', '~device'],
+    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet:visual', 'screen size:visual', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', 'scanner', 'handheld', '~swift', '~kotlin', '~device'],
     accept: {
       implement: 'Works on the supported OS versions and screen sizes, online and offline as specified',
       test: 'Checked on real devices for each supported platform',
@@ -110,7 +110,7 @@ export const DOMAINS: readonly Domain[] = [
     plannedBy: 'designer',
     hours: 12,
     terms: [
-      'ui', 'in app:frontend', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'look of:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'pricing table:visual', 'small screen:visual', 'map', 'outlook',
+      'ui', 'in app:frontend', 'ux:visual', 'user interface', 'frontend', 'front end', 'web app', 'landing page', 'admin panel', 'admin console', 'agent console', 'support console', 'help center', 'docs site', 'help site', 'website', 'footer', 'header', 'navbar', 'nav bar', 'data table', 'logo:visual', 'look of:visual', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'tooltip:visual', 'leaderboard', 'toggle', 'checkbox', 'dropdown', 'date picker', 'widget', 'wizard', 'carousel', 'banner', 'calendar view', 'onboarding flow:visual', 'empty state:visual', 'layout:visual', 'colour:visual', 'font:visual', 'typography:visual', 'theme:visual', 'dark mode:visual', 'light mode:visual', 'icon:visual', 'illustration:visual', 'animation:visual', 'animate:visual', 'style:visual', 'restyle:visual', 'redesign:visual', 'brand:visual', 'branding:visual', 'look and feel:visual', 'responsive:visual', 'design system:visual', 'component library:visual', 'mockup:visual', 'wireframe:visual', 'css', 'html', 'react', 'vue', 'angular', 'svelte', 'tailwind', 'javascript', 'storybook', 'typo', 'wording', 'button', 'pricing table:visual', 'small screen:visual', 'map', 'outlook',
       '~site', '~view', '~list', '~component', '~navigation', '~transition:visual', '~copy', '~browser', '~safari', '~chrome', '~firefox', '~app', '~flow', '~portal', '~panel',
     ],
     accept: {
@@ -188,7 +188,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 10,
-    terms: ['infrastructure', 'infra', 'cloud', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'docker', 'container', 'containerize', 'helm', 'terraform', 'pulumi', 'ansible', 'heroku', 'vercel', 'netlify', 'hosting', 'cdn', 'cloudfront', 'dns', 'load balancer', 'autoscaling', 'autoscale', 'auto scaling', 'region:backend', 'multi region:backend+cto', 'data center:backend+cto', 'disaster recovery:cto', 'failover', 'high availability', 'vpc', 'firewall:security', 'waf:security', 'secrets manager:security', 'vault:security', 'tls', 'ssl', 'certificate', 'staging environment', 'cost', 'aws bill', 'cloud bill', 'hosting bill', 'spend', 'cron', 'cronjob', 'lambda', 'serverless', 'ec2', 'rds', 'eks', 'gke', 'traffic:backend', 'own server', 'cluster', 'tear down', 'second region:backend+cto', 'another region:backend+cto', '~gb:ops', '~tb:ops', '~concurrent:ops', '~server', '~environment', '~budget', '~scale:backend', '~host'],
+    terms: ['infrastructure', 'infra', 'cloud', 'aws', 'gcp', 'azure', 'kubernetes', 'k8s', 'docker', 'container', 'containerize', 'helm', 'terraform', 'pulumi', 'ansible', 'heroku', 'vercel', 'netlify', 'hosting', 'cdn', 'cloudfront', 'dns', 'load balancer', 'autoscaling', 'autoscale', 'auto scaling', 'region:backend', 'multi region:backend+cto', 'data center:backend+cto', 'disaster recovery:cto', 'failover', 'high availability', 'vpc', 'vpn:security', 'ip allowlist:security', 'allowlist:security', '~bucket:ops', 'storage bucket', 's3 bucket', 'firewall:security', 'waf:security', 'secrets manager:security', 'vault:security', 'tls', 'ssl', 'certificate', 'staging environment', '~cost', 'aws bill', 'cloud bill', 'hosting bill', '~spend', 'cron', 'cronjob', 'lambda', 'serverless', 'ec2', 'rds', 'eks', 'gke', 'traffic:backend', 'own server', 'cluster', 'tear down', 'second region:backend+cto', 'another region:backend+cto', '~gb:ops', '~tb:ops', '~concurrent:ops', '~server', '~environment', '~budget', '~scale:backend', '~host'],
     accept: {
       design: 'Target set-up, capacity and cost estimated; rollback agreed',
       implement: 'Defined as code, applied to staging then production, with monitoring and a rollback path',
@@ -209,7 +209,9 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['security'],
     plannedBy: 'security',
     hours: 8,
-    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2:ops', 'iso 27001:ops', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key'],
+    terms: ['security', 'vulnerability', 'cve', 'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2:ops', 'iso 27001:ops', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~key',
+      // Personal data that is sensitive on its own: handling it needs a review, even where nothing else says so.
+      'network segmentation:ops', 'fake account', 'fake signup', 'spam account', 'bot signup', 'captcha', 'credential stuffing', 'account takeover', 'anonymize', 'anonymized data', 'pseudonymize', '~payroll:security', 'from their contacts:security', 'phone contacts:security', 'address book:security', 'contact list:security', '~vitals:security', '~lab result:security', '~medical record:security', '~health record:security', '~patient record:security', '~health data:security', '~passport:security', '~kyc:security', '~identity document:security', '~prescription:security', '~social security number:security', '~ssn:security', '~tax return:security', '~bank detail:security', '~salary:security', '~payslip:security', '~loan application:security', '~benefit application:security', '~date of birth:security', '~medical:security', 'patient data:security', '~scan:security'],
     accept: {
       design: 'Threat model and findings ranked by risk',
       implement: 'High and medium findings fixed and verified',
@@ -248,7 +250,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', 'node 22', 'node 20', 'node 18', 'nodejs', '~service', '~job', '~node'],
+    terms: ['backend', 'back end', 'server side', 'python', 'django', 'flask', 'fastapi', 'node js', 'java', 'spring', 'ruby', 'rails', 'php', 'laravel', 'golang', 'rust', 'dotnet', 'background job', 'worker', 'node 22', 'node 20', 'node 18', 'nodejs', '~service', '~job', '~node', '~save draft:backend', '~autosave:backend', '~auto save:backend', '~draft:backend', '~time out:backend', '~timeout:backend'],
     accept: {},
   },
   {
@@ -270,7 +272,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'frontend'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['real time', 'realtime', 'websocket', 'push notification', 'server sent event', 'sse', 'presence', 'typing indicator', 'live update', 'live tracking', 'live location', 'live map', 'delivery tracking', 'location tracking', 'collaborative editing', 'live chat', 'chat', 'notification', 'in app notification', '~live', '~socket', '~push'],
+    terms: ['real time', 'realtime', 'websocket', 'push notification', 'server sent event', 'sse', 'presence', 'typing indicator', 'live update', 'live tracking', 'live location', 'live map', 'delivery tracking', 'location tracking', 'collaborative editing', 'live chat', 'chat', 'notification', 'in app notification', 'within second', 'within a few second', 'within a second', 'see the change', 'see change', 'update instantly', 'update live', 'in real time', '~live', '~socket', '~push'],
     accept: {
       design: 'Event types, delivery guarantees and fan-out designed',
       implement: 'Events reach connected clients within a second; reconnects resume',
@@ -292,7 +294,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot:security', 'salesforce:security', 'shopify', 'zapier', 'zendesk', '~integrate', '~versioning', '~sync', '~jira', '~github'],
+    terms: ['api', 'endpoint', 'rest', 'restful', 'graphql', 'grpc', 'webhook', 'openapi', 'swagger', 'sdk:docs', 'public api:security+docs', 'partner api:security+docs', 'api for partner:security+docs', 'developer api:docs', 'integration', 'slack', 'hubspot:security', 'salesforce:security', 'shopify', 'zapier', 'zendesk:security', '~integrate', '~versioning', '~sync', '~jira', '~github'],
     accept: {
       design: 'Endpoints, payloads, errors and versioning specified',
       implement: 'Endpoints return the specified payloads and errors',

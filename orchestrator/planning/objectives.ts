@@ -9,9 +9,10 @@ import { DOMAINS, GENERIC_DOMAIN, isMatched, matchDomains, type Concern, type Do
 import { domainFactor, type TeamHistory } from './history.js';
 import { leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
 import { withoutPurpose } from './purpose.js';
-import { pastedKind, unreadableWhy, type Pasted } from './readable.js';
+import { pastedKind, pasteSide, unreadableWhy, type Pasted } from './readable.js';
 import { requestOf, type Request } from './request.js';
 import { scopeOf } from './scope.js';
+import { releasesLibrary } from './touches.js';
 import { needsOf, workFor, type Work } from './work.js';
 
 export interface Objective {
@@ -70,7 +71,7 @@ function splitLine(line: string): string[] {
   return line
     .split(';')
     .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
-    .map((m) => m.replace(/[.!]+$/, '').trim())
+    .map((m) => m.replace(/\s*[.!:]+$/, '').trim())
     // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.
     .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
 }
@@ -83,6 +84,7 @@ export function splitMessage(message: string): { objectives: string[]; said: Map
   const said = new Map<string, Request>();
   const pasted: { kind: Pasted; lines: string[] }[] = [];
   let run: { kind: Pasted; lines: string[] } | null = null;
+  let asked: string[] = [];
   for (const raw of message.split(/\r?\n/)) {
     if (!raw.trim()) continue;
     const kind = pastedKind(raw);
@@ -92,6 +94,7 @@ export function splitMessage(message: string): { objectives: string[]; said: Map
       else pasted.push((run = { kind: kind!, lines: [raw.trim()] }));
       continue;
     }
+    if (run) traced(run.lines, asked, said);
     run = null;
     const line = unbullet(raw);
     // A line it cannot read is named back whole: no half of it is planned.
@@ -100,12 +103,25 @@ export function splitMessage(message: string): { objectives: string[]; said: Map
       continue;
     }
     const request = requestOf(line);
-    for (const o of splitLine(request.text)) {
+    asked = splitLine(request.text);
+    for (const o of asked) {
       objectives.push(o);
       if (request.why) said.set(o, request);
     }
   }
+  if (run) traced(run.lines, asked, said);
   return { objectives, said, pasted };
+}
+
+/** A paste after a request ("Fix this crash:") tells which side's code fails: said with the request, and read for what it touches. */
+function traced(lines: readonly string[], asked: readonly string[], said: Map<string, Request>): void {
+  const side = pasteSide(lines);
+  if (!side) return;
+  for (const o of asked) {
+    const before = said.get(o);
+    const problem = [before?.problem, `the failing code is ${side}`].filter(Boolean).join('. ');
+    said.set(o, { text: o, problem, why: [before?.why, `the pasted trace runs in the ${side}`].filter(Boolean).join('; ') });
+  }
 }
 
 /** Splits a message into objective texts: lines, bullets, semicolons, commas and "and <verb>". */
@@ -172,7 +188,11 @@ function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
   const byId = (id: string) => DOMAINS.find((d) => d.id === id)!;
   if (phrase.cls === 'document') return byId('docs');
   if (phrase.cls === 'test') return byId('testing');
-  return matched[0] ?? GENERIC_DOMAIN;
+  // An audit of who can reach what is the security engineer's.
+  if (phrase.cls === 'audit' && (matched.some((d) => d.id === 'security' || d.id === 'auth') || /\b(?:who\s+can|access|permissions?|secrets?|personal|data)\b/i.test(phrase.object))) return byId('security');
+  // A library released with a README is the library, not its docs.
+  const library = releasesLibrary(phrase.verb, phrase.object);
+  return matched.find((d) => !library || d.id !== 'docs') ?? GENERIC_DOMAIN;
 }
 
 /**
@@ -184,7 +204,8 @@ export function analyseObjective(text: string, index: number, count: number, his
   const phrase = parsePhrase(bare);
   // What it asks for makes its domains; why it is asked ("…to lift sign-up conversion") does not.
   const matches = matchDomains([withoutPurpose(bare).main, said?.problem].filter(Boolean).join('. '));
-  const matched = matches.filter(isMatched).map((m) => m.domain);
+  // What is broken is named first: "The mobile app crashes … during a video upload" is the app's to fix.
+  const matched = matches.filter(isMatched).sort((a, b) => (phrase.cls === 'fix' ? a.first - b.first : 0)).map((m) => m.domain);
   const primary = headOf(phrase, matched);
   const others = matched.filter((d) => d.id !== primary.id);
   const { priority, cue } = priorityOf(text, index, count);

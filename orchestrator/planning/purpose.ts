@@ -8,7 +8,8 @@
 const PURPOSE_VERBS =
   'lift|raise|boost|increase|improve|grow|drive|reduce|cut|lower|decrease|halve|match|meet|comply|satisfy|attract|retain|win|keep|avoid|prevent|help|encourage|save|hit|reach|support|speed up|make it easier|make sure|stop|cope|unblock|please';
 
-const PURPOSE = new RegExp(`\\s+(?:(?:in order )?to\\s+(?:${PURPOSE_VERBS})\\b|so\\s+that\\b|so\\s+(?:that\\s+)?(?:we|they|users?|customers?|new|people|the|our|it|admins?|teams?|engineers?)\\b)`, 'i');
+// "whether to keep…", "how to keep…" is what is asked, not why.
+const PURPOSE = new RegExp(`(?<!\\b(?:whether|how|what|when|where|which))\\s+(?:(?:in order )?to\\s+(?:${PURPOSE_VERBS})\\b|so\\s+that\\b|so\\s+(?:that\\s+)?(?:we|they|users?|customers?|new|people|the|our|it|admins?|teams?|engineers?)\\b)`, 'i');
 
 /** The objective without its purpose clause, and the purpose (or null). */
 export function withoutPurpose(text: string): { main: string; purpose: string | null } {

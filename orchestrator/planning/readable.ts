@@ -3,6 +3,9 @@
  * so), and text it cannot read: another language or script, gibberish, emoji alone. Those are named
  * back to the product owner, never dropped in silence.
  */
+import { matchDomains } from './domains.js';
+import { englishWords, foreignLanguage } from './languages.js';
+import { leadingVerb } from './phrasing.js';
 import { words } from './words.js';
 
 export type Pasted = 'stack trace' | 'log output' | 'code';
@@ -13,6 +16,9 @@ const STACK: readonly RegExp[] = [
   /^\s*at\s+(?:async\s+)?[\w$.<>]+\s+\(/,
   /Traceback \(most recent call last\)/,
   /^\s*File ".*", line \d+/,
+  // An iOS crash: its exception line and numbered frames ("0  CoreFoundation   __exceptionPreprocess").
+  /^\s*(?:Fatal Exception:|\*\*\*\s+-\[|Terminating app due to)/,
+  /^\s*\d{1,3}\s{2,}[\w.+-]+\s{2,}\S/,
   /^\s*(?:Caused by:|\.\.\. \d+ more|Exception in thread|panic:|goroutine \d+ \[)/,
   /^\s*(?:[\w$]+\.)*[\w$]*(?:Error|Exception)(?::\s|$)/,
 ];
@@ -34,6 +40,14 @@ const CODE: readonly RegExp[] = [
   /^\s*"[\w-]+"\s*:\s*["\d[{tfn]/,
 ];
 
+/** Where pasted code runs, by the paths and frames it names: the side whose engineer fixes it. */
+export function pasteSide(lines: readonly string[]): 'backend' | 'frontend' | null {
+  const text = lines.join('\n');
+  const front = (text.match(/\.(?:tsx|jsx|vue|svelte|swift|kt)\b|react-dom|\b(?:components?|ui|views?|screens?|pages?)\/|ViewController|UIKit|android\.view/g) ?? []).length;
+  const back = (text.match(/\.(?:py|go|java|rb|php|cs)\b|\b(?:server|api|routes?|handlers?|services?|workers?|jobs?|db|models?)\/|\bat async handler\b/g) ?? []).length;
+  return front > back ? 'frontend' : back > front ? 'backend' : null;
+}
+
 /** What kind of paste a line is, or null for a line of prose. */
 export function pastedKind(line: string): Pasted | null {
   if (!line.trim()) return null;
@@ -43,18 +57,6 @@ export function pastedKind(line: string): Pasted | null {
   const symbols = line.replace(/[\p{L}\p{N}\s]/gu, '').length;
   return line.length >= 12 && symbols / line.replace(/\s/g, '').length > 0.3 ? 'code' : null;
 }
-
-/** Function words of languages the lead does not plan in, by language. */
-const FOREIGN: Readonly<Record<string, readonly string[]>> = {
-  Spanish: ['el', 'la', 'los', 'las', 'de', 'del', 'para', 'con', 'una', 'por', 'que', 'añadir', 'mejorar', 'crear', 'usuarios', 'inicio', 'sesión', 'también', 'estoy', 'está'],
-  French: ['le', 'les', 'des', 'du', 'pour', 'avec', 'une', 'et', 'ajouter', 'améliorer', 'créer', 'utilisateurs', 'connexion', 'est', 'suis', 'sur', 'dans', 'nous', 'depuis'],
-  German: ['der', 'die', 'das', 'und', 'mit', 'für', 'nicht', 'ein', 'eine', 'hinzufügen', 'verbessern', 'erstellen', 'benutzer', 'anmeldung', 'ist', 'ich', 'bin', 'auf', 'zu', 'im', 'heute'],
-  Portuguese: ['os', 'das', 'dos', 'uma', 'com', 'para', 'não', 'adicionar', 'melhorar', 'usuários', 'login', 'estou', 'está'],
-  Italian: ['il', 'gli', 'della', 'per', 'con', 'una', 'aggiungere', 'migliorare', 'utenti', 'sono', 'bloccato'],
-  Polish: ['które', 'który', 'która', 'teraz', 'ponad', 'się', 'nie', 'jest', 'dla', 'oraz', 'przez', 'trwa', 'żeby', 'aby', 'dodać', 'użytkowników', 'ulepszyć', 'przyspieszyć', 'jestem', 'czekam'],
-  Dutch: ['het', 'een', 'voor', 'met', 'niet', 'toevoegen', 'verbeteren', 'gebruikers', 'ik', 'ben'],
-};
-const ENGLISH = new Set(['the', 'a', 'an', 'and', 'or', 'to', 'of', 'for', 'with', 'in', 'on', 'at', 'by', 'from', 'our', 'we', 'i', 'is', 'are', 'be', 'it', 'this', 'that', 'all', 'new', 'as', 'so', 'can', 'users', 'user', 'add', 'make', 'fix', 'build', 'improve', 'support', 'let', 'my', 'me', 'not', 'no', 'up', 'into', 'its', 'their', 'every']);
 
 // Global expressions here and in LETTER: a text's matches are counted in one pass, not tested letter by letter.
 const SCRIPTS: readonly [RegExp, string][] = [
@@ -81,6 +83,9 @@ function odd(w: string): boolean {
   return (w.length >= 4 && !/[aeiouy]/.test(w)) || /[^aeiouy]{5,}/.test(w) || /(.)\1\1/.test(w);
 }
 
+/** Whether any word is one the planner knows: a verb it parses or a term of its catalogue. */
+const knowsAWord = (text: string, ws: readonly string[]) => ws.some((w) => leadingVerb(w) !== null) || matchDomains(text).length > 0;
+
 /** Why the lead cannot read a text as an objective, or null when it can. */
 export function unreadableWhy(text: string): string | null {
   const letters = count(text, LETTER);
@@ -89,14 +94,15 @@ export function unreadableWhy(text: string): string | null {
     if (count(text, re) / letters > 0.3) return `it is written in ${name}`;
   }
   const ws = words(text);
-  const english = ws.filter((w) => ENGLISH.has(w)).length;
-  for (const [language, list] of Object.entries(FOREIGN)) {
-    const hits = ws.filter((w) => list.includes(w)).length;
-    if (hits >= 2 && hits > english) return `it looks like ${language}`;
-  }
+  const english = englishWords(ws);
+  const language = foreignLanguage(text);
+  if (language) return `it looks like ${language}`;
   const lettered = ws.filter((w) => /\p{L}/u.test(w) && w.length >= 3);
   if (lettered.length === 0) return null;
   const share = lettered.filter(odd).length / lettered.length;
   if (share > 0.5 || (lettered.length >= 3 && english === 0 && share > 0.34)) return 'it reads as gibberish';
+  // Pronounceable nonsense: several words, one of them odd, and none a word the planner knows.
+  // Five words or more with none the planner knows, nor any English function word, are not an objective either.
+  if (lettered.length >= 4 && english === 0 && (share > 0 || lettered.length >= 5) && !knowsAWord(text, ws)) return 'it reads as gibberish';
   return null;
 }

@@ -5,6 +5,7 @@
  * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
+import { aboutOf, fixOf, WISH } from './problem.js';
 import { leadingVerb } from './phrasing.js';
 
 export interface Request {
@@ -16,12 +17,14 @@ export interface Request {
   why: string | null;
 }
 
+/** Up to three words naming people, ending in a plural or a word for people: "bank customers", "front desk staff". */
+const PEOPLE = String.raw`(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|we|police|personnel|crew|team|management)`;
+
 const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
-const DEMAND = /^(?:our\s+|the\s+|many\s+|some\s+)?((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|everyone|drivers?|patients?|students?|teachers?))\s+(?:keep|keeps|kept|are|have\s+been|often|always)?\s*(?:asking|ask|asked|want|wants|request|requesting)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$/i;
+const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
 const STATEMENT = /\b(?:is|are|was|were|takes?|took|lands?|has|have|had|keeps?|don't|doesn't|can't|cannot|no idea|fails?|breaks?|crash(?:es)?|times out|gets?|loses?|shows?)\b/i;
-const POINTS_BACK = /^\S+(?:\s+\S+)?\s+(?:it|them|this|that|these|those)\b/i;
 
 const plural = (noun: string) =>
   /(?:s|x|ch|sh)$/i.test(noun) ? `${noun}es` : /[^aeiou]y$/i.test(noun) ? `${noun.slice(0, -1)}ies` : /(?:people|everyone|staff)$/i.test(noun) ? noun : `${noun}s`;
@@ -41,44 +44,165 @@ function story(line: string): Request | null {
   const who = plural(role.trim());
   const deed = theirs((so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, ''));
   const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
+  // "…so that I can rebalance routes, and the driver's app should update within seconds": a second requirement.
+  const also = why ? /,?\s+and\s+((?:the|their|our|a|an|my|every|each)\s+.+?\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|will)\s+.+)$/i.exec(why)?.[1] : undefined;
+  // "…so nobody can edit its entries": who may do what is a requirement, read for what it touches.
+  const guarded = why && /\b(?:nobody|no\s+one|only\s+(?:the\s+)?\w+)\s+can\b|\bcan(?:not|'t)\s+be\s+(?:edited|changed|seen|read|deleted)\b/i.test(why) ? why : undefined;
   // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
-  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
-  const m = DEMAND.exec(line);
+  const m = /^(?:we|i)\b/i.test(line) ? null : DEMAND.exec(line);
   if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
   // "asking for a way to export grades": what they want to do themselves.
-  const rest = m[3]!.trim().replace(/[.!]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '');
+  // "ask whether they can collect deposits": what they ask to do.
+  const rest = m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '').replace(/^(?:whether|if)\s+(?:they|we|you)\s+(?:can|could|may)\s+/i, '');
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
-  if ((m[2]?.toLowerCase() === 'for' && rest === m[3]!.trim().replace(/[.!]+$/, '')) || !leadingVerb(rest)) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
+  // "Hospitals want patients to download their results": what the others are to do.
+  const others = new RegExp(String.raw`^((?:their\s+|our\s+|the\s+)?${PEOPLE})\s+to\s+(.+)$`, 'i').exec(rest);
+  if (others && !m[2]) return { text: `Let ${others[1]} ${others[2]}`, problem: null, why: `asked for by ${who}` };
+  if (m[2]?.toLowerCase() !== 'to' && rest !== m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '')) return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
+  if (m[2]?.toLowerCase() !== 'to' && ((m[2]?.toLowerCase() === 'for' && rest === m[3]!.trim().replace(/[.!]+$/, '')) || !leadingVerb(rest))) return { text: `Add ${rest}`, problem: null, why: `asked for by ${who}` };
   return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
 }
 
-const ASKED = /^(?:could|can|should|would)\s+((?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|people|admins?|members?|shoppers?|merchants?|partners?|teams?|drivers?|patients?|students?|teachers?|we))\s+(.+?)\s*\?$/i;
+const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE}|users?|customers?|admins?|we)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(.+?)\s*\?$`, 'i');
+const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way|how\s+hard\s+would\s+it\s+be|how\s+(?:can|could|do|should)\s+we|what\s+would\s+it\s+take)\s+(?:for\s+(${PEOPLE}|users?|customers?)\s+)?(?:to\s+)?(.+?)\s*\?$`, 'i');
 
-/** "Could shoppers save items to a wishlist…?": a wish put as a question. */
+/** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
-  const m = ASKED.exec(line);
+  const m = ASKED.exec(line) ?? POSSIBLE.exec(line);
   if (!m) return null;
-  const who = m[1]!.toLowerCase();
-  return { text: who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
+  const who = m[1]?.toLowerCase();
+  return { text: !who || who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
 }
 
-/** "Problem. Request." or "problem — request": the first part that says what to do, and what came before it. */
-function problemAndRequest(line: string): Request | null {
-  const parts = line.split(/(?<=[.!?])\s+(?=[A-Z])|\s+[—–]\s+/).map((p) => p.trim().replace(/[.!]+$/, '')).filter(Boolean);
-  if (parts.length < 2 || leadingVerb(parts[0]!) && !STATEMENT.test(parts[0]!.split(/\s+/).slice(1, 6).join(' '))) return null;
-  const at = parts.findIndex((p, i) => i > 0 && leadingVerb(p) !== null);
-  if (at < 1 || (leadingVerb(parts[0]!) && !STATEMENT.test(parts.slice(0, at).join(' ')))) return null;
-  const problem = parts.slice(0, at).join('. ');
-  const request = sentenceCase(parts.slice(at).join('. '));
-  // "Get it under 2": the request points back at the problem, which names the thing to plan.
-  if (POINTS_BACK.test(request)) return { text: problem, problem: null, why: `asked: ${request}` };
+/** Sentences that ask for nothing themselves: "What's the plan?", "Thoughts?". */
+const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|what\s+do\s+you\s+(?:suggest|think|recommend|propose)|(?:can|could)\s+(?:someone|somebody|you|anyone)\s+(?:look\s+(?:at|into)|check|have\s+a\s+look\s+at)\s+(?:it|this|that)|(?:thanks|thank\s+you|cheers|ta)|help)\s*[?!.]*$/i;
+
+/** "When a worker scans a parcel, the tracking page should update": the condition goes after what is asked. */
+const FRONT_CLAUSE = /^(when|whenever|every\s+time|each\s+time|if|once|after|as\s+soon\s+as|while|before)\s+([^,]{3,120}),\s+(\S.*)$/i;
+function conditionLast(sentence: string): string {
+  const m = FRONT_CLAUSE.exec(sentence);
+  if (!m || /^(?:time|possible|needed|necessary|you\s+can)\b/i.test(m[2]!)) return sentence;
+  const end = /[.!?]+$/.exec(m[3]!)?.[0] ?? '';
+  return `${sentenceCase(m[3]!.slice(0, m[3]!.length - end.length))} ${m[1]!.toLowerCase()} ${m[2]}${end}`;
+}
+
+/** "Bug:", "Spike:", "Feature:": the kind of ticket said before it. */
+const TICKET = /^(bug|spike|feature|chore|story|task|epic|improvement|request|enhancement|tech\s+debt)\s*:\s+/i;
+
+/** Sentences, and clauses set apart by a dash or a semicolon. */
+const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|critical|important|must|high\s+priority|low\s+priority|nice\s+to\s+have|optional|p[0-3])\b)|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
+/** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
+const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
+/** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
+const SOLVES = /^(?:fix|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent|track|hunt|chase|work|at)$/i;
+
+/**
+ * "Hook it up to the health checks", "make it follow the style guide", "give them more time": the
+ * request with the pronoun replaced by what the problem is about, or null when it asks for the problem to go.
+ */
+function named(request: string, problem: string): string | null {
+  const m = /\b(it|this|them|these|those)\b/i.exec(request);
+  if (!m) return null;
+  const before = request.slice(0, m.index).trim().split(/\s+/).at(-1) ?? '';
+  const after = request.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? '';
+  if (SOLVES.test(before) || (/^make$/i.test(before) && !leadingVerb(after))) return null;
+  const about = aboutOf(problem);
+  const np = /^(?:it|this)$/i.test(m[1]!) ? about.thing : (about.people ?? about.thing);
+  return np ? `${request.slice(0, m.index)}${np}${request.slice(m.index + m[0].length)}` : null;
+}
+/** A sentence that asks for something, said as a request (not "Add-ons are…", not a statement). */
+const isRequest = (sentence: string, first: boolean) => {
+  const asked = sentence.replace(WISH, '');
+  // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
+  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
+};
+const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
+
+/**
+ * "It would be great if players could invite friends", "Make it possible for citizens to renew…", "Need a
+ * way for HR to export…", "We want refunds under 50 euros approved automatically": a wish said as what
+ * someone does, or as what is done.
+ */
+const WISHED = [
+  new RegExp(String.raw`^(?:it\s+would\s+be\s+(?:great|nice|good|awesome|cool|helpful|useful)|wouldn't\s+it\s+be\s+(?:great|nice)|(?:we|i)(?:'d|’d|\s+would)\s+love\s+it)\s+if\s+(${PEOPLE}|users?|customers?)\s+(?:could|can|would)\s+(.+?)[.!?]*$`, 'i'),
+  new RegExp(String.raw`^(?:please\s+)?make\s+it\s+possible\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support)\s+to\s+(.+?)[.!?]*$`, 'i'),
+  new RegExp(String.raw`^(?:(?:we|i)\s+)?(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+way|an\s+option|the\s+ability|some\s+way)\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support|legal)\s+to\s+(.+?)[.!?]*$`, 'i'),
+];
+const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
+function wish(sentence: string): Request | null {
+  for (const re of WISHED) {
+    const m = re.exec(sentence);
+    if (m) return { text: `Let ${m[1]!.replace(/^(?:hr|finance|support|legal)$/i, (d) => (d.length <= 2 ? d.toUpperCase() : d.toLowerCase()))} ${m[2]}`, problem: null, why: 'said as a wish' };
+  }
+  const done = WANT_DONE.exec(sentence);
+  const base = done && [done[2]!.replace(/([^aeiou])\1ed$/i, '$1'), done[2]!.replace(/ed$/i, ''), done[2]!.replace(/d$/i, '')].find((b) => leadingVerb(b) !== null && leadingVerb(b)!.length === b.length);
+  if (done && base) return { text: `${sentenceCase(base)} ${done[1]}${done[3]}`, problem: null, why: 'said as a wish' };
+  return null;
+}
+
+/** A line of one sentence: a story, reported demand, a question, a problem told as a statement, or a request. */
+function single(sentence: string): Request {
+  const asked = story(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
+  if (asked) return asked;
+  const fix = isRequest(sentence, true) ? null : fixOf(sentence);
+  return { text: fix ?? bare(sentence), problem: null, why: null };
+}
+
+/**
+ * A line of several sentences: what is asked ("Can we …? Legal says it is urgent"), or a problem and
+ * the request that follows it ("Our reset emails land in spam. Fix deliverability."). Null when the
+ * line opens with a request: its parts are objectives of their own.
+ */
+function several(sentences: readonly string[]): Request | null {
+  const [first, ...rest] = sentences as [string, ...string[]];
+  const asked = story(first) ?? demand(first) ?? question(first);
+  if (asked) {
+    const context = rest.filter((s) => !isRequest(s, false)).map(bare);
+    const more = rest.filter((s) => isRequest(s, false)).map(bare);
+    return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
+  }
+  if (isRequest(first, true)) return null;
+  const at = rest.findIndex((s) => isRequest(s, false)) + 1;
+  const told = sentences.slice(0, at || sentences.length).map(bare);
+  const problem = told.join('. ');
+  const fix = fixOf(first) ?? bare(first);
+  if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
+  const request = sentenceCase(sentences.slice(at).map((s) => wish(s)?.text ?? bare(s)).join('. '));
+  // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
+  if (pointsBack(request)) {
+    const put = told.length === 1 ? named(request, first) : null;
+    if (put) return { text: put, problem, why: `the problem: ${problem}` };
+    return { text: told.length === 1 ? fix : problem, problem: request, why: `asked: ${request}` };
+  }
   return { text: request, problem, why: `the problem: ${problem}` };
 }
 
 /** What the line asks for, and what it says around the request. */
+/** "GDPR: users must be able to…": a topic named before what is asked. */
+const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
+
 export function requestOf(line: string): Request {
-  return story(line) ?? demand(line) ?? question(line) ?? problemAndRequest(line) ?? { text: line, problem: null, why: null };
+  const ticket = TICKET.exec(line);
+  if (ticket) {
+    const rest = line.slice(ticket[0].length);
+    // A spike finds out: "Spike: can we run the model on the device?" is to find out whether we can.
+    const can = /^(?:can|could|should)\s+we\s+(.+?)\??$/i.exec(rest);
+    if (/^spike$/i.test(ticket[1]!)) return { text: can ? `Find out whether we can ${can[1]}` : `Find out ${rest.replace(/^(?:whether|if)\s+/i, 'whether ')}`, problem: null, why: 'a spike' };
+    return requestOf(rest);
+  }
+  const topic = TOPIC.exec(line);
+  if (topic && !leadingVerb(topic[1]!)) {
+    const asked = requestOf(line.slice(topic[0].length));
+    return { ...asked, problem: [topic[1]!.trim(), asked.problem].filter(Boolean).join('. '), why: [`about ${topic[1]!.trim()}`, asked.why].filter(Boolean).join('; ') };
+  }
+  const all = line.split(SENTENCES).map((s) => s.trim()).filter(Boolean);
+  const asking = all.filter((s) => !META.test(s));
+  const sentences = (asking.length ? asking : all).map(conditionLast);
+  if (sentences.length === 1) return single(sentences[0]!);
+  return several(sentences) ?? { text: line, problem: null, why: null };
 }

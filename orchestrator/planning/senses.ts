@@ -13,5 +13,7 @@ export const OTHER_SENSES: readonly string[] = [
   // keys that are columns or keyboard keys, not secrets
   // products named after catalogue words: "like Google Docs" is no documentation
   'google docs', 'google doc', 'google sheets', 'google drive',
+  // when something started, not a deploy to make
+  'since the last deploy', 'since the deploy', 'after the last deploy', 'after the deploy', 'since last deploy', 'since the last release', 'since the release', 'after the last release',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

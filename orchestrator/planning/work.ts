@@ -6,6 +6,7 @@
  */
 import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
 import type { Phrase } from './phrasing.js';
+import { touches } from './touches.js';
 
 export interface Work {
   kind: TaskKind;
@@ -42,7 +43,9 @@ const MACHINERY = new Set(['cicd', 'infra', 'observability']);
 /** an objective about running a system: what it runs ("SLOs for the checkout API") adds its code, not its reviews */
 const OPERATED: readonly Concern[] = ['backend'];
 /** screens one builds (as opposed to a web app's headers or a framework) */
-const SURFACES = new Set(['page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
+const SURFACES = new Set(['leaderboard', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
+/** people who work for us, looking at others' records */
+const STAFF = /\b(?:agents?|support|staff|employees?|admins?|administrators?|operators?|moderators?|managers?|reps?|nurses?|doctors?|clerks?|tellers?|caseworkers?)$/i;
 /** people a product's screens are for: letting them do something needs screens */
 const DEVELOPERS = /^(?:developers?|partners?|operators?)\b/;
 /** changing the engine a system runs on is a change to how it is run */
@@ -57,7 +60,7 @@ const USER_DEEDS = new Set(['search', 'browse', 'filter', 'sort', 'bookmark', 'u
 /** "Import contacts from a CSV file": someone picks the file */
 const FROM_THEIR_FILE = /\bfrom (?:a|an|their|your|my) (?:[\w-]+ )?(?:file|spreadsheet|csv|excel|sheet)\b/i;
 /** screens that show data: making them fast is work on the queries behind them */
-const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'list']);
+const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'list', 'admin panel', 'portal']);
 /** "show each account's risk score to account managers": someone looks at it on a screen */
 const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:managers?|users?|customers?|admins?|staff|agents?|people|members?|shoppers?|teams?)\b/i;
 /** the runtime every service runs on: changing it changes how they are built and run */
@@ -84,10 +87,12 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
       continue;
     }
     const operated = MACHINERY.has(head.id);
-    for (const c of [...m.domain.needs, ...m.adds]) if (!operated || OPERATED.includes(c) || c === 'ops') needs.add(c);
+    // (…except what security work itself asks for: anonymised data in a staging copy is still reviewed.)
+    for (const c of [...m.domain.needs, ...m.adds]) if (!operated || OPERATED.includes(c) || c === 'ops' || m.domain.id === 'security') needs.add(c);
   }
   // Weak words (an "app", "production") do not make a domain, but still say what they touch.
-  if (!head.exclusive) for (const m of matches) if (!isMatched(m)) for (const c of m.adds) needs.add(c);
+  // (A crash "from production" is fixed in the code, not in how it is run.)
+  if (!head.exclusive) for (const m of matches) if (!isMatched(m)) for (const c of m.adds) if (c !== 'ops' || phrase.cls !== 'fix') needs.add(c);
   const said = (domains: Set<string>, layer: Concern) => matches.some((m) => domains.has(m.domain.id) || m.adds.includes(layer));
   if (needs.delete('layer')) {
     // Where the words point, and the domain's own side unless a matched domain points to the other.
@@ -105,8 +110,11 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   const matchedIds = new Set(matched.map((m) => m.domain.id));
   const ui = matched.find((m) => m.domain.id === 'ui');
   const a11y = matched.some((m) => m.domain.id === 'accessibility');
+  // Letting people do something needs screens, whatever it is about.
+  if (!head.exclusive && phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
+  // …and what they do with their own data (export it, delete it) is done by a server.
+  if (head.id === 'security' && phrase.cls === 'enable') needs.add('backend');
   if (!head.exclusive && head.id !== 'security') {
-    if (phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
     // A new screen is designed first and has something behind it, unless it is only a look.
     // A dashboard of latency or error numbers is an operations view, built on the monitoring stack.
     const metricsView = ui?.heard.includes('dashboard') && phrase.verb !== 'speed up' && (matchedIds.has('observability') || matchedIds.has('performance'));
@@ -120,6 +128,10 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
     // A new way to sign in is set up and used on screens.
     if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
+    // Seeing something new on one screen is a screen to design.
+    if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && ui?.heard.some((t) => SURFACES.has(t))) needs.add('visual');
+    // Staff looking at a customer's records is access to personal data: it is reviewed.
+    if (phrase.cls === 'enable' && STAFF.test(phrase.who ?? '') && /^(?:see|view|look\s+up|access|search|read|browse)\b.*\b(?:customer|patient|user|member|client|citizen|student)s?['’]/i.test(phrase.deed ?? '')) needs.add('security');
     if (takesDataOut(phrase)) needs.delete('cto');
     // People seeing their own records (orders, deliveries) are shown what a server keeps.
     if (phrase.cls === 'enable' && /^(?:see|view|track|browse|check)\b.*\btheir\b/i.test(phrase.deed ?? '')) needs.add('backend');
@@ -128,11 +140,14 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if ((matchedIds.has('performance') || phrase.verb === 'speed up') && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
+    // A leaderboard ranks what many people did: the ranking is kept by a server, in an app too.
+    if (phrase.cls === 'build' && ui?.heard.includes('leaderboard')) needs.add('backend');
   }
   if (phrase.verb && ((RUN_CHANGES.has(phrase.verb) && (matchedIds.has('database') || matchedIds.has('search'))) || (RUN_VERBS.has(phrase.verb) && !head.exclusive))) needs.add('ops');
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
   if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
+  if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
   if (small && head.id !== 'security') needs.delete('security');
@@ -168,6 +183,8 @@ function leadOf(head: Domain, needs: Set<Concern>, phrase: Phrase): string {
   return needs.has('backend') ? 'backend-dev' : 'frontend-dev';
 }
 
+const SECURITY_HEADS = new Set(['auth', 'payments', 'security']);
+
 const round = (h: number) => Math.max(0.5, Math.round(h * 2) / 2);
 
 const DEFAULT_ACCEPT: Record<TaskKind, string> = {
@@ -199,7 +216,10 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
   const lead = needs.lead;
 
   if (phrase.cls === 'investigate') {
-    return [{ kind: 'design', role: has('cto') ? 'cto' : lead, lead: true, hours: hours(0.6, 3), acceptance: ['Findings and a recommendation written down, with what it would cost'], after: null }];
+    const study: Work[] = [{ kind: 'design', role: has('cto') ? 'cto' : lead, lead: true, hours: hours(0.6, 3), acceptance: ['Findings and a recommendation written down, with what it would cost'], after: null }];
+    // A choice about sign-in, payments or secrets is weighed by the security engineer too.
+    if (has('security') && SECURITY_HEADS.has(head.id)) study.push({ kind: 'review', role: 'security', lead: false, hours: hours(0.2, 1), acceptance: ['Each option’s risks written down'], after: 'design' });
+    return study;
   }
 
   // Who plans it: an architect's, a designer's or the builder's own plan; a small change needs none.
@@ -209,7 +229,8 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
       if (!small) work.push({ kind: 'design', role: lead, lead: true, hours: hours(0.3, 2), acceptance: ['The cause found and reproduced by a failing test'], after: null });
     } else work.push({ kind: 'design', role: planner, lead: true, hours: hours(0.4, 2), acceptance: accept('design', ['Written down, reviewed, open questions listed with an owner']), after: null });
   }
-  if (has('visual') && planner !== 'designer') {
+  // A fix is diagnosed by whoever builds it, so its designer is asked for separately.
+  if (has('visual') && (planner !== 'designer' || phrase.cls === 'fix')) {
     work.push({ kind: 'design', role: 'designer', lead: false, hours: hours(0.3, 2), acceptance: [DEFAULT_ACCEPT.design.replace('Approach', 'Screens')], after: null });
   }
   const designed = work.length > 0 ? 'design' : null;

@@ -1,0 +1,171 @@
+/**
+ * A problem told as a statement, said as the fix it asks for, in the objective's own words: "Patients
+ * keep getting duplicate reminder texts" → "Fix patients getting duplicate reminder texts", "Why do our
+ * Android users get logged out every few days?" → "Fix our Android users getting logged out every few
+ * days", "Customers complain that the invoice PDF looks broken" → what they complain of. A statement the
+ * phrasing already turns round ("The export is too slow", "The app crashes on launch") is returned as a
+ * statement, for phrasing.ts to turn.
+ */
+import { leadingVerb, lowerFirst, parsePhrase } from './phrasing.js';
+
+/** Someone telling us about the problem: what they say is the problem. */
+const REPORTED =
+  /^((?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo))\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in|hate|hates|dislike|dislikes|don't\s+like|are\s+annoyed|are\s+frustrated|are\s+tired\s+of\s+the\s+fact)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
+
+/** "Why do our users get logged out…?", "Why is the admin panel so slow…?" */
+// A yes/no question about a problem ("Is the checkout accessible enough…?") is read the same way.
+const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
+
+/** Verbs a problem is told with, in their base form. */
+const PROBLEM_VERBS = new Set(['lose', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
+const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just)$/i;
+const BE = /^(?:is|are|was|were|be|been)$/i;
+
+const ACTS_ON = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead)$/i;
+
+/** The base of a present or past verb as said ("loses" → "lose", "got" → "get"), or null when it is not one. */
+function baseOf(word: string, next: string | undefined, plural: boolean): string | null {
+  const w = word.toLowerCase();
+  const acts = next !== undefined && ACTS_ON.test(next);
+  if (PROBLEM_VERBS.has(w) && (plural || !/s$/.test(w))) return w;
+  if (plural && acts && leadingVerb(w) !== null) return w;
+  for (const base of [w.replace(/([^aeiou])\1ed$/, '$1'), w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')]) {
+    if (base === w || base.length < 2) continue;
+    if (PROBLEM_VERBS.has(base) || (acts && leadingVerb(base) !== null)) return base;
+  }
+  return IRREGULAR[w] ?? null;
+}
+const IRREGULAR: Readonly<Record<string, string>> = { got: 'get', kept: 'keep', lost: 'lose', took: 'take', went: 'go', came: 'come', broke: 'break', froze: 'freeze', saw: 'see', ran: 'run', left: 'leave', gave: 'give', hung: 'hang' };
+
+/** "lose" → "losing", "get" → "getting", "freeze" → "freezing", "log" → "logging". */
+function gerund(base: string): string {
+  if (base === 'see' || base === 'be') return `${base}ing`;
+  if (/ie$/.test(base)) return `${base.slice(0, -2)}ying`;
+  if (/[^aeiou]e$/.test(base)) return `${base.slice(0, -1)}ing`;
+  if (/^(?:get|stop|drop|log|run|hit|sign|spin|ship|plan|chat|cut|set)$/.test(base) && !/n$/.test(base)) return `${base}${base.slice(-1)}ing`;
+  return `${base}ing`;
+}
+
+const STOP = /^(?:and|or|but|that|which|who|when|if|because|so|to|whether)$/i;
+/** what follows a verb the lists do not hold: "drains so much battery", "arrive a week late" */
+const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead|so|too|much|more|very|hours|days|\d[\w.,%]*)$/i;
+
+/**
+ * "S <finite verb> rest" → "S <gerund> rest": the subject kept, its verb made a gerund, so the sentence
+ * becomes what is fixed. Null when no finite verb is found after a subject.
+ */
+function asGerund(statement: string): { said: string; subject: string; at: number } | null {
+  const w = statement.split(/\s+/);
+  let adverbAt = -1;
+  for (let i = 1; i < Math.min(w.length, 8); i++) {
+    const word = w[i]!;
+    if (STOP.test(word)) return null;
+    if (ADVERBS.test(word)) {
+      if (adverbAt < 0) adverbAt = i;
+      continue;
+    }
+    // A word after a determiner is a noun ("the reports dashboard").
+    if (/^(?:the|a|an|our|their|its|my|your|this|these|those|every|each)$/i.test(w[i - 1]!)) continue;
+    const subject = w.slice(0, adverbAt < 0 ? i : adverbAt);
+    const plural = /(?:[^s]s|people|staff|everyone|we|they|children|men)$/i.test(subject.at(-1)!);
+    const rest = w.slice(i + 1);
+    // "…and customers notice" is said about the problem, not part of it.
+    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, ''), subject: subject.join(' '), at: i });
+    if (BE.test(word)) return said('being');
+    if (/^(?:has|have|had)$/i.test(word)) return said('having');
+    if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
+    if (/^(?:can't|cannot|couldn't)$/i.test(word)) return said('not being able to');
+    if (/^(?:don't|doesn't|didn't|won't|never)$/i.test(word)) {
+      const base = rest[0] ? baseOf(rest[0], rest[1], true) : null;
+      return base ? said(`not ${gerund(base)}`, rest.slice(1)) : null;
+    }
+    const base = baseOf(word, rest[0], plural);
+    if (base) return said(gerund(base));
+    // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.
+    const prev = w[i - 1]!;
+    if (i <= 5 && /^[a-z]{3,}$/.test(word) && AFTER_VERB.test(rest[0] ?? '') && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
+      if (plural && !/s$/.test(word)) return said(gerund(word));
+      if (!plural && /[^s]s$/.test(word)) return said(gerund(word.replace(/(?:sh|ch|x|ss)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1')));
+    }
+    adverbAt = -1;
+  }
+  return null;
+}
+
+/** "the app drain so much battery" → "the app drains so much battery": the first plain verb after the subject. */
+function thirdPerson(statement: string): string {
+  const w = statement.split(/\s+/);
+  for (let i = 1; i < Math.min(w.length, 7); i++) {
+    const word = w[i]!;
+    if (PROBLEM_VERBS.has(word) || leadingVerb(word) !== null || AFTER_VERB.test(w[i + 1] ?? '')) {
+      if (/^(?:the|a|an|our|their|its|my|your)$/i.test(w[i - 1]!)) continue;
+      w[i] = /(?:s|x|z|ch|sh|o)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+      return w.join(' ');
+    }
+  }
+  return statement;
+}
+
+/** "why do S V …" → "S V …"; "why is S P" → "S is P", with the verb put where the predicate starts. */
+function whyAsStatement(question: string): string | null {
+  const m = WHY.exec(question.trim());
+  if (!m) return null;
+  const rest = m[4]!;
+  // "why does the app drain…": the plain verb said as the subject's ("the app drains…").
+  if (m[1]) return m[1].toLowerCase() === 'does' ? thirdPerson(rest) : rest;
+  const w = rest.split(/\s+/);
+  const copula = (m[2] ?? m[3]!).toLowerCase().replace(/n't$/, '');
+  const at = w.findIndex((x, i) => i >= 1 && !/^(?:the|a|an|our|their|its|my|your)$/i.test(w[i - 1]!) && (ADVERBS.test(x) || /^(?:so|too|very|really|not|slow|broken|down|empty|missing|wrong|blank|stuck|gone|offline|unable|failing|still|ready|enough|safe|secure)$/i.test(x) || /(?:ed|ing|able|ible|ful|ous|ive|ent|ant)$/i.test(x)));
+  if (at < 1) return null;
+  const neg = m[3] ? ' not' : '';
+  return [...w.slice(0, at), `${copula}${neg}`, ...w.slice(at)].join(' ');
+}
+
+/** "We need to…", "I'd like…", "Please…", "Let's…": a request, not a problem told. */
+export const WISH = /^(?:(?:we|i)\s+(?:really\s+)?(?:need|want|must|should|have|would\s+like|'d\s+like|’d\s+like|are\s+going)\s+(?:to\s+)?|please\s+|let'?s\s+|let’s\s+)/i;
+
+/** Words the phrasing turns a statement round on ("is too slow", "crashes", "looks broken"). */
+const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?|freezes?|times?|leaks?|doesn't|don't|won't|can't|cannot|needs|requires|lacks|should|must|has|have)$/i;
+
+/** The fix a problem statement asks for, as an objective, or null when it is not one. */
+export function fixOf(statement: string, complaint = false): string | null {
+  const s = statement.trim().replace(/[.!?]+$/, '');
+  if (WISH.test(s)) return null;
+  const reported = REPORTED.exec(s);
+  if (reported && !leadingVerb(s)) {
+    // "Sellers tell us their payouts arrive late": the payouts are the sellers'.
+    const said = reported[2]!.replace(/^their\s+/i, `${lowerFirst(reported[1]!)}${/s$/i.test(reported[1]!) ? "'" : "'s"} `).replace(/^they\s+/i, `${lowerFirst(reported[1]!)} `);
+    return fixOf(said, true) ?? `Fix ${said}`;
+  }
+  // "Nobody can find the cancel button": people cannot.
+  const told = (whyAsStatement(statement) ?? s).replace(/^(?:nobody|no\s+one|no-one)\s+can\b/i, "people can't");
+  if (leadingVerb(told)) return null;
+  const g = asGerund(told);
+  // The phrasing turns some statements round itself ("…is too slow" → "Speed up …"), unless an earlier verb tells the problem.
+  const turnedAt = told.split(/\s+/).findIndex((x, i) => i >= 1 && TURNED_ON.test(x));
+  const phrase = parsePhrase(told);
+  // What people cannot do, or have to do when they complain of it, is the problem.
+  const unable = /\b(?:can't|cannot|unable\s+to)\b/i.test(told) || (complaint && /\b(?:have|has|need|needs)\s+to\b/i.test(told));
+  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && ((turnedAt >= 0 && g.at < turnedAt) || unable))) return told;
+  // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
+  const first = told.split(/\s+/)[0] ?? '';
+  const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
+  return g && (opens || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
+}
+
+/** "spends hours copying order details into Zendesk": the work people do by hand. */
+const BY_HAND = /\b(?:spends?|spent|wastes?|wasted|loses?|lost)\s+(?:hours|days|ages|time|a\s+lot\s+of\s+time|(?:\w+\s+)?(?:minutes|hours|days))\s+(?:(?:a|each|every|per)\s+\w+\s+)?(\w+ing\b.*)$/i;
+
+/**
+ * What a problem is about: the people who tell it ("citizens say…"), the thing its sentence is about,
+ * and the work people do by hand in it ("spends hours copying…").
+ */
+export function aboutOf(statement: string): { people: string | null; thing: string | null } {
+  const s = statement.trim().replace(/[.!?]+$/, '');
+  const reported = REPORTED.exec(s);
+  const told = reported ? reported[2]! : (whyAsStatement(statement) ?? s);
+  const subject = asGerund(told)?.subject ?? null;
+  const thing = BY_HAND.exec(told)?.[1] ?? subject;
+  const people = reported ? reported[1]! : subject && /(?:[^s]s|people|staff|team)$/i.test(subject) ? subject : null;
+  return { people: people && lowerFirst(people), thing: thing && lowerFirst(thing) };
+}

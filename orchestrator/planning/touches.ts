@@ -1,0 +1,64 @@
+/**
+ * What an objective touches, read from its shape rather than from one domain's words: something shown
+ * to people in an interface that a server must supply ("show its score in the agent console"), a whole
+ * product built across platforms, a home-grown system swapped for a vendor's or a choice between two
+ * (an architecture decision), a library released to a package registry. Each adds the concerns that the
+ * work cannot ship without.
+ */
+import type { Concern } from './domains.js';
+import type { Phrase } from './phrasing.js';
+
+/** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
+const SHOWN_IN_UI =
+  /\b(?:show|shows|showing|shown|display|displays|displaying|surface|surfaces|see|sees|recommend|recommends|suggest|suggests|list|lists|highlight|highlights)\b.{0,100}?\b(?:in|on|inside|within|next\s+to|under)\s+(?:the\s+|our\s+|their\s+|its\s+|each\s+|every\s+)?(?:[\w'’-]+\s+){0,2}(?:page|dashboard|console|screen|app|panel|portal|sidebar|inbox|checkout|cart|profile|view|list|table|map)\b/i;
+/** What is shown is only a look, with nothing a server must work out. */
+const ONLY_A_LOOK = /\b(?:banner|icon|badge|tooltip|colou?rs?|logo|illustration|animation|spinner|skeleton|placeholder|font|emoji|hint|button|link|message|copy|wording|text)\b/i;
+
+/** Given to people to look at: "give store managers a report of refunds". */
+const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|view|screen|page)\b/i;
+/** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
+const RETENTION = /\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+(?:\d+|one|two|three|five|six|seven|ten|twelve)\s+(?:years?|months?|days?)\b/i;
+
+/** People giving up on a flow: what they do tells a problem of design, not only of code. */
+const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
+
+const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
+
+/** A product as a whole: "a complete telehealth product", "a marketplace on web and mobile". */
+const PRODUCT = /(?<![\w-])(?:product|platform|marketplace|app|apps|application|service|site|website|system|game|portal)(?![\w-])/i;
+const WHOLE = /\b(?:complete|whole|entire|full|brand[- ]new|from\s+scratch|end[- ]to[- ]end)\b/i;
+const PLATFORMS = /\b(?:web|ios|android|mobile|desktop|iphone|ipad|tablet)\b/gi;
+const BUILDS = new Set(['build', 'rebuild', 'create', 'launch', 'develop', 'make', 'ship', 'deliver', 'design', 'rewrite']);
+
+/** A system of our own swapped for another: the choice is an architecture decision. */
+const OUR_OWN = /\b(?:home[- ]?grown|in[- ]house|hand[- ]rolled|hand[- ]written|our\s+own|custom[- ]built|bespoke|self[- ]hosted|legacy)\b/i;
+const SWAPS = new Set(['replace', 'migrate', 'move', 'switch', 'swap', 'port']);
+const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'assess', 'find out', 'investigate', 'explore', 'research', 'spike']);
+const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
+
+/** A library released to a registry: built by its engineers and published by a pipeline. */
+const LIBRARY = /\b(?:sdk|sdks|library|libraries|package|packages|client\s+library|gem|crate|plugin|module)\b/i;
+const REGISTRY = /\b(?:npm|pypi|maven|rubygems|crates\.io|nuget|packagist|cocoapods|open[- ]source|registry|public\s+repo)\b/i;
+const RELEASES = new Set(['publish', 'release', 'ship', 'distribute', 'open-source', 'open source', 'build', 'create']);
+
+/** Whether the objective releases a library to a registry ("Publish our SDK to npm"). */
+export const releasesLibrary = (verb: string | null, text: string): boolean => verb !== null && RELEASES.has(verb) && LIBRARY.test(text) && REGISTRY.test(text);
+
+/** The concerns an objective's shape adds, whatever its domains. */
+export function touches(phrase: Phrase): Concern[] {
+  const text = phrase.action;
+  const verb = phrase.verb ?? '';
+  const add: Concern[] = [];
+  if (SHOWN_IN_UI.test(text) && !ONLY_A_LOOK.test(SHOWN_IN_UI.exec(text)![0])) add.push('frontend', 'backend');
+  const platforms = new Set((text.match(PLATFORMS) ?? []).map((p) => p.toLowerCase()));
+  // The product is what is built, not where something goes ("push notifications in the iOS and Android apps").
+  const built = phrase.object.split(/\s+(?:in|on|for|to|with|into|across|inside|within|where|that|which)\s+|:/i)[0] ?? '';
+  if (phrase.cls !== 'fix' && BUILDS.has(verb) && PRODUCT.test(built) && (WHOLE.test(phrase.object) || platforms.size >= 2)) add.push('cto', 'ops', 'visual', 'frontend', 'backend', 'qa');
+  if ((SWAPS.has(verb) && OUR_OWN.test(phrase.object)) || (CHOOSES.has(verb) && ALTERNATIVES.test(phrase.object))) add.push('cto');
+  if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
+  if (phrase.receiver && GIVEN_TO_LOOK_AT.test(phrase.thing)) add.push('frontend', 'backend');
+  // …unless they give up waiting: then it is speed.
+  if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend');
+  if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
+  return add;
+}
