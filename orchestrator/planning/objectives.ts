@@ -12,7 +12,7 @@ import { withoutPurpose } from './purpose.js';
 import { pastedKind, pasteSide, unreadableWhy, type Pasted } from './readable.js';
 import { requestOf, type Request } from './request.js';
 import { scopeOf } from './scope.js';
-import { releasesLibrary } from './touches.js';
+import { releasesLibrary } from './library-release.js';
 import { needsOf, workFor, type Work } from './work.js';
 
 export interface Objective {

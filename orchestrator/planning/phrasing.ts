@@ -6,7 +6,7 @@
  * be able to archive projects" → "Let users archive projects"); a sentence it cannot turn round keeps
  * its words and gets "Design: …" style titles rather than a fragment.
  */
-import { releasesLibrary } from './touches.js';
+import { releasesLibrary } from './library-release.js';
 
 /**
  * build: something new (add, build, a noun phrase); enable: let someone do something; fix; change: an

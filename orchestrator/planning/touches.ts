@@ -7,6 +7,7 @@
  */
 import type { Concern } from './domains.js';
 import type { Phrase } from './phrasing.js';
+import { releasesLibrary } from './library-release.js';
 
 /** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
 const SHOWN_IN_UI =
@@ -36,13 +37,6 @@ const SWAPS = new Set(['replace', 'migrate', 'move', 'switch', 'swap', 'port']);
 const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'assess', 'find out', 'investigate', 'explore', 'research', 'spike']);
 const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
-/** A library released to a registry: built by its engineers and published by a pipeline. */
-const LIBRARY = /\b(?:sdk|sdks|library|libraries|package|packages|client\s+library|gem|crate|plugin|module)\b/i;
-const REGISTRY = /\b(?:npm|pypi|maven|rubygems|crates\.io|nuget|packagist|cocoapods|open[- ]source|registry|public\s+repo)\b/i;
-const RELEASES = new Set(['publish', 'release', 'ship', 'distribute', 'open-source', 'open source', 'build', 'create']);
-
-/** Whether the objective releases a library to a registry ("Publish our SDK to npm"). */
-export const releasesLibrary = (verb: string | null, text: string): boolean => verb !== null && RELEASES.has(verb) && LIBRARY.test(text) && REGISTRY.test(text);
 
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
