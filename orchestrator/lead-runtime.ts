@@ -95,15 +95,17 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
   /**
    * Messages that arrived while no lead was listening (a restart) are read from the hub's history,
    * from the last one handled: a product owner who said `approve` meanwhile is still heard. The very
-   * first run starts from now, so old chat is never acted on.
+   * first run starts from the moment it joined (`joinedAt`, the hub's last seq in its welcome), so old
+   * chat is never acted on, while what was said between joining and listening (the wait for the lead's
+   * seat) still is.
    */
-  async function catchUp(upTo: number): Promise<void> {
+  async function catchUp(joinedAt: number): Promise<void> {
     const saved = (await client.request({ type: 'state_get', key: CURSOR_KEY })).value as { seq?: unknown } | null;
-    const from = typeof saved?.seq === 'number' ? saved.seq : null;
+    let from = typeof saved?.seq === 'number' ? saved.seq : null;
     if (from === null) {
-      lastMessageSeq = Math.max(lastMessageSeq, upTo);
-      await saveCursor(upTo);
-      return;
+      from = joinedAt;
+      lastMessageSeq = Math.max(lastMessageSeq, joinedAt);
+      await saveCursor(joinedAt);
     }
     // Everything after the cursor, a page at a time, oldest first, including messages that are also on
     // their way live: handle() skips repeats. The cursor moves once a page, not once a message, so a

@@ -70,6 +70,22 @@ describe('the lead runtime', () => {
     await vi.waitFor(() => expect(echoes()).toEqual(['echo 1: go', 'echo 2: go', 'echo 3: go', 'echo 4: go']), { timeout: 5000 });
   });
 
+  it('on its very first run, hears what was said after it joined and before it listened, and nothing from before', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Product Owner', 'human');
+    await po.send({ type: 'chat', text: 'before the lead joined' });
+    const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+    // `huddle orchestrator` joins, then waits for the lead's seat before it listens: a product owner
+    // who types at once speaks into that gap
+    const delivered = recorder(client);
+    await po.send({ type: 'chat', text: 'plan sprint' });
+    await delivered.until((e) => e.type === 'message' && e.text === 'plan sprint');
+    const seen: HubEvent[] = [];
+    lead = await createLead({ client, roles: [...BUILT_IN_ROLES], behaviours: [echo(0, seen)] });
+    await lead.settled();
+    expect(seen.map((e) => e.type === 'message' && e.text)).toEqual(['plan sprint']);
+  });
+
   it('catches up on every message since its cursor after a long outage, in order, once', { timeout: 60_000 }, async () => {
     hub = await startTestHub(); // the hub's own frame-rate limits, which the lead's catch-up must live with
     const po = await hub.client('Product Owner', 'human');

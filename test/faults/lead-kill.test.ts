@@ -9,6 +9,7 @@ import { cleanupAfterEach, tempDir } from '../helpers/cleanup.js';
 import { spawnHuddle, startHubProcess } from '../helpers/cli.js';
 import { joinRecorded } from '../helpers/hub.js';
 import { assignedTo, directTo, FIRST_STAGE, fromLead, SEED } from '../helpers/planning-team.js';
+import { within } from '../helpers/within.js';
 
 const cleanup = cleanupAfterEach();
 
@@ -24,7 +25,7 @@ async function room() {
   const startLead = async () => {
     const lead = spawnHuddle(['orchestrator', '--data', dataDir]);
     cleanup(() => lead.kill('SIGKILL'));
-    await lead.line(/^huddle lead Tech Lead joined/);
+    await within('the lead joining', lead.line(/^huddle lead Tech Lead joined/));
     return lead;
   };
   return { po, cto, backend, qa, startLead };
@@ -35,9 +36,9 @@ describe('kill -9 of the lead', () => {
     const { po, startLead } = await room();
     const first = await startLead();
     await po.client.send({ type: 'chat', text: 'plan sprint' });
-    await po.seen.until(fromLead('capacity'));
+    await within('the capacity card', po.seen.until(fromLead('capacity')));
     await po.client.send({ type: 'chat', text: SEED });
-    await po.seen.until(fromLead('breakdown'));
+    await within('the breakdown card', po.seen.until(fromLead('breakdown')));
     await first.kill('SIGKILL');
 
     // said while the lead is dead: the restarted lead hears it from the hub
@@ -61,7 +62,7 @@ describe('kill -9 of the lead', () => {
     const first = await startLead();
     await po.client.send({ type: 'chat', text: 'plan sprint' });
     await po.client.send({ type: 'chat', text: SEED });
-    await po.seen.until(fromLead('breakdown'));
+    await within('the breakdown card', po.seen.until(fromLead('breakdown')));
     await po.client.send({ type: 'chat', text: 'approve' });
     await vi.waitFor(async () => expect(await assignedTo(po.client)).toEqual(FIRST_STAGE), { timeout: 15_000 });
     await first.kill('SIGKILL');
@@ -73,7 +74,7 @@ describe('kill -9 of the lead', () => {
     await cto.client.send({ type: 'task_update', taskId: design.id, action: 'done' });
 
     const second = await startLead();
-    const handed = await backend.seen.until(directTo('Backend Developer'));
+    const handed = await within('the next stage handed to the backend developer', backend.seen.until(directTo('Backend Developer')));
     expect(handed.type === 'message' && handed.text).toMatch(/Implement user authentication for our API/);
     await vi.waitFor(async () => expect((await assignedTo(po.client))['Backend Developer']).toEqual(['Implement user authentication for our API']), { timeout: 15_000 });
 
@@ -81,7 +82,7 @@ describe('kill -9 of the lead', () => {
     await second.kill('SIGKILL');
     await startLead();
     const marker = await po.client.send({ type: 'chat', text: 'status check' });
-    await backend.seen.until((e) => e.seq >= marker.seq!);
+    await within('the status check reaching the backend developer', backend.seen.until((e) => e.seq >= marker.seq!));
     const { events } = await po.client.request({ type: 'task_events' });
     const assigns = events.filter((e) => e.change.taskId !== design.id && e.task.title === 'Implement user authentication for our API' && e.change.action === 'assign');
     expect(assigns).toHaveLength(1);

@@ -11,15 +11,9 @@ import { cleanupAfterEach, tempDir } from '../helpers/cleanup.js';
 import { spawnHuddle, startHubProcess } from '../helpers/cli.js';
 import { joinRecorded } from '../helpers/hub.js';
 import { directTo, fromLead, SEED } from '../helpers/planning-team.js';
+import { within } from '../helpers/within.js';
 
 const cleanup = cleanupAfterEach();
-
-/** Waits for `promise`, failing with `what` instead of hanging until the test's timeout. */
-function within<T>(what: string, promise: Promise<T>, ms = 20_000): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 function expectOnceInOrder(events: HubEvent[]): void {
   const seqs = events.map((e) => e.seq);
