@@ -15,5 +15,7 @@ export const OTHER_SENSES: readonly string[] = [
   'google docs', 'google doc', 'google sheets', 'google drive',
   // when something started, not a deploy to make
   'since the last deploy', 'since the deploy', 'after the last deploy', 'after the deploy', 'since last deploy', 'since the last release', 'since the release', 'after the last release',
+  // cards on a screen, not payment cards
+  'dashboard card', 'product card', 'profile card', 'card layout', 'card view', 'card component',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

@@ -18,7 +18,23 @@ const ONLY_A_LOOK = /\b(?:banner|icon|badge|tooltip|colou?rs?|logo|illustration|
 /** Given to people to look at: "give store managers a report of refunds". */
 const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|view|screen|page)\b/i;
 /** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
-const RETENTION = /\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+(?:\d+|one|two|three|five|six|seven|ten|twelve)\s+(?:years?|months?|days?)\b/i;
+const SPAN = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|thirty|ninety)\s+(?:years?|months?|weeks?|days?)`;
+const RETENTION = new RegExp(
+  String.raw`\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+${SPAN}|\b(?:delete|deletes|deleting|purge|purges|purging|erase|erasing|remove|removing|wipe|wiping|anonymi[sz]e|anonymi[sz]ing|pseudonymi[sz]e)\b.{0,80}?\b(?:after|older\s+than)\s+${SPAN}`,
+  'i',
+);
+
+/** A person's own data handed back to them or kept from others: "everything you hold about me", "their profile data". */
+const PERSONAL_DATA =
+  /\b(?:everything|all(?:\s+of)?(?:\s+the)?\s+(?:data|information|details))\b[^.]{0,50}?\b(?:about\s+(?:me|them|him|her|you|us)|(?:we|you|they|it)\s+(?:holds?|stores?|keeps?|collects?))\b|\b(?:profile|personal|account)\s+data\b/i;
+/** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor". */
+const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
+
+/** Shown on a map: a map view is a screen to design, with places a server looks up. */
+const ON_A_MAP = /\b(?:on|in)\s+(?:a|the|one|our)\s+(?:live\s+|single\s+|interactive\s+)?map\b|\bmap\s+view\b/i;
+/** Shown to people before they pay: part of a purchase flow, designed with it. */
+const BEFORE_PAYING =
+  /\b(?:show|shows|showing|display|displays|displaying|see|accept|agree|tick|present)\b.{0,120}?\bbefore\s+(?:(?:they|the\s+\w+|customers?|users?|guests?|shoppers?|buyers?|you|anyone)\s+)?(?:goes\s+to\s+|go\s+to\s+|reach(?:es)?\s+)?(?:pay|pays|paying|payment|checkout|check\s+out|checks\s+out|checking\s+out|buy|buys|purchase|book|books|order|orders|sign\s+up|subscribe)\b/i;
 
 /** People giving up on a flow: what they do tells a problem of design, not only of code. */
 const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
@@ -54,5 +70,9 @@ export function touches(phrase: Phrase): Concern[] {
   // …unless they give up waiting: then it is speed.
   if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend');
   if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
+  if (PERSONAL_DATA.test(text)) add.push('backend', 'security');
+  if (ONLY_THEIR_OWN.test(text)) add.push('security');
+  if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
+  if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
   return add;
 }
