@@ -127,10 +127,16 @@ export const WISH = /^(?:(?:we|i)\s+(?:really\s+)?(?:need|want|must|should|have|
 /** Words the phrasing turns a statement round on ("is too slow", "crashes", "looks broken"). */
 const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?|freezes?|times?|leaks?|doesn't|don't|won't|can't|cannot|needs|requires|lacks|should|must|has|have)$/i;
 
+/** Work that lands on people (tickets, complaints, calls) because of something else. */
+export const CAUSED_LOAD = /^[^.]{0,80}?\b(?:tickets?|complaints?|calls?|chargebacks?|refund\s+requests?)\b[^.]{0,40}?\bbecause\s+(?:of\s+(?:how\s+)?)?(.{8,})$/i;
+
 /** The fix a problem statement asks for, as an objective, or null when it is not one. */
 export function fixOf(statement: string, complaint = false): string | null {
   const s = statement.trim().replace(/[.!?]+$/, '');
   if (WISH.test(s)) return null;
+  // "Support keeps getting tickets because the price API returns euros": the cause is what is fixed.
+  const cause = CAUSED_LOAD.exec(s)?.[1];
+  if (cause) return fixOf(cause, complaint) ?? `Fix ${lowerFirst(cause)}`;
   const reported = REPORTED.exec(s);
   if (reported && !leadingVerb(s)) {
     // "Sellers tell us their payouts arrive late": the payouts are the sellers'.

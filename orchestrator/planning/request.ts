@@ -5,8 +5,8 @@
  * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
-import { aboutOf, fixOf, WISH } from './problem.js';
-import { leadingVerb } from './phrasing.js';
+import { aboutOf, CAUSED_LOAD, fixOf, WISH } from './problem.js';
+import { leadingVerb, lowerFirst } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -70,8 +70,13 @@ function demand(line: string): Request | null {
 const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE}|users?|customers?|admins?|we)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(.+?)\s*\?$`, 'i');
 const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way|how\s+hard\s+would\s+it\s+be|how\s+(?:can|could|do|should)\s+we|what\s+would\s+it\s+take)\s+(?:for\s+(${PEOPLE}|users?|customers?)\s+)?(?:to\s+)?(.+?)\s*\?$`, 'i');
 
+/** "Could the planner app read people's calendars?": a thing of ours asked to do something. */
+const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:app|apps|site|website|system|service|bot|platform|portal|tool|api|dashboard|page|product|backend|server|checkout|search|chatbot|assistant))\s+(?!be\b)(.+?)\s*\?$/i;
+
 /** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
+  const thing = THING_ASKED.exec(line);
+  if (thing) return { text: `Make ${lowerFirst(thing[1]!)} ${thing[2]}`, problem: null, why: 'asked as a question' };
   const m = ASKED.exec(line) ?? POSSIBLE.exec(line);
   if (!m) return null;
   const who = m[1]?.toLowerCase();
@@ -149,7 +154,8 @@ function wish(sentence: string): Request | null {
 function single(sentence: string): Request {
   const asked = story(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
   if (asked) return asked;
-  const fix = isRequest(sentence, true) ? null : fixOf(sentence);
+  // "Support tickets pile up because…" opens with a word that could be a verb, but tells a problem.
+  const fix = isRequest(sentence, true) && !CAUSED_LOAD.test(sentence) ? null : fixOf(sentence);
   return { text: fix ?? bare(sentence), problem: null, why: null };
 }
 
