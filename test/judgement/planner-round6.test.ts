@@ -1,0 +1,77 @@
+/**
+ * Round 6 of the planner (issue 12): the categories blind set 5 missed, read by shape and by terms —
+ * a person's own data handed back or deleted after a span, records seen only by their owners, calendar
+ * access, white-labelling, firmware sent over the air, map views, restyles, what is shown before paying,
+ * code signing; and roles that do not belong: screens on a live table change or on mail deliverability,
+ * a server behind a look. The texts here are written for the tests, not taken from any judgement set.
+ */
+import { describe, expect, it } from 'vitest';
+import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
+import { withoutWhatStaysUp } from '../../orchestrator/planning/uptime.js';
+
+const plan = (text: string) => {
+  const analysis = offlineAdvisor.analyseObjectives([text]);
+  const tasks = offlineAdvisor.breakDown(analysis.objectives);
+  return { titles: tasks.map((t) => t.title), roles: new Set(tasks.map((t) => t.role)) };
+};
+
+describe('roles an objective needs, read from its shape', () => {
+  it.each([
+    // a person's own data, handed back or kept from others
+    ['As a tenant I want to download all the information the landlord portal keeps about me', ['backend-dev', 'frontend-dev', 'security']],
+    ['Let drivers export their account data as a CSV file', ['backend-dev', 'frontend-dev', 'security']],
+    ['Erase abandoned shopping carts and their addresses after six months', ['backend-dev', 'security']],
+    ['Anonymise support call notes older than two years', ['backend-dev', 'security']],
+    ['Let carers read the visit notes in the app, but only for their own clients', ['backend-dev', 'frontend-dev', 'security']],
+    // calendar access, white-labelling, firmware
+    ['Import holiday bookings from each employee\'s Outlook calendar', ['backend-dev', 'frontend-dev', 'security']],
+    ['Offer a white-label edition of the quiz product for schools', ['designer', 'frontend-dev', 'backend-dev', 'security']],
+    ['Send the new firmware to the parking sensors over the air in waves', ['backend-dev', 'security']],
+    // a designer: a map, a restyle, what is shown before paying
+    ['Show the charging stations near the driver on a map in the app', ['designer', 'frontend-dev', 'backend-dev']],
+    ['Make the pricing cards feel lighter: softer shadows and rounder corners', ['designer', 'frontend-dev']],
+    ['Display the import duties on the basket page before the shopper pays', ['designer', 'frontend-dev']],
+    ['Give the upload page a drag and drop area for the contract files', ['designer', 'frontend-dev']],
+    // code signing is how releases are built, and a security matter
+    ['Sign the Linux installer packages so the package manager trusts them', ['devops', 'security']],
+    ['Set up a dedicated IP for the marketing emails and warm it up over a month', ['devops']],
+    ['Backfill the region column on the shipments table without locking writes', ['backend-dev', 'devops']],
+  ])('%s', (text, roles) => {
+    const got = plan(text).roles;
+    for (const r of roles) expect(got, `${r} in ${[...got].join(', ')}`).toContain(r);
+  });
+});
+
+describe('roles that do not belong', () => {
+  it.each([
+    ['Split the 300 GB payments ledger table into two without taking checkout down', ['frontend-dev', 'designer']],
+    ['Our receipts land in spam at Outlook and Gmail. Sort out DKIM and DMARC for the receipts domain', ['frontend-dev', 'designer']],
+    ['Make the filters panel in the admin app collapsible', ['backend-dev', 'security']],
+    ['Make the "Book a demo" link open in a new tab', ['backend-dev', 'security']],
+    ['Round the corners of the product cards on the home page', ['backend-dev', 'security']],
+    ['Code-sign the Windows installer of the desktop client', ['backend-dev', 'designer']],
+  ])('%s', (text, absurd) => {
+    const got = plan(text).roles;
+    for (const r of absurd) expect(got, `${r} in ${[...got].join(', ')}`).not.toContain(r);
+  });
+});
+
+describe('titles for problems told by what they cause, and questions about a thing', () => {
+  it.each([
+    ['Support keeps getting calls because the parking app charges people twice for one stay', 'Fix the parking app charging people twice for one stay'],
+    ['Refund requests pile up because the discount code applies after tax', 'Fix the discount code applying after tax'],
+    ['Could the booking app send the invoice to the company address automatically?', 'Make the booking app send the invoice to the company address automatically'],
+  ])('%s', (text, title) => {
+    const { titles } = plan(text);
+    expect(titles).toContain(title);
+    for (const t of titles) expect(t).not.toMatch(/\b(?:could|keeps getting|pile up because)\b|\?/i);
+  });
+});
+
+describe('what must stay up is a constraint, not a part', () => {
+  it('says it as "without downtime"', () => {
+    expect(withoutWhatStaysUp('Shard the orders table without taking the checkout page down')).toBe('Shard the orders table without downtime');
+    expect(withoutWhatStaysUp('Move the search cluster while the shop stays online')).toBe('Move the search cluster without downtime');
+    expect(withoutWhatStaysUp('Add a column to the users table')).toBe('Add a column to the users table');
+  });
+});
