@@ -39,6 +39,11 @@ const BEFORE_PAYING =
 /** People giving up on a flow: what they do tells a problem of design, not only of code. */
 const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
 
+/** What a screen of data fails to tell: the data behind it is part of the fix. */
+const DATA_VIEW = /\b(?:dashboards?|reports?|charts?|tables?|lists?|overview)\b/i;
+/** Losing the network on the way: the app on the device has to cope with it. */
+const CONNECTIVITY = /\b(?:lose|loses|losing|lost)\s+(?:the\s+|their\s+|its\s+)?(?:signal|connection|connectivity|network|reception)\b|\b(?:offline|no\s+signal|(?:slow|poor|flaky|bad|patchy|weak)\s+(?:connections?|networks?|signal|reception))\b/i;
+
 const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
 
 /** A product as a whole: "a complete telehealth product", "a marketplace on web and mobile". */
@@ -68,7 +73,8 @@ export function touches(phrase: Phrase): Concern[] {
   if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
   if (phrase.receiver && GIVEN_TO_LOOK_AT.test(phrase.thing)) add.push('frontend', 'backend');
   // …unless they give up waiting: then it is speed.
-  if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend');
+  if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend', ...(DATA_VIEW.test(text) ? (['backend'] as const) : []));
+  if (CONNECTIVITY.test(text)) add.push('frontend');
   if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
   if (PERSONAL_DATA.test(text)) add.push('backend', 'security');
   if (ONLY_THEIR_OWN.test(text)) add.push('security');

@@ -36,6 +36,9 @@ describe('roles an objective needs, read from its shape', () => {
     ['Sign the Linux installer packages so the package manager trusts them', ['devops', 'security']],
     ['Set up a dedicated IP for the marketing emails and warm it up over a month', ['devops']],
     ['Backfill the region column on the shipments table without locking writes', ['backend-dev', 'devops']],
+    // the network lost on the way is handled in the app; a dashboard that fails to tell is its data too
+    ['Couriers lose their half-filled delivery forms when they lose signal in the lift', ['frontend-dev']],
+    ['Store managers can\'t tell from the stock report which shelves are empty', ['designer', 'frontend-dev', 'backend-dev']],
   ])('%s', (text, roles) => {
     const got = plan(text).roles;
     for (const r of roles) expect(got, `${r} in ${[...got].join(', ')}`).toContain(r);
