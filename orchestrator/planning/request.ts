@@ -21,6 +21,8 @@ export interface Request {
 const PEOPLE = String.raw`(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|we|police|personnel|crew|team|management)`;
 
 const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
+/** "students to book my slots", "the scanner to beep": someone or something else, and what it is to do. */
+const OTHERS_DO = /^((?:the\s+|our\s+|my\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+to\s+(?!be\b)([a-z]+\b.*)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
 const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
@@ -48,8 +50,11 @@ function story(line: string): Request | null {
   const also = why ? /,?\s+and\s+((?:the|their|our|a|an|my|every|each)\s+.+?\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|will)\s+.+)$/i.exec(why)?.[1] : undefined;
   // "…so nobody can edit its entries": who may do what is a requirement, read for what it touches.
   const guarded = why && /\b(?:nobody|no\s+one|only\s+(?:the\s+)?\w+)\s+can\b|\bcan(?:not|'t)\s+be\s+(?:edited|changed|seen|read|deleted)\b/i.test(why) ? why : undefined;
-  // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
-  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build;
+  // "I want students to book…" is what others do, "I want the scanner to beep…" what a thing does.
+  const others = to ? null : OTHERS_DO.exec(deed);
+  const text = others ? (new RegExp(String.raw`^(?:the\s+|our\s+|my\s+)?${PEOPLE}$`, 'i').test(others[1]!) && !/^(?:the|our|my)\s/i.test(others[1]!) ? `Let ${others[1]} ${others[2]}` : `Make ${others[1]} ${others[2]}`) : null;
+  return { text: text ?? (to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed)), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {

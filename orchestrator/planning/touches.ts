@@ -44,6 +44,10 @@ const DATA_VIEW = /\b(?:dashboards?|reports?|charts?|tables?|lists?|overview)\b/
 /** Losing the network on the way: the app on the device has to cope with it. */
 const CONNECTIVITY = /\b(?:lose|loses|losing|lost)\s+(?:the\s+|their\s+|its\s+)?(?:signal|connection|connectivity|network|reception)\b|\b(?:offline|no\s+signal|(?:slow|poor|flaky|bad|patchy|weak)\s+(?:connections?|networks?|signal|reception))\b/i;
 
+/** Rules changed in production by people, not by a reviewed release: who may change them is a security matter. */
+const RULES_WITHOUT_RELEASE =
+  /\b(?:change|changes|changing|edit|edits|editing|adjust|adjusts|adjusting|set|sets|setting|tune|tuning|update|updating)\b.{0,60}?\b(?:thresholds?|limits?|rules?|polic(?:y|ies)|permissions?)\b.{0,40}?\bwithout\s+(?:a\s+|any\s+)?(?:deploy|deploys|deployment|release|code\s+changes?|developers?|engineers?)\b/i;
+
 const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
 
 /** A product as a whole: "a complete telehealth product", "a marketplace on web and mobile". */
@@ -75,6 +79,7 @@ export function touches(phrase: Phrase): Concern[] {
   // …unless they give up waiting: then it is speed.
   if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend', ...(DATA_VIEW.test(text) ? (['backend'] as const) : []));
   if (CONNECTIVITY.test(text)) add.push('frontend');
+  if (RULES_WITHOUT_RELEASE.test(text)) add.push('frontend', 'backend', 'security');
   if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
   if (PERSONAL_DATA.test(text)) add.push('backend', 'security');
   if (ONLY_THEIR_OWN.test(text)) add.push('security');
