@@ -203,6 +203,9 @@ function phraseOf(cls: VerbClass, verb: string | null, action: string, object: s
   return { cls, verb, action: upperFirst(action), object, thing: thingOf(verb, object), ...extra };
 }
 
+/** "the whole marketing site a fresher look: new fonts…": what is given something, what it gets, and any list after. */
+const GIVEN_THING = /^((?:the|our|this|that|every|each|all)\s+(?:(?!a\b|an\b)[\w'’-]+\s+){0,4}?(?!a\b|an\b)[\w'’-]+)\s+((?:a|an|some)\s+[^:]+?)(:.*)?$/i;
+
 /** "store managers a report…": up to three words naming people, then what they are given. */
 function receiverOf(object: string): string | undefined {
   const words = object.split(/\s+/);
@@ -288,6 +291,12 @@ export function parsePhrase(text: string): Phrase {
     if (receiver && cls === 'build') {
       const rest = object.slice(receiver.length).trim();
       if (rest) return { ...phraseOf(cls, verb, t, object), thing: `${rest} for ${lowerFirst(receiver)}`, receiver: lowerFirst(receiver) };
+    }
+    // "Give the whole site a fresher look: …": a thing given something, said as what it gets, for it.
+    const given = verb === 'give' && cls === 'build' ? GIVEN_THING.exec(object) : null;
+    if (given) {
+      const [, to, what, list] = given as unknown as [string, string, string, string | undefined];
+      return phraseOf(cls, verb, t, object, { thing: `${what} for ${to}${list ?? ''}` });
     }
     return phraseOf(cls, verb, t, object);
   }

@@ -8,6 +8,7 @@
 import type { Concern } from './domains.js';
 import type { Phrase } from './phrasing.js';
 import { releasesLibrary } from './library-release.js';
+import { withoutWhatStaysUp } from './uptime.js';
 
 /** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
 const SHOWN_IN_UI =
@@ -65,7 +66,8 @@ const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
-  const text = phrase.action;
+  // (What must stay up meanwhile, "without taking the shop offline", is no part of it.)
+  const text = withoutWhatStaysUp(phrase.action);
   const verb = phrase.verb ?? '';
   const add: Concern[] = [];
   if (SHOWN_IN_UI.test(text) && !ONLY_A_LOOK.test(SHOWN_IN_UI.exec(text)![0])) add.push('frontend', 'backend');

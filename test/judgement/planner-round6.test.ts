@@ -49,6 +49,7 @@ describe('roles an objective needs, read from its shape', () => {
 describe('roles that do not belong', () => {
   it.each([
     ['Split the 300 GB payments ledger table into two without taking checkout down', ['frontend-dev', 'designer']],
+    ['Upgrade the reporting database to PostgreSQL 17 without taking the shop offline', ['frontend-dev', 'designer']],
     ['Our receipts land in spam at Outlook and Gmail. Sort out DKIM and DMARC for the receipts domain', ['frontend-dev', 'designer']],
     ['Make the filters panel in the admin app collapsible', ['backend-dev', 'security']],
     ['Make the "Book a demo" link open in a new tab', ['backend-dev', 'security']],
@@ -68,6 +69,8 @@ describe('titles for problems told by what they cause, and questions about a thi
     ['As a dispatcher I want drivers to confirm each drop-off with a photo so that disputes are rare', 'Let drivers confirm each drop-off with a photo'],
     ['As a cashier I want the till to warn me when a voucher has expired', 'Make the till warn them when a voucher has expired'],
     ['Redact card numbers from the support chat exports', 'Redact card numbers from the support chat exports'],
+    ['Give the help centre a calmer look: bigger text and fewer borders', 'Design a calmer look for the help centre: bigger text and fewer borders'],
+    ['The invoice screens seem cluttered. Restyle them with the new spacing scale', 'Restyle the invoice screens with the new spacing scale'],
   ])('%s', (text, title) => {
     const { titles } = plan(text);
     expect(titles).toContain(title);
