@@ -142,6 +142,8 @@ const WISHED = [
   new RegExp(String.raw`^(?:it\s+would\s+be\s+(?:great|nice|good|awesome|cool|helpful|useful)|wouldn't\s+it\s+be\s+(?:great|nice)|(?:we|i)(?:'d|’d|\s+would)\s+love\s+it)\s+if\s+(${PEOPLE}|users?|customers?)\s+(?:could|can|would)\s+(.+?)[.!?]*$`, 'i'),
   new RegExp(String.raw`^(?:please\s+)?make\s+it\s+possible\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support)\s+to\s+(.+?)[.!?]*$`, 'i'),
   new RegExp(String.raw`^(?:(?:we|i)\s+)?(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+way|an\s+option|the\s+ability|some\s+way)\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support|legal)\s+to\s+(.+?)[.!?]*$`, 'i'),
+  // "We'd like farmers to be able to log their harvest": what the others are to do.
+  new RegExp(String.raw`^(?:we|i)(?:'d|’d|\s+would)\s+(?:really\s+)?like\s+(?!to\b)((?:our\s+|the\s+)?${PEOPLE}|users?|customers?)\s+to\s+(?:be\s+able\s+to\s+)?(.+?)[.!?]*$`, 'i'),
 ];
 const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
 function wish(sentence: string): Request | null {

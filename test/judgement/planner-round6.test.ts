@@ -71,6 +71,8 @@ describe('titles for problems told by what they cause, and questions about a thi
     ['Redact card numbers from the support chat exports', 'Redact card numbers from the support chat exports'],
     ['Give the help centre a calmer look: bigger text and fewer borders', 'Design a calmer look for the help centre: bigger text and fewer borders'],
     ['The invoice screens seem cluttered. Restyle them with the new spacing scale', 'Restyle the invoice screens with the new spacing scale'],
+    ["We'd like couriers to be able to mark a parcel as damaged from the handheld", 'Let couriers mark a parcel as damaged from the handheld'],
+    ['The integration test suite takes 30 minutes. Get it under 5', 'Plan the speed-up of the integration test suite'],
   ])('%s', (text, title) => {
     const { titles } = plan(text);
     expect(titles).toContain(title);
