@@ -166,7 +166,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 10,
-    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'without any downtime:ops', 'with no downtime:ops', 'without breaking:ops', 'without locking:ops', 'without lock:ops', 'stay online:ops', 'stays online:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
+    terms: ['database', 'db', 'schema', 'column', 'index', 'query', 'sql', 'postgres', 'postgresql', 'mysql', 'mariadb', 'mongodb', 'mongo', 'sqlite', 'dynamodb', 'cassandra', 'orm', 'n 1', 'read replica:ops', 'replica:ops', 'sharding:ops', 'shard:ops', 'backup:ops', 'restore:ops', 'without downtime:ops', 'without any downtime:ops', 'with no downtime:ops', 'without breaking:ops', 'without locking:ops', 'without lock:ops', 'without blocking:ops', 'stay online:ops', 'stays online:ops', 'zero downtime:ops', 'no downtime:ops', 'partition', 'stored procedure', '~redis:ops', 'table', '~archive', '~transaction', '~migration'],
     accept: {
       design: 'Schema and indexes designed for the main queries, with a rollback plan',
       implement: 'Changes applied by repeatable migrations; the main queries use the indexes',
@@ -200,7 +200,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 8,
-    terms: ['ci', 'cd', 'continuous integration', 'continuous deployment', 'continuous delivery', 'github action', 'gitlab ci', 'jenkins', 'circleci', 'build pipeline', 'deploy', 'deployment', 'release process', 'blue green', 'canary', 'rollback', 'preview environment', 'every pull request', 'every pr', 'merge queue', 'notarize:security', 'notarise:security', 'code sign:security', 'sign installer:security', 'installer:security', 'signing certificate:security', 'code signing certificate:security', 'smartscreen:security', 'gatekeeper:security', 'unknown publisher:security', 'sign release:security', 'sign build:security', 'release build', '~firmware:security+backend', '~over the air:security+backend', '~ota:security+backend', 'code signing:security', 'reproducible', 'pinned dependency', 'lockfile', 'build time', 'feature flag:backend', 'gradual rollout', 'release gradually', 'docker image', '~production:ops', '~pipeline', '~release', '~pull request', '~rollout', '~artifact', '~build'],
+    terms: ['ci', 'cd', 'continuous integration', 'continuous deployment', 'continuous delivery', 'github action', 'gitlab ci', 'jenkins', 'circleci', 'build pipeline', 'deploy', 'deployment', 'release process', 'blue green', 'canary', 'rollback', 'preview environment', 'every pull request', 'every pr', 'merge queue', 'notarize:security', 'notarise:security', 'code sign:security', 'sign installer:security', 'installer:security', 'signing certificate:security', 'code signing certificate:security', 'smartscreen:security', 'gatekeeper:security', 'unknown publisher:security', 'sign release:security', 'sign build:security', 'release build', '~firmware:security+backend+ops', '~over the air:security+backend+ops', '~ota:security+backend+ops', 'code signing:security', 'reproducible', 'pinned dependency', 'lockfile', 'build time', 'feature flag:backend', 'gradual rollout', 'release gradually', 'docker image', '~production:ops', '~pipeline', '~release', '~pull request', '~rollout', '~artifact', '~build'],
     accept: { implement: 'Runs on every change without manual steps; a failed release rolls back on its own' },
   },
   {
@@ -285,7 +285,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'lead',
     hours: 8,
-    terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', 'deliverability:ops+security', 'spf:ops+security', 'dkim:ops+security', 'dmarc:ops+security', 'spam folder:ops', 'bounce rate:ops', 'dedicated ip:ops', 'sender reputation:ops', 'warm up:ops', 'land in spam:ops', 'promotions tab:ops', '~mail', '~reminder', '~notify'],
+    terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', 'deliverability:ops+security', 'spf:ops+security', 'dkim:ops+security', 'dmarc:ops+security', 'spam folder:ops', 'bounce rate:ops', 'dedicated ip:ops', 'bounce:ops', 'sender reputation:ops', 'warm up:ops', 'land in spam:ops', 'promotions tab:ops', '~mail', '~reminder', '~notify'],
     accept: { implement: 'Messages are sent once, to the right people, and bounces are handled' },
   },
   {

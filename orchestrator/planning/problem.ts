@@ -75,6 +75,7 @@ function asGerund(statement: string): { said: string; subject: string; at: numbe
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
     if (/^(?:can't|cannot|couldn't)$/i.test(word)) return said('not being able to');
+    if (/^(?:can|could)$/i.test(word) && rest.length > 1) return said('being able to');
     if (/^(?:don't|doesn't|didn't|won't|never)$/i.test(word)) {
       const base = rest[0] ? baseOf(rest[0], rest[1], true) : null;
       return base ? said(`not ${gerund(base)}`, rest.slice(1)) : null;

@@ -19,5 +19,7 @@ export const OTHER_SENSES: readonly string[] = [
   'dashboard card', 'product card', 'profile card', 'card layout', 'card view', 'card component',
   // mail providers that receive a message, not where it is rendered
   'spam at outlook', 'at outlook and gmail', 'at gmail and outlook', 'outlook and gmail', 'gmail and outlook',
+  // a policy shown to people, not a refund made
+  'refund policy', 'return policy', 'returns policy',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

@@ -21,24 +21,35 @@ const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|vi
 /** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
 const SPAN = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|thirty|ninety)\s+(?:years?|months?|weeks?|days?)`;
 const RETENTION = new RegExp(
-  String.raw`\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+${SPAN}|\b(?:delete|deletes|deleting|purge|purges|purging|erase|erasing|remove|removing|wipe|wiping|anonymi[sz]e|anonymi[sz]ing|pseudonymi[sz]e)\b.{0,80}?\b(?:after|older\s+than)\s+${SPAN}`,
+  String.raw`\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+${SPAN}|\b(?:delete|deletes|deleting|purge|purges|purging|erase|erasing|remove|removing|wipe|wiping|anonymi[sz]e|anonymi[sz]ing|pseudonymi[sz]e|discard|discarding|destroy|destroying|get\s+rid\s+of|throw\s+away|throwing\s+away|clear\s+out)\b.{0,80}?\b(?:(?:after|older\s+than)\s+${SPAN}|${SPAN}\s+(?:after|old)\b)`,
   'i',
 );
 
 /** A person's own data handed back to them or kept from others: "everything you hold about me", "their profile data". */
-const PERSONAL_DATA =
-  /\b(?:everything|all(?:\s+of)?(?:\s+the)?\s+(?:data|information|details))\b[^.]{0,50}?\b(?:about\s+(?:me|them|him|her|you|us)|(?:we|you|they|it)\s+(?:holds?|stores?|keeps?|collects?))\b|\b(?:profile|personal|account)\s+data\b/i;
+const HANDED_BACK =
+  /\b(?:everything|all(?:\s+of)?(?:\s+the)?\s+(?:data|information|details|records?)|(?:every|each)\s+(?:[\w-]+\s+){0,3}?(?:records?|data|detail))\b[^.]{0,50}?\b(?:(?:about|on)\s+(?:me|them|him|her|you|us)\b|(?:we|you|they|it)\s+(?:holds?|stores?|keeps?|collects?|has|have)\b)/i;
+const PERSONAL_DATA = /\b(?:profile|personal|account)\s+data\b/i;
 /** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor". */
 const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
 
 /** Shown on a map: a map view is a screen to design, with places a server looks up. */
-const ON_A_MAP = /\b(?:on|in)\s+(?:a|the|one|our)\s+(?:live\s+|single\s+|interactive\s+)?map\b|\bmap\s+view\b/i;
+const ON_A_MAP = /\b(?:on|in|onto)\s+(?:a|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?map\b|\bmap\s+view\b/i;
 /** Shown to people before they pay: part of a purchase flow, designed with it. */
 const BEFORE_PAYING =
-  /\b(?:show|shows|showing|display|displays|displaying|see|accept|agree|tick|present)\b.{0,120}?\bbefore\s+(?:(?:they|the\s+\w+|customers?|users?|guests?|shoppers?|buyers?|you|anyone)\s+)?(?:goes\s+to\s+|go\s+to\s+|reach(?:es)?\s+)?(?:pay|pays|paying|payment|checkout|check\s+out|checks\s+out|checking\s+out|buy|buys|purchase|book|books|order|orders|sign\s+up|subscribe)\b/i;
+  /\b(?:show|shows|showing|display|displays|displaying|see|accept|agree|tick|present)\b.{0,120}?\bbefore\s+(?:(?:they|the\s+\w+|customers?|users?|guests?|shoppers?|buyers?|you|anyone)\s+)?(?:goes\s+to\s+|go\s+to\s+|reach(?:es)?\s+)?(?:pay|pays|paying|payment|checkout|check\s+out|checks\s+out|checking\s+out|buy|buys|purchase|book|books|order|orders|sign\s+up|subscribe|confirm|confirms)\b|\b(?:show|display|put|list)\b.{0,80}?\b(?:on|in)\s+the\s+(?:cart|basket|checkout|payment)\s+(?:page|screen|step)\b/i;
+/** Someone's own calendar read or written: access to their data, through the provider. */
+const SOMEONES_CALENDAR = /\b(?:their|his|her|my|your|people['’]s|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?calendars?\b/i;
+/** A product run under a customer's own name: their brand on it, and their domain served. */
+const OWN_BRAND = /\btheir\s+own\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}?(?:name|brand|branding|logo|domain|web\s+address|url|app\s+name)\b|\bre-?brand(?:s|ed|ing)?\b|\bwhite[- ]label/i;
+/** A failure nobody sees until someone complains: it needs watching. */
+const UNNOTICED = /\b(?:nobody|no\s+one|no-one)\s+(?:notices?|knows?|finds?\s+out|sees?|realises?|realizes?)\b|\bwe\s+only\s+(?:find\s+out|notice|hear)\b/i;
+/** Someone seeing what belongs to others: data crossing between customers. */
+const OTHERS_RECORDS = /\b(?:can|able\s+to)\s+(?:see|read|view|access|open|download|edit)\b[^.]{0,60}?\b(?:each\s+other['’]s|another\s+[\w-]+['’]s|other\s+[\w-]+['’]\s|someone\s+else['’]s|another\s+(?:[\w-]+\s+){0,2}?(?:customer|tenant|clinic|school|company|account|user|patient)s?)/i;
+/** Signing what is shipped (a build, an installer, an extension): how releases are made, with its keys guarded. */
+const SIGNED_ARTEFACT = /\b(?:build|builds|installers?|extensions?|apps?|packages?|binar(?:y|ies)|releases?|bundles?|apk|ipa|images?|artifacts?|artefacts?)\b/i;
 
 /** People giving up on a flow: what they do tells a problem of design, not only of code. */
-const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
+const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|(?:drop|drops|dropping)\s+off(?!\s+(?:the\s+)?(?:network|wi-?fi|grid|line|vpn))|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
 
 /** What a screen of data fails to tell: the data behind it is part of the fix. */
 const DATA_VIEW = /\b(?:dashboards?|reports?|charts?|tables?|lists?|overview)\b/i;
@@ -83,7 +94,13 @@ export function touches(phrase: Phrase): Concern[] {
   if (CONNECTIVITY.test(text)) add.push('frontend');
   if (RULES_WITHOUT_RELEASE.test(text)) add.push('frontend', 'backend', 'security');
   if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
+  if (HANDED_BACK.test(text)) add.push('backend', 'frontend', 'security');
   if (PERSONAL_DATA.test(text)) add.push('backend', 'security');
+  if (SOMEONES_CALENDAR.test(text)) add.push('backend', 'security');
+  if (OWN_BRAND.test(text)) add.push('visual', 'frontend', 'backend', 'security');
+  if (UNNOTICED.test(text)) add.push('ops', 'backend');
+  if (OTHERS_RECORDS.test(text)) add.push('backend', 'security');
+  if (/^(?:sign|code-sign|notari[sz]e)$/i.test(verb) && SIGNED_ARTEFACT.test(phrase.object)) add.push('ops', 'security');
   if (ONLY_THEIR_OWN.test(text)) add.push('security');
   if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
   if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
