@@ -153,7 +153,9 @@ export function fixOf(statement: string, complaint = false): string | null {
   const phrase = parsePhrase(told);
   // What people cannot do, or have to do when they complain of it, is the problem.
   const unable = /\b(?:can't|cannot|unable\s+to)\b/i.test(told) || (complaint && /\b(?:have|has|need|needs)\s+to\b/i.test(told));
-  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && ((turnedAt >= 0 && g.at < turnedAt) || unable))) return told;
+  // What people can reach that is someone else's ("pupils can open another school's homework") is the problem too.
+  const exposed = /\bcan\s+[a-z]+\b[^.]{0,60}?\b(?:another|each\s+other['’]s|someone\s+else['’]s|other\s+people['’]s)\b/i.test(told);
+  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && ((turnedAt >= 0 && g.at < turnedAt) || unable || exposed))) return told;
   // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
   const first = told.split(/\s+/)[0] ?? '';
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);

@@ -40,6 +40,15 @@ describe('roles an objective needs, read from its shape', () => {
     ['Couriers lose their half-filled delivery forms when they lose signal in the lift', ['frontend-dev']],
     ['Store managers can\'t tell from the stock report which shelves are empty', ['designer', 'frontend-dev', 'backend-dev']],
     ['Add a settings screen so the fraud team can tune the card decline limits without a release', ['backend-dev', 'frontend-dev', 'security']],
+    // the same categories in other words
+    ['Players want a copy of every chat and purchase record we have on them', ['backend-dev', 'frontend-dev', 'security']],
+    ['Get rid of scanned delivery signatures 90 days after the parcel arrives', ['backend-dev', 'security']],
+    ['Read each coach\'s work calendar to block out their busy times', ['backend-dev', 'security']],
+    ['Clubs want to run the ticketing site under their own name and web address', ['designer', 'frontend-dev', 'backend-dev', 'security']],
+    ['Drop every charging point onto a county map with its live status', ['designer', 'frontend-dev', 'backend-dev']],
+    ['Parking meters lose their mobile connection and nobody notices for days', ['devops', 'backend-dev']],
+    ['Pupils in one school can open homework marked by teachers of another school', ['backend-dev', 'security']],
+    ['Sign the Firefox extension package in the release pipeline', ['devops', 'security']],
   ])('%s', (text, roles) => {
     const got = plan(text).roles;
     for (const r of roles) expect(got, `${r} in ${[...got].join(', ')}`).toContain(r);
@@ -55,6 +64,8 @@ describe('roles that do not belong', () => {
     ['Make the "Book a demo" link open in a new tab', ['backend-dev', 'security']],
     ['Round the corners of the product cards on the home page', ['backend-dev', 'security']],
     ['Code-sign the Windows installer of the desktop client', ['backend-dev', 'designer']],
+    ['List the returns policy in the basket page footer', ['security', 'devops']],
+    ['Shared lockers drop off the network every night', ['designer']],
   ])('%s', (text, absurd) => {
     const got = plan(text).roles;
     for (const r of absurd) expect(got, `${r} in ${[...got].join(', ')}`).not.toContain(r);
