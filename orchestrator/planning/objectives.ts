@@ -5,6 +5,7 @@
  * Offline and deterministic.
  */
 import type { Priority } from '../../collaboration-server/protocol.js';
+import { withoutWhatStaysUp } from './uptime.js';
 import { DOMAINS, GENERIC_DOMAIN, isMatched, matchDomains, type Concern, type Domain } from './domains.js';
 import { domainFactor, type TeamHistory } from './history.js';
 import { leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
@@ -203,7 +204,7 @@ export function analyseObjective(text: string, index: number, count: number, his
   const bare = text.replace(LEAD_IN_RE, '').replace(PRIORITY_TAIL_RE, '').trim() || text.trim();
   const phrase = parsePhrase(bare);
   // What it asks for makes its domains; why it is asked ("…to lift sign-up conversion") does not.
-  const matches = matchDomains([withoutPurpose(bare).main, said?.problem].filter(Boolean).join('. '));
+  const matches = matchDomains(withoutWhatStaysUp([withoutPurpose(bare).main, said?.problem].filter(Boolean).join('. ')));
   // What is broken is named first: "The mobile app crashes … during a video upload" is the app's to fix.
   const matched = matches.filter(isMatched).sort((a, b) => (phrase.cls === 'fix' ? a.first - b.first : 0)).map((m) => m.domain);
   const primary = headOf(phrase, matched);

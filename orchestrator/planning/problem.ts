@@ -17,7 +17,7 @@ const REPORTED =
 const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
 
 /** Verbs a problem is told with, in their base form. */
-const PROBLEM_VERBS = new Set(['lose', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
+const PROBLEM_VERBS = new Set(['lose', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
 const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
@@ -75,6 +75,7 @@ function asGerund(statement: string): { said: string; subject: string; at: numbe
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
     if (/^(?:can't|cannot|couldn't)$/i.test(word)) return said('not being able to');
+    if (/^(?:can|could)$/i.test(word) && rest.length > 1) return said('being able to');
     if (/^(?:don't|doesn't|didn't|won't|never)$/i.test(word)) {
       const base = rest[0] ? baseOf(rest[0], rest[1], true) : null;
       return base ? said(`not ${gerund(base)}`, rest.slice(1)) : null;
@@ -127,10 +128,16 @@ export const WISH = /^(?:(?:we|i)\s+(?:really\s+)?(?:need|want|must|should|have|
 /** Words the phrasing turns a statement round on ("is too slow", "crashes", "looks broken"). */
 const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?|freezes?|times?|leaks?|doesn't|don't|won't|can't|cannot|needs|requires|lacks|should|must|has|have)$/i;
 
+/** Work that lands on people (tickets, complaints, calls) because of something else. */
+export const CAUSED_LOAD = /^[^.]{0,80}?\b(?:tickets?|complaints?|calls?|chargebacks?|refund\s+requests?)\b[^.]{0,40}?\bbecause\s+(?:of\s+(?:how\s+)?)?(.{8,})$/i;
+
 /** The fix a problem statement asks for, as an objective, or null when it is not one. */
 export function fixOf(statement: string, complaint = false): string | null {
   const s = statement.trim().replace(/[.!?]+$/, '');
   if (WISH.test(s)) return null;
+  // "Support keeps getting tickets because the price API returns euros": the cause is what is fixed.
+  const cause = CAUSED_LOAD.exec(s)?.[1];
+  if (cause) return fixOf(cause, complaint) ?? `Fix ${lowerFirst(cause)}`;
   const reported = REPORTED.exec(s);
   if (reported && !leadingVerb(s)) {
     // "Sellers tell us their payouts arrive late": the payouts are the sellers'.
@@ -146,7 +153,9 @@ export function fixOf(statement: string, complaint = false): string | null {
   const phrase = parsePhrase(told);
   // What people cannot do, or have to do when they complain of it, is the problem.
   const unable = /\b(?:can't|cannot|unable\s+to)\b/i.test(told) || (complaint && /\b(?:have|has|need|needs)\s+to\b/i.test(told));
-  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && ((turnedAt >= 0 && g.at < turnedAt) || unable))) return told;
+  // What people can reach that is someone else's ("pupils can open another school's homework") is the problem too.
+  const exposed = /\bcan\s+[a-z]+\b[^.]{0,60}?\b(?:another|each\s+other['’]s|someone\s+else['’]s|other\s+people['’]s)\b/i.test(told);
+  if (phrase.cls !== 'clause' && phrase.verb !== null && !(g && ((turnedAt >= 0 && g.at < turnedAt) || unable || exposed))) return told;
   // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
   const first = told.split(/\s+/)[0] ?? '';
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);

@@ -5,8 +5,8 @@
  * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
-import { aboutOf, fixOf, WISH } from './problem.js';
-import { leadingVerb } from './phrasing.js';
+import { aboutOf, CAUSED_LOAD, fixOf, WISH } from './problem.js';
+import { leadingVerb, lowerFirst } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -21,6 +21,8 @@ export interface Request {
 const PEOPLE = String.raw`(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|we|police|personnel|crew|team|management)`;
 
 const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
+/** "students to book my slots", "the scanner to beep": someone or something else, and what it is to do. */
+const OTHERS_DO = /^((?:the\s+|our\s+|my\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+to\s+(?!be\b)([a-z]+\b.*)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
 const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
@@ -48,8 +50,11 @@ function story(line: string): Request | null {
   const also = why ? /,?\s+and\s+((?:the|their|our|a|an|my|every|each)\s+.+?\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|will)\s+.+)$/i.exec(why)?.[1] : undefined;
   // "…so nobody can edit its entries": who may do what is a requirement, read for what it touches.
   const guarded = why && /\b(?:nobody|no\s+one|only\s+(?:the\s+)?\w+)\s+can\b|\bcan(?:not|'t)\s+be\s+(?:edited|changed|seen|read|deleted)\b/i.test(why) ? why : undefined;
-  // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build.
-  return { text: to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  // "I want to issue refunds" is something they do; "I want dark mode" is a thing to build;
+  // "I want students to book…" is what others do, "I want the scanner to beep…" what a thing does.
+  const others = to ? null : OTHERS_DO.exec(deed);
+  const text = others ? (new RegExp(String.raw`^(?:the\s+|our\s+|my\s+)?${PEOPLE}$`, 'i').test(others[1]!) && !/^(?:the|our|my)\s/i.test(others[1]!) ? `Let ${others[1]} ${others[2]}` : `Make ${others[1]} ${others[2]}`) : null;
+  return { text: text ?? (to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed)), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
@@ -70,8 +75,13 @@ function demand(line: string): Request | null {
 const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE}|users?|customers?|admins?|we)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(.+?)\s*\?$`, 'i');
 const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way|how\s+hard\s+would\s+it\s+be|how\s+(?:can|could|do|should)\s+we|what\s+would\s+it\s+take)\s+(?:for\s+(${PEOPLE}|users?|customers?)\s+)?(?:to\s+)?(.+?)\s*\?$`, 'i');
 
+/** "Could the planner app read people's calendars?": a thing of ours asked to do something. */
+const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:app|apps|site|website|system|service|bot|platform|portal|tool|api|dashboard|page|product|backend|server|checkout|search|chatbot|assistant))\s+(?!be\b)(.+?)\s*\?$/i;
+
 /** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
+  const thing = THING_ASKED.exec(line);
+  if (thing) return { text: `Make ${lowerFirst(thing[1]!)} ${thing[2]}`, problem: null, why: 'asked as a question' };
   const m = ASKED.exec(line) ?? POSSIBLE.exec(line);
   if (!m) return null;
   const who = m[1]?.toLowerCase();
@@ -132,6 +142,8 @@ const WISHED = [
   new RegExp(String.raw`^(?:it\s+would\s+be\s+(?:great|nice|good|awesome|cool|helpful|useful)|wouldn't\s+it\s+be\s+(?:great|nice)|(?:we|i)(?:'d|’d|\s+would)\s+love\s+it)\s+if\s+(${PEOPLE}|users?|customers?)\s+(?:could|can|would)\s+(.+?)[.!?]*$`, 'i'),
   new RegExp(String.raw`^(?:please\s+)?make\s+it\s+possible\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support)\s+to\s+(.+?)[.!?]*$`, 'i'),
   new RegExp(String.raw`^(?:(?:we|i)\s+)?(?:need|want|would\s+like|'d\s+like)\s+(?:a\s+way|an\s+option|the\s+ability|some\s+way)\s+for\s+(${PEOPLE}|users?|customers?|hr|finance|support|legal)\s+to\s+(.+?)[.!?]*$`, 'i'),
+  // "We'd like farmers to be able to log their harvest": what the others are to do.
+  new RegExp(String.raw`^(?:we|i)(?:'d|’d|\s+would)\s+(?:really\s+)?like\s+(?!to\b)((?:our\s+|the\s+)?${PEOPLE}|users?|customers?)\s+to\s+(?:be\s+able\s+to\s+)?(.+?)[.!?]*$`, 'i'),
 ];
 const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
 function wish(sentence: string): Request | null {
@@ -149,7 +161,8 @@ function wish(sentence: string): Request | null {
 function single(sentence: string): Request {
   const asked = story(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
   if (asked) return asked;
-  const fix = isRequest(sentence, true) ? null : fixOf(sentence);
+  // "Support tickets pile up because…" opens with a word that could be a verb, but tells a problem.
+  const fix = isRequest(sentence, true) && !CAUSED_LOAD.test(sentence) ? null : fixOf(sentence);
   return { text: fix ?? bare(sentence), problem: null, why: null };
 }
 

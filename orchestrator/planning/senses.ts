@@ -15,5 +15,11 @@ export const OTHER_SENSES: readonly string[] = [
   'google docs', 'google doc', 'google sheets', 'google drive',
   // when something started, not a deploy to make
   'since the last deploy', 'since the deploy', 'after the last deploy', 'after the deploy', 'since last deploy', 'since the last release', 'since the release', 'after the last release',
+  // cards on a screen, not payment cards
+  'dashboard card', 'product card', 'profile card', 'card layout', 'card view', 'card component',
+  // mail providers that receive a message, not where it is rendered
+  'spam at outlook', 'at outlook and gmail', 'at gmail and outlook', 'outlook and gmail', 'gmail and outlook',
+  // a policy shown to people, not a refund made
+  'refund policy', 'return policy', 'returns policy',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

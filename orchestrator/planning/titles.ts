@@ -54,6 +54,8 @@ export interface TitleContext {
   head: 'testing' | 'docs' | 'other';
 }
 
+const SPEED = /^(?:speed up|optimi[sz]e|tune|scale)$/;
+
 export function titleFor(p: Phrase, ctx: TitleContext): string {
   const { kind, role, lead, head } = ctx;
   const what = topic(p);
@@ -64,7 +66,8 @@ export function titleFor(p: Phrase, ctx: TitleContext): string {
       if (p.cls === 'clause') return `Design: ${said}`;
       if (role === 'designer' && !lead) return p.cls === 'build' ? `Design the screens for ${p.thing}` : `Design ${what}`;
       if (p.cls === 'fix') return `Diagnose ${p.object}`;
-      if (head === 'testing' && (p.cls === 'build' || p.cls === 'change')) return `Plan ${bare(p.object)}`;
+      // (…but making something faster is planned as the speed-up, even of a test run: "Plan the speed-up of CI".)
+      if (head === 'testing' && (p.cls === 'build' || (p.cls === 'change' && !SPEED.test(p.verb ?? '')))) return `Plan ${bare(p.object)}`;
       if (head === 'docs' || p.cls === 'document') return `Outline ${definite(p.cls === 'document' ? what : p.thing)}`;
       if (p.cls === 'build') return role === 'designer' && !lead ? `Design the screens for ${p.thing}` : `Design ${p.thing}`;
       if (p.cls === 'enable') return `Design ${what}`;

@@ -8,6 +8,7 @@
 import type { Concern } from './domains.js';
 import type { Phrase } from './phrasing.js';
 import { releasesLibrary } from './library-release.js';
+import { withoutWhatStaysUp } from './uptime.js';
 
 /** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
 const SHOWN_IN_UI =
@@ -18,10 +19,46 @@ const ONLY_A_LOOK = /\b(?:banner|icon|badge|tooltip|colou?rs?|logo|illustration|
 /** Given to people to look at: "give store managers a report of refunds". */
 const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|view|screen|page)\b/i;
 /** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
-const RETENTION = /\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+(?:\d+|one|two|three|five|six|seven|ten|twelve)\s+(?:years?|months?|days?)\b/i;
+const SPAN = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|thirty|ninety)\s+(?:years?|months?|weeks?|days?)`;
+const RETENTION = new RegExp(
+  String.raw`\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+${SPAN}|\b(?:delete|deletes|deleting|purge|purges|purging|erase|erasing|remove|removing|wipe|wiping|anonymi[sz]e|anonymi[sz]ing|pseudonymi[sz]e|discard|discarding|destroy|destroying|get\s+rid\s+of|throw\s+away|throwing\s+away|clear\s+out)\b.{0,80}?\b(?:(?:after|older\s+than)\s+${SPAN}|${SPAN}\s+(?:after|old)\b)`,
+  'i',
+);
+
+/** A person's own data handed back to them or kept from others: "everything you hold about me", "their profile data". */
+const HANDED_BACK =
+  /\b(?:everything|all(?:\s+of)?(?:\s+the)?\s+(?:data|information|details|records?)|(?:every|each)\s+(?:[\w-]+\s+){0,3}?(?:records?|data|detail))\b[^.]{0,50}?\b(?:(?:about|on)\s+(?:me|them|him|her|you|us)\b|(?:we|you|they|it)\s+(?:holds?|stores?|keeps?|collects?|has|have)\b)/i;
+const PERSONAL_DATA = /\b(?:profile|personal|account)\s+data\b/i;
+/** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor". */
+const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
+
+/** Shown on a map: a map view is a screen to design, with places a server looks up. */
+const ON_A_MAP = /\b(?:on|in|onto)\s+(?:a|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?map\b|\bmap\s+view\b/i;
+/** Shown to people before they pay: part of a purchase flow, designed with it. */
+const BEFORE_PAYING =
+  /\b(?:show|shows|showing|display|displays|displaying|see|accept|agree|tick|present)\b.{0,120}?\bbefore\s+(?:(?:they|the\s+\w+|customers?|users?|guests?|shoppers?|buyers?|you|anyone)\s+)?(?:goes\s+to\s+|go\s+to\s+|reach(?:es)?\s+)?(?:pay|pays|paying|payment|checkout|check\s+out|checks\s+out|checking\s+out|buy|buys|purchase|book|books|order|orders|sign\s+up|subscribe|confirm|confirms)\b|\b(?:show|display|put|list)\b.{0,80}?\b(?:on|in)\s+the\s+(?:cart|basket|checkout|payment)\s+(?:page|screen|step)\b/i;
+/** Someone's own calendar read or written: access to their data, through the provider. */
+const SOMEONES_CALENDAR = /\b(?:their|his|her|my|your|people['’]s|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?calendars?\b/i;
+/** A product run under a customer's own name: their brand on it, and their domain served. */
+const OWN_BRAND = /\btheir\s+own\s+(?:[\w-]+,?\s+(?:and\s+)?){0,3}?(?:name|brand|branding|logo|domain|web\s+address|url|app\s+name)\b|\bre-?brand(?:s|ed|ing)?\b|\bwhite[- ]label/i;
+/** A failure nobody sees until someone complains: it needs watching. */
+const UNNOTICED = /\b(?:nobody|no\s+one|no-one)\s+(?:notices?|knows?|finds?\s+out|sees?|realises?|realizes?)\b|\bwe\s+only\s+(?:find\s+out|notice|hear)\b/i;
+/** Someone seeing what belongs to others: data crossing between customers. */
+const OTHERS_RECORDS = /\b(?:can|able\s+to)\s+(?:see|read|view|access|open|download|edit)\b[^.]{0,60}?\b(?:each\s+other['’]s|another\s+[\w-]+['’]s|other\s+[\w-]+['’]\s|someone\s+else['’]s|another\s+(?:[\w-]+\s+){0,2}?(?:customer|tenant|clinic|school|company|account|user|patient)s?)/i;
+/** Signing what is shipped (a build, an installer, an extension): how releases are made, with its keys guarded. */
+const SIGNED_ARTEFACT = /\b(?:build|builds|installers?|extensions?|apps?|packages?|binar(?:y|ies)|releases?|bundles?|apk|ipa|images?|artifacts?|artefacts?)\b/i;
 
 /** People giving up on a flow: what they do tells a problem of design, not only of code. */
-const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|drop\s+off|drops\s+off|dropping\s+off|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
+const GIVE_UP = /\b(?:abandon|abandons|abandoning|give\s+up|gives\s+up|giving\s+up|(?:drop|drops|dropping)\s+off(?!\s+(?:the\s+)?(?:network|wi-?fi|grid|line|vpn))|get\s+confused|gets\s+confused|getting\s+confused|(?:can't|cannot|not\s+being\s+able\s+to)\s+(?:find|tell|see|understand|figure\s+out)|struggle\s+to|struggling\s+to)\b/i;
+
+/** What a screen of data fails to tell: the data behind it is part of the fix. */
+const DATA_VIEW = /\b(?:dashboards?|reports?|charts?|tables?|lists?|overview)\b/i;
+/** Losing the network on the way: the app on the device has to cope with it. */
+const CONNECTIVITY = /\b(?:lose|loses|losing|lost)\s+(?:the\s+|their\s+|its\s+)?(?:signal|connection|connectivity|network|reception)\b|\b(?:offline|no\s+signal|(?:slow|poor|flaky|bad|patchy|weak)\s+(?:connections?|networks?|signal|reception))\b/i;
+
+/** Rules changed in production by people, not by a reviewed release: who may change them is a security matter. */
+const RULES_WITHOUT_RELEASE =
+  /\b(?:change|changes|changing|edit|edits|editing|adjust|adjusts|adjusting|set|sets|setting|tune|tuning|update|updating)\b.{0,60}?\b(?:thresholds?|limits?|rules?|polic(?:y|ies)|permissions?)\b.{0,40}?\bwithout\s+(?:a\s+|any\s+)?(?:deploy|deploys|deployment|release|code\s+changes?|developers?|engineers?)\b/i;
 
 const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout|loading|load)\b/i;
 
@@ -40,7 +77,8 @@ const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
-  const text = phrase.action;
+  // (What must stay up meanwhile, "without taking the shop offline", is no part of it.)
+  const text = withoutWhatStaysUp(phrase.action);
   const verb = phrase.verb ?? '';
   const add: Concern[] = [];
   if (SHOWN_IN_UI.test(text) && !ONLY_A_LOOK.test(SHOWN_IN_UI.exec(text)![0])) add.push('frontend', 'backend');
@@ -52,7 +90,19 @@ export function touches(phrase: Phrase): Concern[] {
   if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
   if (phrase.receiver && GIVEN_TO_LOOK_AT.test(phrase.thing)) add.push('frontend', 'backend');
   // …unless they give up waiting: then it is speed.
-  if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend');
+  if (GIVE_UP.test(text) && !WAITING.test(text)) add.push('visual', 'frontend', ...(DATA_VIEW.test(text) ? (['backend'] as const) : []));
+  if (CONNECTIVITY.test(text)) add.push('frontend');
+  if (RULES_WITHOUT_RELEASE.test(text)) add.push('frontend', 'backend', 'security');
   if (RETENTION.test(text)) add.push('backend', 'security', 'ops');
+  if (HANDED_BACK.test(text)) add.push('backend', 'frontend', 'security');
+  if (PERSONAL_DATA.test(text)) add.push('backend', 'security');
+  if (SOMEONES_CALENDAR.test(text)) add.push('backend', 'security');
+  if (OWN_BRAND.test(text)) add.push('visual', 'frontend', 'backend', 'security');
+  if (UNNOTICED.test(text)) add.push('ops', 'backend');
+  if (OTHERS_RECORDS.test(text)) add.push('backend', 'security');
+  if (/^(?:sign|code-sign|notari[sz]e)$/i.test(verb) && SIGNED_ARTEFACT.test(phrase.object)) add.push('ops', 'security');
+  if (ONLY_THEIR_OWN.test(text)) add.push('security');
+  if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
+  if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
   return add;
 }

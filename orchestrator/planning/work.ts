@@ -123,7 +123,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
       needs.add('visual');
       if (!matched.some((m) => m.domain.id === 'mobile')) needs.add('backend');
     }
-    if (phrase.verb && (USER_DEEDS.has(phrase.verb) || (phrase.verb === 'import' && FROM_THEIR_FILE.test(phrase.object)))) needs.add('frontend');
+    // (…but "sort out SPF" is a phrasal verb: fixing something, not sorting a list.)
+    if (phrase.verb && !/^(?:out|through)\b/i.test(phrase.object) && (USER_DEEDS.has(phrase.verb) || (phrase.verb === 'import' && FROM_THEIR_FILE.test(phrase.object)))) needs.add('frontend');
     // A flow people use, made simpler or new, is designed again.
     if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
     // A new way to sign in is set up and used on screens.
