@@ -287,11 +287,18 @@ export class TaskRun {
     this.sending = this.sending.then(() =>
       this.client.send(frame).catch((err) => {
         const e = toHuddleError(err);
-        if (e.code === 'INVALID_TRANSITION' && !isActive(this.task.status)) return;
+        if (isMootRefusal(e.code, this.task.status)) return;
         this.settings.log(`${this.task.id}: ${frame.type} ${'action' in frame ? frame.action : ''} refused: ${e.message}`);
       }),
     );
   }
 }
+
+/**
+ * Whether a refused report only says the command finished the task first: its state moved on, or
+ * finishing the sprint's last task closed the sprint.
+ */
+export const isMootRefusal = (code: string, status: Task['status']): boolean =>
+  (code === 'INVALID_TRANSITION' || code === 'SPRINT_CLOSED') && !isActive(status);
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
