@@ -14,14 +14,20 @@ const BUSINESS_CUES: readonly { reason: BusinessReason; re: RegExp }[] = [
   },
   {
     reason: 'budget',
-    re: /\bbudget\b|\bbilling (?:console|account|portal|page|admin|settings|contact)\b|\b(?:company|corporate|credit) card\b|\bcard on file\b|\binvoices? (?:is|are|was|were) (?:unpaid|overdue)\b|\b(?:cost|costs|costing|pay for|paid|pricing|purchase|buy|spend|seats?|subscription|(?:contract|subscription|licen[cs]e|plan|seat|support|membership|domain) renewal|sign the renewal|fees|(?<!schema )finance(?! reports?\b)|cloud bill|line on the (?:\w+ )?bill|storage bill|(?:our|the|a|my) [\w-]+ bill|switch vendors?|balance is empty|(?:twilio|sms|aws|gcp|azure|stripe) balance)\b|\b(?:only )?(?:lets us|allows us to) (?:send|make|store|run|use|have)\b|\b(?:free )?quota is gone\b|(?:\$|€|£)\s?\d|\b(?:free|paid|enterprise|premium|pro) (?:tier|plan|quota|account|version)\b|\bcaps? us at\b|(?<!\b(?:at|by) (?:the |an |our )?(?:[\w-]+ )?)\b(?:an|the|our) (?:[\w-]+ )?agency\b/,
+    re: /\bbudget\b|\bbilling (?:console|account|portal|page|admin|settings|contact)\b|\b(?:company|corporate|credit) card\b|\bcard on file\b|\binvoices? (?:is|are|was|were) (?:unpaid|overdue)\b|\b(?:cost|costs|costing|pay for|paid|pricing|purchase|buy|spend|seats?|subscription|(?:contract|subscription|licen[cs]e|plan|seat|support|membership|domain) renewal|sign the renewal|fees|(?<!schema )finance(?! (?:reports?|marts?|tables?|data|dashboards?|models?|pipelines?|jobs?|service|db|database|backfill|schema)\b)|cloud bill|line on the (?:\w+ )?bill|storage bill|(?:our|the|a|my) [\w-]+ bill|switch vendors?|balance is empty|(?:twilio|sms|aws|gcp|azure|stripe) balance)\b(?!-)|\b(?:only )?(?:lets us|allows us to) (?:send|make|store|run|use|have)\b|\b(?:free )?quota is gone\b|(?:\$|€|£)\s?\d|\b(?:free|paid|enterprise|premium|pro) (?:tier|plan|quota|account|version)\b|\bcaps? us at\b|(?<!\b(?:at|by) (?:the |an |our )?(?:[\w-]+ )?)\b(?:an|the|our) (?:[\w-]+ )?agency\b/,
   },
-  { reason: 'legal', re: /\b(?:data processing agreement|dpo|data protection officer|privacy (?:review|sign-?off|team|officer)|soc ?2|iso ?27001|pci(?: dss)?|audit evidence|privacy policy|compliance|regulator|legal|lawyers?|licen[cs]e|licensing|agpl|gpl|dpa|gdpr|hipaa|data residency|health data|cookie consent|consent wording|terms of service|terms of use|(?:api|usage|data|licen[cs]e|new) terms|retention (?:policy|period|rules?)|customer data|personal data|allowed to use|data sharing|works council|union|labou?r law|baa|patient data|legal copy|consent screen)\b/ },
+  { reason: 'legal', re: /\b(?:data processing agreement|dpo|data protection officer|privacy (?:review|sign-?off|team|officer)|soc ?2|iso ?27001|pci(?: dss)?|audit evidence|privacy policy|compliance|regulator|legal|lawyers?|licen[cs]e(?! (?:servers?|dongles?|keys?|files?|manager|check|daemon)\b)|licensing|agpl|gpl|dpa|gdpr|hipaa|data residency|health data|cookie consent|consent wording|terms of service|terms of use|(?:api|usage|data|licen[cs]e|new) terms|retention (?:policy|period|rules?)|customer data|personal data|allowed to use|data sharing|works council|union|labou?r law|baa|patient data|legal copy|consent screen)\b/ },
   { reason: 'scope', re: /\b(?:cut|drop) [\w ]{1,30} from the (?:demo|release|launch|sprint) or (?:move|push|delay) the (?:date|demo|deadline|launch)\b|\b(?:client|customer)\b[^.?!]{0,30}\b(?:hasn't|has not|haven't) (?:told|said|decided|confirmed|approved|signed off|agreed)\b/ },
   { reason: 'third party', re: /\bthe (?:vendor|supplier|agency|partner) promised\b|\b(?<!api )(?<!data )contract(?! test)\b|\b(?:purchase order|a new po|won't renew|partner agreement|sla with|sow|statement of work|msa|master services agreement)\b/ },
   { reason: 'scope', re: /\b(?:we|sales|i|they|marketing|management|someone|the ceo|product) (?:promised|told|committed to|assured|agreed with)(?: [\w'-]+){0,3} (?:the )?(?:bank|client|customer|insurer|partner|investors?|regulator|board|users|auditors?)\b|\b(?:is|are) (?:that|this|it) (?:really |actually )?(?:the plan|what we want|intended|in scope)\b|\bare we (?:really |actually )(?:doing|building|supporting|committing to|promising|shipping)\b|\bdecide what (?:we|to) (?:tell|say|promise|offer)\b|\b(?:(?:i|we) can (?:only )?do (?:maybe )?(?:the )?(?:top |first )?\d+|this sprint|(?<!@[\w-]+ )scope|out of scope|not in the (?:sprint|estimate|plan)|isn't in the estimate|mvp|do we (?:still )?(?:need|take|build|support|want)|(?:customer|client) (?:asked for|changed the)|doubled|won't finish this sprint|only covers)\b/ },
   // A call that is the product owner's or a stakeholder's to make, however it is asked for.
   { reason: 'requirements', re: /\b(?:\w+ says [\w' ]{1,20}, (?:and )?(?:the )?(?:[\w-]+ ){0,2}says|(?:someone|somebody) (?:picks?|chooses?|decides?)|(?:answers?|decides?|tells? (?:me|us)|confirms?) which|which [\w ]{1,20} to (?:show|use|support|build|include|offer)|your call|not my call|who decides|go\/no-go|either way|which one is it|which do i build|(?:can't|cannot) build both|not in the requirements|(?:someone|somebody|one person|product|the po)(?: \w+)? (?:needs|has|have) to (?:pick|choose|decide|approve)|(?:get|need) one person to decide|(?:customer|client|stakeholders?) to (?:confirm|decide|choose|pick)|(?:two|the) stakeholders|(?:spec|doc|ticket|requirements?|brief) says both|which of the [\w ]{1,40} in the (?:doc|spec|brief|ticket))\b/ },
+  // Someone above the team or outside it has the call: a board, a ministry, a client's acceptance.
+  {
+    reason: 'requirements',
+    re: /\b(?:board|ministry|regulator|council|committee|steering (?:group|committee)|leadership|exec team|execs|cfo|ceo|coo|founders?|investors?|client|customer|legal|insurer)(?: \w+){0,2} (?:decides?|approves?|signs? off|rules?|agrees?|picks?|chooses?)\b|\b(?:uat|user acceptance|acceptance testing|go-live)\b[^.?!]{0,40}\bsign(?:ed)?[- ]?off\b|\bsign(?:ed)?[- ]?off (?:on )?(?:the )?uat\b|\b(?:in|part of) (?:the )?(?:first |next |initial )?(?:release|mvp|launch|v1|scope)(?: [\w-]+){0,4} or not\b|\b(?:two|three|four|several|different|conflicting|contradictory) (?:different )?answers\b/,
+  },
+  { reason: 'budget', re: /\bquote (?:for|from)\b|\b(?:cfo|finance director|procurement|purchasing)\b|\border form\b|\bpurchase request\b/ },
   { reason: 'budget', re: /\b(?:billing|finance|budget) approval|(?:approve|approval (?:of|for)) the (?:paid|pro|enterprise|bigger) plan|(?:membership|subscription|developer account) (?:has )?(?:expired|lapsed|ran out)\b/ },
   { reason: 'priorities', re: /\b(?:(?:i|we) can only (?:finish|do|build|ship|deliver) one|p[0-3]s|which of the [\w ]{1,30} comes first|priorit(?:y|ies|ise|ize)|which (?:one|feature|task) (?:first|matters)|more important|both (?:are )?marked urgent|(?:keep working on|switch to) the)\b/ },
   {
@@ -38,10 +44,20 @@ const BUSINESS_CUES: readonly { reason: BusinessReason; re: RegExp }[] = [
 const VENDOR_WAIT =
   /\b(?:[Ww]aiting|[Ww]aits?) (?:on|for) (?:the )?(?!(?:Security|Data|Platform|Design|Mobile|Backend|Frontend|Infra|Ops|DevOps|Product|Web|Growth|Core|Legal|Finance|Sales|Marketing|Support)\b)[A-Z][a-z][\w.&-]*(?: [A-Za-z][\w.-]*)? (?:team|folks|people|support|partner team|partners)\b/;
 
+/**
+ * Which of two technical things is right (a branch, a role to use, a supplier's config against its
+ * signal database) is for engineers to settle, unless a product or policy document is in it.
+ */
+const TECHNICAL_CHOICE =
+  /\bwhich (?:branch|commit|tag|version|build|image|port|config|schema|role|endpoint|library|sdk|region|cluster|migration|flag)\b|\b(?:config|configuration|schema|database|firmware|dbc|sdk|api docs?|datasheet|header|binary)\b[^.?!]{0,60}\b(?:disagree|conflict|contradict|don't match|do not match|mismatch)/;
+const POLICY_DOCUMENT = /\b(?:marketing|finance|sales|legal|policy|prd|requirements?|spec|brief|customer|client|contract)\b/;
+
 /** The business reason a blocker needs the product owner for, or null when the team can solve it. */
 export function businessReason(text: string): BusinessReason | null {
   const t = text.toLowerCase().replace(/[’‘]/g, "'");
-  return BUSINESS_CUES.find(({ re }) => re.test(t))?.reason ?? (VENDOR_WAIT.test(text) ? 'third party' : null);
+  const reason = BUSINESS_CUES.find(({ re }) => re.test(t))?.reason ?? (VENDOR_WAIT.test(text) ? 'third party' : null);
+  if (reason === 'requirements' && TECHNICAL_CHOICE.test(t) && !POLICY_DOCUMENT.test(t)) return null;
+  return reason;
 }
 
 export type BlockerKind = { kind: 'technical' } | { kind: 'business'; reason: BusinessReason };

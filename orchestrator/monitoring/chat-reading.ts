@@ -121,7 +121,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
+const LASTING = /\bcut (?:us|me|them|it) off\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
@@ -134,6 +134,9 @@ function liveForm(clause: string): string | null {
   // "Would anyone be able to…" is a polite request, not a condition.
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }
+
+/** A line that is only a plan ("Planned: a circuit breaker so an outage doesn't take us down"): no "but", no blocker field. */
+const PLAN_ONLY = /^(?:planned|plan|next up|next|to-?do|tomorrow|roadmap|idea)\s*:(?!.*\b(?:but|blockers?|blocked|stuck|waiting)\b)/;
 
 /** Someone's claim, not what the speaker sees: "their status page says all green", "supposedly fixed". */
 const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|according to)\b/;
@@ -175,7 +178,7 @@ function shapesOf(whole: string): Heard | null {
 export function readChat(rawText: string): ChatReading {
   const raw = rawText.slice(0, READ_CHARS);
   const whole = normalise(raw);
-  if (!whole || !/\p{L}/u.test(whole) || REMINDER.test(whole)) return NONE;
+  if (!whole || !/\p{L}/u.test(whole) || REMINDER.test(whole) || PLAN_ONLY.test(whole)) return NONE;
   if (DENIES.some((re) => re.test(whole))) {
     // "No blockers, but the staging DB is down since 9": a denial only covers what comes before a "but".
     const after = /\bbut\b(.*)$/.exec(whole)?.[1];
