@@ -66,3 +66,29 @@ describe('ordinary lines that look like trouble', () => {
     expect(reading('still waiting for the brand team’s poster files, but they only matter for the office wall and are not on anyone’s path')).toBe('none');
   });
 });
+
+describe('shapes from dev set 11', () => {
+  it('hears a limit hit, an approval needed before going on, a release question and a dead machine', () => {
+    const limit = readChat('Agent: T-31 paused. The mail provider account hit its monthly send quota (429 QUOTA_EXCEEDED); lifting it means buying a bigger plan, which a product owner must approve before I continue.');
+    expect(limit.reading).toBe('blocker');
+    expect(limit.kind).toBe('business');
+    expect(reading('Is the audit log screen in this release or not? The roadmap and the contract disagree and I am not starting it until someone tells me.')).not.toBe('none');
+    expect(reading('My workstation died over the weekend and the only copy of the HSM test config lived on that machine.')).not.toBe('none');
+  });
+
+  it('sends a question product must answer and a plan that needs billing to the product owner', () => {
+    expect(readChat('Could product confirm whether a paused subscription still counts as active for the loyalty tier? The story is silent and I cannot finish the job without it.').kind).toBe('business');
+    expect(readChat('The build credits are all used up for the month; every pipeline sits in the queue until someone with billing upgrades the plan.').kind).toBe('business');
+  });
+
+  it('leaves a limit that resets by itself, a future limit, a policy on days, a duplicate ticket and a wait nothing depends on', () => {
+    expect(reading('We hit the sandbox rate limit on the geocoder, but it resets at midnight and I have plenty of other tickets until then.')).toBe('none');
+    expect(reading('We will hit the storage quota next quarter, worth a line in the roadmap review.')).toBe('none');
+    expect(reading('We never release on weekends, so the hotfix waits for Monday.')).toBe('none');
+    expect(reading("The 'checkout can't load on iPad' bug was a duplicate of the cache header one we fixed on Tuesday.")).toBe('none');
+    expect(reading('Waiting on the agency’s copy for the landing page, due Thursday, and none of the build work depends on it.')).toBe('none');
+    expect(reading('Stuck with the stock icons for now, which look fine, design will swap them later.')).toBe('none');
+    expect(reading('Roadworks on the bypass, I’m stuck in the van but will join standup by phone.')).toBe('none');
+    expect(reading('Refund disputes are down by half since the new receipts went out.')).toBe('none');
+  });
+});
