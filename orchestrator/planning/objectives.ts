@@ -147,7 +147,9 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       !leadingVerb(bare) ||
       /^(?:\S+\s+){0,2}(?:them|it|this|these|those|their|its)\b/i.test(bare) ||
       (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null) ||
-      (prev >= 0 && continuesList(merged[prev]!, bare));
+      (prev >= 0 && continuesList(merged[prev]!, bare)) ||
+      // "…retrained weekly and served through an API": a participle goes on describing the same thing.
+      /^[a-z]+(?:ed|en|wn)\s+(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare);
     if (prev >= 0 && continues && !LEAD_IN_RE.exec(piece)?.[0]) merged[prev] = `${merged[prev]}${parts[i - 1] ?? ', '}${piece}`;
     else merged.push(piece);
   }

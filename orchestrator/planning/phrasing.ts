@@ -56,7 +56,7 @@ const VERBS: Record<string, Entry> = {
   containerize: ['change', 'containerization of'], dockerise: ['change', 'containerisation of'], dockerize: ['change', 'containerization of'], automate: ['change', 'automation of'],
   backfill: ['change', 'backfill of'], archive: ['change', 'archiving of'], deduplicate: ['change', 'deduplication of'], dedupe: ['change', 'deduplication of'], version: ['change', 'versioning of'],
   modularise: ['change', 'modularisation of'], modularize: ['change', 'modularization of'], restructure: ['change', 'restructuring of'], deprecate: ['change', 'deprecation of'],
-  remove: ['change', 'removal of'], delete: ['change', 'deletion of'], drop: ['change', 'removal of'], retire: ['change', 'retirement of'], sunset: ['change', 'sunsetting of'],
+  remove: ['change', 'removal of'], delete: ['change', 'deletion of'], discard: ['behave'], drop: ['change', 'removal of'], retire: ['change', 'retirement of'], sunset: ['change', 'sunsetting of'],
   disable: ['change', 'disabling of'], 'phase out': ['change', 'phase-out of'], extend: ['change', 'extension of'], expand: ['change', 'expansion of'], shorten: ['change', 'shortening of'],
   send: ['behave'], notify: ['behave'], email: ['behave'], show: ['behave'], display: ['behave'], track: ['behave'], retry: ['behave'], sync: ['behave'], export: ['behave'], import: ['behave'],
   stream: ['behave'], serve: ['behave'], cache: ['behave'], index: ['behave'], log: ['behave'], alert: ['behave'], monitor: ['behave'], measure: ['behave'], handle: ['behave'], run: ['behave'],
@@ -122,7 +122,7 @@ function whoBeforeDeed(object: string): string | undefined {
 const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|we|i)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
 const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
-const FAILING = /^(.+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
+const FAILING = /^((?:(?!\b(?:if|when|whenever|unless|once)\b).)+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
 const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no)\s+(.+)$/i;
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
@@ -159,6 +159,13 @@ function third(verb: string): string {
   if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
   return `${verb}s`;
 }
+/** What someone does, agreeing with them: "finance gets a CSV export", "users get a CSV export". */
+export function deedOf(who: string, deed: string): string {
+  const [verb, ...rest] = deed.split(' ');
+  if (!verb || plural(who) || /^(?:staff|people|police|everyone|anyone)$/i.test(who.split(/\s+/).at(-1) ?? '') || !/^[a-z]+$/.test(verb) || leadingVerb(verb) !== verb) return deed;
+  return [third(verb), ...rest].join(' ');
+}
+
 /** Whether a noun phrase is plural, by its head: "the people on the list" are people. */
 const plural = (np: string) => /(?:[^su]s|people|data)$/i.test((np.split(/\s+(?:on|in|of|at|for|with|from|who|that)\s+/i)[0] ?? np).trim());
 
@@ -338,7 +345,7 @@ export function parsePhrase(text: string): Phrase {
     return phraseOf('build', 'add', `Add ${object}`, object);
   }
   // A purpose or a relative clause does not make a noun phrase a sentence ("Feature flags so we can release").
-  const head = t.split(/\s+(?:so that|so|to|that|which|who|where)\s+/i)[0] ?? t;
+  const head = t.split(/\s+(?:so that|so|to|that|which|who|where|if|when|unless)\s+/i)[0] ?? t;
   if (FINITE.test(head)) return phraseOf('clause', null, t, t);
   // A noun phrase: the thing to build ("Dark mode", "Role-based access control for the admin panel").
   const thing = lowerFirst(t);

@@ -38,6 +38,8 @@ const theirs = (s: string) => s.replace(/\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[W
 
 const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+const SHOWN_ON = /^(?:the|their|all|every|each|this|next|[\w-]+['’]s)\b.{2,60}?\s+(?:on|in)\s+(?:an?|the|one|their)\s+(?:[\w-]+\s+)?(?:calendar|map|screen|page|dashboard|list|board|view|timeline|chart|table|grid|feed|tab)\b/i;
+
 function story(line: string): Request | null {
   const m = STORY.exec(line);
   if (!m) return null;
@@ -54,7 +56,9 @@ function story(line: string): Request | null {
   // "I want students to book…" is what others do, "I want the scanner to beep…" what a thing does.
   const others = to ? null : OTHERS_DO.exec(deed);
   const text = others ? (new RegExp(String.raw`^(?:the\s+|our\s+|my\s+)?${PEOPLE}$`, 'i').test(others[1]!) && !/^(?:the|our|my)\s/i.test(others[1]!) ? `Let ${others[1]} ${others[2]}` : `Make ${others[1]} ${others[2]}`) : null;
-  return { text: text ?? (to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed)), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
+  // "I want the day's appointments on a calendar…": things wanted where they are seen, to be shown there.
+  const seen = to || text ? null : SHOWN_ON.exec(deed);
+  return { text: text ?? (seen ? `Show ${deed}` : to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed)), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
 function demand(line: string): Request | null {
@@ -72,14 +76,19 @@ function demand(line: string): Request | null {
   return { text: `Let ${who} ${rest}`, problem: null, why: `asked for by ${who}` };
 }
 
-const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE}|users?|customers?|admins?|we)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(.+?)\s*\?$`, 'i');
+const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE}|users?|customers?|admins?|finance|hr|support|sales|marketing|legal|we)\s+(?:please\s+)?(?:be\s+able\s+to\s+)?(.+?)\s*\?$`, 'i');
 const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way|how\s+hard\s+would\s+it\s+be|how\s+(?:can|could|do|should)\s+we|what\s+would\s+it\s+take)\s+(?:for\s+(${PEOPLE}|users?|customers?)\s+)?(?:to\s+)?(.+?)\s*\?$`, 'i');
 
 /** "Could the planner app read people's calendars?": a thing of ours asked to do something. */
 const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:app|apps|site|website|system|service|bot|platform|portal|tool|api|dashboard|page|product|backend|server|checkout|search|chatbot|assistant))\s+(?!be\b)(.+?)\s*\?$/i;
 
+/** "Should the ledger use event sourcing or stay on plain tables?": a choice of design, to be decided. */
+const CHOICE_ASKED = /^should\s+((?:the|our|this|that|each|every)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+((?:use|be|stay|keep|move|run|store|support|go|switch|live|become|remain)\b.+?\bor\b.+?)\s*\?$/i;
+
 /** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
+  const choice = CHOICE_ASKED.exec(line);
+  if (choice) return { text: `Decide whether ${lowerFirst(choice[1]!)} should ${choice[2]}`, problem: null, why: 'asked as a choice to make' };
   const thing = THING_ASKED.exec(line);
   if (thing) return { text: `Make ${lowerFirst(thing[1]!)} ${thing[2]}`, problem: null, why: 'asked as a question' };
   const m = ASKED.exec(line) ?? POSSIBLE.exec(line);
@@ -196,6 +205,10 @@ function several(sentences: readonly string[]): Request | null {
 }
 
 /** What the line asks for, and what it says around the request. */
+/** "Marketplace launch: sellers list items…": a change named as a noun, then what it holds; said as the verb. */
+const NAMED_CHANGE = /^((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(launch|rollout|roll-out|migration|redesign|rewrite|upgrade|overhaul|integration|refactor)\s*:\s+(\S.*)$/i;
+const CHANGE_VERBS: Record<string, string> = { launch: 'Launch', rollout: 'Roll out', 'roll-out': 'Roll out', migration: 'Migrate', redesign: 'Redesign', rewrite: 'Rewrite', upgrade: 'Upgrade', overhaul: 'Overhaul', integration: 'Integrate', refactor: 'Refactor' };
+
 /** "GDPR: users must be able to…": a topic named before what is asked. */
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
 
@@ -207,6 +220,11 @@ export function requestOf(line: string): Request {
     const can = /^(?:can|could|should)\s+we\s+(.+?)\??$/i.exec(rest);
     if (/^spike$/i.test(ticket[1]!)) return { text: can ? `Find out whether we can ${can[1]}` : `Find out ${rest.replace(/^(?:whether|if)\s+/i, 'whether ')}`, problem: null, why: 'a spike' };
     return requestOf(rest);
+  }
+  const change = NAMED_CHANGE.exec(line);
+  if (change) {
+    const [, what, noun, rest] = change as unknown as [string, string, string, string];
+    return requestOf(`${CHANGE_VERBS[noun.toLowerCase()]} the ${lowerFirst(what)}: ${rest}`);
   }
   const topic = TOPIC.exec(line);
   if (topic && !leadingVerb(topic[1]!)) {

@@ -21,5 +21,7 @@ export const OTHER_SENSES: readonly string[] = [
   'spam at outlook', 'at outlook and gmail', 'at gmail and outlook', 'outlook and gmail', 'gmail and outlook',
   // a policy shown to people, not a refund made
   'refund policy', 'return policy', 'returns policy',
+  // a figure grouped by place, not a region to run in
+  'by region', 'per region', 'each region', 'by country', 'per country',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

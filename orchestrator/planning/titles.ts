@@ -4,7 +4,7 @@
  * "Diagnose the crash on Android 14", "Check that the dashboard loads in under two seconds".
  */
 import type { TaskKind } from './domains.js';
-import { bare, changeNoun, definite, lowerFirst, type Phrase } from './phrasing.js';
+import { bare, changeNoun, deedOf, definite, lowerFirst, type Phrase } from './phrasing.js';
 
 /** What a title calls the objective's work, by class: "the migration of the orders table". */
 function topic(p: Phrase): string {
@@ -12,7 +12,7 @@ function topic(p: Phrase): string {
     case 'build':
       return p.thing;
     case 'enable':
-      return `how ${p.who} ${p.deed}`;
+      return `how ${p.who} ${deedOf(p.who!, p.deed!)}`;
     case 'fix':
       return `the fix for ${p.object}`;
     case 'change': {

@@ -148,6 +148,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
   if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
+  // …and making an existing flow meet an accessibility standard is work on its screens, not its server.
+  if (a11y && phrase.cls !== 'build' && phrase.cls !== 'enable') needs.delete('backend');
   if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
