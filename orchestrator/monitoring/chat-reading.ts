@@ -121,7 +121,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\bcut (?:us|me|them|it) off\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
+const LASTING = /\bcut (?:us|me|them|it) off\b|\bran out\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
@@ -138,6 +138,24 @@ function liveForm(clause: string): string | null {
 /** A line that is only a plan ("Planned: a circuit breaker so an outage doesn't take us down"): no "but", no blocker field. */
 const PLAN_ONLY = /^(?:planned|plan|next up|next|to-?do|tomorrow|roadmap|idea)\s*:(?!.*\b(?:but|blockers?|blocked|stuck|waiting)\b)/;
 
+/** A full disk on a build agent is the team's to clean, not an investment to decide. */
+const OWN_MACHINE = /\b(?:disk|drive|volume|inode)s? (?:quota|is full|full|space)\b|\bout of disk\b/;
+
+/** "p95 went from 900ms to 120ms": a figure that fell, in the same unit, is an improvement told. */
+function fellBy(clause: string): boolean {
+  const m = /\bwent from (\d+(?:\.\d+)?) ?([a-z%]*) to (\d+(?:\.\d+)?) ?([a-z%]*)/.exec(clause);
+  return !!m && (m[2] === m[4] || !m[2]) && Number(m[3]) < Number(m[1]);
+}
+
+/**
+ * A change reported done and described by what it now does ("Finished the embargo feature: a story …
+ * now can't be published before it", "the approval step is live — adjusters now need…", "closes #903"),
+ * or an agent's completion report: the failure words are the feature, unless a "but" or a blocker follows.
+ */
+const REPORTED_DONE = /^(?:[\w-]+: )?(?:completed|finished|shipped|implemented|landed|spent the (?:morning|day|afternoon) on|task [\w-]+ (?:is )?(?:complete|completed|done))\b|\b(?:closes|fixes|resolves) #\d+|\bdemoed\b|\bis live\b|which is the whole point|\btested it with\b/;
+const STILL_IN_THE_WAY = /\b(?:but|however|blocked|stuck|unable|can't (?:continue|proceed|deploy|merge|finish|start|test|push)|waiting (?:on|for)(?! it\b)|need (?:someone|access|a decision|help))\b/;
+const describesDone = (whole: string) => REPORTED_DONE.test(whole) && (/\bnow\b/.test(whole) || /^(?:[\w-]+: )?(?:completed|task [\w-]+ (?:is )?(?:complete|completed|done))/.test(whole)) && !STILL_IN_THE_WAY.test(whole.replace(/\bnothing is waiting on it\b|no action is required/g, ''));
+
 /** Someone's claim, not what the speaker sees: "their status page says all green", "supposedly fixed". */
 const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|according to)\b/;
 
@@ -146,7 +164,9 @@ const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|accord
  * fix, and a fix someone claims ("their status page says all green") is no fix the speaker sees.
  */
 const settles = (clause: string) => {
-  if (CLAIMED.test(clause)) return false;
+  // "Otherwise all fine": apart from what was just said, which stands.
+  if (CLAIMED.test(clause) || /^(?:otherwise|apart from that|other than that|besides that)\b|\botherwise$/.test(clause)) return false;
+  if (fellBy(clause)) return true;
   const now = clause.replace(/\b(?:until|till|once|as soon as|before|unless)\b.*$/, '');
   return SETTLED.some((re) => re.test(now)) || IN_HAND.some((re) => re.test(now));
 };
@@ -178,7 +198,7 @@ function shapesOf(whole: string): Heard | null {
 export function readChat(rawText: string): ChatReading {
   const raw = rawText.slice(0, READ_CHARS);
   const whole = normalise(raw);
-  if (!whole || !/\p{L}/u.test(whole) || REMINDER.test(whole) || PLAN_ONLY.test(whole)) return NONE;
+  if (!whole || !/\p{L}/u.test(whole) || REMINDER.test(whole) || PLAN_ONLY.test(whole) || describesDone(whole)) return NONE;
   if (DENIES.some((re) => re.test(whole))) {
     // "No blockers, but the staging DB is down since 9": a denial only covers what comes before a "but".
     const after = /\bbut\b(.*)$/.exec(whole)?.[1];
@@ -247,7 +267,7 @@ export function readChat(rawText: string): ChatReading {
     reading: acts ? 'blocker' : 'unsure',
     confidence,
     // A shortfall between what the work needs and what there is, is an investment decision.
-    kind: best.category === 'capacity' ? 'business' : classifyBlocker(raw).kind,
+    kind: best.category === 'capacity' && !OWN_MACHINE.test(whole) ? 'business' : classifyBlocker(raw).kind,
     category: best.category,
     heard: best.heard,
     about: best.other ? 'other' : 'self',
