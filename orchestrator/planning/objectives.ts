@@ -149,7 +149,13 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null) ||
       (prev >= 0 && continuesList(merged[prev]!, bare)) ||
       // "…retrained weekly and served through an API": a participle goes on describing the same thing.
-      /^[a-z]+(?:ed|en|wn)\s+(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare);
+      /^[a-z]+(?:ed|en|wn)\s+(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare) ||
+      // "…into French, German and Polish": a list of names goes on, whatever verb a name spells.
+      (prev >= 0 && /,\s*[A-Za-z][\w-]*$/.test(merged[prev]!) && /^[\w-]+(?:\s+data)?(?:,|$)/.test(bare) && parts[i - 1]?.trim() === 'and') ||
+      // "Find out and cut it back": finding out has no object of its own.
+      (prev >= 0 && /^(?:find|figure|work)\s+out$|^investigate$/i.test(merged[prev]!)) ||
+      // "…, and write the decision down": the record of what was just decided.
+      /^(?:write|document|record)\s+(?:(?:it|that|this)\s+|the\s+(?:decision|choice|outcome|reasons?|trade-?offs)\s+)?(?:down|up)\b|^write\s+down\s+(?:why|the\s+(?:decision|reasons?|trade-?offs))/i.test(bare);
     if (prev >= 0 && continues && !LEAD_IN_RE.exec(piece)?.[0]) merged[prev] = `${merged[prev]}${parts[i - 1] ?? ', '}${piece}`;
     else merged.push(piece);
   }

@@ -41,7 +41,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -56,7 +56,7 @@ const VERBS: Record<string, Entry> = {
   containerize: ['change', 'containerization of'], dockerise: ['change', 'containerisation of'], dockerize: ['change', 'containerization of'], automate: ['change', 'automation of'],
   backfill: ['change', 'backfill of'], archive: ['change', 'archiving of'], deduplicate: ['change', 'deduplication of'], dedupe: ['change', 'deduplication of'], version: ['change', 'versioning of'],
   modularise: ['change', 'modularisation of'], modularize: ['change', 'modularization of'], restructure: ['change', 'restructuring of'], deprecate: ['change', 'deprecation of'],
-  remove: ['change', 'removal of'], delete: ['change', 'deletion of'], discard: ['behave'], drop: ['change', 'removal of'], retire: ['change', 'retirement of'], sunset: ['change', 'sunsetting of'],
+  remove: ['change', 'removal of'], delete: ['change', 'deletion of'], discard: ['behave'], 'turn on': ['behave'], 'turn off': ['behave'], 'switch on': ['behave'], 'switch off': ['behave'], drop: ['change', 'removal of'], retire: ['change', 'retirement of'], sunset: ['change', 'sunsetting of'],
   disable: ['change', 'disabling of'], 'phase out': ['change', 'phase-out of'], extend: ['change', 'extension of'], expand: ['change', 'expansion of'], shorten: ['change', 'shortening of'],
   send: ['behave'], notify: ['behave'], email: ['behave'], show: ['behave'], display: ['behave'], track: ['behave'], retry: ['behave'], sync: ['behave'], export: ['behave'], import: ['behave'],
   stream: ['behave'], serve: ['behave'], cache: ['behave'], index: ['behave'], log: ['behave'], alert: ['behave'], monitor: ['behave'], measure: ['behave'], handle: ['behave'], run: ['behave'],
@@ -100,7 +100,7 @@ export function leadingVerb(text: string): string | null {
 const UNKNOWN_VERB = /^([a-z]+(?:-[a-z]+)?)\s+(?=(?:the|a|an|our|all|every|each|some|any|my|your|their|its|this|these|those)\s)/i;
 const NOT_VERBS = /^(?:all|every|each|some|any|more|less|new|better|faster|the|a|an|our|only|just|also|both|either|with|without|for|from|in|on|of|to|by|at|no|not|user|users|customer|customers|team|teams|admin|admins)$/i;
 
-const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b(?!['’])/i;
+const WHO = /^(?:the\s+|our\s+|all\s+|new\s+|logged[- ]in\s+)*(users?|customers?|admins?|administrators?|members?|team members?|managers?|teams?|people|guests?|visitors?|buyers?|sellers?|agents?|support agents?|employees?|players?|students?|teachers?|patients?|citizens?|residents?|tenants?|passengers?|riders?|fans?|volunteers?|donors?|candidates?|recruiters?|pharmacists?|nurses?|inspectors?|dispatchers?|farmers?|doctors?|drivers?|developers?|partners?|owners?|editors?|viewers?|subscribers?|clients?|staff|moderators?|shoppers?|merchants?|vendors?|operators?|everyone|anyone)\b(?!['’])/i;
 /** Teams named for what they do: "HR", "finance", "legal" do the work like people do. */
 const DEPARTMENTS = /^(?:HR|IT|QA|finance|legal|support|sales|marketing|accounting|payroll|compliance|ops)$/;
 

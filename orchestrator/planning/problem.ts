@@ -18,7 +18,7 @@ const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|
 
 /** Verbs a problem is told with, in their base form. */
 const PROBLEM_VERBS = new Set(['lose', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
-const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just)$/i;
+const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just|silently|quietly|intermittently|sporadically|periodically|frequently|usually)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
 const ACTS_ON = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead)$/i;
@@ -57,7 +57,7 @@ const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|an
 function asGerund(statement: string): { said: string; subject: string; at: number } | null {
   const w = statement.split(/\s+/);
   let adverbAt = -1;
-  for (let i = 1; i < Math.min(w.length, 8); i++) {
+  for (let i = 1; i < Math.min(w.length, 12); i++) {
     const word = w[i]!;
     if (STOP.test(word)) return null;
     if (ADVERBS.test(word)) {

@@ -137,7 +137,7 @@ function named(request: string, problem: string): string | null {
 const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
   // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
-  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (asked !== sentence && /^(?:we|i)\s+(?:really\s+)?(?:need|want)\s/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
   return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
@@ -209,10 +209,15 @@ function several(sentences: readonly string[]): Request | null {
 const NAMED_CHANGE = /^((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(launch|rollout|roll-out|migration|redesign|rewrite|upgrade|overhaul|integration|refactor)\s*:\s+(\S.*)$/i;
 const CHANGE_VERBS: Record<string, string> = { launch: 'Launch', rollout: 'Roll out', 'roll-out': 'Roll out', migration: 'Migrate', redesign: 'Redesign', rewrite: 'Rewrite', upgrade: 'Upgrade', overhaul: 'Overhaul', integration: 'Integrate', refactor: 'Refactor' };
 
+/** A few words, or "for the …", before a colon and a request. */
+const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+):\s+(\S.*)$/i;
+
 /** "GDPR: users must be able to…": a topic named before what is asked. */
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
 
-export function requestOf(line: string): Request {
+export function requestOf(said: string): Request {
+  // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
+  const line = said.replace(/(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g, '').trim();
   const ticket = TICKET.exec(line);
   if (ticket) {
     const rest = line.slice(ticket[0].length);
@@ -225,6 +230,13 @@ export function requestOf(line: string): Request {
   if (change) {
     const [, what, noun, rest] = change as unknown as [string, string, string, string];
     return requestOf(`${CHANGE_VERBS[noun.toLowerCase()]} the ${lowerFirst(what)}: ${rest}`);
+  }
+  // "Nightly job: pull settled trades…", "For the tournament platform: let captains…": what it is about, then the request.
+  const about = LEAD_IN.exec(line);
+  if (about && !leadingVerb(about[1]!) && leadingVerb(about[2]!)) {
+    const asked = requestOf(about[2]!);
+    const what = about[1]!.replace(/^for\s+/i, '').trim();
+    return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };
   }
   const topic = TOPIC.exec(line);
   if (topic && !leadingVerb(topic[1]!)) {

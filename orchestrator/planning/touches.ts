@@ -21,7 +21,7 @@ const GIVEN_TO_LOOK_AT = /\b(?:report|reports|dashboard|overview|chart|charts|vi
 /** Kept for a time, then deleted: retention is a policy for the data and for where it is stored. */
 const SPAN = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|thirty|ninety)\s+(?:years?|months?|weeks?|days?)`;
 const RETENTION = new RegExp(
-  String.raw`\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+${SPAN}|\b(?:delete|deletes|deleting|purge|purges|purging|erase|erasing|remove|removing|wipe|wiping|anonymi[sz]e|anonymi[sz]ing|pseudonymi[sz]e|discard|discarding|destroy|destroying|get\s+rid\s+of|throw\s+away|throwing\s+away|clear\s+out)\b.{0,80}?\b(?:(?:after|older\s+than)\s+${SPAN}|${SPAN}\s+(?:after|old)\b)`,
+  String.raw`\b(?:keep|retain|store|archive)\b.{0,80}?\bfor\s+${SPAN}|\b(?:delete|deletes|deleting|purge|purges|purging|erase|erasing|remove|removing|wipe|wiping|anonymi[sz]e|anonymi[sz]ing|pseudonymi[sz]e|discard|discarding|destroy|destroying|get\s+rid\s+of|throw\s+away|throwing\s+away|clear\s+out)\b.{0,80}?\b(?:(?:after|older\s+than)\s+${SPAN}|${SPAN}\s+(?:after|old)\b|(?:inactive|unused|dormant|idle|untouched)\s+(?:for\s+)?${SPAN})`,
   'i',
 );
 
@@ -33,7 +33,7 @@ const PERSONAL_DATA = /\b(?:profile|personal|account)\s+data\b/i;
 const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
 
 /** Shown on a map: a map view is a screen to design, with places a server looks up. */
-const ON_A_MAP = /\b(?:on|in|onto)\s+(?:a|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?map\b|\bmap\s+view\b/i;
+const ON_A_MAP = /\b(?:on|in|onto)\s+(?:a|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?map\b|\bmap\s+(?:view|pin|marker)s?\b/i;
 /** Shown to people before they pay: part of a purchase flow, designed with it. */
 const BEFORE_PAYING =
   /\b(?:show|shows|showing|display|displays|displaying|see|accept|agree|tick|present)\b.{0,120}?\bbefore\s+(?:(?:they|the\s+\w+|customers?|users?|guests?|shoppers?|buyers?|you|anyone)\s+)?(?:goes\s+to\s+|go\s+to\s+|reach(?:es)?\s+)?(?:pay|pays|paying|payment|checkout|check\s+out|checks\s+out|checking\s+out|buy|buys|purchase|book|books|order|orders|sign\s+up|subscribe|confirm|confirms)\b|\b(?:show|display|put|list)\b.{0,80}?\b(?:on|in)\s+the\s+(?:cart|basket|checkout|payment)\s+(?:page|screen|step)\b/i;

@@ -107,6 +107,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
 
   // A general objective with words only about the server side ("Node", "worker") needs no screens.
   if (head.id === 'general' && !said(FRONTEND_DOMAINS, 'frontend') && said(BACKEND_DOMAINS, 'backend')) needs.delete('frontend');
+  // A load test is made, and watched, on infrastructure like production's.
+  if (head.id === 'testing' && /^(?:load|stress)/.test(phrase.verb ?? '')) needs.add('ops');
   const matchedIds = new Set(matched.map((m) => m.domain.id));
   const ui = matched.find((m) => m.domain.id === 'ui');
   const a11y = matched.some((m) => m.domain.id === 'accessibility');
@@ -128,7 +130,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     // A flow people use, made simpler or new, is designed again.
     if (phrase.verb && FLOW_CHANGES.has(phrase.verb) && needs.has('frontend')) needs.add('visual');
     // A new way to sign in is set up and used on screens.
-    if (phrase.cls === 'build' && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
+    if ((phrase.cls === 'build' || /^(?:require|mandate)$/.test(phrase.verb ?? '')) && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
     // Seeing something new on one screen is a screen to design.
     if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && ui?.heard.some((t) => SURFACES.has(t))) needs.add('visual');
     // Staff looking at a customer's records is access to personal data: it is reviewed.
@@ -148,6 +150,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
   if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
+  // Translating words on screens moves no security boundary either.
+  if (head.id === 'i18n') needs.delete('security');
   // …and making an existing flow meet an accessibility standard is work on its screens, not its server.
   if (a11y && phrase.cls !== 'build' && phrase.cls !== 'enable') needs.delete('backend');
   if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
@@ -167,7 +171,8 @@ const AUDIT_VERBS = new Set(['run', 'prepare', 'perform', 'conduct', 'get', 'pas
 const REMEDY = /\b(?:and|then)\s+(?:fix|remediate|address|resolve|close|patch)\b/i;
 const namesWork = (object: string) => {
   const listed = /:\s*(.+)$/.exec(object)?.[1];
-  return REMEDY.test(object) || (listed !== undefined && !AUDITS.test(listed));
+  // "…audit: electronic signatures, audit trails": an audit trail is a feature to build, not another audit.
+  return REMEDY.test(object) || (listed !== undefined && !AUDITS.test(listed.replace(/\baudit\s+(?:trails?|logs?|logging|events?|history)\b/gi, '')));
 };
 
 /** Security work that is an audit (a pen test, SOC 2): the security engineer's, with nothing to build. */
