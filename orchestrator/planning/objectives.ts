@@ -200,7 +200,8 @@ function headOf(phrase: Phrase, matched: readonly Domain[]): Domain {
   // An audit of who can reach what is the security engineer's.
   if (phrase.cls === 'audit' && (matched.some((d) => d.id === 'security' || d.id === 'auth') || /\b(?:who\s+can|access|permissions?|secrets?|personal|data)\b/i.test(phrase.object))) return byId('security');
   // A library released with a README is the library, not its docs.
-  const library = releasesLibrary(phrase.verb, phrase.object);
+  // …and so is code made open source with one.
+  const library = releasesLibrary(phrase.verb, phrase.object) || /^open[- ]source$/.test(phrase.verb ?? '');
   return matched.find((d) => !library || d.id !== 'docs') ?? GENERIC_DOMAIN;
 }
 

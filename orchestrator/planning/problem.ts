@@ -159,7 +159,9 @@ export function fixOf(statement: string, complaint = false): string | null {
   // A statement opens with its subject: a determiner, people, a plural or a name ("Mask card numbers…" is a request).
   const first = told.split(/\s+/)[0] ?? '';
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
-  return g && (opens || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
+  // …or a noun phrase of its own before "is" or "are" ("Payroll tax tables are updated by hand").
+  const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && /\s(?:is|are)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b/.test(told);
+  return g && (opens || named || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
 }
 
 /** "spends hours copying order details into Zendesk": the work people do by hand. */

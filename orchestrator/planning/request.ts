@@ -209,6 +209,9 @@ function several(sentences: readonly string[]): Request | null {
 const NAMED_CHANGE = /^((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(launch|rollout|roll-out|migration|redesign|rewrite|upgrade|overhaul|integration|refactor)\s*:\s+(\S.*)$/i;
 const CHANGE_VERBS: Record<string, string> = { launch: 'Launch', rollout: 'Roll out', 'roll-out': 'Roll out', migration: 'Migrate', redesign: 'Redesign', rewrite: 'Rewrite', upgrade: 'Upgrade', overhaul: 'Overhaul', integration: 'Integrate', refactor: 'Refactor' };
 
+/** "Print farm", "Email service", "Nightly job": a word that could be a verb, naming a thing. */
+const NAMED_THING = /^[a-z-]+\s+(?:farm|job|jobs|team|queue|service|pipeline|app|portal|platform|api|dashboard|page|flow|system|module|bot|worker|cluster|fleet|desk)$/i;
+
 /** A few words, or "for the …", before a colon and a request. */
 const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+):\s+(\S.*)$/i;
 
@@ -233,7 +236,9 @@ export function requestOf(said: string): Request {
   }
   // "Nightly job: pull settled trades…", "For the tournament platform: let captains…": what it is about, then the request.
   const about = LEAD_IN.exec(line);
-  if (about && !leadingVerb(about[1]!) && leadingVerb(about[2]!)) {
+  // "Podcast creators: monthly payout statements…": what people are to be given.
+  if (about && new RegExp(String.raw`^(?:the\s+|our\s+)?${PEOPLE}$`, 'i').test(about[1]!) && !leadingVerb(about[2]!)) return requestOf(`Add ${about[2]!.replace(/[.!]+$/, '')} for ${lowerFirst(about[1]!)}`);
+  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && leadingVerb(about[2]!)) {
     const asked = requestOf(about[2]!);
     const what = about[1]!.replace(/^for\s+/i, '').trim();
     return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };

@@ -156,6 +156,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (a11y && phrase.cls !== 'build' && phrase.cls !== 'enable') needs.delete('backend');
   if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
+  // Making something faster changes how it works, not how it looks.
+  if (phrase.verb === 'speed up') needs.delete('visual');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
   if (small && head.id !== 'security') needs.delete('security');
   if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
