@@ -41,7 +41,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -90,6 +90,7 @@ const PHRASAL_VERB = new RegExp(`^([a-z]{3,}\\s+(?:up|out|over|back|down|off|awa
 /** The verb a text starts with, if it starts with one the planner knows or one of a verb's shapes. */
 export function leadingVerb(text: string): string | null {
   const t = text.trim();
+  if (NOUN_COMPOUND.test(t)) return null;
   const shaped = VERB_RE.exec(t)?.[1]?.includes(' ') ? null : (COMPOUND_VERB.exec(t) ?? PHRASAL_VERB.exec(t));
   if (shaped && !NOT_VERBS.test(shaped[1]!.split(/[ -]/)[0]!)) return shaped[1]!.toLowerCase().replace(/\s+/g, ' ');
   const m = VERB_RE.exec(t);
@@ -227,10 +228,13 @@ function receiverOf(object: string): string | undefined {
 const NOUN_FIRST = /^(?:search|export|import|upload|download|checkout|login|sign-?up|sync|billing|sorting|filtering|printing|booking|scanning)\s+(?:on|in|for|of|across|from|to|with)\s+(?:the\s+|our\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:takes?|is|are|keeps?|fails?|crashes|breaks|hangs|times\s+out|returns?|shows?|looks?|feels?|seems?)\b/i;
 
 /** A word that could be a verb, then an abstract noun it names: "Email deliverability for…", "Log rotation on…". */
-const NOUN_COMPOUND = /^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at)\b|:|$)/i;
+const NOUN_COMPOUND = /^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
 
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
+
+/** "Dark mode toggle in settings", "Live map of all vans": one thing of a countable kind, named without its article. */
+const COUNTABLE_BARE = /^(?!(?:a|an|the|our|some|all|every)\s)(?:[a-z][\w-]*\s+){0,2}(?:toggle|button|switch|checkbox|banner|badge|map|dashboard|widget|wizard|page|screen|tab|modal|dialog|report|feed|timeline|chart)\s+(?:in|on|of|for|to|next|under|at)\b/i;
 
 /** Where things are seen: "…on a live map", "…on the dashboard". */
 const ON_SCREEN = /^[^:]{3,60}?\s(?:on|in)\s+(?:an?|the)\s+(?:live\s+|real-?time\s+|big\s+)?(?:map|dashboard|screen|board|wall\s+display|tv)\b/i;
@@ -261,7 +265,7 @@ export function parsePhrase(text: string): Phrase {
   // "Search results should tolerate typos": a word that could be a verb opens the subject of a sentence.
   const subjectFirst = SUBJECT_FIRST.test(t) || NOUN_FIRST.test(t);
   // "Audit log for admin actions", "Audit trail of refunds": a thing, not the verb.
-  const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t) || NOUN_COMPOUND.test(t);
+  const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t);
   const verb = subjectFirst || named ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
   if (verb) {
     const object = t.slice(t.toLowerCase().replace(/-/g, ' ').startsWith(verb.replace(/-/g, ' ')) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();
@@ -279,7 +283,7 @@ export function parsePhrase(text: string): Phrase {
     if (verb === 'write' || verb === 'draft') {
       // what is written is the first of the two it names: "a guide that covers running the tests" is a guide
       const tests = /\btests?\b/i.exec(object)?.index ?? Infinity;
-      const doc = /\b(?:doc|docs|documentation|guide|tutorial|readme|handbook|manual|changelog|notes|runbooks?|playbook|wiki|faq|article|post|record|adr|rfc|spec|specification|summary|report|page|reference|onboarding)\b/i.exec(object)?.index ?? Infinity;
+      const doc = /\b(?:doc|docs|documentation|guide|tutorial|readme|handbook|manual|changelog|notes|runbooks?|playbook|wiki|faq|article|post|record|adr|rfc|spec|specification|summary|report|page|reference|onboarding|polic(?:y|ies)|procedures?)\b/i.exec(object)?.index ?? Infinity;
       if (tests < doc) cls = 'test';
       else if (doc === Infinity) cls = 'behave';
     }
@@ -358,7 +362,7 @@ export function parsePhrase(text: string): Phrase {
   // A noun phrase: the thing to build ("Dark mode", "Role-based access control for the admin panel"),
   // with its article when it is one of many said with its purpose ("Feature flag to switch off…").
   const purpose = /^(?!(?:a|an|the|our|some)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+([a-z][\w-]*)\s+to\s+(\S.*)$/i.exec(t);
-  const one = purpose && !/s$/i.test(purpose[1]!) && leadingVerb(purpose[2]!) !== null;
+  const one = (purpose && !/s$/i.test(purpose[1]!) && leadingVerb(purpose[2]!) !== null) || COUNTABLE_BARE.test(t);
   const thing = one ? `a ${lowerFirst(t)}` : lowerFirst(t);
   return { cls: 'build', verb: null, action: upperFirst(t), object: t, thing };
 }

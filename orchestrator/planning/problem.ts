@@ -42,7 +42,8 @@ function gerund(base: string): string {
   if (base === 'see' || base === 'be') return `${base}ing`;
   if (/ie$/.test(base)) return `${base.slice(0, -2)}ying`;
   if (/[^aeiou]e$/.test(base)) return `${base.slice(0, -1)}ing`;
-  if (/^(?:get|stop|drop|log|run|hit|sign|spin|ship|plan|chat|cut|set)$/.test(base) && !/n$/.test(base)) return `${base}${base.slice(-1)}ing`;
+  // One syllable ending in a single vowel and consonant doubles it: skipping, logging, planning.
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(base)) return `${base}${base.slice(-1)}ing`;
   return `${base}ing`;
 }
 
@@ -160,7 +161,7 @@ export function fixOf(statement: string, complaint = false): string | null {
   const first = told.split(/\s+/)[0] ?? '';
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
   // …or a noun phrase of its own before "is" or "are" ("Payroll tax tables are updated by hand").
-  const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && /\s(?:is|are)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b/.test(told);
+  const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && !told.includes(':') && /\s(?:is|are)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b/.test(told);
   return g && (opens || named || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
 }
 

@@ -83,7 +83,7 @@ const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+
 const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:app|apps|site|website|system|service|bot|platform|portal|tool|api|dashboard|page|product|backend|server|checkout|search|chatbot|assistant))\s+(?!be\b)(.+?)\s*\?$/i;
 
 /** "Should the ledger use event sourcing or stay on plain tables?": a choice of design, to be decided. */
-const CHOICE_ASKED = /^should\s+((?:the|our|this|that|each|every)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+((?:use|be|stay|keep|move|run|store|support|go|switch|live|become|remain)\b.+?\bor\b.+?)\s*\?$/i;
+const CHOICE_ASKED = /^should\s+((?:(?:the|our|this|that|each|every)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+((?:use|be|stay|keep|move|run|store|support|go|switch|live|become|remain)\b.+?\bor\b.+?)\s*\?$/i;
 
 /** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
@@ -137,7 +137,8 @@ function named(request: string, problem: string): string | null {
 const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
   // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
-  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (asked !== sentence && /^(?:we|i)\s+(?:really\s+)?(?:need|want)\s/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  // (…or a verb the lists do not hold, known by the article after it: "roll the synonyms back".)
+  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (!first && /^(?!(?:it|this|that|there|they|we|he|she|which|what|the|a|an|our|all|every|each|no|some)\b)[a-z]+\s+(?:the|a|an|our|all|every|each)\s/i.test(asked)) || (asked !== sentence && /^(?:we|i)\s+(?:really\s+)?(?:need|want)\s/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
   return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
@@ -189,6 +190,12 @@ function several(sentences: readonly string[]): Request | null {
     return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
   }
   if (isRequest(first, true)) return null;
+  // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
+  // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
+  const label = !leadingVerb(first) && !STATEMENT.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
+  if (label && isRequest(rest[0]!, false) && !pointsBack(rest[0]!)) return { text: bare(first), problem: rest.map(bare).join('. '), why: `how it works: ${rest.map(bare).join('. ')}` };
+  const underLabel = label && first.split(/\s+/).length <= 3 && !fixOf(first) ? fixOf(rest[0]!) : null;
+  if (underLabel) return { text: underLabel, problem: [first, ...rest].map(bare).join('. '), why: `about ${bare(first)}` };
   const at = rest.findIndex((s) => isRequest(s, false)) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
@@ -212,8 +219,11 @@ const CHANGE_VERBS: Record<string, string> = { launch: 'Launch', rollout: 'Roll 
 /** "Print farm", "Email service", "Nightly job": a word that could be a verb, naming a thing. */
 const NAMED_THING = /^[a-z-]+\s+(?:farm|job|jobs|team|queue|service|pipeline|app|portal|platform|api|dashboard|page|flow|system|module|bot|worker|cluster|fleet|desk)$/i;
 
+/** A statement after a topic: "billing: customers on annual plans get charged twice…". */
+const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|wants|is|are|has|have|keeps?|fails?|takes?|can't|cannot|don't|doesn't|shows?|lands?|goes|go)\b/i;
+
 /** A few words, or "for the …", before a colon and a request. */
-const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+):\s+(\S.*)$/i;
+const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+)(?::|\s+[-–—])\s+(\S.*)$/i;
 
 /** "GDPR: users must be able to…": a topic named before what is asked. */
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
@@ -237,9 +247,11 @@ export function requestOf(said: string): Request {
   // "Nightly job: pull settled trades…", "For the tournament platform: let captains…": what it is about, then the request.
   const about = LEAD_IN.exec(line);
   // "Podcast creators: monthly payout statements…": what people are to be given.
-  if (about && new RegExp(String.raw`^(?:the\s+|our\s+)?${PEOPLE}$`, 'i').test(about[1]!) && !leadingVerb(about[2]!)) return requestOf(`Add ${about[2]!.replace(/[.!]+$/, '')} for ${lowerFirst(about[1]!)}`);
-  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && leadingVerb(about[2]!)) {
-    const asked = requestOf(about[2]!);
+  if (about && new RegExp(String.raw`^(?:the\s+|our\s+)?${PEOPLE}$`, 'i').test(about[1]!) && /(?:ers|ors|ists|ants|ents|people|staff|users|customers|members|admins|clients|patients)$/i.test(about[1]!) && !leadingVerb(about[2]!) && !STATEMENT_SAID.test(about[2]!)) return requestOf(`Add ${about[2]!.replace(/[.!]+$/, '')} for ${lowerFirst(about[1]!)}`);
+  // "Image uploads: resize to three sizes…": the topic is what the verb acts on.
+  const onTopic = about && /^([a-z]+)\s+(?=(?:to|into|on|in|by|with|for)\s)/i.exec(about[2]!);
+  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && (leadingVerb(about[2]!) || STATEMENT_SAID.test(about[2]!))) {
+    const asked = requestOf(onTopic && leadingVerb(onTopic[1]!) ? `${onTopic[1]} ${lowerFirst(about[1]!)} ${about[2]!.slice(onTopic[0].length)}` : about[2]!);
     const what = about[1]!.replace(/^for\s+/i, '').trim();
     return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };
   }

@@ -21,6 +21,10 @@ export const OTHER_SENSES: readonly string[] = [
   'spam at outlook', 'at outlook and gmail', 'at gmail and outlook', 'outlook and gmail', 'gmail and outlook',
   // a policy shown to people, not a refund made
   'refund policy', 'return policy', 'returns policy',
+  // scanning goods at work, not scanning for vulnerabilities
+  'scan the wrong', 'scan a barcode', 'scan barcode', 'scan an item', 'scan the item', 'scan a parcel', 'scan the parcel', 'scan each item',
+  // paging someone on call, not a page on screen
+  'get paged', 'gets paged', 'be paged',
   // a figure grouped by place, not a region to run in
   'by region', 'per region', 'each region', 'by country', 'per country',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',

@@ -43,7 +43,7 @@ const MACHINERY = new Set(['cicd', 'infra', 'observability']);
 /** an objective about running a system: what it runs ("SLOs for the checkout API") adds its code, not its reviews */
 const OPERATED: readonly Concern[] = ['backend'];
 /** screens one builds (as opposed to a web app's headers or a framework) */
-const SURFACES = new Set(['leaderboard', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
+const SURFACES = new Set(['leaderboard', 'checklist', 'page', 'screen', 'form', 'dashboard', 'modal', 'dialog', 'sidebar', 'menu', 'toolbar', 'widget', 'wizard', 'calendar view', 'view', 'panel', 'admin panel', 'portal', 'carousel', 'banner', 'landing page', 'help center', 'data table']);
 /** people who work for us, looking at others' records */
 const STAFF = /\b(?:agents?|support|staff|employees?|admins?|administrators?|operators?|moderators?|managers?|reps?|nurses?|doctors?|clerks?|tellers?|caseworkers?)$/i;
 /** people a product's screens are for: letting them do something needs screens */
@@ -140,7 +140,10 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     if (phrase.cls === 'enable' && /^(?:see|view|track|browse|check)\b.*\btheir\b/i.test(phrase.deed ?? '')) needs.add('backend');
     if ((phrase.verb === 'show' || phrase.verb === 'display') && SHOWN_TO_PEOPLE.test(phrase.object)) needs.add('frontend');
     // A slow dashboard or report waits on the data behind it.
-    if ((matchedIds.has('performance') || phrase.verb === 'speed up') && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
+    const slow = matchedIds.has('performance') || phrase.verb === 'speed up' || (phrase.cls === 'fix' && /\btak(?:e|es|ing)\s+(?:\w+\s+)?(?:seconds|minutes)\b/i.test(phrase.object));
+    if (slow && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
+    // A flag that switches something on screen off is read by the screen.
+    if (matched.some((m) => m.heard.includes('feature flag')) && ui) needs.add('frontend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
     // A leaderboard ranks what many people did: the ranking is kept by a server, in an app too.
@@ -150,6 +153,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.verb && RUN_CHANGES.has(phrase.verb) && RUNTIMES.test(phrase.object)) needs.add('ops');
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
   if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
+  // Mail that reaches inboxes is set up in DNS and the sender, not on screens.
+  if (matched.some((m) => m.heard.some((t) => /^(?:deliverability|spf|dkim|dmarc)$/.test(t)))) needs.delete('frontend');
   // Translating words on screens moves no security boundary either.
   if (head.id === 'i18n') needs.delete('security');
   // …and making an existing flow meet an accessibility standard is work on its screens, not its server.
