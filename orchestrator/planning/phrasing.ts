@@ -41,7 +41,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], take: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -121,7 +121,7 @@ function whoBeforeDeed(object: string): string | undefined {
   return undefined;
 }
 const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|we|i)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
-const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
+const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
 const FAILING = /^((?:(?!\b(?:if|when|whenever|unless|once)\b).)+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
 const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no)\s+(.+)$/i;

@@ -217,7 +217,7 @@ const NAMED_CHANGE = /^((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(launch|rollout|rol
 const CHANGE_VERBS: Record<string, string> = { launch: 'Launch', rollout: 'Roll out', 'roll-out': 'Roll out', migration: 'Migrate', redesign: 'Redesign', rewrite: 'Rewrite', upgrade: 'Upgrade', overhaul: 'Overhaul', integration: 'Integrate', refactor: 'Refactor' };
 
 /** "Print farm", "Email service", "Nightly job": a word that could be a verb, naming a thing. */
-const NAMED_THING = /^[a-z-]+\s+(?:farm|job|jobs|team|queue|service|pipeline|app|portal|platform|api|dashboard|page|flow|system|module|bot|worker|cluster|fleet|desk)$/i;
+const NAMED_THING = /^[A-Z][a-z-]+$|^[a-z-]+\s+(?:farm|job|jobs|team|queue|service|pipeline|app|portal|platform|api|dashboard|page|flow|system|module|bot|worker|cluster|fleet|desk)$/i;
 
 /** A statement after a topic: "billing: customers on annual plans get charged twice…". */
 const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|wants|is|are|has|have|keeps?|fails?|takes?|can't|cannot|don't|doesn't|shows?|lands?|goes|go)\b/i;
