@@ -34,7 +34,11 @@ const plural = (noun: string) =>
 /** The story's own words in the third person: "freeze my card" is their card. */
 const PERSON: Readonly<Record<string, string>> = { i: 'they', me: 'them', my: 'their', mine: 'theirs', myself: 'themselves', we: 'they', us: 'them', our: 'their', ours: 'theirs', ourselves: 'themselves' };
 // Case matters: "US customers" are not "them customers".
-const theirs = (s: string) => s.replace(/\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves)\b/g, (w) => PERSON[w.toLowerCase()]!);
+const theirs = (s: string) =>
+  s
+    // "I'm outbid", "we've asked": the contraction goes with the pronoun ("they're", "they've").
+    .replace(/\b(?:I|[Ww]e)['’](m|re|ve|d|ll)\b/g, (_, c: string) => `they${c === 'm' ? "'re" : `'${c}`}`)
+    .replace(/\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|us|[Oo]urs?|[Oo]urselves)\b(?!['’])/g, (w) => PERSON[w.toLowerCase()]!);
 
 const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

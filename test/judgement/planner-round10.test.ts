@@ -15,3 +15,11 @@ describe('titles', () => {
     ['Take card payments for school trips in the parents app', /^Plan how we take card payments for school trips/],
   ])('%s', (text, title) => expect(titles(text)[0]).toMatch(title));
 });
+
+describe('a user story in the third person', () => {
+  it('carries a contraction with its pronoun ("I’m" is "they’re", never "they’m")', () => {
+    const said = titles('As a tenant I want an email when I’m overdue on rent I’ve been reminded about').join('\n');
+    expect(said).toMatch(/when they're overdue on rent they've been reminded about/);
+    expect(said).not.toMatch(/they['’]m\b/);
+  });
+});
