@@ -91,6 +91,21 @@ class Member {
   }
 }
 
+/**
+ * What a person does when the hub says "could not save this … Send it again": sends it again. Just after
+ * PostgreSQL restarts, a hub's pooled connection can still be the dead one.
+ */
+async function sentAgainWhileStorageFails<T>(send: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await send();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'STORAGE_FAILED' || tries >= 10) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+}
+
 describeWithPostgres('three hubs on one PostgreSQL behind a round-robin proxy', (cluster) => {
   it('keeps the room whole and one lead going through a SIGKILL, a SIGSTOP and a PostgreSQL restart', async () => {
     const url = await cluster().newDatabase();
@@ -135,7 +150,7 @@ describeWithPostgres('three hubs on one PostgreSQL behind a round-robin proxy', 
     /** The lead answers a question: a lead is seated and acting. */
     const cto = team[1]!;
     const leadAnswers = async () => {
-      const asked = await cto.say('Question about T-1: how should I approach it?', { kind: 'participant', name: 'Tech Lead' });
+      const asked = await sentAgainWhileStorageFails(() => cto.say('Question about T-1: how should I approach it?', { kind: 'participant', name: 'Tech Lead' }));
       await vi.waitFor(() => expect(cto.events.some((e) => e.seq > asked.seq! && fromLead()(e) && e.type === 'message' && e.to.kind === 'participant' && e.to.name === 'CTO'), `the lead's answer to ${asked.seq}`).toBe(true), LONG);
     };
 
