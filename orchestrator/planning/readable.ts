@@ -3,6 +3,7 @@
  * so), and text it cannot read: another language or script, gibberish, emoji alone. Those are named
  * back to the product owner, never dropped in silence.
  */
+import { isEnglishWord } from './dictionary.js';
 import { matchDomains } from './domains.js';
 import { englishWords, foreignLanguage } from './languages.js';
 import { leadingVerb } from './phrasing.js';
@@ -86,6 +87,27 @@ function odd(w: string): boolean {
 /** Whether any word is one the planner knows: a verb it parses or a term of its catalogue. */
 const knowsAWord = (text: string, ws: readonly string[]) => ws.some((w) => leadingVerb(w) !== null) || matchDomains(text).length > 0;
 
+/** The words a text writes in lower case outside quotes: names, acronyms and a quoted typo ('recieve') are not judged. */
+function plainWords(text: string): string[] {
+  const unquoted = text.replace(/(?<!\w)'[^']*'(?!\w)|"[^"]*"|“[^”]*”|‘[^’]*’|`[^`]*`/g, ' ');
+  return (unquoted.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
+    .flatMap((w) => w.replace(/['’]s$/, '').split('-'))
+    .filter((w) => w.length >= 3 && /^[a-z]+$/.test(w));
+}
+
+/**
+ * Pronounceable nonsense between English glue words ("flarn the quibbet under sprocket mode, wexly by
+ * thursdon"): three or more of its words are in no dictionary and not the planner's own terms, nearly a
+ * third of them, and it does not open with a verb the planner knows ("Upgrade webpack, eslint, pnpm…").
+ */
+function nonsense(text: string, ws: readonly string[]): boolean {
+  const plain = plainWords(text);
+  if (plain.length < 4) return false;
+  const strange = plain.filter((w) => !isEnglishWord(w) && leadingVerb(w) === null && matchDomains(w).length === 0);
+  const opensWithVerb = ws.length > 0 && leadingVerb(ws[0]!) !== null;
+  return !opensWithVerb && strange.length >= 3 && strange.length / plain.length >= 0.3;
+}
+
 /** Why the lead cannot read a text as an objective, or null when it can. */
 export function unreadableWhy(text: string): string | null {
   const letters = count(text, LETTER);
@@ -104,5 +126,5 @@ export function unreadableWhy(text: string): string | null {
   // Pronounceable nonsense: several words, one of them odd, and none a word the planner knows.
   // Five words or more with none the planner knows, nor any English function word, are not an objective either.
   if (lettered.length >= 4 && english === 0 && (share > 0 || lettered.length >= 5) && !knowsAWord(text, ws)) return 'it reads as gibberish';
-  return null;
+  return nonsense(text, ws) ? 'it reads as gibberish' : null;
 }
