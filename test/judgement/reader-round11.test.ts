@@ -1,0 +1,53 @@
+/**
+ * Round 11 of the chat reader, on sentences written for it (none from a blind set): the work told
+ * as impossible, a stop until someone answers, priorities with room for one, a product call, two
+ * documents at odds; and, as ordinary, dependencies denied, failing over as a procedure, a road
+ * jam, a passing streak and a meanwhile that is fine.
+ */
+import { describe, expect, it } from 'vitest';
+import { readChat } from '../../orchestrator/monitoring/chat-reading.js';
+
+describe('reader round 11: blockers', () => {
+  it.each([
+    ['the sandbox lost every test merchant overnight, refunds are untestable right now', 'technical'],
+    ['No further progress is possible on T-9 until the staging certificate is reissued.', 'technical'],
+    ["my dock died and the replacement comes monday, so nothing from me till then", 'technical'],
+    ["I've paused the export work until product tells us which columns the auditors get", 'business'],
+    ['which first, the coupon engine or the gift cards? both are marked P1 and I only have time for one', 'business'],
+    ['do trial users see the premium filters or not? I need a product call before I build the gate', 'business'],
+    ['late fees: per day or per week? the two docs say different things and the billing job waits on it', 'business'],
+  ] as const)('acts on or asks about: %s', (text, kind) => {
+    const r = readChat(text);
+    expect(r.reading).not.toBe('none');
+    expect(r.kind).toBe(kind);
+  });
+
+  it('a review asked for, with work stacked on it, is a blocker; the same ask alone is not', () => {
+    expect(readChat('@Jo could you look at my ledger PR when you get a chance? the reconciliation branch sits on top of it').reading).toBe('blocker');
+    expect(readChat('@Jo could you look at my ledger PR when you get a chance?').reading).toBe('none');
+  });
+
+  it("someone else's hands tied is asked about, not acted on", () => {
+    expect(readChat("Ana's hands are tied on the tax export until finance says which rate applies").reading).toBe('unsure');
+  });
+
+  it('a contract between services and a pricing engine are technical', () => {
+    expect(readChat("the search team still hasn't published the event contract, I can't pick a schema without it").kind).toBe('technical');
+    expect(readChat('who can approve my MR on the pricing engine? three days now and the promo work hangs off it').kind).toBe('technical');
+  });
+});
+
+describe('reader round 11: ordinary lines', () => {
+  it.each([
+    'Done: moved the webhook handlers to the new queue, 88 tests green. Happy for a review whenever; nothing else waits on it.',
+    'the legacy export can go whenever ops want, nobody depends on it anymore',
+    'prod read replica restarts at 22:00 for patching, nothing needed from anyone, just avoid long queries then',
+    'documented how we fail over to the second region: promote, repoint DNS, verify',
+    'stuck on the A14 behind a tractor, start standup without me',
+    'the e2e suite passed five runs in a row, suspicious but I will take it',
+    "can't switch the admin to the new icon set yet, the design system lands in March. old icons are fine meanwhile",
+    'we could get delayed in January if the bank changes its API again, but nothing for now',
+  ])('reads as ordinary: %s', (text) => {
+    expect(readChat(text).reading).toBe('none');
+  });
+});
