@@ -109,7 +109,8 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   // A shortfall is said about what is coming ("we'll blow through that in a week"); everything else is about now.
   const when = unquoted(text);
   // "since their release on Monday" runs from then to now.
-  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?|since|nobody knows|no one knows)\b/.test(when);
+  // "somebody has to tell me which one we launch on Friday": the call is needed now, for then.
+  const now = /\b(?:can't|cannot|isn't|aren't|doesn't|don't|still|keeps?|since|nobody knows|no one knows|(?:has|have|needs?) to (?:tell|decide|pick|choose|say))\b/.test(when);
   // A past with its own time ("last sprint we were stuck for days") is over, however long it lasted.
   const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
   // "it's" is now; "the vendor's SSO" is a possessive, not a tense.
@@ -257,7 +258,7 @@ export function readChat(rawText: string): ChatReading {
   const absent = ABSENT.test(whole);
   if (absent && (best.category === 'waiting' || best.category === 'unable' || best.category === 'decision')) confidence += 0.15;
   const aside = whole.replace(new RegExp(ABSENT.source, 'g'), ' ');
-  if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside))) confidence *= 0.5;
+  if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside) && !EFFECT.test(aside))) confidence *= 0.5;
   const foreign = unreadableWhy(raw);
   if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
   confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;

@@ -51,7 +51,7 @@ const VERBS: Record<string, Entry> = {
   change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'],
   refactor: ['change', 'refactoring of'], split: ['change', 'split of'], extract: ['change', 'extraction of'], decouple: ['change', 'decoupling of'], consolidate: ['change', 'consolidation of'],
   rename: ['change', 'renaming of'], standardise: ['change', 'standardisation of'], unify: ['change', 'unification of'], centralise: ['change', 'centralisation of'],
-  centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
+  centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], revoke: ['change', 'revocation of'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
   translate: ['change', 'translation of'], localise: ['change', 'localisation of'], localize: ['change', 'localization of'], containerise: ['change', 'containerisation of'],
   containerize: ['change', 'containerization of'], dockerise: ['change', 'containerisation of'], dockerize: ['change', 'containerization of'], automate: ['change', 'automation of'],
   backfill: ['change', 'backfill of'], archive: ['change', 'archiving of'], deduplicate: ['change', 'deduplication of'], dedupe: ['change', 'deduplication of'], version: ['change', 'versioning of'],
@@ -322,7 +322,7 @@ export function parsePhrase(text: string): Phrase {
     const subject = lowerFirst((m[1] ?? m[3] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
     // "takes 9 s to load for…" is its loading that is sped up.
-    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$/i, '').replace(/^to\s+([a-z]+)\b/i, (_, v: string) => gerundOf(v) ?? v);
+    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
     const object = `${subject}${rest ? ` ${rest}` : ''}`;
     return phraseOf('change', 'speed up', `Speed up ${object}`, object);
   }

@@ -48,6 +48,8 @@ function gerund(base: string): string {
 }
 
 const STOP = /^(?:and|or|but|that|which|who|when|if|because|so|to|whether)$/i;
+/** Words in a verb's place that are never one: "Tooltips for every field" has no verb to make "forring". */
+const NOT_A_VERB = /^(?:for|with|from|into|onto|over|under|about|across|after|before|between|through|without|within|per|via|than|like|near|off|out|all|any|each|every|more|most|less|only|also|just|very|too|much|many|few|new|old|own|same|other|such)$/i;
 /** what follows a verb the lists do not hold: "drains so much battery", "arrive a week late" */
 const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead|so|too|much|more|very|hours|days|\d[\w.,%]*)$/i;
 
@@ -85,7 +87,7 @@ function asGerund(statement: string): { said: string; subject: string; at: numbe
     if (base) return said(gerund(base));
     // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.
     const prev = w[i - 1]!;
-    if (i <= 5 && /^[a-z]{3,}$/.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
+    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
       if (plural && !/s$/.test(word)) return said(gerund(word));
       if (!plural && /[^s]s$/.test(word)) return said(gerund(word.replace(/(?:sh|ch|x|ss)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1')));
     }

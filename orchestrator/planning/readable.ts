@@ -98,14 +98,17 @@ function plainWords(text: string): string[] {
 /**
  * Pronounceable nonsense between English glue words ("flarn the quibbet under sprocket mode, wexly by
  * thursdon"): three or more of its words are in no dictionary and not the planner's own terms, nearly a
- * third of them, and it does not open with a verb the planner knows ("Upgrade webpack, eslint, pnpm…").
+ * third of them (or four, when no domain knows any of its words), and it does not open with a verb the
+ * planner knows ("Upgrade webpack, eslint, pnpm…").
  */
 function nonsense(text: string, ws: readonly string[]): boolean {
   const plain = plainWords(text);
   if (plain.length < 4) return false;
   const strange = plain.filter((w) => !isEnglishWord(w) && leadingVerb(w) === null && matchDomains(w).length === 0);
   const opensWithVerb = ws.length > 0 && leadingVerb(ws[0]!) !== null;
-  return !opensWithVerb && strange.length >= 3 && strange.length / plain.length >= 0.3;
+  if (opensWithVerb || strange.length < 3) return false;
+  // Long glue ("whereby … thereof … notwithstanding") thins the share; four strange words and no term of any domain settle it.
+  return strange.length / plain.length >= 0.3 || (strange.length >= 4 && matchDomains(text).length === 0);
 }
 
 /** Why the lead cannot read a text as an objective, or null when it can. */

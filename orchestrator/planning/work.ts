@@ -50,7 +50,8 @@ const STAFF = /\b(?:agents?|support|staff|employees?|admins?|administrators?|ope
 const DEVELOPERS = /^(?:developers?|partners?|operators?)\b/;
 /** changing the engine a system runs on is a change to how it is run */
 const RUN_CHANGES = new Set(['upgrade', 'migrate', 'move', 'switch', 'replace']);
-const RUN_VERBS = new Set(['serve', 'deploy', 'host', 'roll out', 'release']);
+// Rotating keys and secrets is done where the system runs, without dropping what uses them.
+const RUN_VERBS = new Set(['serve', 'deploy', 'host', 'roll out', 'release', 'rotate']);
 /** changes to how something works for its users: the flow is designed again, not only coded */
 const FLOW_CHANGES = new Set(['simplify', 'streamline', 'redesign', 'revamp', 'rework', 'overhaul']);
 /** ways to sign in that people set up and use on a screen (as opposed to a policy enforced for them) */
@@ -154,7 +155,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   // Making a flow usable with a keyboard or a screen reader moves no security boundary.
   if (a11y && !matchedIds.has('auth') && !matchedIds.has('security')) needs.delete('security');
   // Mail that reaches inboxes is set up in DNS and the sender, not on screens.
-  if (matched.some((m) => m.heard.some((t) => /^(?:deliverability|spf|dkim|dmarc)$/.test(t)))) needs.delete('frontend');
+  if (matched.some((m) => m.heard.some((t) => /^(?:deliverability|spf|dkim|dmarc|spam folder|land in spam|bounce rate|sender reputation|promotions tab)$/.test(t)))) needs.delete('frontend');
   // Translating words on screens moves no security boundary either.
   if (head.id === 'i18n') needs.delete('security');
   // …and making an existing flow meet an accessibility standard is work on its screens, not its server.

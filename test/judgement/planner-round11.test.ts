@@ -32,3 +32,38 @@ describe('planner round 11: nonsense told from jargon by a dictionary', () => {
     expect(['quibbet', 'thursdon', 'flarn'].some(isEnglishWord)).toBe(false);
   });
 });
+
+import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
+
+const planOf = (text: string) => {
+  const tasks = offlineAdvisor.breakDown(offlineAdvisor.analyseObjectives([text]).objectives);
+  return { roles: new Set(tasks.map((t) => t.role)), titles: tasks.map((t) => t.title) };
+};
+
+describe('planner round 11: titles', () => {
+  it('a request pointing back at a problem names what the problem is about', () => {
+    const { titles } = planOf('The home-grown CSV parser in the import service drops quoted commas. Replace it with a maintained library.');
+    expect(titles).toContain('Replace the home-grown CSV parser in the import service with a maintained library');
+    const leak = planOf('Someone pasted the staging token into the public wiki yesterday. Revoke everything that was in it.');
+    expect(leak.titles.join(' | ')).toContain('Revoke everything that was in the staging token');
+  });
+
+  it('a preposition is never made a verb, and a hyphenated verb keeps its hyphen', () => {
+    expect(planOf('Hints for every setting of the export dialog, in plain words.').titles.join(' | ')).not.toMatch(/forring/);
+    expect(planOf('the kiosk app takes 8 seconds to cold-boot on the old tablets').titles).toContain('Speed up the kiosk app cold-booting on the old tablets');
+  });
+});
+
+describe('planner round 11: roles', () => {
+  it.each([
+    ['Order confirmation emails end up in the spam folder for Outlook users.', [], ['frontend-dev']],
+    ['Rotate the database passwords every 30 days without dropping open connections.', ['devops'], []],
+    ['Sign outgoing contracts with a qualified electronic signature under eIDAS.', ['security'], []],
+    ['Show overdue tasks in red on the team board.', ['designer'], []],
+    ['Move the freezer temperature readings from polling to an MQTT feed.', ['backend-dev'], []],
+  ] as const)('%s', (text, needed, absurd) => {
+    const { roles } = planOf(text);
+    for (const r of needed) expect(roles).toContain(r);
+    for (const r of absurd) expect(roles).not.toContain(r);
+  });
+});

@@ -51,3 +51,34 @@ describe('reader round 11: ordinary lines', () => {
     expect(readChat(text).reading).toBe('none');
   });
 });
+
+describe('reader round 11, after dev batch 12: blockers', () => {
+  it.each([
+    "the board hasn't approved the new consent wording yet, so the signup change stays switched off. is anyone chasing them?",
+    'our sandbox merchant account got suspended for unusual volume, support says 2-3 days',
+    'the quote for the map tiles has been in purchasing\'s inbox since the 14th and nothing else on the routing epic moves without tiles',
+    "the nightly dedupe is merging distinct customers again, traced it to the shared cache, which I'm not allowed to touch",
+    'Sales want annual plans to renew at the old price, the pricing doc says new price. somebody has to tell me which one we ship on Monday',
+    'the welcome screen is done except the hero artwork, the agency says next week, so I\'m holding the release',
+    'the forecast retrain has literally nothing to train on till the feed comes back lol',
+  ])('acts on or asks about: %s', (text) => {
+    expect(readChat(text).reading).not.toBe('none');
+  });
+});
+
+describe('reader round 11, after dev batch 12: ordinary lines', () => {
+  it.each([
+    'Thursday 3pm is blocked in the team calendar for the quarterly review, please keep it free',
+    'yesterday: refund emails. today: the audit log filters. blockers: nada',
+    'Bookings down 8% on last week, product thinks it is the school holidays',
+    'Spent the afternoon stuck on a customer question about leap years, ended up writing a help article',
+    'the fraud model looked broken, flags every Sunday order. turns out Sundays are riskier. so not broken',
+    'Friday\'s change freeze is confirmed, no releases after noon. already planned around it',
+    'Failover to the backup SMS provider kicked in at 09:12 when the primary hit its limit, exactly as configured',
+    'Catching up with the vendor at 4 about the webhook retries; nothing on my side depends on it',
+    'checkout was down for 3 minutes after the deploy, rolled back, a missing secret; the pipeline now checks for it so it cannot happen again',
+    'the payment provider had a blip 14:00-14:20, our queue held everything and all 212 orders went through afterwards, nothing lost',
+  ])('reads as ordinary: %s', (text) => {
+    expect(readChat(text).reading).toBe('none');
+  });
+});
