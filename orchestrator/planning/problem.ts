@@ -87,7 +87,8 @@ function asGerund(statement: string): { said: string; subject: string; at: numbe
     if (base) return said(gerund(base));
     // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.
     const prev = w[i - 1]!;
-    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
+    // "fitness users in Japan see…": people named for what they do (users, drivers, visitors) are no verb.
+    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && !/(?:ers|ors|ists|ians|ees)$/.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
       if (plural && !/s$/.test(word)) return said(gerund(word));
       if (!plural && /[^s]s$/.test(word)) return said(gerund(word.replace(/(?:sh|ch|x|ss)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1')));
     }

@@ -20,7 +20,7 @@ export interface Request {
 /** Up to three words naming people, ending in a plural or a word for people: "bank customers", "front desk staff". */
 const PEOPLE = String.raw`(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|we|police|personnel|crew|team|management)`;
 
-const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s+(?:want|need|would\s+like|'d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
+const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s*(?:want|need|would\s+like|['’]d\s+like|wish)\s+(to\s+)?(?:be\s+able\s+to\s+)?(.+)$/i;
 /** "students to book my slots", "the scanner to beep": someone or something else, and what it is to do. */
 const OTHERS_DO = /^((?:the\s+|our\s+|my\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+to\s+(?!be\b)([a-z]+\b.*)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
@@ -255,7 +255,12 @@ const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
 
 export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
-  const line = said.replace(/(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g, '').trim();
+  // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
+  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g;
+  const line = said
+    .replace(numbered, (m, at: number) => (at === 0 || /[:;,]\s*$/.test(said.slice(0, at)) ? '' : ', '))
+    .replace(/\s+,/g, ',')
+    .trim();
   const ticket = TICKET.exec(line);
   if (ticket) {
     const rest = line.slice(ticket[0].length);

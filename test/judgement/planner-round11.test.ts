@@ -67,3 +67,19 @@ describe('planner round 11: roles', () => {
     for (const r of absurd) expect(roles).not.toContain(r);
   });
 });
+
+describe('after blind sets 11 and 12 were scored (not measured by them)', () => {
+  it('people named for what they do are not made verbs', () => {
+    expect(planOf('Problem: hotel guests in Spain see prices in pounds. Request: use the currency of their card.').titles.join(' | ')).not.toMatch(/guesting|usering/);
+    expect(planOf('Problem: app users in Brazil get dates in US format. Request: follow the phone locale.').titles.join(' | ')).not.toMatch(/usering/);
+  });
+
+  it('the parts of a numbered list keep their commas, whether numbered 1) or 1.', () => {
+    const titles = planOf('Clinics: 1. a shared waiting list 2. reminders by text 3. a no-show report').titles.join(' | ');
+    expect(titles).toContain('a shared waiting list, reminders by text, a no-show report');
+  });
+
+  it("a user story said with I'd like is a story", () => {
+    expect(planOf("As a commuter, I'd like to see the next three trains on the home screen, so I can leave on time.").titles).toContain('Let commuters see the next three trains on the home screen');
+  });
+});

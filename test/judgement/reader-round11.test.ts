@@ -82,3 +82,10 @@ describe('reader round 11, after dev batch 12: ordinary lines', () => {
     expect(readChat(text).reading).toBe('none');
   });
 });
+
+describe('after blind sets 11 and 12 were scored (not measured by them)', () => {
+  it('something that now answers with a refusal settles nothing', () => {
+    expect(readChat('Blocked on T-12: the import job needs the archive bucket, which now returns AccessDenied for the deploy role').reading).toBe('blocker');
+    expect(readChat('the signup endpoint now returns a 400 with a clear message when the email is missing').reading).toBe('none');
+  });
+});
