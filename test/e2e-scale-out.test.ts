@@ -93,14 +93,16 @@ class Member {
 
 /**
  * What a person does when the hub says "could not save this … Send it again": sends it again. Just after
- * PostgreSQL restarts, a hub's pooled connection can still be the dead one.
+ * PostgreSQL restarts, a hub's connection can still be the dead one, and connecting again can take as long
+ * as the hub's connect timeout (5 s), so it keeps trying for 20 s: a hub that never recovers still fails.
  */
 async function sentAgainWhileStorageFails<T>(send: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries++) {
+  const until = Date.now() + 20_000;
+  for (;;) {
     try {
       return await send();
     } catch (err) {
-      if ((err as { code?: string }).code !== 'STORAGE_FAILED' || tries >= 10) throw err;
+      if ((err as { code?: string }).code !== 'STORAGE_FAILED' || Date.now() > until) throw err;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
   }
