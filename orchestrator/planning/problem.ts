@@ -48,6 +48,8 @@ function gerund(base: string): string {
 }
 
 const STOP = /^(?:and|or|but|that|which|who|when|if|because|so|to|whether)$/i;
+/** People named for what they do: "fitness users in Japan see…" has its verb later ("stutters" and "persists" are verbs). */
+const PEOPLE_NOUN = /^(?:users|customers|drivers|riders|members|players|buyers|sellers|owners|readers|viewers|subscribers|teachers|learners|partners|developers|managers|workers|shoppers|travell?ers|passengers|listeners|lawyers|officers|volunteers|farmers|dispatchers|cashiers|brokers|retailers|suppliers|carriers|renters|employees|trainees|attendees|pharmacists|dentists|therapists|analysts|[a-z]+(?:ors|ians))$/;
 /** Words in a verb's place that are never one: "Tooltips for every field" has no verb to make "forring". */
 const NOT_A_VERB = /^(?:for|with|from|into|onto|over|under|about|across|after|before|between|through|without|within|per|via|than|like|near|off|out|all|any|each|every|more|most|less|only|also|just|very|too|much|many|few|new|old|own|same|other|such)$/i;
 /** what follows a verb the lists do not hold: "drains so much battery", "arrive a week late" */
@@ -88,7 +90,7 @@ function asGerund(statement: string): { said: string; subject: string; at: numbe
     // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.
     const prev = w[i - 1]!;
     // "fitness users in Japan see…": people named for what they do (users, drivers, visitors) are no verb.
-    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && !/(?:ers|ors|ists|ians|ees)$/.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
+    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && !PEOPLE_NOUN.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
       if (plural && !/s$/.test(word)) return said(gerund(word));
       if (!plural && /[^s]s$/.test(word)) return said(gerund(word.replace(/(?:sh|ch|x|ss)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1')));
     }

@@ -229,7 +229,7 @@ function several(sentences: readonly string[]): Request | null {
   const request = sentenceCase(sentences.slice(at).map((s) => wish(s)?.text ?? bare(s)).join('. '));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
   if (pointsBack(request)) {
-    const put = told.length === 1 ? named(request, first) : null;
+    const put = named(request, first);
     if (put) return { text: put, problem, why: `the problem: ${problem}` };
     return { text: told.length === 1 ? fix : problem, problem: request, why: `asked: ${request}` };
   }

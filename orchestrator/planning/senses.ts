@@ -27,5 +27,7 @@ export const OTHER_SENSES: readonly string[] = [
   'get paged', 'gets paged', 'be paged',
   // a figure grouped by place, not a region to run in
   'by region', 'per region', 'each region', 'by country', 'per country',
+  // a guide people listen to or follow, not documentation
+  'audio guide', 'audio guides', 'tour guide', 'tour guides', 'museum guide',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

@@ -4,7 +4,7 @@
  * "Diagnose the crash on Android 14", "Check that the dashboard loads in under two seconds".
  */
 import type { TaskKind } from './domains.js';
-import { bare, changeNoun, deedOf, definite, lowerFirst, type Phrase } from './phrasing.js';
+import { bare, changeNoun, deedOf, definite, leadingVerb, lowerFirst, type Phrase } from './phrasing.js';
 
 /** What a title calls the objective's work, by class: "the migration of the orders table". */
 function topic(p: Phrase): string {
@@ -18,6 +18,8 @@ function topic(p: Phrase): string {
     case 'change': {
       const noun = changeNoun(p.verb);
       if (!noun) return `the change: ${p.object}`;
+      // "Drop Elasticsearch and use Postgres search": two deeds, so not "the removal of Elasticsearch and use…".
+      if (AND_VERB.test(p.object)) return `how we ${lowerFirst(p.action)}`;
       // "the move to a second data centre", not "the move of to…"
       return /^(?:to|from|into|onto|off|away|over|across|between|towards|in|on)\b/i.test(p.object) ? `the ${noun.replace(/ (?:of|to|in)$/, '')} ${p.object}` : `the ${noun} ${p.object}`;
     }
@@ -53,6 +55,9 @@ export interface TitleContext {
   lead: boolean;
   head: 'testing' | 'docs' | 'other';
 }
+
+/** A second verb joined on: "… and use Postgres", "… and move them into a vault". */
+const AND_VERB = { test: (object: string) => [...object.matchAll(/\band (?:then )?([a-z]+)\b/g)].some((m) => leadingVerb(m[1]!) !== null) };
 
 const SPEED = /^(?:speed up|optimi[sz]e|tune|scale)$/;
 

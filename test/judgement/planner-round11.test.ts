@@ -83,3 +83,21 @@ describe('after blind sets 11 and 12 were scored (not measured by them)', () => 
     expect(planOf("As a commuter, I'd like to see the next three trains on the home screen, so I can leave on time.").titles).toContain('Let commuters see the next three trains on the home screen');
   });
 });
+
+describe('round 12 of the planner, tuned on spent blind sets 11 and 12', () => {
+  it('a request that points back at people, after a problem of several sentences, names them', () => {
+    expect(planOf('Couriers photograph every delivery and email it to us. The insurer now takes photos in the app. Let them upload in the app.').titles).toContain('Let couriers upload in the app');
+  });
+
+  it('an audio guide is no documentation', () => {
+    expect(planOf('Audio guide: let guests replay the last stop without restarting the tour').roles).not.toContain('docs');
+  });
+
+  it('a change with a second verb is planned as how we do both', () => {
+    expect(planOf('Rotate the payment API keys and store them in the secret manager').titles[0]).toBe('Plan how we rotate the payment API keys and store them in the secret manager');
+  });
+
+  it('a verb ending in -ers is still a verb', () => {
+    expect(planOf('The order list flickers on Safari when a filter is applied').titles.join(' | ')).toContain('the order list flickering on Safari');
+  });
+});
