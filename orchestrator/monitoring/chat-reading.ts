@@ -247,7 +247,9 @@ export function readChat(rawText: string): ChatReading {
   }
   // Some things are said across a "but": "need 1000 connections but our infrastructure handles 100".
   const across = best === null || best.score < 0.8 ? readClause(raw, persistsInLine, LINE_SIGNALS) : null;
-  if (across && !settles(normalise(clauses.at(-1) ?? '')) && (!best || across.score > best.score)) best = across;
+  // …unless the line is settled: at its end, or by an approval it opens with ("finance approved the budget for the pro plan").
+  const settledLine = settles(normalise(clauses.at(-1) ?? '')) || /^(?:[\w-]+ ){0,2}(?:approved|signed off on|signed|agreed to)\b/.test(normalise(clauses[0] ?? ''));
+  if (across && !settledLine && (!best || across.score > best.score)) best = across;
   best = strongest(best, shapesOf(whole));
   // Nothing the cues know, but the line sounds like trouble in general terms: worth a question.
   const trouble = !best || best.score < ASK_AT ? troubleIn(live.join(', '), whole) : null;

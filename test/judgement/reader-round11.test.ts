@@ -89,3 +89,28 @@ describe('after blind sets 11 and 12 were scored (not measured by them)', () => 
     expect(readChat('the signup endpoint now returns a 400 with a clear message when the email is missing').reading).toBe('none');
   });
 });
+
+describe('reader round 12, tuned on spent blind sets 11 and 12', () => {
+  it.each([
+    ["Yesterday: the refund emails. Today: wanted to deploy them but the mail repo was moved and I don't have push on the new one. Blockers: nothing else", 'technical'],
+    ['is the loyalty badge free or paid in v2?? asked three times now and the profile page is half built', 'business'],
+    ["we're out of the geocoding free tier for the month and addresses no longer resolve. someone with the billing login has to decide: pay or switch", 'business'],
+    ['ops and finance gave me two different retention rules for the invoices, I cannot write the purge job', 'business'],
+    ['the hospital data governance board meets monthly and we missed it, so the DPIA is not signed and we cannot load real records', 'business'],
+  ] as const)('acts on or asks about: %s', (text, kind) => {
+    const r = readChat(text);
+    expect(r.reading).not.toBe('none');
+    expect(r.kind).toBe(kind);
+  });
+
+  it.each([
+    "nobody's blocked on the quarter-end close, I asked around",
+    'finance approved the spend for the Sentry business plan this morning, switching over after lunch',
+    'the export limit of 10k rows is deliberate, please leave it as it is',
+    'do we bill per seat or per workspace? per seat, Lena confirmed it in the spec, going ahead',
+    "Can't get over how fast the new build cache is, thanks Omar",
+    'Progress on T-31: the login endpoint now blocks clients after 5 failed attempts and returns 429. 12 of 12 tests pass.',
+  ])('reads as ordinary: %s', (text) => {
+    expect(readChat(text).reading).toBe('none');
+  });
+});
