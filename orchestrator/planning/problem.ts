@@ -59,10 +59,10 @@ const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|an
  * "S <finite verb> rest" → "S <gerund> rest": the subject kept, its verb made a gerund, so the sentence
  * becomes what is fixed. Null when no finite verb is found after a subject.
  */
-function asGerund(statement: string): { said: string; subject: string; at: number } | null {
+function asGerund(statement: string, from = 1): { said: string; subject: string; at: number } | null {
   const w = statement.split(/\s+/);
   let adverbAt = -1;
-  for (let i = 1; i < Math.min(w.length, 12); i++) {
+  for (let i = from; i < Math.min(w.length, 12); i++) {
     const word = w[i]!;
     if (STOP.test(word)) return null;
     if (ADVERBS.test(word)) {
@@ -167,7 +167,10 @@ export function fixOf(statement: string, complaint = false): string | null {
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
   // …or a noun phrase of its own before "is" or "are" ("Payroll tax tables are updated by hand").
   const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && !told.includes(':') && /\s(?:is|are)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b/.test(told);
-  return g && (opens || named || told !== s) ? `Fix ${lowerFirst(g.said)}` : null;
+  if (g && (opens || named || told !== s)) return `Fix ${lowerFirst(g.said)}`;
+  // "Password reset emails land in spam": "reset" was no verb; the subject runs on to a plural and its verb.
+  const later = g ? asGerund(told, g.at + 1) : null;
+  return later && /(?:[^s]s|people|staff)$/i.test(later.subject) && later.subject.split(/\s+/).length <= 4 && !leadingVerb(first) ? `Fix ${lowerFirst(later.said)}` : null;
 }
 
 /** "spends hours copying order details into Zendesk": the work people do by hand. */

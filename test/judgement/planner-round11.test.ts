@@ -101,3 +101,9 @@ describe('round 12 of the planner, tuned on spent blind sets 11 and 12', () => {
     expect(planOf('The order list flickers on Safari when a filter is applied').titles.join(' | ')).toContain('the order list flickering on Safari');
   });
 });
+
+describe('round 12 of the planner: a problem whose subject runs past a verb-like word', () => {
+  it('reads "Account reset emails land in junk" as the emails landing there', () => {
+    expect(planOf('Account reset emails land in junk for Yahoo users.').titles.join(' | ')).toContain('account reset emails landing in junk for Yahoo users');
+  });
+});
