@@ -135,6 +135,18 @@ describe('the terminal reducer', () => {
     expect(lineToRun(s, 'hello')).toBe('hello');
   });
 
+  it('keeps the option being chosen when another escalation queues behind the prompt, or the start-up reply repeats it', () => {
+    let s = run(asOwner(), { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation } });
+    s = run(s, { type: 'select', by: 1 });
+    s = run(s, { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation: { ...escalation, id: 'E-2' } } });
+    expect([promptEscalation(s)?.id, s.selected]).toEqual(['E-1', 1]);
+    s = run(s, { type: 'escalations', reply: { kind: 'escalations', escalations: [escalation], decisions: [] } });
+    expect([promptEscalation(s)?.id, s.selected]).toEqual(['E-1', 1]);
+    s = run(s, { type: 'event', event: { seq: ++seq, ts, type: 'decision', escalation: { ...escalation, status: 'answered' }, decision: { id: 'D-1', escalationId: 'E-1', option: 'B', text: '', by: 'Pat', createdAt: ts } } });
+    s = run(s, { type: 'escalations', reply: { kind: 'escalations', escalations: [{ ...escalation, id: 'E-2' }], decisions: [] } });
+    expect([promptEscalation(s)?.id, s.selected]).toEqual(['E-2', 0]); // a new prompt starts at its first option
+  });
+
   it('gives other roles no escalation prompt', () => {
     const s = run(asAlice(), { type: 'event', event: { seq: ++seq, ts, type: 'escalation', escalation } });
     expect([s.focus, promptEscalation(s)]).toEqual(['input', undefined]);

@@ -174,7 +174,19 @@ function withEvent(state: UiState, event: HubEvent): UiState {
   const shown = (event.type === 'escalation' && owner) || (event.type === 'message' && event.card?.kind === 'escalation' && (owner || repeatsEscalation(event, state.room)));
   const room = foldEvent(state.room, event);
   const next = shown ? { ...state, room, now: event.ts } : addLines({ ...state, room, now: event.ts }, [eventLine(event, state.me)]);
-  return event.type === 'escalation' && owner ? { ...next, focus: 'escalation', selected: 0 } : closedPrompt(next);
+  if (event.type === 'escalation' && owner) return promptOpened(state, next);
+  // a decision moves the prompt on to the next open escalation, which starts at its first option
+  const after = closedPrompt(next);
+  return promptEscalation(after)?.id === promptEscalation(state)?.id ? after : { ...after, selected: 0 };
+}
+
+/**
+ * The product owner's prompt after escalations arrive: focused on the first open one; the option being
+ * chosen stays chosen when that one is still the prompt (a second escalation queues behind it).
+ */
+function promptOpened(before: UiState, next: UiState): UiState {
+  const same = before.focus === 'escalation' && promptEscalation(before)?.id === promptEscalation(next)?.id;
+  return { ...next, focus: 'escalation', selected: same ? before.selected : 0 };
 }
 
 export function reduce(state: UiState, action: UiAction): UiState {
@@ -191,7 +203,7 @@ export function reduce(state: UiState, action: UiAction): UiState {
       return { ...state, room: withTasks(state.room, action.reply) };
     case 'escalations': {
       const next = { ...state, room: withEscalations(state.room, action.reply) };
-      return state.me.role === 'human' && openEscalations(next.room).length ? { ...next, focus: 'escalation', selected: 0 } : next;
+      return state.me.role === 'human' && openEscalations(next.room).length ? promptOpened(state, next) : next;
     }
     case 'connection':
       return { ...state, connection: action.state, queued: action.queued };
