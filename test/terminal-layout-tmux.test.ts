@@ -149,13 +149,22 @@ describe.skipIf(!hasTmux)('the ink UI at 80×24, 100×30 and 160×50 (tmux)', { 
     keep('80x24-escalation', screen);
 
     // stray output over the screen; Ctrl+L draws it all again
-    t.scribble('\u001b[5;3Hstray output from elsewhere\n\n');
-    await t.until((s) => s.includes('stray output from elsewhere'));
+    // (the UI may draw a new line over it first, as it should; then it is written again)
+    await vi.waitFor(
+      async () => {
+        t.scribble('\u001b[5;3Hstray output from elsewhere\n\n');
+        await t.until((s) => s.includes('stray output from elsewhere'), 2000);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     t.keys('C-l');
     screen = await t.until((s) => drawn(s, SIZES.small) && s.includes('Decision needed E-1') && !s.includes('stray output'));
     expectSound(screen, SIZES.small);
 
-    t.keys('Down', 'Enter');
+    // As a person does: look that the choice moved before pressing Enter.
+    t.keys('Down');
+    await t.until((s) => /║ {3}A\) /.test(s) && /║ ❯ B\) /.test(s));
+    t.keys('Enter');
     screen = await t.until((s) => drawn(s, SIZES.small) && !s.includes('Decision needed') && /decided on E-1/.test(s));
     expectSound(screen, SIZES.small);
     screen = await resize(t, SIZES.medium);
