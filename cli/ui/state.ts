@@ -177,16 +177,17 @@ function withEvent(state: UiState, event: HubEvent): UiState {
   if (event.type === 'escalation' && owner) return promptOpened(state, next);
   // a decision moves the prompt on to the next open escalation, which starts at its first option
   const after = closedPrompt(next);
-  return promptEscalation(after)?.id === promptEscalation(state)?.id ? after : { ...after, selected: 0 };
+  return samePrompt(state, after) ? after : { ...after, selected: 0 };
 }
+
+const samePrompt = (before: UiState, after: UiState) => promptEscalation(before)?.id === promptEscalation(after)?.id;
 
 /**
  * The product owner's prompt after escalations arrive: focused on the first open one; the option being
  * chosen stays chosen when that one is still the prompt (a second escalation queues behind it).
  */
 function promptOpened(before: UiState, next: UiState): UiState {
-  const same = before.focus === 'escalation' && promptEscalation(before)?.id === promptEscalation(next)?.id;
-  return { ...next, focus: 'escalation', selected: same ? before.selected : 0 };
+  return { ...next, focus: 'escalation', selected: before.focus === 'escalation' && samePrompt(before, next) ? before.selected : 0 };
 }
 
 export function reduce(state: UiState, action: UiAction): UiState {

@@ -6,7 +6,7 @@
  * cue words lower or cancel a reading; persistence and an effect on the work raise it. A blocker said
  * about someone else, or in another language, is only ever asked about.
  */
-import { unreadableWhy } from '../planning/readable.js';
+import { unreadableByLetters } from '../planning/readable.js';
 import { classifyBlocker } from './blocker-kind.js';
 import { requestIn } from './chat-requests.js';
 import { shortfallIn } from './chat-shortfall.js';
@@ -261,7 +261,7 @@ export function readChat(rawText: string): ChatReading {
   if (absent && (best.category === 'waiting' || best.category === 'unable' || best.category === 'decision')) confidence += 0.15;
   const aside = whole.replace(new RegExp(ABSENT.source, 'g'), ' ');
   if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside) && !EFFECT.test(aside))) confidence *= 0.5;
-  const foreign = unreadableWhy(raw);
+  const foreign = unreadableByLetters(raw);
   if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
   confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;
   if (confidence < ASK_AT) return { ...NONE, confidence };

@@ -189,3 +189,24 @@ export function aboutOf(statement: string): { people: string | null; thing: stri
   const people = reported ? reported[1]! : subject && /(?:[^s]s|people|staff|team)$/i.test(subject) ? subject : null;
   return { people: people && lowerFirst(people), thing: thing && lowerFirst(thing) };
 }
+
+const PERSONS = /^(?:someone|somebody|a\s+colleague|an?\s+\w+|we|i|they|he|she|[A-Z][a-z]+)$/;
+/**
+ * What a statement is about when the problem verbs do not say: the words before its first verb said in
+ * the -s or -ed form ("The hand-rolled JWT check in the booking API accepts alg=none"), or, when those
+ * name a person ("Someone committed the .env with live keys"), what the verb acts on.
+ */
+export function toldOf(statement: string): string | null {
+  const w = statement.replace(/[.!?]+$/, '').split(/\s+/);
+  for (let i = 1; i < Math.min(w.length, 14); i++) {
+    const word = w[i]!;
+    if (!/^[a-z]{3,}(?:s|ed)$/.test(word) || /^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by|to|this|these)$/i.test(w[i - 1]!)) continue;
+    const base = [word.replace(/es$/, ''), word.replace(/s$/, ''), word.replace(/([^aeiou])\1ed$/, '$1'), word.replace(/ed$/, ''), word.replace(/d$/, '')].find((b) => b !== word && leadingVerb(b) === b);
+    if (!base && !/ed$/.test(word)) continue;
+    const subject = w.slice(0, i).join(' ');
+    if (!PERSONS.test(subject)) return lowerFirst(subject);
+    const object = w.slice(i + 1).join(' ').split(/\s+(?:with|in|into|onto|to|on|for|from|at|by|last|yesterday|this|today|and|but|so|because)(?:\s+|$)/)[0];
+    return object && /^(?:the|our|their|a|an)\s/i.test(object) ? object : null;
+  }
+  return null;
+}

@@ -113,6 +113,14 @@ function nonsense(text: string, ws: readonly string[]): boolean {
 
 /** Why the lead cannot read a text as an objective, or null when it can. */
 export function unreadableWhy(text: string): string | null {
+  return unreadableByLetters(text) ?? (nonsense(text, words(text)) ? 'it reads as gibberish' : null);
+}
+
+/**
+ * Why a text cannot be read, told from its letters and words alone (a script, a language, words no one
+ * writes, emoji): what the chat reader needs on every line, without the dictionary's lookups.
+ */
+export function unreadableByLetters(text: string): string | null {
   const letters = count(text, LETTER);
   if (letters === 0) return /\p{Extended_Pictographic}/u.test(text) ? 'only emoji' : 'no words in it';
   for (const [re, name] of SCRIPTS) {
@@ -129,5 +137,5 @@ export function unreadableWhy(text: string): string | null {
   // Pronounceable nonsense: several words, one of them odd, and none a word the planner knows.
   // Five words or more with none the planner knows, nor any English function word, are not an objective either.
   if (lettered.length >= 4 && english === 0 && (share > 0 || lettered.length >= 5) && !knowsAWord(text, ws)) return 'it reads as gibberish';
-  return nonsense(text, ws) ? 'it reads as gibberish' : null;
+  return null;
 }

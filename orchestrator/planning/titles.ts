@@ -19,7 +19,7 @@ function topic(p: Phrase): string {
       const noun = changeNoun(p.verb);
       if (!noun) return `the change: ${p.object}`;
       // "Drop Elasticsearch and use Postgres search": two deeds, so not "the removal of Elasticsearch and use…".
-      if (AND_VERB.test(p.object)) return `how we ${lowerFirst(p.action)}`;
+      if (joinsAVerb(p.object)) return `how we ${lowerFirst(p.action)}`;
       // "the move to a second data centre", not "the move of to…"
       return /^(?:to|from|into|onto|off|away|over|across|between|towards|in|on)\b/i.test(p.object) ? `the ${noun.replace(/ (?:of|to|in)$/, '')} ${p.object}` : `the ${noun} ${p.object}`;
     }
@@ -57,7 +57,7 @@ export interface TitleContext {
 }
 
 /** A second verb joined on: "… and use Postgres", "… and move them into a vault". */
-const AND_VERB = { test: (object: string) => [...object.matchAll(/\band (?:then )?([a-z]+)\b/g)].some((m) => leadingVerb(m[1]!) !== null) };
+const joinsAVerb = (object: string) => [...object.matchAll(/\band (?:then )?([a-z]+)\b/g)].some((m) => leadingVerb(m[1]!) !== null);
 
 const SPEED = /^(?:speed up|optimi[sz]e|tune|scale)$/;
 

@@ -3,6 +3,7 @@
  * English glue words is named back, while objectives full of tool names are still planned.
  */
 import { describe, expect, it } from 'vitest';
+import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
 import { isEnglishWord } from '../../orchestrator/planning/dictionary.js';
 import { unreadableWhy } from '../../orchestrator/planning/readable.js';
 
@@ -33,7 +34,6 @@ describe('planner round 11: nonsense told from jargon by a dictionary', () => {
   });
 });
 
-import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
 
 const planOf = (text: string) => {
   const tasks = offlineAdvisor.breakDown(offlineAdvisor.analyseObjectives([text]).objectives);

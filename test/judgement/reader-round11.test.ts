@@ -7,8 +7,22 @@
 import { describe, expect, it } from 'vitest';
 import { readChat } from '../../orchestrator/monitoring/chat-reading.js';
 
+/** Each line is acted on or asked about, with the kind given (when one is). */
+const heardAsBlockers = (lines: readonly (string | readonly [string, 'technical' | 'business'])[]) =>
+  it.each(lines.map((l) => (typeof l === 'string' ? [l, undefined] : l)))('acts on or asks about: %s', (text, kind) => {
+    const r = readChat(text);
+    expect(r.reading).not.toBe('none');
+    if (kind) expect(r.kind).toBe(kind);
+  });
+
+/** Each line is read as ordinary. */
+const readAsOrdinary = (lines: readonly string[]) =>
+  it.each(lines)('reads as ordinary: %s', (text) => {
+    expect(readChat(text).reading).toBe('none');
+  });
+
 describe('reader round 11: blockers', () => {
-  it.each([
+  heardAsBlockers([
     ['the sandbox lost every test merchant overnight, refunds are untestable right now', 'technical'],
     ['No further progress is possible on T-9 until the staging certificate is reissued.', 'technical'],
     ["my dock died and the replacement comes monday, so nothing from me till then", 'technical'],
@@ -16,11 +30,7 @@ describe('reader round 11: blockers', () => {
     ['which first, the coupon engine or the gift cards? both are marked P1 and I only have time for one', 'business'],
     ['do trial users see the premium filters or not? I need a product call before I build the gate', 'business'],
     ['late fees: per day or per week? the two docs say different things and the billing job waits on it', 'business'],
-  ] as const)('acts on or asks about: %s', (text, kind) => {
-    const r = readChat(text);
-    expect(r.reading).not.toBe('none');
-    expect(r.kind).toBe(kind);
-  });
+  ]);
 
   it('a review asked for, with work stacked on it, is a blocker; the same ask alone is not', () => {
     expect(readChat('@Jo could you look at my ledger PR when you get a chance? the reconciliation branch sits on top of it').reading).toBe('blocker');
@@ -38,7 +48,7 @@ describe('reader round 11: blockers', () => {
 });
 
 describe('reader round 11: ordinary lines', () => {
-  it.each([
+  readAsOrdinary([
     'Done: moved the webhook handlers to the new queue, 88 tests green. Happy for a review whenever; nothing else waits on it.',
     'the legacy export can go whenever ops want, nobody depends on it anymore',
     'prod read replica restarts at 22:00 for patching, nothing needed from anyone, just avoid long queries then',
@@ -47,13 +57,11 @@ describe('reader round 11: ordinary lines', () => {
     'the e2e suite passed five runs in a row, suspicious but I will take it',
     "can't switch the admin to the new icon set yet, the design system lands in March. old icons are fine meanwhile",
     'we could get delayed in January if the bank changes its API again, but nothing for now',
-  ])('reads as ordinary: %s', (text) => {
-    expect(readChat(text).reading).toBe('none');
-  });
+  ]);
 });
 
 describe('reader round 11, after dev batch 12: blockers', () => {
-  it.each([
+  heardAsBlockers([
     "the board hasn't approved the new consent wording yet, so the signup change stays switched off. is anyone chasing them?",
     'our sandbox merchant account got suspended for unusual volume, support says 2-3 days',
     'the quote for the map tiles has been in purchasing\'s inbox since the 14th and nothing else on the routing epic moves without tiles',
@@ -61,13 +69,11 @@ describe('reader round 11, after dev batch 12: blockers', () => {
     'Sales want annual plans to renew at the old price, the pricing doc says new price. somebody has to tell me which one we ship on Monday',
     'the welcome screen is done except the hero artwork, the agency says next week, so I\'m holding the release',
     'the forecast retrain has literally nothing to train on till the feed comes back lol',
-  ])('acts on or asks about: %s', (text) => {
-    expect(readChat(text).reading).not.toBe('none');
-  });
+  ]);
 });
 
 describe('reader round 11, after dev batch 12: ordinary lines', () => {
-  it.each([
+  readAsOrdinary([
     'Thursday 3pm is blocked in the team calendar for the quarterly review, please keep it free',
     'yesterday: refund emails. today: the audit log filters. blockers: nada',
     'Bookings down 8% on last week, product thinks it is the school holidays',
@@ -78,9 +84,7 @@ describe('reader round 11, after dev batch 12: ordinary lines', () => {
     'Catching up with the vendor at 4 about the webhook retries; nothing on my side depends on it',
     'checkout was down for 3 minutes after the deploy, rolled back, a missing secret; the pipeline now checks for it so it cannot happen again',
     'the payment provider had a blip 14:00-14:20, our queue held everything and all 212 orders went through afterwards, nothing lost',
-  ])('reads as ordinary: %s', (text) => {
-    expect(readChat(text).reading).toBe('none');
-  });
+  ]);
 });
 
 describe('after blind sets 11 and 12 were scored (not measured by them)', () => {
@@ -91,26 +95,20 @@ describe('after blind sets 11 and 12 were scored (not measured by them)', () => 
 });
 
 describe('reader round 12, tuned on spent blind sets 11 and 12', () => {
-  it.each([
+  heardAsBlockers([
     ["Yesterday: the refund emails. Today: wanted to deploy them but the mail repo was moved and I don't have push on the new one. Blockers: nothing else", 'technical'],
     ['is the loyalty badge free or paid in v2?? asked three times now and the profile page is half built', 'business'],
     ["we're out of the geocoding free tier for the month and addresses no longer resolve. someone with the billing login has to decide: pay or switch", 'business'],
     ['ops and finance gave me two different retention rules for the invoices, I cannot write the purge job', 'business'],
     ['the hospital data governance board meets monthly and we missed it, so the DPIA is not signed and we cannot load real records', 'business'],
-  ] as const)('acts on or asks about: %s', (text, kind) => {
-    const r = readChat(text);
-    expect(r.reading).not.toBe('none');
-    expect(r.kind).toBe(kind);
-  });
+  ]);
 
-  it.each([
+  readAsOrdinary([
     "nobody's blocked on the quarter-end close, I asked around",
     'finance approved the spend for the Sentry business plan this morning, switching over after lunch',
     'the export limit of 10k rows is deliberate, please leave it as it is',
     'do we bill per seat or per workspace? per seat, Lena confirmed it in the spec, going ahead',
     "Can't get over how fast the new build cache is, thanks Omar",
     'Progress on T-31: the login endpoint now blocks clients after 5 failed attempts and returns 429. 12 of 12 tests pass.',
-  ])('reads as ordinary: %s', (text) => {
-    expect(readChat(text).reading).toBe('none');
-  });
+  ]);
 });
