@@ -16,6 +16,8 @@ const w = (source: string) => new RegExp(`(?<![\\w'"-])(?:${source})(?![\\w"-])`
 const BAD_PARTICIPLE = 'blocked|broken|stuck|locked|rejected|denied|missing|lost|stalled|disabled|suspended|expired|revoked|corrupted|deleted|wiped|throttled|delayed|dropped|failed|cancelled by \\w+';
 
 export const IN_HAND: readonly RegExp[] = [
+  // The trouble named as the speaker's own task: "…, that's the bug I'm fixing today".
+  w("(?:that's|that is|this is|which is) (?:the bug|the issue|the problem|the thing|what) (?:i'm|i am|we're|we are|i've been|we've been) (?:fixing|working on|chasing|looking at|on)\\b"),
   // A workaround or an adjustment the speaker made.
   w(
     "so (?:i|we) (?:just |have |'ve )?(?:mocked|stubbed|faked|cached|skipped|hardcoded|pinned|wrapped|worked around|split|chunked|batched|lowered|raised|bumped|increased|reduced|excluded|commented out|gated|vendored|forked|patched|dropped|moved)\\b|(?:fell|falling|fall) back to (?:the |a |an |my |our )?[\\w-]+|so (?:i|we)(?: just)? [\\w' -]{2,40} instead|(?:dropped|lowered|raised|bumped|reduced|increased|capped|set) (?:it|them|the [\\w-]+(?: [\\w-]+)?) (?:to|at) \\d+",

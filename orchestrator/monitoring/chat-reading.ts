@@ -114,7 +114,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   // A past with its own time ("last sprint we were stuck for days") is over, however long it lasted.
   const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
   // "it's" is now; "the vendor's SSO" is a possessive, not a tense.
-  const past = PAST.test(when) && (!persists || over) && !/\b(?:is|are|isn't|aren't|(?:it|that|he|she|there|what|who|this|everything|nothing)'s|'re|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
+  const past = PAST.test(when) && (!persists || over) && !/\b(?:is|are|isn't|aren't|(?:it|that|he|she|there|what|who|this|everything|nothing)'s|'re|i'm|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
   if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
   // A lasting state said in the past is still so, unless a later clause says it was dealt with.
   else if (past && !LASTING.test(when)) score *= over ? 0.3 : 0.5;

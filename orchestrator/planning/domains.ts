@@ -67,7 +67,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'security'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['checkout:frontend', 'payment', 'pay', 'gift aid', 'multi currency', 'card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'apple pay', 'google pay', 'bank transfer', 'payout', 'deposit', 'direct debit', 'sepa', 'wallet', '3d secure:frontend', '3 d secure:frontend', 'chargeback', '~charge', '~fraud'],
+    terms: ['checkout:frontend', 'payment', 'pay', 'gift aid', 'multi currency', 'card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'apple pay:frontend', 'google pay:frontend', 'bank transfer', 'payout', 'deposit', 'direct debit', 'sepa', 'wallet', '3d secure:frontend', '3 d secure:frontend', 'chargeback', '~charge', '~fraud'],
     accept: {
       implement: 'Payments succeed, fail and retry as specified; amounts reconcile with the provider',
       test: 'Successful, declined, retried and refunded payments covered against the provider’s sandbox',
@@ -209,7 +209,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['security'],
     plannedBy: 'security',
     hours: 8,
-    terms: ['security', 'vulnerability', 'cve', 'eidas:backend', 'electronic seal:backend', 'e seal:backend', 'electronic signature:backend', 'e signature:backend', 'digital signature:backend', 'qualified signature:backend', 'multi tenant:ops+backend', 'consent:frontend', 'database credential:ops',  'open source:docs',  'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'soc 2:ops', 'iso 27001:ops', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~cookie consent:security', '~analytics cookie:security', '~tracking cookie:security', '~opt out of tracking:security', '~log every:backend+security', '~every access logged:backend+security', '~access logged:backend+security', '~loan:security', '~key',
+    terms: ['security', 'vulnerability', 'cve', 'eidas:backend', 'electronic seal:backend', 'e seal:backend', 'electronic signature:backend', 'e signature:backend', 'digital signature:backend', 'qualified signature:backend', 'multi tenant:ops+backend', 'consent:frontend', 'database credential:ops',  'open source:docs',  'xss:frontend', 'cross site scripting:frontend', 'csrf', 'sql injection:backend', 'injection', 'csp:frontend', 'content security policy:frontend', 'clickjacking:frontend', 'open redirect:backend', 'encrypt', 'encryption', 'at rest:backend+ops', 'in transit', 'per tenant key:ops+backend', 'key management:ops', 'kms:ops', '~signature:security', '~hmac', 'secret', 'api key', 'rotate', 'pentest', 'penetration test', 'append only:backend', 'tamper proof:backend', 'tamper evident:backend', 'visible to every:backend', 'visible to all:backend', 'visible to other:backend', 'visible to anyone:backend', 'other tenant:backend', 'another tenant:backend', 'pen test', 'audit finding:backend', 'security finding', 'auditor:backend', 'soc 2:ops', 'iso 27001:ops', 'hipaa', 'compliance', 'compliant', 'gdpr', 'ccpa', 'privacy', 'personal data', 'pii', 'data retention', 'rate limit:backend', 'rate limiting:backend', 'throttling:backend', 'sast:ops', 'dast:ops', 'dependency scanning:ops', 'scan dependency:ops', 'vulnerability scan:ops', 'threat model', 'hardening', 'harden', 'ddos', 'brute force', 'audit log:backend', 'strong password:backend', '~secure', '~audit', '~consent', '~cookie consent:security', '~analytics cookie:security', '~tracking cookie:security', '~opt out of tracking:security', '~log every:backend+security', '~every access logged:backend+security', '~access logged:backend+security', '~loan:security', '~key',
       // Personal data that is sensitive on its own: handling it needs a review, even where nothing else says so.
       'network segmentation:ops', 'fake account', 'fake signup', 'spam account', 'bot signup', 'captcha', 'credential stuffing', 'account takeover', 'anonymize', 'anonymized data', 'pseudonymize', '~payroll:security', 'from their contacts:security', 'phone contacts:security', 'address book:security', 'contact list:security', '~vitals:security', '~lab result:security', '~medical record:security', '~health record:security', '~patient record:security', '~health data:security', '~passport:security', '~kyc:security', '~identity document:security', '~prescription:security', '~social security number:security', '~ssn:security', '~tax return:security', '~bank detail:security', '~salary:security', '~payslip:security', '~loan application:security', '~benefit application:security', '~date of birth:security', '~medical:security', 'patient data:security', '~scan:security'],
     accept: {
@@ -260,7 +260,7 @@ export const DOMAINS: readonly Domain[] = [
     plannedBy: 'docs',
     hours: 8,
     exclusive: true,
-    terms: ['docs', 'documentation', 'guide', 'tutorial', 'video tutorial', 'readme', 'handbook', 'manual', 'changelog', 'release notes', 'api reference', 'reference docs', 'runbook:ops', 'playbook', 'wiki', 'faq', 'knowledge base', 'onboarding guide', 'getting started', 'docstring', 'write up', 'help article', 'help center article', 'help centre article', 'plain english', 'plain language', 'microcopy', 'help text'],
+    terms: ['docs', 'documentation', 'help page', 'help article', 'guide', 'tutorial', 'video tutorial', 'readme', 'handbook', 'manual', 'changelog', 'release notes', 'api reference', 'reference docs', 'runbook:ops', 'playbook', 'wiki', 'faq', 'knowledge base', 'onboarding guide', 'getting started', 'docstring', 'write up', 'help article', 'help center article', 'help centre article', 'plain english', 'plain language', 'microcopy', 'help text'],
     accept: {
       design: 'Outline agreed with its readers in mind',
       implement: 'Written and reviewed, with examples that run',
@@ -285,7 +285,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'lead',
     hours: 8,
-    terms: ['email', 'e mail', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', 'deliverability:ops+security', 'spf:ops+security', 'dkim:ops+security', 'dmarc:ops+security', 'spam folder:ops', 'bounce rate:ops', 'dedicated ip:ops', 'bounce:ops', 'sender reputation:ops', 'warm up:ops', 'land in spam:ops', 'promotions tab:ops', '~mail', '~reminder', '~notify'],
+    terms: ['email', 'e mail', 'email alert', 'sms alert', 'text alert', 'newsletter', 'digest', 'transactional email', 'sms', 'text message', 'twilio', 'sendgrid', 'mailgun', 'deliverability:ops+security', 'spf:ops+security', 'dkim:ops+security', 'dmarc:ops+security', 'spam folder:ops', 'bounce rate:ops', 'dedicated ip:ops', 'bounce:ops', 'sender reputation:ops', 'warm up:ops', 'land in spam:ops', 'promotions tab:ops', '~mail', '~reminder', '~notify'],
     accept: { implement: 'Messages are sent once, to the right people, and bounces are handled' },
   },
   {
@@ -402,7 +402,8 @@ export interface DomainMatch {
 const RELABEL = /(['"‘“])[^'"‘’“”]{1,40}['"’”]\s+(?:says?|reads?)\s+(['"‘“])[^'"‘’“”]{1,40}['"’”]/g;
 
 export function matchDomains(text: string): DomainMatch[] {
-  const tokens = stems(text.replace(RELABEL, ' wording '));
+  // "Fix the spelling 'Adress'": a word quoted after "spelling" is a typo.
+  const tokens = stems(text.replace(RELABEL, ' wording ').replace(/\b(?:spelling|misspelling)\s+(?=['"‘“])/gi, 'typo '));
   const used = new Array<boolean>(tokens.length).fill(false);
   const found = new Map<string, DomainMatch>();
   for (const sense of present(SENSES, SENSES_BY_FIRST, tokens)) for (const at of findPhrase(tokens, sense)) used.fill(true, at, at + sense.length);

@@ -77,7 +77,8 @@ function splitLine(line: string): string[] {
     .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
 }
 
-const unbullet = (line: string) => line.replace(/^\s*(?:\d+[.)]|[-*•])\s+/, '').trim();
+// "1. Add a notes field 2. Show it…": a numbered list said on one line keeps its first number, so its parts stay apart.
+const unbullet = (line: string) => (/^\s*1[.)]\s.*\s2[.)]\s/.test(line) ? line.trim() : line.replace(/^\s*(?:\d+[.)]|[-*•])\s+/, '').trim());
 
 /** A message as objective texts, and its runs of pasted code, logs or stack traces (which are not objectives). */
 export function splitMessage(message: string): { objectives: string[]; said: Map<string, Request>; pasted: { kind: Pasted; lines: string[] }[] } {
@@ -152,6 +153,8 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       /^[a-z]+(?:ed|en|wn)\s+(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare) ||
       // "…into French, German and Polish": a list of names goes on, whatever verb a name spells.
       (prev >= 0 && /,\s*[A-Za-z][\w-]*$/.test(merged[prev]!) && /^[\w-]+(?:\s+data)?(?:,|$)/.test(bare) && parts[i - 1]?.trim() === 'and') ||
+      // "…into Welsh and Polish": two names, the second capitalised as a name is, not a verb.
+      (prev >= 0 && /\s[A-Z][a-z]+$/.test(merged[prev]!) && /^[A-Z][a-z]+$/.test(bare) && parts[i - 1]?.trim() === 'and') ||
       // "Find out and cut it back": finding out has no object of its own.
       (prev >= 0 && /^(?:find|figure|work)\s+out$|^investigate$/i.test(merged[prev]!)) ||
       // "…, and write the decision down": the record of what was just decided.

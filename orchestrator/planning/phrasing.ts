@@ -48,7 +48,7 @@ const VERBS: Record<string, Entry> = {
   'speed up': ['change', 'speed-up of'], optimise: ['change', 'optimisation of'], optimize: ['change', 'optimization of'], tune: ['change', 'tuning of'], scale: ['change', 'scaling of'],
   simplify: ['change', 'simplification of'], 'clean up': ['change', 'clean-up of'], polish: ['change', 'polishing of'], rework: ['change', 'rework of'], revamp: ['change', 'revamp of'],
   overhaul: ['change', 'overhaul of'], redesign: ['change', 'redesign of'], restyle: ['change', 'restyling of'], refresh: ['change', 'refresh of'], update: ['change', 'update of'],
-  change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'],
+  change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'], rebuild: ['change', 'rebuild of'],
   refactor: ['change', 'refactoring of'], split: ['change', 'split of'], extract: ['change', 'extraction of'], decouple: ['change', 'decoupling of'], consolidate: ['change', 'consolidation of'],
   rename: ['change', 'renaming of'], standardise: ['change', 'standardisation of'], unify: ['change', 'unification of'], centralise: ['change', 'centralisation of'],
   centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], revoke: ['change', 'revocation of'], harmonise: ['change', 'harmonisation of'], harmonize: ['change', 'harmonization of'], quarantine: ['behave'], emit: ['behave'], use: ['behave'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
@@ -170,6 +170,8 @@ export function deedOf(who: string, deed: string): string {
 /** Whether a noun phrase is plural, by its head: "the people on the list" are people. */
 const plural = (np: string) => /(?:[^su]s|people|data)$/i.test((np.split(/\s+(?:on|in|of|at|for|with|from|who|that)\s+/i)[0] ?? np).trim());
 
+/** Verbs that are hardly ever nouns: after "make the dating app", "suggest" is what it does. */
+const VERB_ONLY = /^(?:suggest|remember|recommend|notify|remind|highlight|explain|accept|detect|predict|warn|ask|tell|offer|allow|prevent|hide|save|calculate|compute|generate|refresh|reload|choose|greet|welcome|learn|adapt|adjust|skip|ignore|forget|retry|resume|pause|warn|guess|prefill|pre-fill|autofill|autocomplete|reorder|respect|honour|honor)$/;
 const PREDICATE_VERBS = /^(?:match|meet|comply|read|behave|feel|load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
 const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
 
@@ -181,10 +183,12 @@ const QUALIFIERS = /^(?:keyboard|mobile|touch|voice|print|screen-reader|seo|sear
 /** "make the dashboard load in under two seconds" → "the dashboard loads in under two seconds". */
 function outcomeOfMake(object: string): string | undefined {
   const w = object.split(/\s+/);
+  // "…beep differently when they pick…": a verb after a clause opens is that clause's.
+  const clauseAt = w.findIndex((x) => /^(?:when|whenever|if|so|that|which|who|because|and|or|but|they|we|it|he|she|you)$/i.test(x));
   for (let i = 1; i < w.length; i++) {
     const word = w[i]!.toLowerCase();
     const subject = w.slice(0, i).join(' ');
-    if (PREDICATE_VERBS.test(word)) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
+    if (PREDICATE_VERBS.test(word) || (i >= 2 && (clauseAt < 0 || i < clauseAt) && VERB_ONLY.test(word))) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
     if (ADJECTIVES.test(word) || ABLE.test(word)) {
       // An acronym before the adjective belongs to it: "the checkout PCI compliant".
       // So does an adverb: "the widget fully usable" is a widget that is fully usable.
@@ -256,6 +260,39 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
   const m = /^(.+?)\s+(?:is|are)\s+(?!not\b)(.+)$/i.exec(outcome);
   if (m && !FINITE.test(m[1]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
   return { verb: 'make sure', action: `Make sure ${outcome}`, object: outcome, outcome };
+}
+
+/** The verb a participle is said from, when the planner knows it: "archived" → "archive", "emailed" → "email". */
+export function verbOfParticiple(participle: string): string | null {
+  const p = participle.toLowerCase();
+  if (PARTICIPLES[p]) return PARTICIPLES[p];
+  if (!/(?:ed|en|wn|nt)$/.test(p)) return null;
+  const bases = [p.replace(/([^aeiou])\1ed$/, '$1'), p.replace(/ied$/, 'y'), p.replace(/ed$/, ''), p.replace(/d$/, ''), p.replace(/en$/, 'e'), p.replace(/n$/, '')];
+  return bases.find((b) => b && b !== p && leadingVerb(b) === b) ?? null;
+}
+const PARTICIPLES: Readonly<Record<string, string>> = { rebuilt: 'rebuild', sent: 'send', kept: 'keep', shown: 'show', built: 'build', paid: 'pay', split: 'split', run: 'run', held: 'hold', stored: 'store', written: 'write' };
+
+/**
+ * "Invoices should be archived for seven years" → "Archive invoices for seven years"; a participle the
+ * planner does not know as a verb is the state to reach: "Make sure payslips are password-protected…".
+ */
+function passiveOf(said: string, rest: string): Phrase | null {
+  // "Audit logging: every view must be recorded": what is said after the topic is the subject.
+  const subject = said.replace(/^[^:]{1,40}:\s+/, '');
+  const m = /^be\s+(?:(?:automatically|always|only|properly|clearly|securely|never)\s+)?([a-z][\w-]*)\b\s*(.*)$/i.exec(rest);
+  if (!m || WHO.test(subject) || FINITE.test(subject)) return null;
+  const [, participle, after] = m as unknown as [string, string, string];
+  if (!/(?:ed|en|wn|nt)$/i.test(participle) || ADJECTIVES.test(participle)) return null;
+  const base = verbOfParticiple(participle);
+  // "…should be emailed by the system": who does it is us.
+  const tail = after.replace(/^by\s+(?:the\s+)?(?:system|app|platform|us|default)\b\s*/i, '').trim();
+  const object = lowerFirst(subject);
+  if (base && !/^by\b/i.test(tail)) {
+    const phrase = parsePhrase(`${upperFirst(base)} ${object}${tail ? `${/^[,;]/.test(tail) ? '' : ' '}${tail}` : ''}`);
+    if (phrase.verb === base) return phrase;
+  }
+  const state = `${object} ${plural(object) ? 'are' : 'is'} ${participle}${after ? ` ${after}` : ''}`;
+  return phraseOf('behave', 'make sure', `Make sure ${state}`, state, { outcome: state });
 }
 
 /** Parses an objective (lead-ins and priority words already removed). */
@@ -340,6 +377,8 @@ export function parsePhrase(text: string): Phrase {
   if ((m = MODAL.exec(t))) {
     const subject = m[1]!.trim();
     const rest = m[2]!.trim();
+    const passive = passiveOf(subject, rest);
+    if (passive) return passive;
     const who = WHO.exec(subject)?.[0];
     if (who && who.length === subject.length && !FINITE.test(rest.split(' ')[0] ?? '')) {
       return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
@@ -350,7 +389,8 @@ export function parsePhrase(text: string): Phrase {
       return phraseOf('behave', 'make', `Make ${object}`, object, { outcome: `${lowerFirst(subject)} ${plural(subject) ? inner : third(inner)}${rest.slice(inner.length)}` });
     }
   }
-  if ((m = LACKS.exec(t)) && !WHO.test(m[1]!)) {
+  // "An email alert when a shift has no volunteer": what lacks is in a clause of the thing asked for.
+  if ((m = LACKS.exec(t)) && !WHO.test(m[1]!) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!)) {
     const object = `${lowerFirst(m[2]!.trim())} to ${lowerFirst(m[1]!.trim())}`;
     return phraseOf('build', 'add', `Add ${object}`, object);
   }

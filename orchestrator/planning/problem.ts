@@ -6,7 +6,7 @@
  * phrasing already turns round ("The export is too slow", "The app crashes on launch") is returned as a
  * statement, for phrasing.ts to turn.
  */
-import { leadingVerb, lowerFirst, parsePhrase } from './phrasing.js';
+import { leadingVerb, lowerFirst, parsePhrase, verbOfParticiple } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
@@ -17,7 +17,7 @@ const REPORTED =
 const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
 
 /** Verbs a problem is told with, in their base form. */
-const PROBLEM_VERBS = new Set(['lose', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
+const PROBLEM_VERBS = new Set(['lose', 'find', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
 const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just|silently|quietly|intermittently|sporadically|periodically|frequently|usually)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
@@ -29,6 +29,8 @@ function baseOf(word: string, next: string | undefined, plural: boolean): string
   const acts = next !== undefined && ACTS_ON.test(next);
   if (PROBLEM_VERBS.has(w) && (plural || !/s$/.test(w))) return w;
   if (plural && acts && leadingVerb(w) !== null) return w;
+  // "Live captions on VRS calls…": after a plural, an -s form is a noun, not the verb.
+  if (plural && /[^s]s$/.test(w)) return IRREGULAR[w] ?? null;
   for (const base of [w.replace(/([^aeiou])\1ed$/, '$1'), w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, ''), w.replace(/ed$/, ''), w.replace(/d$/, '')]) {
     if (base === w || base.length < 2) continue;
     if (PROBLEM_VERBS.has(base) || (acts && leadingVerb(base) !== null)) return base;
@@ -72,7 +74,9 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
     // A word after a determiner is a noun ("the reports dashboard").
     if (/^(?:the|a|an|our|their|its|my|your|this|these|those|every|each)$/i.test(w[i - 1]!)) continue;
     const subject = w.slice(0, adverbAt < 0 ? i : adverbAt);
-    const plural = /(?:[^s]s|people|staff|everyone|we|they|children|men)$/i.test(subject.at(-1)!);
+    // The subject's head says its number: "the list of users" is one list, "live captions on calls" are captions.
+    const head = subject.join(' ').split(/\s+(?:of|on|in|for|at|with|from)\s+/i)[0]!.split(/\s+/);
+    const plural = /(?:[^s]s|people|staff|everyone|we|they|children|men)$/i.test(head.at(-1)!);
     const rest = w.slice(i + 1);
     // "…and customers notice" is said about the problem, not part of it.
     const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, ''), subject: subject.join(' '), at: i });
@@ -105,7 +109,7 @@ function thirdPerson(statement: string): string {
   for (let i = 1; i < Math.min(w.length, 7); i++) {
     const word = w[i]!;
     if (PROBLEM_VERBS.has(word) || leadingVerb(word) !== null || AFTER_VERB.test(w[i + 1] ?? '')) {
-      if (/^(?:the|a|an|our|their|its|my|your)$/i.test(w[i - 1]!)) continue;
+      if (/^(?:the|a|an|our|their|its|my|your)$|['’]s$/i.test(w[i - 1]!)) continue;
       w[i] = /(?:s|x|z|ch|sh|o)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
       return w.join(' ');
     }
@@ -137,10 +141,24 @@ const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|br
 /** Work that lands on people (tickets, complaints, calls) because of something else. */
 export const CAUSED_LOAD = /^[^.]{0,80}?\b(?:tickets?|complaints?|calls?|chargebacks?|refund\s+requests?)\b[^.]{0,40}?\bbecause\s+(?:of\s+(?:how\s+)?)?(.{8,})$/i;
 
-/** The fix a problem statement asks for, as an objective, or null when it is not one. */
+/** "Admin actions are not logged anywhere", "Uploads aren't scanned for viruses": what is not done, to be done. */
+const NOT_DONE = /^((?:the|our|all|any|some|most)?\s*(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:(?:are|is)\s+(?:not|never)|aren't|isn't|aren’t|isn’t)\s+(?:being\s+|yet\s+)?([a-z]+)\b\s*(.*)$/i;
+/** "Backups are taken nightly but have never been restored to check they work": what has never been done. */
+const NEVER_DONE = /^((?:the|our|all|any|some|most)?\s*(?:[\w'’-]+\s+){0,6}?[\w'’-]+)\s+(?:(?:are|is)\s+[^,]{2,40}?,?\s+but\s+)?(?:have|has)\s+never\s+(?:once\s+|actually\s+|ever\s+|really\s+)?been\s+([a-z]+)\b\s*(.*)$/i;
+function undone(s: string): string | null {
+  const m = NEVER_DONE.exec(s) ?? NOT_DONE.exec(s);
+  const base = m && verbOfParticiple(m[2]!);
+  if (!m || !base || /^by\b/i.test(m[3]!)) return null;
+  const rest = m[3]!.replace(/\b(?:anywhere|at\s+all|yet|anymore|any\s+more)\b/gi, '').replace(/\s+/g, ' ').trim();
+  return `${base.charAt(0).toUpperCase()}${base.slice(1)} ${lowerFirst(m[1]!.trim())}${rest ? ` ${rest}` : ''}`;
+}
+
+/** The fix a problem statement asks for, as an objective, or null when it is not one; `complaint` when it is known to be a problem. */
 export function fixOf(statement: string, complaint = false): string | null {
   const s = statement.trim().replace(/[.!?]+$/, '');
   if (WISH.test(s)) return null;
+  const notDone = undone(s);
+  if (notDone) return notDone;
   // "Support keeps getting tickets because the price API returns euros": the cause is what is fixed.
   const cause = CAUSED_LOAD.exec(s)?.[1];
   if (cause) return fixOf(cause, complaint) ?? `Fix ${lowerFirst(cause)}`;
@@ -153,6 +171,8 @@ export function fixOf(statement: string, complaint = false): string | null {
   // "Nobody can find the cancel button": people cannot.
   const told = (whyAsStatement(statement) ?? s).replace(/^(?:nobody|no\s+one|no-one)\s+can\b/i, "people can't");
   if (leadingVerb(told)) return null;
+  // "Typing a postcode with a space returns nothing": a deed is the subject, so the case it tells is fixed.
+  if (/^[A-Za-z]+ing\s+(?:a|an|the|our|their|your|two|several|multiple|any|some|more\s+than)\s/.test(told) && asGerund(told, 2)) return `Fix the case where ${lowerFirst(told)}`;
   const g = asGerund(told);
   // The phrasing turns some statements round itself ("…is too slow" → "Speed up …"), unless an earlier verb tells the problem.
   const turnedAt = told.split(/\s+/).findIndex((x, i) => i >= 1 && TURNED_ON.test(x));
@@ -167,7 +187,9 @@ export function fixOf(statement: string, complaint = false): string | null {
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
   // …or a noun phrase of its own before "is" or "are" ("Payroll tax tables are updated by hand").
   const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && !told.includes(':') && /\s(?:is|are)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b/.test(told);
-  if (g && (opens || named || told !== s)) return `Fix ${lowerFirst(g.said)}`;
+  // …or people named in two words or more ("Screen readers announce…").
+  const people = g !== null && g.subject.split(/\s+/).length >= 2 && PEOPLE_NOUN.test(g.subject.split(/\s+/).at(-1)!.toLowerCase()) && !told.includes(':') && !leadingVerb(first);
+  if (g && (opens || named || people || told !== s || complaint)) return `Fix ${lowerFirst(g.said)}`;
   // "Password reset emails land in spam": "reset" was no verb; the subject runs on to a plural and its verb.
   const later = g ? asGerund(told, g.at + 1) : null;
   return later && /(?:[^s]s|people|staff)$/i.test(later.subject) && later.subject.split(/\s+/).length <= 4 && !leadingVerb(first) ? `Fix ${lowerFirst(later.said)}` : null;

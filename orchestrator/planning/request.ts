@@ -6,7 +6,8 @@
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
 import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
-import { leadingVerb, lowerFirst } from './phrasing.js';
+import { isEnglishWord } from './dictionary.js';
+import { leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -24,7 +25,7 @@ const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s*(?:want|n
 /** "students to book my slots", "the scanner to beep": someone or something else, and what it is to do. */
 const OTHERS_DO = /^((?:the\s+|our\s+|my\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+to\s+(?!be\b)([a-z]+\b.*)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
-const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
+const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}(?:\s+(?:in|of|at|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|has\s+been|have|has|had|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|requested|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
 const STATEMENT = /\b(?:is|are|was|were|takes?|took|lands?|has|have|had|keeps?|don't|doesn't|can't|cannot|no idea|fails?|breaks?|crash(?:es)?|times out|gets?|loses?|shows?)\b/i;
 
@@ -65,6 +66,8 @@ function story(line: string): Request | null {
   return { text: text ?? (seen ? `Show ${deed}` : to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed)), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
+const LANGUAGE = /^(?:English|Welsh|Irish|Gaelic|Scots|Spanish|Catalan|Basque|Galician|French|German|Dutch|Flemish|Italian|Portuguese|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Arabic|Hebrew|Persian|Farsi|Urdu|Hindi|Bengali|Punjabi|Tamil|Chinese|Mandarin|Cantonese|Japanese|Korean|Vietnamese|Thai|Indonesian|Malay|Tagalog|Swahili|Russian|Ukrainian|Swedish|Danish|Norwegian|Finnish|Icelandic|Estonian|Latvian|Lithuanian|Croatian|Serbian|Slovenian)$/;
+
 function demand(line: string): Request | null {
   const m = /^(?:we|i)\b/i.test(line) ? null : DEMAND.exec(line);
   if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
@@ -72,6 +75,9 @@ function demand(line: string): Request | null {
   // "ask whether they can collect deposits": what they ask to do.
   const rest = m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '').replace(/^(?:whether|if)\s+(?:they|we|you)\s+(?:can|could|may)\s+/i, '');
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
+  // "…have asked for the site in Welsh": the site translated.
+  const inLanguage = /^((?:the|our|a)\s+.+?)\s+in\s+([A-Z][a-z]+)$/.exec(rest);
+  if (inLanguage && LANGUAGE.test(inLanguage[2]!)) return { text: `Translate ${inLanguage[1]} into ${inLanguage[2]}`, problem: null, why: `asked for by ${who}` };
   // "Hospitals want patients to download their results": what the others are to do.
   const others = new RegExp(String.raw`^((?:their\s+|our\s+|the\s+)?${PEOPLE})\s+to\s+(.+)$`, 'i').exec(rest);
   if (others && !m[2]) return { text: `Let ${others[1]} ${others[2]}`, problem: null, why: `asked for by ${who}` };
@@ -89,8 +95,23 @@ const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\
 /** "Should the ledger use event sourcing or stay on plain tables?": a choice of design, to be decided. */
 const CHOICE_ASKED = /^should\s+((?:(?:the|our|this|that|each|every)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+((?:use|be|stay|keep|move|run|store|support|go|switch|live|become|remain)\b.+?\bor\b.+?)\s*\?$/i;
 
+/** "Who gets paged when the queue backs up?": nobody is, and someone should be. */
+const PAGED = /^who\s+(?:gets|is|will\s+be|would\s+be)\s+(?:paged|alerted|called|woken\s+up)\s+(when|if)\s+(.+?)\s*\?$/i;
+
+/** "Should the monolith be split into two services?": the change, put in the sprint as a question. */
+const SHOULD_BE_DONE = /^should\s+((?:the|our|this|that|we)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+be\s+([a-z]+)\b\s*(.*?)\s*\?$/i;
+/** "Can the robot fleet simulator run in CI on every PR?": a thing of ours, and what it should do. */
+const THING_CAN = /^(?:can|could)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+(?!be\b)((?:run|work|cope|fit|live|stay|load|scale|handle|support|send|show|sync|export|import|accept|use|read|keep)\b.*?)\s*\?$/i;
+
 /** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
+  const paged = PAGED.exec(line);
+  if (paged) return { text: `Page on-call ${paged[1]!.toLowerCase()} ${paged[2]}`, problem: null, why: 'asked as a question' };
+  const split = SHOULD_BE_DONE.exec(line);
+  const base = split && verbOfParticiple(split[2]!);
+  if (split && base) return { text: `${sentenceCase(base)} ${lowerFirst(split[1]!)}${split[3] ? ` ${split[3]}` : ''}`, problem: null, why: 'asked as a question' };
+  const able = THING_CAN.exec(line);
+  if (able && (leadingVerb(able[2]!) !== null || /^(?:run|work|cope|fit|live|stay|load|scale)\b/i.test(able[2]!))) return { text: `Make ${lowerFirst(able[1]!)} ${able[2]}`, problem: null, why: 'asked as a question' };
   const choice = CHOICE_ASKED.exec(line);
   if (choice) return { text: `Decide whether ${lowerFirst(choice[1]!)} should ${choice[2]}`, problem: null, why: 'asked as a choice to make' };
   const thing = THING_ASKED.exec(line);
@@ -121,7 +142,7 @@ const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
 const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
 /** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
-const SOLVES = /^(?:fix|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent|track|hunt|chase|work|at)$/i;
+const SOLVES = /^(?:fix|patch|remediate|mitigate|close|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent|track|hunt|chase|work|at)$/i;
 
 /**
  * "Hook it up to the health checks", "make it follow the style guide", "give them more time": the
@@ -137,6 +158,9 @@ function named(request: string, problem: string): string | null {
   const np = (/^(?:it|this)$/i.test(m[1]!) ? about.thing : (about.people ?? about.thing)) ?? toldOf(problem);
   return np ? `${request.slice(0, m.index)}${np}${request.slice(m.index + m[0].length)}` : null;
 }
+
+/** "That needs to become a staged rollout…": what the thing told of is to be moved to. */
+const BECOME = /^(?:that|this|it|they|these)\s+(?:needs?\s+to|should|must|has\s+to|have\s+to|ought\s+to)\s+(?:become|be\s+replaced\s+(?:by|with)|turn\s+into|change\s+to|move\s+to)\s+(.+?)[.!]*$/i;
 
 /** A sentence that asks for something, said as a request (not "Add-ons are…", not a statement). */
 const isRequest = (sentence: string, first: boolean) => {
@@ -160,12 +184,36 @@ const WISHED = [
   // "We'd like farmers to be able to log their harvest": what the others are to do.
   new RegExp(String.raw`^(?:we|i)(?:'d|’d|\s+would)\s+(?:really\s+)?like\s+(?!to\b)((?:our\s+|the\s+)?${PEOPLE}|users?|customers?)\s+to\s+(?:be\s+able\s+to\s+)?(.+?)[.!?]*$`, 'i'),
 ];
+/** "It would be nice if the map remembered…", "Wouldn't it be great if there was a dark mode?": a wish about a thing. */
+const WISHED_IF = /^(?:(?:it\s+)?would\s+be|it['’]d\s+be|wouldn['’]t\s+it\s+be|(?:we|i)(?:['’]d|\s+would)\s+love\s+it)\s+(?:really\s+|so\s+|very\s+|super\s+)?(?:great|nice|good|awesome|cool|helpful|useful|ideal|lovely|handy|better|amazing|brilliant)\s+(if|to)\s+(.+?)[.!?]*$/i;
+const THERE_WAS = /^there\s+(?:was|were|is|are|could\s+be|would\s+be)\s+(.+)$/i;
+const THING_COULD = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:could|would|can)\s+(?:be\s+able\s+to\s+)?(?!be\b)([a-z]+\b.*)$/i;
+const THING_DID = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+([a-z]+ed)\b(.*)$/i;
+/** A past tense's base when the planner has no such verb: "remembered" → "remember", "saved" → "save". */
+const pastBase = (past: string) => [past.replace(/([^aeiou])\1ed$/, '$1'), past.replace(/ied$/, 'y'), past.replace(/ed$/, ''), past.replace(/d$/, '')].find((b) => b !== past && b.length > 2 && isEnglishWord(b)) ?? null;
+function wishedIf(sentence: string): string | null {
+  const m = WISHED_IF.exec(sentence);
+  if (!m) return null;
+  const [, how, what] = m as unknown as [string, string, string];
+  if (how.toLowerCase() === 'to') return /^have\s+/i.test(what) ? `Add ${what.replace(/^have\s+/i, '')}` : sentenceCase(what);
+  const there = THERE_WAS.exec(what);
+  if (there) return `Add ${there[1]}`;
+  const could = THING_COULD.exec(what);
+  if (could) return `Make ${lowerFirst(could[1]!)} ${could[2]}`;
+  const did = THING_DID.exec(what);
+  const base = did && (verbOfParticiple(did[2]!) ?? pastBase(did[2]!));
+  if (did && base) return `Make ${lowerFirst(did[1]!)} ${base}${did[3]}`;
+  return null;
+}
+
 const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
 function wish(sentence: string): Request | null {
   for (const re of WISHED) {
     const m = re.exec(sentence);
     if (m) return { text: `Let ${m[1]!.replace(/^(?:hr|finance|support|legal)$/i, (d) => (d.length <= 2 ? d.toUpperCase() : d.toLowerCase()))} ${m[2]}`, problem: null, why: 'said as a wish' };
   }
+  const thing = wishedIf(sentence);
+  if (thing) return { text: thing, problem: null, why: 'said as a wish' };
   const done = WANT_DONE.exec(sentence);
   const base = done && [done[2]!.replace(/([^aeiou])\1ed$/i, '$1'), done[2]!.replace(/ed$/i, ''), done[2]!.replace(/d$/i, '')].find((b) => leadingVerb(b) !== null && leadingVerb(b)!.length === b.length);
   if (done && base) return { text: `${sentenceCase(base)} ${done[1]}${done[3]}`, problem: null, why: 'said as a wish' };
@@ -191,7 +239,8 @@ function several(sentences: readonly string[]): Request | null {
   const asked = story(first) ?? demand(first) ?? question(first);
   if (asked) {
     const context = rest.filter((s) => !isRequest(s, false)).map(bare);
-    const more = rest.filter((s) => isRequest(s, false)).map(bare);
+    // "Sort that out" after a question asks for what the question asked.
+    const more = rest.filter((s) => isRequest(s, false) && !pointsBack(s)).map(bare);
     return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
   }
   if (isRequest(first, true)) return null;
@@ -199,8 +248,13 @@ function several(sentences: readonly string[]): Request | null {
   // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
   const label = !leadingVerb(first) && !STATEMENT.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
   if (label && isRequest(rest[0]!, false) && !pointsBack(rest[0]!)) return { text: bare(first), problem: rest.map(bare).join('. '), why: `how it works: ${rest.map(bare).join('. ')}` };
+  // "Topic: GDPR. Families have asked for an export…": what is asked under the label.
+  const askedUnder = label && first.split(/\s+/).length <= 3 ? (story(rest[0]!) ?? demand(rest[0]!) ?? question(rest[0]!)) : null;
+  if (askedUnder) return { ...askedUnder, problem: [first, ...rest.slice(1)].map(bare).join('. '), why: [`about ${bare(first)}`, askedUnder.why].filter(Boolean).join('; ') };
   const underLabel = label && first.split(/\s+/).length <= 3 && !fixOf(first) ? fixOf(rest[0]!) : null;
   if (underLabel) return { text: underLabel, problem: [first, ...rest].map(bare).join('. '), why: `about ${bare(first)}` };
+  const become = rest.map((s) => BECOME.exec(s)).find(Boolean);
+  if (become) return { text: `Move to ${become[1]}`, problem: sentences.map(bare).join('. '), why: `the problem: ${bare(first)}` };
   const at = rest.findIndex((s) => isRequest(s, false)) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
@@ -211,7 +265,8 @@ function several(sentences: readonly string[]): Request | null {
   if (pointsBack(request)) {
     const put = named(request, first);
     if (put) return { text: put, problem, why: `the problem: ${problem}` };
-    return { text: told.length === 1 ? fix : problem, problem: request, why: `asked: ${request}` };
+    // "…Please fix it.": what was told is a problem, for certain.
+    return { text: told.length === 1 ? (fixOf(first, true) ?? fix) : problem, problem: request, why: `asked: ${request}` };
   }
   return { text: request, problem, why: `the problem: ${problem}` };
 }
@@ -225,7 +280,7 @@ const CHANGE_VERBS: Record<string, string> = { launch: 'Launch', rollout: 'Roll 
 const NAMED_THING = /^[A-Z][a-z-]+$|^[a-z-]+\s+(?:farm|job|jobs|team|queue|service|pipeline|app|portal|platform|api|dashboard|page|flow|system|module|bot|worker|cluster|fleet|desk)$/i;
 
 /** A statement after a topic: "billing: customers on annual plans get charged twice…". */
-const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|wants|is|are|has|have|keeps?|fails?|takes?|can't|cannot|don't|doesn't|shows?|lands?|goes|go)\b/i;
+const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|wants|is|are|was|were|has|have|keeps?|fails?|takes?|can't|cannot|don't|doesn't|won't|isn't|aren't|never|shows?|lands?|goes|go|returns|gives|finds|throws|sends|crashes|hangs|breaks|times\s+out|errors|looks|feels|seems|stops|appears|disappears)\b/i;
 
 /** A few words, or "for the …", before a colon and a request. */
 const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+)(?::|\s+[-–—])\s+(\S.*)$/i;
@@ -233,12 +288,36 @@ const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+
 /** "GDPR: users must be able to…": a topic named before what is asked. */
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
 
+/** "In order to compare prices, buyers should see…": why comes first, then what is asked. */
+const PURPOSE_FIRST = /^(?:in\s+order\s+to|so\s+that|to\s+(?=(?:reduce|cut|improve|increase|help|make|keep|avoid|stop|prevent|save|meet|comply|support|speed)\b))\s*([^,]{3,100}),\s+(\S.*)$/i;
+
+/** "It has been requested by the ops team that every error code be explained…": what is asked, in a that-clause. */
+const REQUESTED = /^it\s+(?:has\s+been|had\s+been|was|is|'s)\s+(?:requested|asked|suggested|proposed|agreed|decided|required|mandated)\s+(?:by\s+(.+?)\s+)?that\s+(\S.*)$/i;
+
+/**
+ * What a finding asks to be done: "no rate limit on the login endpoint" → "Add a rate limit to the login
+ * endpoint"; a statement the phrasing cannot turn round is the case to fix.
+ */
+function findingFix(finding: string): string {
+  const none = /^(?:no|missing)\s+(.+?)\s+(?:on|for|in|to|at)\s+(.+?)[.!]*$/i.exec(finding);
+  if (none && !/[.!?]\s/.test(finding)) return `Add ${none[1]} to ${none[2]}`;
+  const said = sentenceCase(finding);
+  if (/[.!?]\s/.test(finding.trim().replace(/[.!?]+$/, '')) || leadingVerb(said) || fixOf(said)) return said;
+  // What is found is a problem: a thing found ("Stored XSS in the bio field") or what happens.
+  return `Fix ${STATEMENT_SAID.test(finding) ? 'the case where ' : ''}${lowerFirst(finding).replace(/[.!]+$/, '')}`;
+}
+
+/** "Pen test finding: …", "Audit finding 3: …": a finding, whose fix is asked; its source says what it touches. */
+const FINDING = /^((?:(?:external|internal|annual|latest|our)\s+)?(?:pen(?:etration)?[ -]?test|pentest|security|audit(?:or)?(?:['’]?s)?|accessibility|a11y|compliance|soc\s?2|iso\s?27001|gdpr|pci(?:[ -]dss)?|qa|code\s+review|usability|ux)\s+)?(finding|observation|recommendation|complaint|feedback)s?(?:\s*#?\s*\d+)?\s*[:—–-]\s+(\S.*)$/i;
+
 export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
   const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g;
   const line = said
-    .replace(numbered, (m, at: number) => (at === 0 || /[:;,]\s*$/.test(said.slice(0, at)) ? '' : ', '))
+    .replace(numbered, (m, at: number) => (at === 0 || /[:;,]\s*$/.test(said.slice(0, at)) ? '' : ', \u0000'))
+    // the item after a number is lower-cased as the rest of a sentence is ("…, show it on…"), names kept
+    .replace(/\u0000(\S+)/g, (_, w: string) => lowerFirst(w))
     .replace(/\s+,/g, ',')
     .trim();
   const ticket = TICKET.exec(line);
@@ -249,6 +328,23 @@ export function requestOf(said: string): Request {
     if (/^spike$/i.test(ticket[1]!)) return { text: can ? `Find out whether we can ${can[1]}` : `Find out ${rest.replace(/^(?:whether|if)\s+/i, 'whether ')}`, problem: null, why: 'a spike' };
     return requestOf(rest);
   }
+  const requested = REQUESTED.exec(line);
+  if (requested) {
+    const [, by, clause] = requested as unknown as [string, string | undefined, string];
+    const asked = requestOf(sentenceCase(clause.replace(/^(.+?)\s+be\s+/i, '$1 should be ')));
+    return { ...asked, why: [by ? `asked for by ${lowerFirst(by)}` : 'asked for', asked.why].filter(Boolean).join('; ') };
+  }
+  const purpose = PURPOSE_FIRST.exec(line);
+  if (purpose) {
+    const asked = requestOf(sentenceCase(purpose[2]!));
+    return { ...asked, why: [asked.why, `in order to ${purpose[1]!.trim()}`].filter(Boolean).join('; ') };
+  }
+  const finding = FINDING.exec(line);
+  if (finding) {
+    const source = `${(finding[1] ?? '').trim()} ${finding[2]!.toLowerCase()}`.trim();
+    const asked = requestOf(findingFix(finding[3]!));
+    return { ...asked, problem: [`${source}: ${finding[3]}`, asked.problem].filter(Boolean).join('. '), why: [`${/^[aeiou]/i.test(source) ? 'an' : 'a'} ${lowerFirst(source)}`, asked.why].filter(Boolean).join('; ') };
+  }
   const change = NAMED_CHANGE.exec(line);
   if (change) {
     const [, what, noun, rest] = change as unknown as [string, string, string, string];
@@ -256,8 +352,13 @@ export function requestOf(said: string): Request {
   }
   // "Nightly job: pull settled trades…", "For the tournament platform: let captains…": what it is about, then the request.
   const about = LEAD_IN.exec(line);
+  // "Landlords: they can't tell which listings…": the people named are who "they" are.
+  if (about && /^they\s/i.test(about[2]!) && new RegExp(String.raw`^(?:the\s+|our\s+)?${PEOPLE}$`, 'i').test(about[1]!)) return requestOf(`${about[1]} ${about[2]!.slice(5)}`);
   // "Podcast creators: monthly payout statements…": what people are to be given.
   if (about && new RegExp(String.raw`^(?:the\s+|our\s+)?${PEOPLE}$`, 'i').test(about[1]!) && /(?:ers|ors|ists|ants|ents|people|staff|users|customers|members|admins|clients|patients)$/i.test(about[1]!) && !leadingVerb(about[2]!) && !STATEMENT_SAID.test(about[2]!)) return requestOf(`Add ${about[2]!.replace(/[.!]+$/, '')} for ${lowerFirst(about[1]!)}`);
+  // "Interpreter dashboard: give it a layout…": "it" is the topic.
+  const onIt = about && !new RegExp(String.raw`^(?:the\s+|our\s+)?${PEOPLE}$`, 'i').test(about[1]!) ? /^([a-z]+)\s+(?:it|them)\b(.*)$/i.exec(about[2]!) : null;
+  if (onIt && leadingVerb(onIt[1]!)) return requestOf(`${onIt[1]} ${/^(?:the|our|a|an)\s/i.test(about![1]!) ? lowerFirst(about![1]!) : `the ${lowerFirst(about![1]!)}`}${onIt[2]}`);
   // "Image uploads: resize to three sizes…": the topic is what the verb acts on.
   const onTopic = about && /^([a-z]+)\s+(?=(?:to|into|on|in|by|with|for)\s)/i.exec(about[2]!);
   if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && (leadingVerb(about[2]!) || STATEMENT_SAID.test(about[2]!))) {
@@ -266,7 +367,10 @@ export function requestOf(said: string): Request {
     return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };
   }
   const topic = TOPIC.exec(line);
-  if (topic && !leadingVerb(topic[1]!)) {
+  // "Topic: GDPR. …", "Re: …": a word for a topic is no topic of its own.
+  if (topic && /^(?:topic|subject|re|area|theme)\s*$/i.test(topic[1]!)) return requestOf(line.slice(topic[0].length));
+  // "Search: pasting an order number … finds nothing": a one-word topic that could be a verb, over a statement.
+  if (topic && (!leadingVerb(topic[1]!) || (/^\S+\s*$/.test(topic[1]!) && !isRequest(line.slice(topic[0].length), true)))) {
     const asked = requestOf(line.slice(topic[0].length));
     return { ...asked, problem: [topic[1]!.trim(), asked.problem].filter(Boolean).join('. '), why: [`about ${topic[1]!.trim()}`, asked.why].filter(Boolean).join('; ') };
   }

@@ -14,7 +14,7 @@ export interface Scope {
 }
 
 const NARROW: readonly [RegExp, string, number][] = [
-  [/\b(?<!tolerate )(?:typos?|wording|copy change|one[- ]line|(?<!white[- ])label|tooltip)\b(?! tolerance)/i, 'a small change', 0.4],
+  [/\b(?<!tolerate )(?:typos?|spelling(?= ['"‘“])|wording|copy change|one[- ]line|(?<!white[- ])label|tooltip)\b(?! tolerance)/i, 'a small change', 0.4],
   [/\b(?:small|tiny|minor|simple|quick|tweak|toggle|rename)\b/i, 'a small change', 0.5],
   [/\b(?:colou?r|font)\b/i, 'a visual tweak', 0.6],
 ];

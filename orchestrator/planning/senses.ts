@@ -8,6 +8,12 @@ export const OTHER_SENSES: readonly string[] = [
   // how data is stored, not a screen
   'partitioned layout', 'partition layout', 'storage layout', 'data layout', 'disk layout', 'table layout', 'memory layout', 'file layout', 'index layout', 'schema layout',
   'partitioned table', 'time partitioned',
+  // batteries charged, not customers
+  'on charge', 'charging schedule', 'charging dock', 'charging station', 'charge level',
+  // places where people are, not where servers run
+  'in other region', 'in another region', 'in their region',
+  // a background check, not a TLS certificate
+  'dbs certificate', 'dbs check',
   // a funnel's numbers, not the flow itself
   'sign up conversion', 'signup conversion', 'sign up rate', 'signup rate', 'login rate', 'checkout conversion', 'conversion rate', 'trial sign up', 'trial signup', 'sign up number',
   // keys that are columns or keyboard keys, not secrets

@@ -164,6 +164,12 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // Making something faster changes how it works, not how it looks.
   if (phrase.verb === 'speed up') needs.delete('visual');
+  // A typo on a page is fixed on the page: no server is touched, even on the sign-in page.
+  if (small && ui && !matchedIds.has('messaging') && /\b(?:typos?|wording|copy|label|tooltip|spelling)\b/i.test(phrase.object)) needs.delete('backend');
+  // A screen that cannot be read is fixed on the screen, with nothing to roll out.
+  if (phrase.cls === 'fix' && /\b(?:unreadable|illegible|hard to read|too small to read|low contrast|cramped|misaligned)\b/i.test(phrase.object)) needs.delete('ops');
+  // People who cannot tell which or how many of their things… are shown what a server counts.
+  if (phrase.cls === 'fix' && /\bnot being able to (?:tell|see|know|find out)\b.*\b(?:which|how many|how much|whether|when)\b/i.test(phrase.object)) needs.add('backend');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
   if (small && head.id !== 'security') needs.delete('security');
   if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
