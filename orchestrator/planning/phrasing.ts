@@ -48,10 +48,10 @@ const VERBS: Record<string, Entry> = {
   'speed up': ['change', 'speed-up of'], optimise: ['change', 'optimisation of'], optimize: ['change', 'optimization of'], tune: ['change', 'tuning of'], scale: ['change', 'scaling of'],
   simplify: ['change', 'simplification of'], 'clean up': ['change', 'clean-up of'], polish: ['change', 'polishing of'], rework: ['change', 'rework of'], revamp: ['change', 'revamp of'],
   overhaul: ['change', 'overhaul of'], redesign: ['change', 'redesign of'], restyle: ['change', 'restyling of'], refresh: ['change', 'refresh of'], update: ['change', 'update of'],
-  change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'], rebuild: ['change', 'rebuild of'],
+  change: ['change', 'change of'], animate: ['change', 'animation of'], swap: ['change', 'swap of'], switch: ['change', 'switch of'], convert: ['change', 'conversion of'], port: ['change', 'port of'], rewrite: ['change', 'rewrite of'], rebuild: ['change', 'rebuild of'], reorder: ['change', 'reordering of'], partition: ['change', 'partitioning of'], rerank: ['change', 'reranking of'], 're-rank': ['change', 'reranking of'],
   refactor: ['change', 'refactoring of'], split: ['change', 'split of'], extract: ['change', 'extraction of'], decouple: ['change', 'decoupling of'], consolidate: ['change', 'consolidation of'],
   rename: ['change', 'renaming of'], standardise: ['change', 'standardisation of'], unify: ['change', 'unification of'], centralise: ['change', 'centralisation of'],
-  centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], revoke: ['change', 'revocation of'], harmonise: ['change', 'harmonisation of'], harmonize: ['change', 'harmonization of'], quarantine: ['behave'], emit: ['behave'], use: ['behave'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
+  centralize: ['change', 'centralization of'], encrypt: ['change', 'encryption of'], rotate: ['change', 'rotation of'], revoke: ['change', 'revocation of'], harmonise: ['change', 'harmonisation of'], harmonize: ['change', 'harmonization of'], quarantine: ['behave'], trace: ['behave'], emit: ['behave'], use: ['behave'], harden: ['change', 'hardening of'], secure: ['change', 'securing of'],
   translate: ['change', 'translation of'], localise: ['change', 'localisation of'], localize: ['change', 'localization of'], containerise: ['change', 'containerisation of'],
   containerize: ['change', 'containerization of'], dockerise: ['change', 'containerisation of'], dockerize: ['change', 'containerization of'], automate: ['change', 'automation of'],
   backfill: ['change', 'backfill of'], archive: ['change', 'archiving of'], deduplicate: ['change', 'deduplication of'], dedupe: ['change', 'deduplication of'], version: ['change', 'versioning of'],
@@ -172,6 +172,8 @@ const plural = (np: string) => /(?:[^su]s|people|data)$/i.test((np.split(/\s+(?:
 
 /** Verbs that are hardly ever nouns: after "make the dating app", "suggest" is what it does. */
 const VERB_ONLY = /^(?:suggest|remember|recommend|notify|remind|highlight|explain|accept|detect|predict|warn|ask|tell|offer|allow|prevent|hide|save|calculate|compute|generate|refresh|reload|choose|greet|welcome|learn|adapt|adjust|skip|ignore|forget|retry|resume|pause|warn|guess|prefill|pre-fill|autofill|autocomplete|reorder|respect|honour|honor)$/;
+/** A word that says what a thing does: "remember", "run", "send" (for "Could the route planner remember…?"). */
+export const isDeed = (word: string): boolean => VERB_ONLY.test(word) || PREDICATE_VERBS.test(word) || leadingVerb(word) === word;
 const PREDICATE_VERBS = /^(?:match|meet|comply|read|behave|feel|load|loads|expire|work|tolerate|run|show|support|handle|respond|scale|start|open|sync|appear|stay|fit|look|render|pass|follow|use|send|return|survive|recover)$/;
 const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
 
@@ -232,7 +234,7 @@ function receiverOf(object: string): string | undefined {
 const NOUN_FIRST = /^(?:search|export|import|upload|download|checkout|login|sign-?up|sync|billing|sorting|filtering|printing|booking|scanning)\s+(?:on|in|for|of|across|from|to|with)\s+(?:the\s+|our\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:takes?|is|are|keeps?|fails?|crashes|breaks|hangs|times\s+out|returns?|shows?|looks?|feels?|seems?)\b/i;
 
 /** A word that could be a verb, then an abstract noun it names: "Email deliverability for…", "Log rotation on…". */
-const NOUN_COMPOUND = /^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
+const NOUN_COMPOUND = /^trace\s+(?:ids?|data|context|spans?|headers?|files?|events?)\b|^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
 
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
@@ -399,6 +401,9 @@ export function parsePhrase(text: string): Phrase {
   if (FINITE.test(head)) return phraseOf('clause', null, t, t);
   // "Haul truck positions on a live map": things wanted where they are seen, to be shown there.
   if (ON_SCREEN.test(t) && !/^(?:a|an|the)\s/i.test(t)) return phraseOf('behave', 'show', `Show ${lowerFirst(t)}`, lowerFirst(t));
+  // "Typo in the footer: 'Privacy Polcy'", "Broken link on the pricing page": a defect named is fixed.
+  const defect = /^(?:(?:a|the|one)\s+)?(?:typos?|bug|broken\s+[\w-]+|dead\s+links?|wrong\s+[\w-]+|misspelling)\b/i.exec(t);
+  if (defect) return phraseOf('fix', 'fix', `Fix ${/^(?:a|the|one)\s/i.test(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`}`, /^(?:a|the|one)\s/i.test(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`);
   // A noun phrase: the thing to build ("Dark mode", "Role-based access control for the admin panel"),
   // with its article when it is one of many said with its purpose ("Feature flag to switch off…").
   const purpose = /^(?!(?:a|an|the|our|some)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+([a-z][\w-]*)\s+to\s+(\S.*)$/i.exec(t);

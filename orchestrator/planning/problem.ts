@@ -10,14 +10,14 @@ import { leadingVerb, lowerFirst, parsePhrase, verbOfParticiple } from './phrasi
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
-  /^((?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo))\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in|hate|hates|dislike|dislikes|don't\s+like|are\s+annoyed|are\s+frustrated|are\s+tired\s+of\s+the\s+fact)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
+  /^((?:(?:our|the|many|some|several|a\s+few|a\s+lot\s+of|lots\s+of|most)\s+)?(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+(?<!ss|us|is|'s|’s)s|people|staff|everyone|someone|somebody|nobody|support|sales|legal|marketing|finance|ops|qa|the\s+client|client|customer|user|management|the\s+ceo|ceo)(?:\s+(?:(?:out|up|down|over|back)\s+)?(?:in|at|on|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?)\s+(?:(?:keep|keeps|have\s+been|has\s+been|are|is)\s+)?(?:say|says|said|saying|complain|complains|complained|complaining|report|reports|reported|reporting|tell\s+us|told\s+us|telling\s+us|mention|mentioned|notice|noticed|claim|claims|write\s+in|hate|hates|dislike|dislikes|don't\s+like|are\s+annoyed|are\s+frustrated|are\s+tired\s+of\s+the\s+fact)\s+(?:that\s+)?(?:about\s+)?(.+)$/i;
 
 /** "Why do our users get logged out…?", "Why is the admin panel so slow…?" */
 // A yes/no question about a problem ("Is the checkout accessible enough…?") is read the same way.
 const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
 
 /** Verbs a problem is told with, in their base form. */
-const PROBLEM_VERBS = new Set(['lose', 'find', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
+const PROBLEM_VERBS = new Set(['lose', 'find', 'sit', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
 const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just|silently|quietly|intermittently|sporadically|periodically|frequently|usually)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
@@ -71,15 +71,17 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
       if (adverbAt < 0) adverbAt = i;
       continue;
     }
-    // A word after a determiner is a noun ("the reports dashboard").
+    // A word after a determiner is a noun ("the reports dashboard"), and so is one before a verb ("the billing report takes…").
     if (/^(?:the|a|an|our|their|its|my|your|this|these|those|every|each)$/i.test(w[i - 1]!)) continue;
+    if (/^(?:is|are|was|were|has|have|takes|keeps|gets|fails|crashes|runs|goes|lands|sits|shows|looks|seems|returns|sends|stays|stops|breaks|hangs)$/i.test(w[i + 1] ?? '') && !/^(?:and|or|but)$/i.test(word)) continue;
     const subject = w.slice(0, adverbAt < 0 ? i : adverbAt);
     // The subject's head says its number: "the list of users" is one list, "live captions on calls" are captions.
     const head = subject.join(' ').split(/\s+(?:of|on|in|for|at|with|from)\s+/i)[0]!.split(/\s+/);
     const plural = /(?:[^s]s|people|staff|everyone|we|they|children|men)$/i.test(head.at(-1)!);
     const rest = w.slice(i + 1);
     // "…and customers notice" is said about the problem, not part of it.
-    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, ''), subject: subject.join(' '), at: i });
+    // "…taking seven hours and is still running": a second predicate of the same subject is said about it, not fixed.
+    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, '').replace(/,?\s+and\s+(?:is|are|was|were|has|have|had)\s.*$/i, ''), subject: subject.join(' '), at: i });
     if (BE.test(word)) return said('being');
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
@@ -144,12 +146,13 @@ export const CAUSED_LOAD = /^[^.]{0,80}?\b(?:tickets?|complaints?|calls?|chargeb
 /** "Admin actions are not logged anywhere", "Uploads aren't scanned for viruses": what is not done, to be done. */
 const NOT_DONE = /^((?:the|our|all|any|some|most)?\s*(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:(?:are|is)\s+(?:not|never)|aren't|isn't|aren’t|isn’t)\s+(?:being\s+|yet\s+)?([a-z]+)\b\s*(.*)$/i;
 /** "Backups are taken nightly but have never been restored to check they work": what has never been done. */
-const NEVER_DONE = /^((?:the|our|all|any|some|most)?\s*(?:[\w'’-]+\s+){0,6}?[\w'’-]+)\s+(?:(?:are|is)\s+[^,]{2,40}?,?\s+but\s+)?(?:have|has)\s+never\s+(?:once\s+|actually\s+|ever\s+|really\s+)?been\s+([a-z]+)\b\s*(.*)$/i;
+const NEVER_DONE = /^((?:the|our|all|any|some|most)?\s*(?:[\w'’`-]+\s+){0,6}?[\w'’`-]+)\s+(?:(?:are|is)\s+[^,]{2,40}?(?:,\s*(?:but\s+)?|\s+but\s+))?(?:have|has)\s+never\s+(?:once\s+|actually\s+|ever\s+|really\s+)?been\s+([a-z]+)\b\s*(.*)$/i;
 function undone(s: string): string | null {
   const m = NEVER_DONE.exec(s) ?? NOT_DONE.exec(s);
   const base = m && verbOfParticiple(m[2]!);
   if (!m || !base || /^by\b/i.test(m[3]!)) return null;
-  const rest = m[3]!.replace(/\b(?:anywhere|at\s+all|yet|anymore|any\s+more)\b/gi, '').replace(/\s+/g, ' ').trim();
+  // "…has never been partitioned and autovacuum gave up on it": what else is said of it is no part of the deed.
+  const rest = m[3]!.replace(/(?:^|,?\s+)(?:and|but|so|because)\s+(?!then\b).*$/i, '').replace(/\b(?:anywhere|at\s+all|yet|anymore|any\s+more)\b/gi, '').replace(/\s+/g, ' ').trim();
   return `${base.charAt(0).toUpperCase()}${base.slice(1)} ${lowerFirst(m[1]!.trim())}${rest ? ` ${rest}` : ''}`;
 }
 

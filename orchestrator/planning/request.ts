@@ -7,7 +7,7 @@
  */
 import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
 import { isEnglishWord } from './dictionary.js';
-import { leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
+import { isDeed, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -90,7 +90,7 @@ const ASKED = new RegExp(String.raw`^(?:could|can|should|would|will)\s+(${PEOPLE
 const POSSIBLE = new RegExp(String.raw`^(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way|how\s+hard\s+would\s+it\s+be|how\s+(?:can|could|do|should)\s+we|what\s+would\s+it\s+take)\s+(?:for\s+(${PEOPLE}|users?|customers?)\s+)?(?:to\s+)?(.+?)\s*\?$`, 'i');
 
 /** "Could the planner app read people's calendars?": a thing of ours asked to do something. */
-const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:app|apps|site|website|system|service|bot|platform|portal|tool|api|dashboard|page|product|backend|server|checkout|search|chatbot|assistant))\s+(?!be\b)(.+?)\s*\?$/i;
+const THING_ASKED = /^(?:could|can|should|would)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,3}?(?:app|apps|site|website|system|service|bot|platform|portal|tool|api|dashboard|page|product|backend|server|checkout|search|chatbot|assistant|widget|screen|form|map|feed|report|inbox|calendar|editor|player|scanner|kiosk|printer|terminal|simulator|suite|pipeline|job|build|email|emails|notifications?))\s+(?!be\b)(.+?)\s*\?$/i;
 
 /** "Should the ledger use event sourcing or stay on plain tables?": a choice of design, to be decided. */
 const CHOICE_ASKED = /^should\s+((?:(?:the|our|this|that|each|every)\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+((?:use|be|stay|keep|move|run|store|support|go|switch|live|become|remain)\b.+?\bor\b.+?)\s*\?$/i;
@@ -101,7 +101,15 @@ const PAGED = /^who\s+(?:gets|is|will\s+be|would\s+be)\s+(?:paged|alerted|called
 /** "Should the monolith be split into two services?": the change, put in the sprint as a question. */
 const SHOULD_BE_DONE = /^should\s+((?:the|our|this|that|we)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+be\s+([a-z]+)\b\s*(.*?)\s*\?$/i;
 /** "Can the robot fleet simulator run in CI on every PR?": a thing of ours, and what it should do. */
-const THING_CAN = /^(?:can|could)\s+((?:the|our)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+(?!be\b)((?:run|work|cope|fit|live|stay|load|scale|handle|support|send|show|sync|export|import|accept|use|read|keep)\b.*?)\s*\?$/i;
+function thingCan(line: string): { thing: string; deed: string } | null {
+  const m = /^(?:can|could)\s+((?:the|our)\s+.+?)\s*\?$/i.exec(line);
+  const words = m?.[1]!.split(/\s+/) ?? [];
+  // The thing is the shortest run of words after "the" that a deed follows.
+  for (let k = 2; k <= 5 && k < words.length; k++) {
+    if (words[k] !== 'be' && isDeed(words[k]!.toLowerCase())) return { thing: words.slice(0, k).join(' '), deed: words.slice(k).join(' ') };
+  }
+  return null;
+}
 
 /** "Could shoppers save items…?", "Can we show…?", "Is it possible to let…?": a wish put as a question. */
 function question(line: string): Request | null {
@@ -110,8 +118,8 @@ function question(line: string): Request | null {
   const split = SHOULD_BE_DONE.exec(line);
   const base = split && verbOfParticiple(split[2]!);
   if (split && base) return { text: `${sentenceCase(base)} ${lowerFirst(split[1]!)}${split[3] ? ` ${split[3]}` : ''}`, problem: null, why: 'asked as a question' };
-  const able = THING_CAN.exec(line);
-  if (able && (leadingVerb(able[2]!) !== null || /^(?:run|work|cope|fit|live|stay|load|scale)\b/i.test(able[2]!))) return { text: `Make ${lowerFirst(able[1]!)} ${able[2]}`, problem: null, why: 'asked as a question' };
+  const able = thingCan(line);
+  if (able) return { text: `Make ${lowerFirst(able.thing)} ${able.deed}`, problem: null, why: 'asked as a question' };
   const choice = CHOICE_ASKED.exec(line);
   if (choice) return { text: `Decide whether ${lowerFirst(choice[1]!)} should ${choice[2]}`, problem: null, why: 'asked as a choice to make' };
   const thing = THING_ASKED.exec(line);
@@ -123,7 +131,7 @@ function question(line: string): Request | null {
 }
 
 /** Sentences that ask for nothing themselves: "What's the plan?", "Thoughts?". */
-const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|what\s+do\s+you\s+(?:suggest|think|recommend|propose)|(?:can|could)\s+(?:someone|somebody|you|anyone)\s+(?:look\s+(?:at|into)|check|have\s+a\s+look\s+at)\s+(?:it|this|that)|(?:thanks|thank\s+you|cheers|ta)|help)\s*[?!.]*$/i;
+const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|what\s+do\s+you\s+(?:suggest|think|recommend|propose)|(?:can|could)\s+(?:someone|somebody|you|anyone)\s+(?:look\s+(?:at|into)|check|have\s+a\s+look\s+at)\s+(?:it|this|that)|(?:thanks|thank\s+you|cheers|ta)|help|(?:it's\s+|it\s+is\s+)?not\s+a\s+big\s+deal(?:\s+if\s+(?:it's|it\s+is|that's)\s+(?:hard|tricky|difficult|not\s+possible|too\s+much))?|no\s+worries\s+if\s+(?:not|it's\s+hard)|only\s+if\s+it's\s+(?:easy|quick|cheap))\s*[?!.]*$/i;
 
 /** "When a worker scans a parcel, the tracking page should update": the condition goes after what is asked. */
 const FRONT_CLAUSE = /^(when|whenever|every\s+time|each\s+time|if|once|after|as\s+soon\s+as|while|before)\s+([^,]{3,120}),\s+(\S.*)$/i;
@@ -144,6 +152,9 @@ const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i
 /** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
 const SOLVES = /^(?:fix|patch|remediate|mitigate|close|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent|track|hunt|chase|work|at)$/i;
 
+/** What a thing is made to do: "make it finish before 6 am". */
+const MADE_TO = /^(?:finish|complete|end|run|load|start|stop|respond|sync|scale|fit|stay|open|close|pass|remember|forget|wait|retry|print|beep|show|send)$/i;
+
 /**
  * "Hook it up to the health checks", "make it follow the style guide", "give them more time": the
  * request with the pronoun replaced by what the problem is about, or null when it asks for the problem to go.
@@ -153,7 +164,7 @@ function named(request: string, problem: string): string | null {
   if (!m) return null;
   const before = request.slice(0, m.index).trim().split(/\s+/).at(-1) ?? '';
   const after = request.slice(m.index + m[0].length).trim().split(/\s+/)[0] ?? '';
-  if (SOLVES.test(before) || (/^make$/i.test(before) && !leadingVerb(after))) return null;
+  if (SOLVES.test(before) || (/^make$/i.test(before) && !leadingVerb(after) && !MADE_TO.test(after))) return null;
   const about = aboutOf(problem);
   const np = (/^(?:it|this)$/i.test(m[1]!) ? about.thing : (about.people ?? about.thing)) ?? toldOf(problem);
   return np ? `${request.slice(0, m.index)}${np}${request.slice(m.index + m[0].length)}` : null;
@@ -167,7 +178,7 @@ const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
   // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
   // (…or a verb the lists do not hold, known by the article after it: "roll the synonyms back".)
-  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (!first && /^(?!(?:it|this|that|there|they|we|he|she|which|what|the|a|an|our|all|every|each|no|some)\b)[a-z]+\s+(?:the|a|an|our|all|every|each)\s/i.test(asked)) || (asked !== sentence && /^(?:we|i)\s+(?:really\s+)?(?:need|want)\s/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (!first && /^(?!(?:it|this|that|there|they|we|he|she|which|what|the|a|an|our|all|every|each|no|some|half|most|many|none|both|several|few|one|two|three)\b)[a-z]+\s+(?:the|a|an|our|all|every|each)\s/i.test(asked)) || (asked !== sentence && /^(?:we|i)\s+(?:really\s+)?(?:need|want)\s/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
   return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
@@ -234,7 +245,11 @@ function single(sentence: string): Request {
  * the request that follows it ("Our reset emails land in spam. Fix deliverability."). Null when the
  * line opens with a request: its parts are objectives of their own.
  */
-function several(sentences: readonly string[]): Request | null {
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** what an explanation after a dash may still ask for: "— and fix the export too" */
+const REMEDY_SAID = /\b(?:and|also|then|plus)\s+(?:fix|add|make|build|remove|update|change)\b/i;
+
+function several(sentences: readonly string[], line: string): Request | null {
   const [first, ...rest] = sentences as [string, ...string[]];
   const asked = story(first) ?? demand(first) ?? question(first);
   if (asked) {
@@ -243,6 +258,9 @@ function several(sentences: readonly string[]): Request | null {
     const more = rest.filter((s) => isRequest(s, false) && !pointsBack(s)).map(bare);
     return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
   }
+  // "Dedupe the dealer records — half the dealers exist twice": a request, then why, after a dash.
+  const dashed = new RegExp(`^${escaped(first)}\\s+[—–-]\\s+`).test(line);
+  if (isRequest(first, true) && dashed && rest.length === 1 && !isRequest(rest[0]!, false) && !REMEDY_SAID.test(rest[0]!)) return { text: bare(first), problem: bare(rest[0]!), why: `why: ${bare(rest[0]!)}` };
   if (isRequest(first, true)) return null;
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
   // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
@@ -255,12 +273,17 @@ function several(sentences: readonly string[]): Request | null {
   if (underLabel) return { text: underLabel, problem: [first, ...rest].map(bare).join('. '), why: `about ${bare(first)}` };
   const become = rest.map((s) => BECOME.exec(s)).find(Boolean);
   if (become) return { text: `Move to ${become[1]}`, problem: sentences.map(bare).join('. '), why: `the problem: ${bare(first)}` };
-  const at = rest.findIndex((s) => isRequest(s, false)) + 1;
+  // "…Can we get it traced end to end?": a question after the problem, about it, asks for what it asks.
+  const at = rest.findIndex((s) => isRequest(s, false) || (question(s) !== null && pointsBack(question(s)!.text))) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
-  const request = sentenceCase(sentences.slice(at).map((s) => wish(s)?.text ?? bare(s)).join('. '));
+  // "Can we get it traced end to end?": the deed said as the verb it is made of ("Trace it end to end").
+  const request = sentenceCase(sentences.slice(at).map((s) => question(s)?.text ?? wish(s)?.text ?? bare(s)).join('. ')).replace(/^Get\s+(it|them|this|that)\s+([a-z]+(?:ed|en))\b(?!\s+and\s)/, (m, it: string, done: string) => {
+    const base = verbOfParticiple(done) ?? pastBase(done);
+    return base ? `${sentenceCase(base)} ${it}` : m;
+  });
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
   if (pointsBack(request)) {
     const put = named(request, first);
@@ -378,5 +401,5 @@ export function requestOf(said: string): Request {
   const asking = all.filter((s) => !META.test(s));
   const sentences = (asking.length ? asking : all).map(conditionLast);
   if (sentences.length === 1) return single(sentences[0]!);
-  return several(sentences) ?? { text: line, problem: null, why: null };
+  return several(sentences, line) ?? { text: line, problem: null, why: null };
 }

@@ -166,8 +166,11 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.verb === 'speed up') needs.delete('visual');
   // A typo on a page is fixed on the page: no server is touched, even on the sign-in page.
   if (small && ui && !matchedIds.has('messaging') && /\b(?:typos?|wording|copy|label|tooltip|spelling)\b/i.test(phrase.object)) needs.delete('backend');
-  // A screen that cannot be read is fixed on the screen, with nothing to roll out.
-  if (phrase.cls === 'fix' && /\b(?:unreadable|illegible|hard to read|too small to read|low contrast|cramped|misaligned)\b/i.test(phrase.object)) needs.delete('ops');
+  // A screen that cannot be read, or sits off-centre, is fixed on the screen: nothing to roll out, no boundary moved.
+  if (phrase.cls === 'fix' && /\b(?:unreadable|illegible|hard to read|too small to read|low contrast|cramped|misaligned|off-cent(?:re|er)|overlapping|cut off)\b/i.test(phrase.object)) {
+    needs.delete('ops');
+    needs.delete('security');
+  }
   // People who cannot tell which or how many of their things… are shown what a server counts.
   if (phrase.cls === 'fix' && /\bnot being able to (?:tell|see|know|find out)\b.*\b(?:which|how many|how much|whether|when)\b/i.test(phrase.object)) needs.add('backend');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.

@@ -94,6 +94,46 @@ describe('planner round 13: titles for the shapes product owners write', () => {
   });
 });
 
+describe('planner round 13: more shapes, after the spent sets were read again', () => {
+  it('a defect named as a noun phrase is fixed', () => {
+    expect(planOf("Typo on the pricing page: 'Anual plan'.").titles[0]).toBe("Fix the typo on the pricing page: 'Anual plan'");
+    expect(planOf('Broken link in the welcome email.').titles.join(' | ')).toContain('Fix the broken link in the welcome email');
+  });
+
+  it('a remark on priority is no part of what is asked', () => {
+    expect(planOf("Could the route planner remember the last depot I picked? Not a big deal if it's hard.").said).toEqual(['Make the route planner remember the last depot I picked']);
+  });
+
+  it('a question about the problem asks for what it asks, with the pronoun named', () => {
+    expect(planOf('The login page has a random five-second freeze and nobody knows why. Can we get it profiled end to end?').said[0]).toMatch(/^Profile the login page/);
+    // …but a question about something else is no request for the problem's fix.
+    expect(planOf('Why do our nightly exports take 5 hours, and can we finish in under one?').titles).toContain('Speed up our nightly exports');
+  });
+
+  it('what is said of a thing besides its defect is not part of the fix', () => {
+    expect(planOf('Storage: the `audit_rows` table is 2 TB, has never been partitioned and vacuum gave up on it long ago.').said).toEqual(['Partition the `audit_rows` table']);
+    expect(planOf('The weekly billing report takes six hours and is still running when finance arrives. Make it finish before 8 am.').said).toEqual(['Make the weekly billing report finish before 8 am']);
+  });
+
+  it('people told with where they are still report what they say', () => {
+    expect(planOf('Drivers up in the hills say the delivery map takes forever on 3G.').titles.join(' | ')).toContain('Speed up the delivery map on 3G');
+  });
+
+  it('a request, then why after a dash, plans the request alone', () => {
+    expect(planOf('Merge the duplicate supplier records — half of them were imported twice last year.').said).toEqual(['Merge the duplicate supplier records']);
+  });
+
+  it('a look that is off is fixed on the screen, with no security review', () => {
+    const { said, roles } = planOf('The save button on the payroll settings page sits off-centre on Android.');
+    expect(said).toEqual(['Fix the save button on the payroll settings page sitting off-centre on Android']);
+    expect(roles).not.toContain('security');
+  });
+
+  it('trace ids are a thing, not a second deed', () => {
+    expect(planOf('Structured logs and trace ids across the API and the workers, searchable in one place.').said).toHaveLength(1);
+  });
+});
+
 describe('planner round 13: roles', () => {
   it.each([
     ['Every payout must be written to an append-only ledger.', ['security', 'backend-dev'], []],
