@@ -139,7 +139,7 @@ function gerundOf(said: string): string | null {
 }
 
 /** Words that keep their capital inside a sentence. */
-const PROPER = /^(?:Google|Apple|Microsoft|Stripe|Slack|GitHub|GitLab|Kubernetes|Docker|Postgres|PostgreSQL|React|Sentry|HubSpot|Salesforce|Shopify|Okta|Auth0|Figma|Jira|Android|Safari|Chrome|Firefox|Windows|Linux|Elasticsearch|Kafka|Redis|Terraform|Heroku|Vercel|BigQuery|Snowflake|Twilio|SendGrid|PayPal|Braintree|Outlook|Gmail|English|Spanish|French|German|Japanese|Chinese|Italian|Portuguese|Dutch|Korean|Arabic|Hebrew|Black|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
+const PROPER = /^(?:Google|Apple|Microsoft|Stripe|Slack|GitHub|GitLab|Kubernetes|Docker|Postgres|PostgreSQL|React|Sentry|HubSpot|Salesforce|Shopify|Okta|Auth0|Figma|Jira|Android|Safari|Chrome|Firefox|Windows|Linux|Elasticsearch|Kafka|Redis|Terraform|Heroku|Vercel|BigQuery|Snowflake|Twilio|SendGrid|PayPal|Braintree|Outlook|Gmail|English|Spanish|French|German|Japanese|Chinese|Italian|Portuguese|Dutch|Korean|Arabic|Hebrew|Welsh|Irish|Polish|Swedish|Danish|Norwegian|Finnish|Greek|Turkish|Russian|Ukrainian|Czech|Hungarian|Romanian|Hindi|Urdu|Vietnamese|Thai|Catalan|Basque|Flemish|Black|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
 
 /** Lower-cases a sentence's first word unless it is a name or an acronym. */
 export function lowerFirst(text: string): string {
@@ -178,7 +178,7 @@ const PREDICATE_VERBS = /^(?:match|meet|comply|read|behave|feel|load|loads|expir
 const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsive|secure|compliant|reliable|stable|smaller|cheaper|easier|readable|consistent|visible|searchable|clearer|safer|simpler|lighter|smoother|robust|resilient|idempotent|private|shorter|better|work(?:ing)?)$/i;
 
 /** An adjective said by its ending: "collapsible", "sortable", "shareable" (not a "timetable"). */
-const ABLE = /^(?!\w*table$)[a-z]{4,}(?:able|ible)$/i;
+const ABLE = /^(?!\w*(?:timetable|vegetable)$)[a-z]{4,}(?:able|ible)$/i;
 /** Nouns that qualify an adjective: "keyboard accessible", "mobile friendly". */
 const QUALIFIERS = /^(?:keyboard|mobile|touch|voice|print|screen-reader|seo|search-engine|user|developer|cache)$/i;
 
@@ -191,7 +191,8 @@ function outcomeOfMake(object: string): string | undefined {
     const word = w[i]!.toLowerCase();
     const subject = w.slice(0, i).join(' ');
     if (PREDICATE_VERBS.test(word) || (i >= 2 && (clauseAt < 0 || i < clauseAt) && VERB_ONLY.test(word))) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
-    if (ADJECTIVES.test(word) || ABLE.test(word)) {
+    // "…get a printable list": an adjective after an article describes a noun, it is no state to reach.
+    if ((ADJECTIVES.test(word) || ABLE.test(word)) && !/^(?:a|an|the|their|our|its|my|your)$/i.test(w[i - 1]!)) {
       // An acronym before the adjective belongs to it: "the checkout PCI compliant".
       // So does an adverb: "the widget fully usable" is a widget that is fully usable.
       const j = i > 1 && (/^[A-Z0-9]{2,}$/.test(w[i - 1]!) || QUALIFIERS.test(w[i - 1]!) || /^[a-z]{3,}ly$/i.test(w[i - 1]!)) ? i - 1 : i;
@@ -234,7 +235,7 @@ function receiverOf(object: string): string | undefined {
 const NOUN_FIRST = /^(?:search|export|import|upload|download|checkout|login|sign-?up|sync|billing|sorting|filtering|printing|booking|scanning)\s+(?:on|in|for|of|across|from|to|with)\s+(?:the\s+|our\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:takes?|is|are|keeps?|fails?|crashes|breaks|hangs|times\s+out|returns?|shows?|looks?|feels?|seems?)\b/i;
 
 /** A word that could be a verb, then an abstract noun it names: "Email deliverability for…", "Log rotation on…". */
-const NOUN_COMPOUND = /^trace\s+(?:ids?|data|context|spans?|headers?|files?|events?)\b|^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
+const NOUN_COMPOUND = /^trace\s+(?:ids?|data|context|spans?|headers?|files?|events?)\b|^preview\s+(?:environments?|deploys?|deployments?|builds?|apps?|links?|urls?|sites?)\b|^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
 
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;
@@ -264,6 +265,15 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
   return { verb: 'make sure', action: `Make sure ${outcome}`, object: outcome, outcome };
 }
 
+/** Words for people, by their head: "artists", "families", "a parent who leaves the nursery" (not servers or printers). */
+const PEOPLE_HEAD = /(?:ers|ors|ists|ians|ants|ents|ees|people|staff|guests|artists|parents|families|members|users|customers|clients|patients|students|children|crew|volunteers|relatives|residents|citizens|pupils|learners|owners|holders)$/i;
+const THING_HEAD = /(?:servers|printers|scanners|containers|routers|buffers|timers|filters|headers|trackers|loggers|handlers|controllers|readers|sensors|monitors|adapters|parsers|schedulers|workers|brokers|clusters|counters|components|documents|payments|agents)$/i;
+export function isPeople(subject: string): boolean {
+  if (/\bwho\b/i.test(subject)) return true;
+  const head = (subject.split(/\s+(?:of|on|in|at|for|with|from|who)\s+/i)[0] ?? subject).trim().split(/\s+/).at(-1) ?? '';
+  return PEOPLE_HEAD.test(head.replace(/['’]s?$/, '')) && !THING_HEAD.test(head);
+}
+
 /** The verb a participle is said from, when the planner knows it: "archived" → "archive", "emailed" → "email". */
 export function verbOfParticiple(participle: string): string | null {
   const p = participle.toLowerCase();
@@ -281,9 +291,14 @@ const PARTICIPLES: Readonly<Record<string, string>> = { rebuilt: 'rebuild', sent
 function passiveOf(said: string, rest: string): Phrase | null {
   // "Audit logging: every view must be recorded": what is said after the topic is the subject.
   const subject = said.replace(/^[^:]{1,40}:\s+/, '');
-  const m = /^be\s+(?:(?:automatically|always|only|properly|clearly|securely|never)\s+)?([a-z][\w-]*)\b\s*(.*)$/i.exec(rest);
+  const m = /^be\s+(?:(?:automatically|always|only|properly|clearly|securely|never|fully|end-to-end|permanently|immediately)\s+)?([a-z][\w-]*)\b\s*(.*)$/i.exec(rest);
   if (!m || WHO.test(subject) || FINITE.test(subject)) return null;
   const [, participle, after] = m as unknown as [string, string, string];
+  // "API keys should be rotatable by customers…", "the assistant must be available in German": the state is made.
+  if (ADJECTIVES.test(participle) || ABLE.test(participle)) {
+    const object = `${lowerFirst(subject)} ${rest.replace(/^be\s+/i, '')}`;
+    return phraseOf('behave', 'make', `Make ${object}`, object, { outcome: `${lowerFirst(subject)} ${plural(subject) ? 'are' : 'is'} ${rest.replace(/^be\s+/i, '')}` });
+  }
   if (!/(?:ed|en|wn|nt)$/i.test(participle) || ADJECTIVES.test(participle)) return null;
   const base = verbOfParticiple(participle);
   // "…should be emailed by the system": who does it is us.
@@ -382,7 +397,9 @@ export function parsePhrase(text: string): Phrase {
     const passive = passiveOf(subject, rest);
     if (passive) return passive;
     const who = WHO.exec(subject)?.[0];
-    if (who && who.length === subject.length && !FINITE.test(rest.split(' ')[0] ?? '')) {
+    // "Artists should be able to download…", "a parent who leaves must be able to…": people are let do it.
+    const able = /\s(?:should|must|need to|needs to|has to|have to|shall|can|could|will)\s+be\s+able\s+to\s/i.test(t) && isPeople(subject);
+    if (((who && who.length === subject.length) || able) && !FINITE.test(rest.split(' ')[0] ?? '')) {
       return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
     }
     const inner = /^[a-z]+/i.exec(rest)?.[0];

@@ -49,7 +49,7 @@ function gerund(base: string): string {
   return `${base}ing`;
 }
 
-const STOP = /^(?:and|or|but|that|which|who|when|if|because|so|to|whether)$/i;
+const STOP = /^(?:and|or|but|that|which|who|when|if|because|so|to|whether|after|before|until|while|once|since|unless)$/i;
 /** People named for what they do: "fitness users in Japan see…" has its verb later ("stutters" and "persists" are verbs). */
 const PEOPLE_NOUN = /^(?:users|customers|drivers|riders|members|players|buyers|sellers|owners|readers|viewers|subscribers|teachers|learners|partners|developers|managers|workers|shoppers|travell?ers|passengers|listeners|lawyers|officers|volunteers|farmers|dispatchers|cashiers|brokers|retailers|suppliers|carriers|renters|employees|trainees|attendees|pharmacists|dentists|therapists|analysts|[a-z]+(?:ors|ians))$/;
 /** Words in a verb's place that are never one: "Tooltips for every field" has no verb to make "forring". */
@@ -72,7 +72,7 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
       continue;
     }
     // A word after a determiner is a noun ("the reports dashboard"), and so is one before a verb ("the billing report takes…").
-    if (/^(?:the|a|an|our|their|its|my|your|this|these|those|every|each)$/i.test(w[i - 1]!)) continue;
+    if (/^(?:the|a|an|our|their|its|my|your|this|these|those|every|each|\d[\d,.]*%?)$/i.test(w[i - 1]!)) continue;
     if (/^(?:is|are|was|were|has|have|takes|keeps|gets|fails|crashes|runs|goes|lands|sits|shows|looks|seems|returns|sends|stays|stops|breaks|hangs)$/i.test(w[i + 1] ?? '') && !/^(?:and|or|but)$/i.test(word)) continue;
     const subject = w.slice(0, adverbAt < 0 ? i : adverbAt);
     // The subject's head says its number: "the list of users" is one list, "live captions on calls" are captions.
@@ -169,11 +169,14 @@ export function fixOf(statement: string, complaint = false): string | null {
   if (reported && !leadingVerb(s)) {
     // "Sellers tell us their payouts arrive late": the payouts are the sellers'.
     const said = reported[2]!.replace(/^their\s+/i, `${lowerFirst(reported[1]!)}${/s$/i.test(reported[1]!) ? "'" : "'s"} `).replace(/^they\s+/i, `${lowerFirst(reported[1]!)} `);
-    return fixOf(said, true) ?? `Fix ${said}`;
+    // "…tell us the app marks readings as 'estimated'": a clause the rules cannot turn is the case to fix.
+    return fixOf(said, true) ?? `Fix ${/^(?:the|our|a|an|my|their|this|some|every)\s/i.test(said) ? 'the case where ' : ''}${said}`;
   }
   // "Nobody can find the cancel button": people cannot.
   const told = (whyAsStatement(statement) ?? s).replace(/^(?:nobody|no\s+one|no-one)\s+can\b/i, "people can't");
   if (leadingVerb(told)) return null;
+  // "OTA firmware updates for the display: signed images, staged rollout…": a thing named, then its details.
+  if (/^[^:]{3,80}:\s/.test(told) && !/\b(?:is|are|was|were|has|have|had|can't|cannot|doesn't|don't|won't|isn't|aren't|keeps?|never|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?)\b/i.test(told.split(':')[0]!)) return null;
   // "Typing a postcode with a space returns nothing": a deed is the subject, so the case it tells is fixed.
   if (/^[A-Za-z]+ing\s+(?:a|an|the|our|their|your|two|several|multiple|any|some|more\s+than)\s/.test(told) && asGerund(told, 2)) return `Fix the case where ${lowerFirst(told)}`;
   const g = asGerund(told);

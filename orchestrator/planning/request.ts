@@ -264,7 +264,7 @@ function several(sentences: readonly string[], line: string): Request | null {
   if (isRequest(first, true)) return null;
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
   // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
-  const label = !leadingVerb(first) && !STATEMENT.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
+  const label = !leadingVerb(first) && !STATEMENT.test(first) && !/^(?:we|i|they|you|it|he|she)\s/i.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
   if (label && isRequest(rest[0]!, false) && !pointsBack(rest[0]!)) return { text: bare(first), problem: rest.map(bare).join('. '), why: `how it works: ${rest.map(bare).join('. ')}` };
   // "Topic: GDPR. Families have asked for an export…": what is asked under the label.
   const askedUnder = label && first.split(/\s+/).length <= 3 ? (story(rest[0]!) ?? demand(rest[0]!) ?? question(rest[0]!)) : null;
@@ -312,7 +312,7 @@ const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
 
 /** "In order to compare prices, buyers should see…": why comes first, then what is asked. */
-const PURPOSE_FIRST = /^(?:in\s+order\s+to|so\s+that|to\s+(?=(?:reduce|cut|improve|increase|help|make|keep|avoid|stop|prevent|save|meet|comply|support|speed)\b))\s*([^,]{3,100}),\s+(\S.*)$/i;
+const PURPOSE_FIRST = /^(?:in\s+order\s+to|so\s+that|to\s+(?=(?:reduce|cut|improve|increase|help|make|keep|avoid|stop|prevent|save|meet|comply|support|speed)\b))\s*([^,]{3,100}?)(?:,\s+|\s+(?=(?:we|i)\s+(?:need|want|must|have\s+to|should)\b))(\S.*)$/i;
 
 /** "It has been requested by the ops team that every error code be explained…": what is asked, in a that-clause. */
 const REQUESTED = /^it\s+(?:has\s+been|had\s+been|was|is|'s)\s+(?:requested|asked|suggested|proposed|agreed|decided|required|mandated)\s+(?:by\s+(.+?)\s+)?that\s+(\S.*)$/i;
@@ -390,6 +390,12 @@ export function requestOf(said: string): Request {
     return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };
   }
   const topic = TOPIC.exec(line);
+  // "Search: people type 'chateau' and get nothing. Make it forgiving": "it" is the topic.
+  if (topic && /[.!?]\s+(?:make|get|keep)\s+it\b/i.test(line) && !/^(?:topic|subject|re|area|theme)\s*$/i.test(topic[1]!)) {
+    const named = `the ${lowerFirst(topic[1]!.trim())}`;
+    const asked = requestOf(line.slice(topic[0].length).replace(/([.!?]\s+)(make|get|keep)\s+it\b/gi, (_, end: string, verb: string) => `${end}${verb} ${named}`));
+    return { ...asked, problem: [topic[1]!.trim(), asked.problem].filter(Boolean).join('. '), why: [`about ${topic[1]!.trim()}`, asked.why].filter(Boolean).join('; ') };
+  }
   // "Topic: GDPR. …", "Re: …": a word for a topic is no topic of its own.
   if (topic && /^(?:topic|subject|re|area|theme)\s*$/i.test(topic[1]!)) return requestOf(line.slice(topic[0].length));
   // "Search: pasting an order number … finds nothing": a one-word topic that could be a verb, over a statement.
