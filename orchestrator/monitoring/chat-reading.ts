@@ -154,7 +154,7 @@ function fellBy(clause: string): boolean {
  * or an agent's completion report: the failure words are the feature, unless a "but" or a blocker follows.
  */
 const REPORTED_DONE = /^(?:[\w-]+(?: [\w-]+)?: )?(?:completed|finished|shipped|implemented|landed|spent the (?:morning|day|afternoon) on|(?:task )?[\w-]+-\d+ (?:is )?(?:complete|completed|done))\b|\b(?:closes|fixes|resolves) #\d+|\bdemoed\b|\bis live\b|which is the whole point|\btested it with\b/;
-const STILL_IN_THE_WAY = /\b(?:but|however|blocked|stuck|unable|can't (?:continue|proceed|deploy|merge|finish|start|test|push)|waiting (?:on|for)(?! it\b)|need (?:someone|access|a decision|help))\b/;
+const STILL_IN_THE_WAY = /\bblockers?\s*[:\-–—]\s*(?!none|nothing|n\/a|no\b|nope|nah)|\b(?:but|however|blocked|stuck|unable|can't (?:continue|proceed|deploy|merge|finish|start|test|push)|waiting (?:on|for)(?! it\b)|need (?:someone|access|a decision|help))\b/;
 const describesDone = (whole: string) => REPORTED_DONE.test(whole) && (/\bnow\b/.test(whole) || /^(?:[\w-]+(?: [\w-]+)?: )?(?:completed|(?:task )?[\w-]+-\d+ (?:is )?(?:complete|completed|done))/.test(whole)) && !STILL_IN_THE_WAY.test(whole.replace(/\bnothing is waiting on it\b|no action is required/g, ''));
 
 /** Someone's claim, not what the speaker sees: "their status page says all green", "supposedly fixed". */
