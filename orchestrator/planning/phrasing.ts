@@ -268,7 +268,7 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
 /** Words for people, by their head: "artists", "families", "a parent who leaves the nursery" (not servers or printers). */
 const PEOPLE_HEAD = /(?:ers|ors|ists|ians|ants|ents|ees|people|staff|guests|artists|parents|families|members|users|customers|clients|patients|students|children|crew|volunteers|relatives|residents|citizens|pupils|learners|owners|holders)$/i;
 const THING_HEAD = /(?:servers|printers|scanners|containers|routers|buffers|timers|filters|headers|trackers|loggers|handlers|controllers|readers|sensors|monitors|adapters|parsers|schedulers|workers|brokers|clusters|counters|components|documents|payments|agents)$/i;
-export function isPeople(subject: string): boolean {
+function isPeople(subject: string): boolean {
   if (/\bwho\b/i.test(subject)) return true;
   const head = (subject.split(/\s+(?:of|on|in|at|for|with|from|who)\s+/i)[0] ?? subject).trim().split(/\s+/).at(-1) ?? '';
   return PEOPLE_HEAD.test(head.replace(/['’]s?$/, '')) && !THING_HEAD.test(head);

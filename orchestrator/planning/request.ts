@@ -245,7 +245,6 @@ function single(sentence: string): Request {
  * the request that follows it ("Our reset emails land in spam. Fix deliverability."). Null when the
  * line opens with a request: its parts are objectives of their own.
  */
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** what an explanation after a dash may still ask for: "— and fix the export too" */
 const REMEDY_SAID = /\b(?:and|also|then|plus)\s+(?:fix|add|make|build|remove|update|change)\b/i;
 
@@ -259,7 +258,7 @@ function several(sentences: readonly string[], line: string): Request | null {
     return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
   }
   // "Dedupe the dealer records — half the dealers exist twice": a request, then why, after a dash.
-  const dashed = new RegExp(`^${escaped(first)}\\s+[—–-]\\s+`).test(line);
+  const dashed = line.startsWith(first) && /^\s+[—–-]\s+/.test(line.slice(first.length));
   if (isRequest(first, true) && dashed && rest.length === 1 && !isRequest(rest[0]!, false) && !REMEDY_SAID.test(rest[0]!)) return { text: bare(first), problem: bare(rest[0]!), why: `why: ${bare(rest[0]!)}` };
   if (isRequest(first, true)) return null;
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.

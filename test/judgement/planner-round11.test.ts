@@ -3,9 +3,9 @@
  * English glue words is named back, while objectives full of tool names are still planned.
  */
 import { describe, expect, it } from 'vitest';
-import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
 import { isEnglishWord } from '../../orchestrator/planning/dictionary.js';
 import { unreadableWhy } from '../../orchestrator/planning/readable.js';
+import { planOf } from './plan-of.js';
 
 describe('planner round 11: nonsense told from jargon by a dictionary', () => {
   it.each([
@@ -35,10 +35,6 @@ describe('planner round 11: nonsense told from jargon by a dictionary', () => {
 });
 
 
-const planOf = (text: string) => {
-  const tasks = offlineAdvisor.breakDown(offlineAdvisor.analyseObjectives([text]).objectives);
-  return { roles: new Set(tasks.map((t) => t.role)), titles: tasks.map((t) => t.title) };
-};
 
 describe('planner round 11: titles', () => {
   it('a request pointing back at a problem names what the problem is about', () => {

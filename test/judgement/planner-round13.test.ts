@@ -4,13 +4,7 @@
  * a statement under a topic; each is planned with titles that read as English.
  */
 import { describe, expect, it } from 'vitest';
-import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
-
-const planOf = (text: string) => {
-  const analysis = offlineAdvisor.analyseObjectives([text]);
-  const tasks = offlineAdvisor.breakDown(analysis.objectives);
-  return { said: analysis.objectives.map((o) => o.text), roles: new Set(tasks.map((t) => t.role)), titles: tasks.map((t) => t.title) };
-};
+import { planOf } from './plan-of.js';
 
 describe('planner round 13: titles for the shapes product owners write', () => {
   it('a passive with a verb the planner knows is said as that verb', () => {

@@ -5,13 +5,7 @@
  * details after a colon; languages keep their capitals.
  */
 import { describe, expect, it } from 'vitest';
-import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
-
-const planOf = (text: string) => {
-  const analysis = offlineAdvisor.analyseObjectives([text]);
-  const tasks = offlineAdvisor.breakDown(analysis.objectives);
-  return { said: analysis.objectives.map((o) => o.text), roles: new Set(tasks.map((t) => t.role)), titles: tasks.map((t) => t.title) };
-};
+import { planOf } from './plan-of.js';
 
 describe('planner round 14', () => {
   it('people who should be able to do something are let do it, whatever the planner calls them', () => {
