@@ -30,6 +30,9 @@ const LANGUAGES: readonly Language[] = [
   lang('Romanian', 'și în de la cu pentru este să nu un o adăugați utilizatorii pagina', /[ăîșț]/g),
 ];
 
+/** Languages named in English, as objectives name them ("into Welsh and Polish"): names keep their capitals. */
+export const LANGUAGE_NAME = /^(?:English|Welsh|Irish|Gaelic|Scots|Spanish|Catalan|Basque|Galician|French|German|Dutch|Flemish|Italian|Portuguese|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Arabic|Hebrew|Persian|Farsi|Urdu|Hindi|Bengali|Punjabi|Tamil|Chinese|Mandarin|Cantonese|Japanese|Korean|Vietnamese|Thai|Indonesian|Malay|Tagalog|Swahili|Russian|Ukrainian|Swedish|Danish|Norwegian|Finnish|Icelandic|Estonian|Latvian|Lithuanian|Croatian|Serbian|Slovenian)$/;
+
 /** How many of the languages use each word. */
 const SPOKEN_IN = new Map<string, number>();
 for (const l of LANGUAGES) for (const w of l.words) SPOKEN_IN.set(w, (SPOKEN_IN.get(w) ?? 0) + 1);

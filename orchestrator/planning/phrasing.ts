@@ -6,6 +6,8 @@
  * be able to archive projects" → "Let users archive projects"); a sentence it cannot turn round keeps
  * its words and gets "Design: …" style titles rather than a fragment.
  */
+import { isEnglishWord } from './dictionary.js';
+import { LANGUAGE_NAME } from './languages.js';
 import { releasesLibrary } from './library-release.js';
 
 /**
@@ -139,12 +141,13 @@ function gerundOf(said: string): string | null {
 }
 
 /** Words that keep their capital inside a sentence. */
-const PROPER = /^(?:Google|Apple|Microsoft|Stripe|Slack|GitHub|GitLab|Kubernetes|Docker|Postgres|PostgreSQL|React|Sentry|HubSpot|Salesforce|Shopify|Okta|Auth0|Figma|Jira|Android|Safari|Chrome|Firefox|Windows|Linux|Elasticsearch|Kafka|Redis|Terraform|Heroku|Vercel|BigQuery|Snowflake|Twilio|SendGrid|PayPal|Braintree|Outlook|Gmail|English|Spanish|French|German|Japanese|Chinese|Italian|Portuguese|Dutch|Korean|Arabic|Hebrew|Welsh|Irish|Polish|Swedish|Danish|Norwegian|Finnish|Greek|Turkish|Russian|Ukrainian|Czech|Hungarian|Romanian|Hindi|Urdu|Vietnamese|Thai|Catalan|Basque|Flemish|Black|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
+const PROPER = /^(?:Google|Apple|Microsoft|Stripe|Slack|GitHub|GitLab|Kubernetes|Docker|Postgres|PostgreSQL|React|Sentry|HubSpot|Salesforce|Shopify|Okta|Auth0|Figma|Jira|Android|Safari|Chrome|Firefox|Windows|Linux|Elasticsearch|Kafka|Redis|Terraform|Heroku|Vercel|BigQuery|Snowflake|Twilio|SendGrid|PayPal|Braintree|Outlook|Gmail|Black|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4])$/;
 
 /** Lower-cases a sentence's first word unless it is a name or an acronym. */
 export function lowerFirst(text: string): string {
   const first = /^\S+/.exec(text)?.[0] ?? '';
-  if (!/^[A-Z][a-z'’-]*$/.test(first) || PROPER.test(first.replace(/['’]s$/, ''))) return text;
+  const name = first.replace(/['’]s$/, '');
+  if (!/^[A-Z][a-z'’-]*$/.test(first) || PROPER.test(name) || LANGUAGE_NAME.test(name)) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -274,14 +277,19 @@ function isPeople(subject: string): boolean {
   return PEOPLE_HEAD.test(head.replace(/['’]s?$/, '')) && !THING_HEAD.test(head);
 }
 
+/** The bases a past tense or participle may be said from: "stopped" → "stop", "copied" → "copy", "saved" → "save". */
+const pastBases = (p: string): string[] => [p.replace(/([^aeiou])\1ed$/, '$1'), p.replace(/ied$/, 'y'), p.replace(/ed$/, ''), p.replace(/d$/, '')].filter((b) => b !== p);
+
 /** The verb a participle is said from, when the planner knows it: "archived" → "archive", "emailed" → "email". */
 export function verbOfParticiple(participle: string): string | null {
   const p = participle.toLowerCase();
   if (PARTICIPLES[p]) return PARTICIPLES[p];
   if (!/(?:ed|en|wn|nt)$/.test(p)) return null;
-  const bases = [p.replace(/([^aeiou])\1ed$/, '$1'), p.replace(/ied$/, 'y'), p.replace(/ed$/, ''), p.replace(/d$/, ''), p.replace(/en$/, 'e'), p.replace(/n$/, '')];
-  return bases.find((b) => b && b !== p && leadingVerb(b) === b) ?? null;
+  return [...pastBases(p), p.replace(/en$/, 'e'), p.replace(/n$/, '')].find((b) => b && b !== p && leadingVerb(b) === b) ?? null;
 }
+
+/** A past tense's base, by the planner's verbs or else by the dictionary: "remembered" → "remember". */
+export const baseOfPast = (past: string): string | null => verbOfParticiple(past) ?? pastBases(past.toLowerCase()).find((b) => b.length > 2 && isEnglishWord(b)) ?? null;
 const PARTICIPLES: Readonly<Record<string, string>> = { rebuilt: 'rebuild', sent: 'send', kept: 'keep', shown: 'show', built: 'build', paid: 'pay', split: 'split', run: 'run', held: 'hold', stored: 'store', written: 'write' };
 
 /**

@@ -6,8 +6,8 @@
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
 import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
-import { isEnglishWord } from './dictionary.js';
-import { isDeed, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
+import { LANGUAGE_NAME } from './languages.js';
+import { baseOfPast, isDeed, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -66,8 +66,6 @@ function story(line: string): Request | null {
   return { text: text ?? (seen ? `Show ${deed}` : to || leadingVerb(deed) ? `Let ${who} ${deed}` : sentenceCase(deed)), problem: [also, guarded && `${guarded} (permissions)`].filter(Boolean).map((s) => theirs(s!)).join('. ') || null, why: `user story of ${who}${why ? `, ${why}` : ''}` };
 }
 
-const LANGUAGE = /^(?:English|Welsh|Irish|Gaelic|Scots|Spanish|Catalan|Basque|Galician|French|German|Dutch|Flemish|Italian|Portuguese|Polish|Czech|Slovak|Hungarian|Romanian|Bulgarian|Greek|Turkish|Arabic|Hebrew|Persian|Farsi|Urdu|Hindi|Bengali|Punjabi|Tamil|Chinese|Mandarin|Cantonese|Japanese|Korean|Vietnamese|Thai|Indonesian|Malay|Tagalog|Swahili|Russian|Ukrainian|Swedish|Danish|Norwegian|Finnish|Icelandic|Estonian|Latvian|Lithuanian|Croatian|Serbian|Slovenian)$/;
-
 function demand(line: string): Request | null {
   const m = /^(?:we|i)\b/i.test(line) ? null : DEMAND.exec(line);
   if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
@@ -77,7 +75,7 @@ function demand(line: string): Request | null {
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
   // "…have asked for the site in Welsh": the site translated.
   const inLanguage = /^((?:the|our|a)\s+.+?)\s+in\s+([A-Z][a-z]+)$/.exec(rest);
-  if (inLanguage && LANGUAGE.test(inLanguage[2]!)) return { text: `Translate ${inLanguage[1]} into ${inLanguage[2]}`, problem: null, why: `asked for by ${who}` };
+  if (inLanguage && LANGUAGE_NAME.test(inLanguage[2]!)) return { text: `Translate ${inLanguage[1]} into ${inLanguage[2]}`, problem: null, why: `asked for by ${who}` };
   // "Hospitals want patients to download their results": what the others are to do.
   const others = new RegExp(String.raw`^((?:their\s+|our\s+|the\s+)?${PEOPLE})\s+to\s+(.+)$`, 'i').exec(rest);
   if (others && !m[2]) return { text: `Let ${others[1]} ${others[2]}`, problem: null, why: `asked for by ${who}` };
@@ -200,8 +198,6 @@ const WISHED_IF = /^(?:(?:it\s+)?would\s+be|it['’]d\s+be|wouldn['’]t\s+it\s+
 const THERE_WAS = /^there\s+(?:was|were|is|are|could\s+be|would\s+be)\s+(.+)$/i;
 const THING_COULD = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:could|would|can)\s+(?:be\s+able\s+to\s+)?(?!be\b)([a-z]+\b.*)$/i;
 const THING_DID = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+([a-z]+ed)\b(.*)$/i;
-/** A past tense's base when the planner has no such verb: "remembered" → "remember", "saved" → "save". */
-const pastBase = (past: string) => [past.replace(/([^aeiou])\1ed$/, '$1'), past.replace(/ied$/, 'y'), past.replace(/ed$/, ''), past.replace(/d$/, '')].find((b) => b !== past && b.length > 2 && isEnglishWord(b)) ?? null;
 function wishedIf(sentence: string): string | null {
   const m = WISHED_IF.exec(sentence);
   if (!m) return null;
@@ -212,7 +208,7 @@ function wishedIf(sentence: string): string | null {
   const could = THING_COULD.exec(what);
   if (could) return `Make ${lowerFirst(could[1]!)} ${could[2]}`;
   const did = THING_DID.exec(what);
-  const base = did && (verbOfParticiple(did[2]!) ?? pastBase(did[2]!));
+  const base = did && baseOfPast(did[2]!);
   if (did && base) return `Make ${lowerFirst(did[1]!)} ${base}${did[3]}`;
   return null;
 }
@@ -240,14 +236,21 @@ function single(sentence: string): Request {
   return { text: fix ?? bare(sentence), problem: null, why: null };
 }
 
+/** what an explanation after a dash may still ask for: "— and fix the export too" */
+const REMEDY_SAID = /\b(?:and|also|then|plus)\s+(?:fix|add|make|build|remove|update|change)\b/i;
+
+/** "Can we get it traced end to end?": the deed said as the verb it is made of ("Trace it end to end"). */
+const gotDone = (request: string) =>
+  request.replace(/^Get\s+(it|them|this|that)\s+([a-z]+(?:ed|en))\b(?!\s+and\s)/, (m, it: string, done: string) => {
+    const base = baseOfPast(done);
+    return base ? `${sentenceCase(base)} ${it}` : m;
+  });
+
 /**
  * A line of several sentences: what is asked ("Can we …? Legal says it is urgent"), or a problem and
  * the request that follows it ("Our reset emails land in spam. Fix deliverability."). Null when the
  * line opens with a request: its parts are objectives of their own.
  */
-/** what an explanation after a dash may still ask for: "— and fix the export too" */
-const REMEDY_SAID = /\b(?:and|also|then|plus)\s+(?:fix|add|make|build|remove|update|change)\b/i;
-
 function several(sentences: readonly string[], line: string): Request | null {
   const [first, ...rest] = sentences as [string, ...string[]];
   const asked = story(first) ?? demand(first) ?? question(first);
@@ -273,16 +276,16 @@ function several(sentences: readonly string[], line: string): Request | null {
   const become = rest.map((s) => BECOME.exec(s)).find(Boolean);
   if (become) return { text: `Move to ${become[1]}`, problem: sentences.map(bare).join('. '), why: `the problem: ${bare(first)}` };
   // "…Can we get it traced end to end?": a question after the problem, about it, asks for what it asks.
-  const at = rest.findIndex((s) => isRequest(s, false) || (question(s) !== null && pointsBack(question(s)!.text))) + 1;
+  const at =
+    rest.findIndex((s) => {
+      const asks = question(s);
+      return isRequest(s, false) || (asks !== null && pointsBack(asks.text));
+    }) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
-  // "Can we get it traced end to end?": the deed said as the verb it is made of ("Trace it end to end").
-  const request = sentenceCase(sentences.slice(at).map((s) => question(s)?.text ?? wish(s)?.text ?? bare(s)).join('. ')).replace(/^Get\s+(it|them|this|that)\s+([a-z]+(?:ed|en))\b(?!\s+and\s)/, (m, it: string, done: string) => {
-    const base = verbOfParticiple(done) ?? pastBase(done);
-    return base ? `${sentenceCase(base)} ${it}` : m;
-  });
+  const request = gotDone(sentenceCase(sentences.slice(at).map((s) => question(s)?.text ?? wish(s)?.text ?? bare(s)).join('. ')));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
   if (pointsBack(request)) {
     const put = named(request, first);
