@@ -67,10 +67,18 @@ export const MAX_OBJECTIVES = 30;
 /** The hub keeps objectives to 500 characters. */
 const MAX_OBJECTIVE_CHARS = 500;
 
+/**
+ * "…; it has been the same key since 2021", "…; a script can place 500 bids a second": a clause after a
+ * semicolon that tells how things are, about what was just named, is why, not more work.
+ */
+const TOLD_AFTER =
+  /^(?:(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+)/i;
+
 /** Splits one line of prose into objective texts: semicolons, commas and "and <verb>". */
 function splitLine(line: string): string[] {
   return line
     .split(';')
+    .filter((part, i) => i === 0 || !TOLD_AFTER.test(part.trim()))
     .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
     .map((m) => m.replace(/\s*[.!:]+$/, '').trim())
     // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.

@@ -182,6 +182,8 @@ const ADJECTIVES = /^(?:faster|fast|quicker|usable|accessible|available|responsi
 
 /** An adjective said by its ending: "collapsible", "sortable", "shareable" (not a "timetable"). */
 const ABLE = /^(?!\w*(?:timetable|vegetable)$)[a-z]{4,}(?:able|ible)$/i;
+/** A word for a state a thing is made to be: "idempotent", "traceable". */
+export const isStateWord = (word: string): boolean => ADJECTIVES.test(word) || ABLE.test(word);
 /** Nouns that qualify an adjective: "keyboard accessible", "mobile friendly". */
 const QUALIFIERS = /^(?:keyboard|mobile|touch|voice|print|screen-reader|seo|search-engine|user|developer|cache)$/i;
 
@@ -264,7 +266,8 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
   const outcome = object.replace(/^that\s+/i, '').replace(REMEDY_TAIL, '').trim();
   if (!outcome) return null;
   const m = /^(.+?)\s+(?:is|are)\s+(?!not\b)(.+)$/i.exec(outcome);
-  if (m && !FINITE.test(m[1]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
+  // (…not the "is" of a clause after it: "the member gets a text when the class is cancelled")
+  if (m && !FINITE.test(m[1]!) && !/\b(?:when|whenever|if|because|after|before|while|until|once|unless|gets?|has)\b/i.test(m[1]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
   return { verb: 'make sure', action: `Make sure ${outcome}`, object: outcome, outcome };
 }
 

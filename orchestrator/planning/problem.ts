@@ -81,7 +81,7 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
     const rest = w.slice(i + 1);
     // "…and customers notice" is said about the problem, not part of it.
     // "…taking seven hours and is still running": a second predicate of the same subject is said about it, not fixed.
-    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, '').replace(/,?\s+and\s+(?:is|are|was|were|has|have|had)\s.*$/i, ''), subject: subject.join(' '), at: i });
+    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, '').replace(/,?\s+and\s+(?:(?:they|it|these|this)\s+)?(?:is|are|was|were|has|have|had|can|could|may|will)\s.*$/i, ''), subject: subject.join(' '), at: i });
     if (BE.test(word)) return said('being');
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
@@ -91,8 +91,14 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
       const base = rest[0] ? baseOf(rest[0], rest[1], true) : null;
       return base ? said(`not ${gerund(base)}`, rest.slice(1)) : null;
     }
+    // "…the pet insurance reset emails never expire": a word before the real subject's plural and its verb names that subject.
+    if (/^[a-z]+[^s]s$/i.test(rest[0] ?? '') && /^(?:never|still|always|often|sometimes|don't|won't|can't|aren't|are|have|keep|no\s+longer)$/i.test(rest[1] ?? '')) continue;
     const base = baseOf(word, rest[0], plural);
     if (base) return said(gerund(base));
+    // "the admin console accepts session tokens": a singular subject's -s form of a verb the planner knows.
+    const object = rest[0] ?? '';
+    const known = !plural && i >= 2 && /^[a-z]{3,}[^s]s$/.test(word) && /^[a-z]/.test(object) && !PROBLEM_VERBS.has(object) && !ADVERBS.test(object) && !leadingVerb(object) ? [word.replace(/es$/, ''), word.replace(/s$/, '')].find((b) => leadingVerb(b) === b) : undefined;
+    if (known) return said(gerund(known));
     // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.
     const prev = w[i - 1]!;
     // "fitness users in Japan see…": people named for what they do (users, drivers, visitors) are no verb.
@@ -135,7 +141,7 @@ function whyAsStatement(question: string): string | null {
 }
 
 /** "We need to…", "I'd like…", "Please…", "Let's…": a request, not a problem told. */
-export const WISH = /^(?:(?:we|i)\s+(?:really\s+)?(?:need|want|must|should|have|would\s+like|'d\s+like|’d\s+like|are\s+going)\s+(?:to\s+)?|please\s+|let'?s\s+|let’s\s+)/i;
+export const WISH = /^(?:(?:we|i)['’]d\s+(?:really\s+)?(?:like|love)\s+(?:to\s+)?|(?:we|i)\s+(?:really\s+)?(?:need|want|must|should|have(?=\s+to\b)|would\s+like|'d\s+like|’d\s+like|are\s+going)\s+(?:to\s+)?|please\s+|let'?s\s+|let’s\s+)/i;
 
 /** Words the phrasing turns a statement round on ("is too slow", "crashes", "looks broken"). */
 const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?|freezes?|times?|leaks?|doesn't|don't|won't|can't|cannot|needs|requires|lacks|should|must|has|have)$/i;

@@ -7,7 +7,7 @@
  */
 import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
 import { LANGUAGE_NAME } from './languages.js';
-import { baseOfPast, isDeed, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
+import { baseOfPast, isDeed, isStateWord, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -68,7 +68,8 @@ function story(line: string): Request | null {
 
 function demand(line: string): Request | null {
   const m = /^(?:we|i)\b/i.test(line) ? null : DEMAND.exec(line);
-  if (!m || !/asking|ask|asked|request|want/i.test(line)) return null;
+  // "…keep asking how to log a shift": questions asked, not a feature.
+  if (!m || !/asking|ask|asked|request|want/i.test(line) || /^(?:how|why|what|where|when|who|which)\b/i.test(m[3]!)) return null;
   // "asking for a way to export grades": what they want to do themselves.
   // "ask whether they can collect deposits": what they ask to do.
   const rest = m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '').replace(/^(?:whether|if)\s+(?:they|we|you)\s+(?:can|could|may)\s+/i, '');
@@ -133,7 +134,11 @@ const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|a
 
 /** "When a worker scans a parcel, the tracking page should update": the condition goes after what is asked. */
 const FRONT_CLAUSE = /^(when|whenever|every\s+time|each\s+time|if|once|after|as\s+soon\s+as|while|before)\s+([^,]{3,120}),\s+(\S.*)$/i;
+/** "After Tuesday's outage", "when the batch ran twice": what happened once, told before what is asked. */
+const PAST_EVENT = /^(?:(?:last|this)\s+\w+['’]s|[A-Z][a-z]+day['’]s|yesterday['’]s|the\s+(?:last|recent)|an?|the)\s+(?:[\w-]+\s+)?(?:outage|incident|breach|crash|failure|release|launch|audit|migration|deploy|leak|downtime)$|\b(?:was|were|ran|went|had|did|broke|got|lost)\b|^(?:the|a|an|our|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?<!\b(?:is|are|gets?|be|been)\s+)[a-z]{3,}ed\b(?![^,]*\b(?:should|must|will)\b)/;
 function conditionLast(sentence: string): string {
+  const past = FRONT_CLAUSE.exec(sentence);
+  if (past && /^(?:after|when)$/i.test(past[1]!) && PAST_EVENT.test(past[2]!)) return conditionLast(sentenceCase(past[3]!));
   const m = FRONT_CLAUSE.exec(sentence);
   if (!m || /^(?:time|possible|needed|necessary|you\s+can)\b/i.test(m[2]!)) return sentence;
   const end = /[.!?]+$/.exec(m[3]!)?.[0] ?? '';
@@ -146,7 +151,7 @@ const TICKET = /^(bug|spike|feature|chore|story|task|epic|improvement|request|en
 /** Sentences, and clauses set apart by a dash or a semicolon. */
 const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|critical|important|must|high\s+priority|low\s+priority|nice\s+to\s+have|optional|p[0-3])\b)|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
-const pointsBack = (request: string) => /\b(?:it|them|this|that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
+const pointsBack = (request: string) => /\b(?:it(?!\s+would\b)|them|this|(?<!\b(?:the|a|an|every|each)\s+[\w-]+\s+)that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
 /** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
 const SOLVES = /^(?:fix|patch|remediate|mitigate|close|solve|sort|figure|debug|investigate|into|get|bring|speed|resolve|address|handle|find|stop|kill|prevent|track|hunt|chase|work|at)$/i;
 
@@ -171,12 +176,15 @@ function named(request: string, problem: string): string | null {
 /** "That needs to become a staged rollout…": what the thing told of is to be moved to. */
 const BECOME = /^(?:that|this|it|they|these)\s+(?:needs?\s+to|should|must|has\s+to|have\s+to|ought\s+to)\s+(?:become|be\s+replaced\s+(?:by|with)|turn\s+into|change\s+to|move\s+to)\s+(.+?)[.!]*$/i;
 
+/** "Deposit refunds go to PayPal": where things go or sit, told; a sentence, not a label. */
+const GOES = /\b(?:go|goes|went|sit|sits|live|lives|end\s+up|ends\s+up|come\s+in|comes\s+in|arrive|arrives|pile\s+up|piles\s+up)\s+(?:to|into|through|in|on|via|by|from|straight)\b/i;
+
 /** A sentence that asks for something, said as a request (not "Add-ons are…", not a statement). */
 const isRequest = (sentence: string, first: boolean) => {
   const asked = sentence.replace(WISH, '');
   // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
   // (…or a verb the lists do not hold, known by the article after it: "roll the synonyms back".)
-  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (!first && /^(?!(?:it|this|that|there|they|we|he|she|which|what|the|a|an|our|all|every|each|no|some|half|most|many|none|both|several|few|one|two|three)\b)[a-z]+\s+(?:the|a|an|our|all|every|each)\s/i.test(asked)) || (asked !== sentence && /^(?:we|i)\s+(?:really\s+)?(?:need|want)\s/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
+  const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (!first && /^(?!(?:it|this|that|there|they|we|he|she|which|what|the|a|an|our|all|every|each|no|some|half|most|many|none|both|several|few|one|two|three)\b)[a-z]+\s+(?:the|a|an|our|all|every|each)\s/i.test(asked)) || (asked !== sentence && /^(?:we|i)(?:\s+(?:really\s+)?(?:need|want)\s|['’]d\s+(?:really\s+)?(?:like|love)\s+(?!(?:it|them|this|that)\b))/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
   return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
@@ -213,8 +221,40 @@ function wishedIf(sentence: string): string | null {
   return null;
 }
 
+/**
+ * "The auditors want every refund traceable…", "We need every reading to land in the archive once",
+ * "Finance needs all invoices archived…": a thing wanted in a state, or doing something, is made so.
+ */
+const WANTED = new RegExp(
+  String.raw`^(?:we|i|(?:the|our)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|${PEOPLE}|legal|finance|compliance|security|management)\s+(?:really\s+|also\s+)?(?:want|wants|need|needs|would\s+like|['’]d\s+like|expect|expects|require|requires)\s+((?:every|each|all|the|our|their|any)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+(?:to\s+([a-z]+)|((?!to\b)[a-z]+(?:able|ible|ed|en|ent)))\b(.*?)[.!?]*$`,
+  'i',
+);
+function wanted(sentence: string): Request | null {
+  const m = WANTED.exec(sentence);
+  if (!m) return null;
+  const [, thing, verb, state, rest] = m as unknown as [string, string, string | undefined, string | undefined, string];
+  const why = 'said as what is wanted';
+  if (verb && verb.toLowerCase() === 'be') {
+    const done = /^\s+([a-z]+)\b(.*)$/i.exec(rest);
+    const base = done && verbOfParticiple(done[1]!);
+    return base ? { text: `${sentenceCase(base)} ${thing}${done![2]}`, problem: null, why } : null;
+  }
+  if (verb) return { text: `Make ${thing} ${verb}${rest}`, problem: null, why };
+  if (isStateWord(state!)) return { text: `Make ${thing} ${state}${rest}`, problem: null, why };
+  const base = verbOfParticiple(state!);
+  return base && /(?:ed|en)$/i.test(state!) ? { text: `${sentenceCase(base)} ${thing}${rest}`, problem: null, why } : null;
+}
+
 const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
+/** "A pipeline, please.", "A short guide with screenshots, please": a thing asked for by name. */
+const PLEASE = /^((?:an?|the|one|some)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+)(?:\s+first)?,?\s+please[.!]*$/i;
+const WRITTEN = /\b(?:guide|runbook|tutorial|handbook|playbook|checklist|readme|write-?up|proposal|plan|document|docs|documentation|faq|page|reference|diagram|adr|rfc)\b/i;
+
 function wish(sentence: string): Request | null {
+  const state = wanted(sentence);
+  if (state) return state;
+  const named = PLEASE.exec(sentence);
+  if (named && !leadingVerb(named[1]!) && !STATEMENT.test(named[1]!)) return { text: `${WRITTEN.test(named[1]!) ? 'Write' : 'Set up'} ${lowerFirst(named[1]!)}`, problem: null, why: 'asked for by name' };
   for (const re of WISHED) {
     const m = re.exec(sentence);
     if (m) return { text: `Let ${m[1]!.replace(/^(?:hr|finance|support|legal)$/i, (d) => (d.length <= 2 ? d.toUpperCase() : d.toLowerCase()))} ${m[2]}`, problem: null, why: 'said as a wish' };
@@ -229,7 +269,7 @@ function wish(sentence: string): Request | null {
 
 /** A line of one sentence: a story, reported demand, a question, a problem told as a statement, or a request. */
 function single(sentence: string): Request {
-  const asked = story(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
+  const asked = story(sentence) ?? wanted(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
   if (asked) return asked;
   // "Support tickets pile up because…" opens with a word that could be a verb, but tells a problem.
   const fix = isRequest(sentence, true) && !CAUSED_LOAD.test(sentence) ? null : fixOf(sentence);
@@ -253,11 +293,12 @@ const gotDone = (request: string) =>
  */
 function several(sentences: readonly string[], line: string): Request | null {
   const [first, ...rest] = sentences as [string, ...string[]];
-  const asked = story(first) ?? demand(first) ?? question(first);
+  const asked = story(first) ?? demand(first) ?? question(first) ?? wish(first);
   if (asked) {
     const context = rest.filter((s) => !isRequest(s, false)).map(bare);
     // "Sort that out" after a question asks for what the question asked.
-    const more = rest.filter((s) => isRequest(s, false) && !pointsBack(s)).map(bare);
+    // ("…? I'd like a recommendation first" is about the question, not more work.)
+    const more = rest.filter((s) => isRequest(s, false) && !pointsBack(s) && !/^(?:we|i)['’]d\s/i.test(s)).map((s) => wish(s)?.text ?? bare(s));
     return { text: [asked.text, ...more].join('; '), problem: [asked.problem, ...context].filter(Boolean).join('. ') || null, why: [asked.why, ...context].filter(Boolean).join('; ') };
   }
   // "Dedupe the dealer records — half the dealers exist twice": a request, then why, after a dash.
@@ -266,10 +307,10 @@ function several(sentences: readonly string[], line: string): Request | null {
   if (isRequest(first, true)) return null;
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
   // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
-  const label = !leadingVerb(first) && !STATEMENT.test(first) && !/^(?:we|i|they|you|it|he|she)\s/i.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
-  if (label && isRequest(rest[0]!, false) && !pointsBack(rest[0]!)) return { text: bare(first), problem: rest.map(bare).join('. '), why: `how it works: ${rest.map(bare).join('. ')}` };
+  const label = !leadingVerb(first) && !STATEMENT.test(first) && !GOES.test(first) && !/\b(?:someone|somebody|everyone|nobody|we|they|i|he|she|people)\b/i.test(first) && !/^(?:we|i|they|you|it|he|she)\s/i.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
+  if (label && isRequest(rest[0]!, false) && !pointsBack(rest[0]!) && !wanted(rest[0]!)) return { text: bare(first), problem: rest.map(bare).join('. '), why: `how it works: ${rest.map(bare).join('. ')}` };
   // "Topic: GDPR. Families have asked for an export…": what is asked under the label.
-  const askedUnder = label && first.split(/\s+/).length <= 3 ? (story(rest[0]!) ?? demand(rest[0]!) ?? question(rest[0]!)) : null;
+  const askedUnder = label && first.split(/\s+/).length <= 3 ? (story(rest[0]!) ?? wanted(rest[0]!) ?? demand(rest[0]!) ?? question(rest[0]!)) : null;
   if (askedUnder) return { ...askedUnder, problem: [first, ...rest.slice(1)].map(bare).join('. '), why: [`about ${bare(first)}`, askedUnder.why].filter(Boolean).join('; ') };
   const underLabel = label && first.split(/\s+/).length <= 3 && !fixOf(first) ? fixOf(rest[0]!) : null;
   if (underLabel) return { text: underLabel, problem: [first, ...rest].map(bare).join('. '), why: `about ${bare(first)}` };
@@ -279,13 +320,14 @@ function several(sentences: readonly string[], line: string): Request | null {
   const at =
     rest.findIndex((s) => {
       const asks = question(s);
-      return isRequest(s, false) || (asks !== null && pointsBack(asks.text));
+      // "…What would it take to split it out?": a question after what is told asks for what it asks.
+      return isRequest(s, false) || (asks !== null && (pointsBack(asks.text) || (!/^(?:why|how\s+come)\b/i.test(first) && leadingVerb(asks.text) !== null)));
     }) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
-  const request = gotDone(sentenceCase(sentences.slice(at).map((s) => question(s)?.text ?? wish(s)?.text ?? bare(s)).join('. ')));
+  const request = gotDone(sentenceCase(sentences.slice(at).map((s) => question(s)?.text ?? wish(s)?.text ?? sentenceCase(bare(s).replace(WISH, ''))).join('. ')));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
   if (pointsBack(request)) {
     const put = named(request, first);
@@ -333,7 +375,15 @@ function findingFix(finding: string): string {
 }
 
 /** "Pen test finding: …", "Audit finding 3: …": a finding, whose fix is asked; its source says what it touches. */
-const FINDING = /^((?:(?:external|internal|annual|latest|our)\s+)?(?:pen(?:etration)?[ -]?test|pentest|security|audit(?:or)?(?:['’]?s)?|accessibility|a11y|compliance|soc\s?2|iso\s?27001|gdpr|pci(?:[ -]dss)?|qa|code\s+review|usability|ux)\s+)?(finding|observation|recommendation|complaint|feedback)s?(?:\s*#?\s*\d+)?\s*[:—–-]\s+(\S.*)$/i;
+const SOURCE = String.raw`(?:(?:external|internal|annual|latest|our)\s+)?(?:pen(?:etration)?[ -]?test|pentest|security(?:\s+review|\s+audit)?|audit(?:or)?(?:['’]?s)?|accessibility(?:\s+audit)?|a11y|compliance|soc\s?2|iso\s?27001|gdpr|pci(?:[ -]dss)?|qa|code\s+review|usability|ux)`;
+/** "(high)", "#4", ", item 7": how bad a finding is, or its number in the report. */
+const RANKED = String.raw`(?:\s*#?\s*\d+|\s*\((?:critical|high|medium|moderate|low|minor|major|info(?:rmational)?|p[0-4]|sev(?:erity)?[ -]?\d)\)|,?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+)*`;
+const FINDING = new RegExp(String.raw`^(?:(${SOURCE})\s+)?(finding|observation|recommendation|complaint|feedback)s?${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
+/** "Penetration test, item 7: …": a report's item, with no word for a finding. */
+const REPORT_ITEM = new RegExp(String.raw`^(${SOURCE}),?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
+
+const GIVEN_WHEN_THEN = /^given\s+(.+?),?\s+when\s+(.+?),?\s+then\s+(.+?)[.!]*$/i;
+const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:context|background)\s*[.:—–-]\s+(?=\S)/i;
 
 export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
@@ -364,7 +414,8 @@ export function requestOf(said: string): Request {
     const asked = requestOf(sentenceCase(purpose[2]!));
     return { ...asked, why: [asked.why, `in order to ${purpose[1]!.trim()}`].filter(Boolean).join('; ') };
   }
-  const finding = FINDING.exec(line);
+  const item = REPORT_ITEM.exec(line);
+  const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray));
   if (finding) {
     const source = `${(finding[1] ?? '').trim()} ${finding[2]!.toLowerCase()}`.trim();
     const asked = requestOf(findingFix(finding[3]!));
@@ -405,6 +456,12 @@ export function requestOf(said: string): Request {
     const asked = requestOf(line.slice(topic[0].length));
     return { ...asked, problem: [topic[1]!.trim(), asked.problem].filter(Boolean).join('. '), why: [`about ${topic[1]!.trim()}`, asked.why].filter(Boolean).join('; ') };
   }
+  // "Given a member has booked, when the class is cancelled, then the member gets a text": the outcome, when it happens.
+  const scenario = GIVEN_WHEN_THEN.exec(line);
+  if (scenario) return { ...requestOf(`Make sure ${scenario[3]} when ${scenario[2]}`), problem: `given ${scenario[1]}`, why: 'said as a scenario' };
+  // "Climbing gym, some context. We run four gyms…": what follows the context is read.
+  const context = CONTEXT_FIRST.exec(line);
+  if (context) return requestOf(line.slice(context[0].length));
   const all = line.split(SENTENCES).map((s) => s.trim()).filter(Boolean);
   const asking = all.filter((s) => !META.test(s));
   const sentences = (asking.length ? asking : all).map(conditionLast);

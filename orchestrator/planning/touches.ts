@@ -66,6 +66,8 @@ const WAITING = /\b(?:takes?|taking|slow|seconds|minutes|time[sd]?\s+out|timeout
 const PRODUCT = /(?<![\w-])(?:product|platform|marketplace|app|apps|application|service|site|website|system|game|portal)(?![\w-])/i;
 const WHOLE = /\b(?:complete|whole|entire|full|brand[- ]new|from\s+scratch|end[- ]to[- ]end)\b/i;
 const PLATFORMS = /\b(?:web|ios|android|mobile|desktop|iphone|ipad|tablet)\b/gi;
+/** "the whole app available in Welsh": a product made to be so, not built. */
+const MADE_SO = new RegExp(`${PRODUCT.source}\\s+(?:fully\\s+)?[a-z]+(?:able|ible)\\b`, 'i');
 const BUILDS = new Set(['build', 'rebuild', 'create', 'launch', 'develop', 'make', 'ship', 'deliver', 'design', 'rewrite']);
 
 /** A system of our own swapped for another: the choice is an architecture decision. */
@@ -85,7 +87,8 @@ export function touches(phrase: Phrase): Concern[] {
   const platforms = new Set((text.match(PLATFORMS) ?? []).map((p) => p.toLowerCase()));
   // The product is what is built, not where something goes ("push notifications in the iOS and Android apps").
   const built = phrase.object.split(/\s+(?:in|on|for|to|with|into|across|inside|within|where|that|which)\s+|:/i)[0] ?? '';
-  if (phrase.cls !== 'fix' && BUILDS.has(verb) && PRODUCT.test(built) && (WHOLE.test(phrase.object) || platforms.size >= 2)) add.push('cto', 'ops', 'visual', 'frontend', 'backend', 'qa');
+  // ("Make the whole app available in Welsh" makes it so; it builds no product.)
+  if (phrase.cls !== 'fix' && BUILDS.has(verb) && !(verb === 'make' && MADE_SO.test(phrase.object)) && PRODUCT.test(built) && (WHOLE.test(phrase.object) || platforms.size >= 2)) add.push('cto', 'ops', 'visual', 'frontend', 'backend', 'qa');
   if ((SWAPS.has(verb) && OUR_OWN.test(phrase.object)) || (CHOOSES.has(verb) && ALTERNATIVES.test(phrase.object))) add.push('cto');
   if (releasesLibrary(phrase.verb, text)) add.push('backend', 'ops');
   if (phrase.receiver && GIVEN_TO_LOOK_AT.test(phrase.thing)) add.push('frontend', 'backend');

@@ -1,0 +1,79 @@
+/**
+ * Round 15 of the planner's titles, on sentences written for it (none from a blind set): a finding with
+ * its severity or item number, a clause after a semicolon that only tells why, a question after what is
+ * told, a thing wanted in a state, a scenario, an incident told before the request, context first, a
+ * thing asked for by name, and a singular subject's verb the planner knows.
+ */
+import { describe, expect, it } from 'vitest';
+import { planOf } from './plan-of.js';
+
+const titlesOf = (text: string) => planOf(text).titles.join(' | ');
+
+describe('planner titles, round 15', () => {
+  it('a finding keeps its fix when the report ranks or numbers it', () => {
+    expect(titlesOf('Audit finding (medium): the ticket scanner app stores staff PINs in plain text.')).toContain('Fix the ticket scanner app storing staff PINs in plain text');
+    const item = titlesOf("Security review, item 4: the export endpoint returns other tenants' orders when the id is changed.");
+    expect(item).toContain("Fix the export endpoint returning other tenants' orders when the id is changed");
+    expect(item).not.toMatch(/security review, item/i);
+  });
+
+  it('a verb the planner knows is the verb of a singular subject, and a noun before a plural is no verb', () => {
+    const tokens = titlesOf('Pen test finding: the admin console accepts session tokens in the URL, and they can be read from the server logs.');
+    expect(tokens).toContain('Fix the admin console accepting session tokens in the URL');
+    expect(tokens).not.toMatch(/tokening|they can be read/);
+    expect(titlesOf('Topic: password reset — the links in the school reset emails never expire.')).toContain('Fix the links in the school reset emails never expiring');
+    // …but a plural noun before its own verb is no verb: "the onboarding emails look broken".
+    expect(titlesOf('Why do our invoice emails bounce for some corporate domains?')).not.toMatch(/emailing/);
+  });
+
+  it('a clause after a semicolon that tells how things are is why, not more work', () => {
+    const said = planOf('Rotate the API signing key for the kiosk app; it has been the same one since 2019.').said;
+    expect(said).toEqual(['Rotate the API signing key for the kiosk app']);
+    expect(planOf('Add a rate limit to the login endpoint; a bot can try 300 passwords a minute.').said).toHaveLength(1);
+  });
+
+  it('a question after what is told asks for what it asks', () => {
+    const titles = titlesOf('The timetable service and the booking page are one Django project nobody wants to touch. What would it take to pull bookings out into a service of its own?');
+    expect(titles).toContain('Pull bookings out into a service of its own');
+    expect(titles).not.toMatch(/\bare one Django project\b/);
+    // …but a why-question is the request itself, and what follows it a second part.
+    expect(titlesOf('Why do our Postgres backups take 7 hours, and can we restore in under one?')).toContain('Speed up our Postgres backups');
+  });
+
+  it('a thing wanted in a state, or doing something, is made so', () => {
+    expect(titlesOf('Deposit refunds go to PayPal accounts. The auditors want every refund traceable to the order that caused it.')).toContain('Make every refund traceable to the order that caused it');
+    expect(titlesOf('The sensor feed loses messages when the broker restarts. We need every message to reach the archive exactly once.')).toContain('Make every message reach the archive exactly once');
+    expect(titlesOf('We want the nightly import to be retried three times before it pages anyone.')).toContain('Retry the nightly import three times before it pages anyone');
+  });
+
+  it('a scenario asks for its outcome, when it happens', () => {
+    const titles = titlesOf('Given a member has booked a class, when the class is cancelled, then the member gets a text and a refund within an hour.');
+    expect(titles).toContain('Make sure the member gets a text and a refund within an hour when the class is cancelled');
+    expect(titles).not.toMatch(/\bgiven\b/i);
+  });
+
+  it('an incident told before the request is why, not part of the title', () => {
+    const titles = titlesOf('After last week\'s incident, when the invoice job ran at the same time on two nodes, the job has to take a lock so that it runs once.');
+    expect(titles).toContain('Make the job take a lock so that it runs once');
+    expect(titles).not.toMatch(/\bhow we when\b|incident/);
+    // …but a condition still holds: "when a parcel is scanned" is when the page updates.
+    expect(titlesOf('When a parcel is scanned, the tracking page should update within a minute.')).toContain('when a parcel is scanned');
+  });
+
+  it('context first gives way to what is asked after it', () => {
+    const titles = titlesOf("Bakery chain, some background. We have six shops and each keeps its own stock sheet. We'd like one stock system for all six shops and a screen for the bakers.");
+    expect(titles).toMatch(/one stock system for all six shops/);
+    expect(titles).not.toMatch(/background|six shops and each keeps/);
+  });
+
+  it('a thing asked for by name is set up, or written when it is a document', () => {
+    expect(titlesOf('Deploys: today someone copies files over FTP by hand. A pipeline, please.')).toContain('Set up a pipeline');
+    expect(titlesOf('New volunteers keep asking how to log a shift. A short guide with screenshots, please.')).toContain('Write a short guide with screenshots');
+    // …but a statement that ends in "please" is no thing's name.
+    expect(titlesOf('the kiosk app takes 9 seconds to start on the old tablets. under 3, please')).not.toMatch(/^Set up/);
+  });
+
+  it('a product made to be so is not built as a whole product', () => {
+    expect(planOf('Make the whole app available in Welsh by April.').roles.has('devops')).toBe(false);
+  });
+});
