@@ -158,7 +158,7 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null) ||
       (prev >= 0 && continuesList(merged[prev]!, bare)) ||
       // "…retrained weekly and served through an API": a participle goes on describing the same thing.
-      /^[a-z]+(?:ed|en|wn)\s+(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare) ||
+      /^[a-z]+(?:ed|en|wn)\s+(?:(?:out|up|back|off|down|over)\s+)?(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare) ||
       // "…into French, German and Polish": a list of names goes on, whatever verb a name spells.
       (prev >= 0 && /,\s*[A-Za-z][\w-]*$/.test(merged[prev]!) && /^[\w-]+(?:\s+data)?(?:,|$)/.test(bare) && parts[i - 1]?.trim() === 'and') ||
       // "…into Welsh and Polish": two names, the second capitalised as a name is, not a verb.

@@ -43,7 +43,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], take: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], take: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], catch: ['behave'], spot: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], bump: ['change', 'upgrade of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -126,7 +126,7 @@ const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|we|i)\b).)+?)\s+(?:sho
 const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
 const FAILING = /^((?:(?!\b(?:if|when|whenever|unless|once)\b).)+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
-const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no)\s+(.+)$/i;
+const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no|(?<=(?:[^s]s|people|staff)\s+)need)\s+(.+)$/i;
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
 
@@ -274,7 +274,7 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
 /** Words for people, by their head: "artists", "families", "a parent who leaves the nursery" (not servers or printers). */
 const PEOPLE_HEAD = /(?:ers|ors|ists|ians|ants|ents|ees|people|staff|guests|artists|parents|families|members|users|customers|clients|patients|students|children|crew|volunteers|relatives|residents|citizens|pupils|learners|owners|holders)$/i;
 const THING_HEAD = /(?:servers|printers|scanners|containers|routers|buffers|timers|filters|headers|trackers|loggers|handlers|controllers|readers|sensors|monitors|adapters|parsers|schedulers|workers|brokers|clusters|counters|components|documents|payments|agents)$/i;
-function isPeople(subject: string): boolean {
+export function isPeople(subject: string): boolean {
   if (/\bwho\b/i.test(subject)) return true;
   const head = (subject.split(/\s+(?:of|on|in|at|for|with|from|who)\s+/i)[0] ?? subject).trim().split(/\s+/).at(-1) ?? '';
   return PEOPLE_HEAD.test(head.replace(/['’]s?$/, '')) && !THING_HEAD.test(head);
@@ -367,6 +367,8 @@ export function parsePhrase(text: string): Phrase {
     if ((cls === 'change' || cls === 'build') && secondVerb(object)) cls = 'behave';
     // "Connect to the Shopify API", "integrate with Slack": the verb takes a preposition, so it is said as a deed, not a thing.
     if (cls === 'build' && /^(?:to|with|into|onto|from|against)\s/i.test(object)) cls = 'behave';
+    // "Build every commit for all three boards": a deed done to each of many, not a thing to build.
+    if (cls === 'build' && /^(?:every|each|all)\s/i.test(object)) cls = 'behave';
     // "Ship the iOS app to TestFlight" is a release, not a thing to build.
     if (['ship', 'launch', 'deliver', 'publish', 'release'].includes(verb) && /\s(?:to|on|in|into)\s/i.test(object)) cls = 'behave';
     const receiver = ['give', 'offer', 'provide', 'show', 'send', 'grant'].includes(verb) ? (WHO.exec(object)?.[0] ?? receiverOf(object)) : undefined;
@@ -387,7 +389,7 @@ export function parsePhrase(text: string): Phrase {
     const subject = lowerFirst((m[1] ?? m[3] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
     // "takes 9 s to load for…" is its loading that is sped up.
-    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
+    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$|^,\s.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
     const object = `${subject}${rest ? ` ${rest}` : ''}`;
     return phraseOf('change', 'speed up', `Speed up ${object}`, object);
   }
@@ -420,9 +422,30 @@ export function parsePhrase(text: string): Phrase {
     }
   }
   // "An email alert when a shift has no volunteer": what lacks is in a clause of the thing asked for.
-  if ((m = LACKS.exec(t)) && !WHO.test(m[1]!) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!)) {
-    const object = `${lowerFirst(m[2]!.trim())} to ${lowerFirst(m[1]!.trim())}`;
-    return phraseOf('build', 'add', `Add ${object}`, object);
+  if ((m = LACKS.exec(t)) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!)) {
+    const [, lacking, lacked] = m as unknown as [string, string, string];
+    // "The app needs Welsh alongside English": a language needed is a translation.
+    const language = /^([A-Z][a-z]+)\b(.*)$/.exec(lacked.trim());
+    if (language && LANGUAGE_NAME.test(language[1]!)) {
+      const object = `${lowerFirst(lacking.trim())} into ${language[1]}${language[2]!.replace(/[.!]+$/, '')}`;
+      return phraseOf('change', 'translate', `Translate ${object}`, object);
+    }
+    // "New postdocs need a walkthrough": people are given what they need.
+    const people = isPeople(lacking) || WHO.test(lacking);
+    // "Librarians need a way to mark a book as lost": they are let.
+    const way = people ? /^(?:a\s+way|an\s+option|the\s+ability)\s+to\s+(\S.*?)[.!]*$/i.exec(lacked.trim()) : null;
+    if (way) {
+      const who = lowerFirst(lacking.trim());
+      return phraseOf('enable', 'let', `Let ${who} ${way[1]}`, `${who} ${way[1]}`, { who, deed: way[1]! });
+    }
+    if (people && !/^(?:a\s+way|an\s+option|the\s+ability|to)\b/i.test(lacked.trim())) {
+      const object = `${lowerFirst(lacked.trim().replace(/[.!]+$/, ''))} for ${lowerFirst(lacking.trim())}`;
+      return phraseOf('build', 'add', `Add ${object}`, object);
+    }
+    if (!people) {
+      const object = `${lowerFirst(lacked.trim())} to ${lowerFirst(lacking.trim())}`;
+      return phraseOf('build', 'add', `Add ${object}`, object);
+    }
   }
   // A purpose or a relative clause does not make a noun phrase a sentence ("Feature flags so we can release").
   const head = t.split(/\s+(?:so that|so|to|that|which|who|where|if|when|unless)\s+/i)[0] ?? t;

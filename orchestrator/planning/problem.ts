@@ -6,7 +6,7 @@
  * phrasing already turns round ("The export is too slow", "The app crashes on launch") is returned as a
  * statement, for phrasing.ts to turn.
  */
-import { leadingVerb, lowerFirst, parsePhrase, verbOfParticiple } from './phrasing.js';
+import { isStateWord, leadingVerb, lowerFirst, parsePhrase, verbOfParticiple } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
@@ -17,7 +17,9 @@ const REPORTED =
 const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|doesn't|don't|isn't|aren't|didn't))\s+(.+?)\??$/i;
 
 /** Verbs a problem is told with, in their base form. */
-const PROBLEM_VERBS = new Set(['lose', 'find', 'sit', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock']);
+const PROBLEM_VERBS = new Set(['lose', 'find', 'sit', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock', 'fall', 'fall over', 'die', 'choke']);
+/** Verbs that tell something going wrong by themselves ("falls over", "drops off the network"), not what shows it. */
+const FAILING_VERBS = new Set(['fall', 'fall over', 'die', 'choke', 'crash', 'freeze', 'hang', 'break', 'fail', 'drop', 'lose', 'lag', 'stall', 'go', 'vanish', 'disappear', 'leak', 'drain', 'overlap', 'flicker', 'skip', 'double', 'miss', 'corrupt', 'bounce', 'expire', 'spike', 'drift']);
 const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just|silently|quietly|intermittently|sporadically|periodically|frequently|usually)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
@@ -178,6 +180,11 @@ export function fixOf(statement: string, complaint = false): string | null {
     // "…tell us the app marks readings as 'estimated'": a clause the rules cannot turn is the case to fix.
     return fixOf(said, true) ?? `Fix ${/^(?:the|our|a|an|my|their|this|some|every)\s/i.test(said) ? 'the case where ' : ''}${said}`;
   }
+  // "New drivers need a checklist": a thing people need is asked for, not a problem they have.
+  if (!complaint && /^(?:new\s+|our\s+|the\s+|all\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+need\s+(?:a|an|some|more|better|clearer|proper)\s/i.test(s)) return null;
+  // "Is the filing flow usable with the keyboard only?": asked of a state it should be in.
+  const inState = /^(?:is|are)\s+((?:the|our|this|these|every|all)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+((?:fully\s+)?[a-z]+(?:able|ible|ent|ant|ure|ive))\b(.*?)\??$/i.exec(statement.trim());
+  if (inState && isStateWord(inState[2]!.replace(/^fully\s+/i, ''))) return `Make ${lowerFirst(inState[1]!)} ${inState[2]}${inState[3]}`;
   // "Nobody can find the cancel button": people cannot.
   const told = (whyAsStatement(statement) ?? s).replace(/^(?:nobody|no\s+one|no-one)\s+can\b/i, "people can't");
   if (leadingVerb(told)) return null;
@@ -198,10 +205,12 @@ export function fixOf(statement: string, complaint = false): string | null {
   const first = told.split(/\s+/)[0] ?? '';
   const opens = /^(?:the|our|a|an|my|their|this|these|those|some|many|most|all|every|each|no|several|[\w'’-]+(?<!ss|us|is)s['’]?|people|staff|everyone|nobody)$/i.test(first) || /^[A-Z][\w-]*[A-Z0-9]/.test(first);
   // …or a noun phrase of its own before "is" or "are" ("Payroll tax tables are updated by hand").
-  const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && !told.includes(':') && /\s(?:is|are)\s+(?:\w+\s+)?[a-z]+(?:ed|en)\b/.test(told);
+  const named = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && !told.includes(':') && /\s(?:is|are)\s+(?:\w+\s+)?(?:[a-z]+(?:ed|en)|sent|paid|kept|held|lost|built|put|set|left|cut|sold|told|made|done|seen|bought|caught|brought|found|stuck|shown|run)\b/.test(told);
   // …or people named in two words or more ("Screen readers announce…").
   const people = g !== null && g.subject.split(/\s+/).length >= 2 && PEOPLE_NOUN.test(g.subject.split(/\s+/).at(-1)!.toLowerCase()) && !told.includes(':') && !leadingVerb(first);
-  if (g && (opens || named || people || told !== s || complaint)) return `Fix ${lowerFirst(g.said)}`;
+  // …or a noun compound before a verb that tells a problem ("Live bracket page falls over…").
+  const failing = g !== null && g.subject.split(/\s+/).length >= 2 && !leadingVerb(first) && !/:|\s[-–—]\s/.test(told) && FAILING_VERBS.has(baseOf(told.split(/\s+/)[g.at]!, undefined, false) ?? '');
+  if (g && (opens || named || people || failing || told !== s || complaint)) return `Fix ${lowerFirst(g.said)}`;
   // "Password reset emails land in spam": "reset" was no verb; the subject runs on to a plural and its verb.
   const later = g ? asGerund(told, g.at + 1) : null;
   return later && /(?:[^s]s|people|staff)$/i.test(later.subject) && later.subject.split(/\s+/).length <= 4 && !leadingVerb(first) ? `Fix ${lowerFirst(later.said)}` : null;

@@ -7,7 +7,7 @@
  */
 import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
 import { LANGUAGE_NAME } from './languages.js';
-import { baseOfPast, isDeed, isStateWord, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
+import { baseOfPast, isDeed, isPeople, isStateWord, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -50,7 +50,8 @@ function story(line: string): Request | null {
   if (!m) return null;
   const [, role, to, want] = m as unknown as [string, string, string | undefined, string];
   const so = SO_THAT.exec(want);
-  const who = plural(role.trim());
+  const head = /^(.+?)(\s+(?:at|in|on|with|from|of|for|who|without)\s+.+)$/i.exec(role.trim());
+  const who = head ? `${plural(head[1]!)}${head[2]}` : plural(role.trim());
   const deed = theirs((so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, ''));
   const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
   // "…so that I can rebalance routes, and the driver's app should update within seconds": a second requirement.
@@ -118,6 +119,8 @@ function question(line: string): Request | null {
   const base = split && verbOfParticiple(split[2]!);
   if (split && base) return { text: `${sentenceCase(base)} ${lowerFirst(split[1]!)}${split[3] ? ` ${split[3]}` : ''}`, problem: null, why: 'asked as a question' };
   const able = thingCan(line);
+  const given = able && /^(?:get|have|receive)\s+(.+)$/i.exec(able.deed);
+  if (given) return { text: `Give ${lowerFirst(able!.thing)} ${given[1]}`, problem: null, why: 'asked as a question' };
   if (able) return { text: `Make ${lowerFirst(able.thing)} ${able.deed}`, problem: null, why: 'asked as a question' };
   const choice = CHOICE_ASKED.exec(line);
   if (choice) return { text: `Decide whether ${lowerFirst(choice[1]!)} should ${choice[2]}`, problem: null, why: 'asked as a choice to make' };
@@ -126,7 +129,8 @@ function question(line: string): Request | null {
   const m = ASKED.exec(line) ?? POSSIBLE.exec(line);
   if (!m) return null;
   const who = m[1]?.toLowerCase();
-  return { text: !who || who === 'we' ? sentenceCase(m[2]!) : `Let ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
+  if (!who || who === 'we') return { text: sentenceCase(m[2]!), problem: null, why: 'asked as a question' };
+  return { text: `${isPeople(who) || !/^(?:the|our)\s/i.test(who) ? 'Let' : 'Make'} ${who} ${m[2]}`, problem: null, why: 'asked as a question' };
 }
 
 /** Sentences that ask for nothing themselves: "What's the plan?", "Thoughts?". */
@@ -226,7 +230,7 @@ function wishedIf(sentence: string): string | null {
  * "Finance needs all invoices archived…": a thing wanted in a state, or doing something, is made so.
  */
 const WANTED = new RegExp(
-  String.raw`^(?:we|i|(?:the|our)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|${PEOPLE}|legal|finance|compliance|security|management)\s+(?:really\s+|also\s+)?(?:want|wants|need|needs|would\s+like|['’]d\s+like|expect|expects|require|requires)\s+((?:every|each|all|the|our|their|any)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+(?:to\s+([a-z]+)|((?!to\b)[a-z]+(?:able|ible|ed|en|ent)))\b(.*?)[.!?]*$`,
+  String.raw`^(?:we|i|(?:the|our)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+|${PEOPLE}|legal|finance|compliance|security|management)\s+(?:really\s+|also\s+)?(?:want|wants|need|needs|would\s+like|['’]d\s+like|expect|expects|require|requires)\s+((?:every|each|all|the|our|their|any)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+?)\s+(?:to\s+([a-z]+)|((?!to\b)(?:re-)?[a-z]+(?:able|ible|ed|en|ent)))\b(.*?)[.!?]*$`,
   'i',
 );
 function wanted(sentence: string): Request | null {
@@ -241,7 +245,9 @@ function wanted(sentence: string): Request | null {
   }
   if (verb) return { text: `Make ${thing} ${verb}${rest}`, problem: null, why };
   if (isStateWord(state!)) return { text: `Make ${thing} ${state}${rest}`, problem: null, why };
-  const base = verbOfParticiple(state!);
+  // "…the pipeline re-platformed": a verb made with "re-" is done again.
+  const again = /^re-(.+)$/i.exec(state!);
+  const base = again ? (baseOfPast(again[1]!) && `re-${baseOfPast(again[1]!)}`) : verbOfParticiple(state!);
   return base && /(?:ed|en)$/i.test(state!) ? { text: `${sentenceCase(base)} ${thing}${rest}`, problem: null, why } : null;
 }
 
@@ -268,7 +274,15 @@ function wish(sentence: string): Request | null {
 }
 
 /** A line of one sentence: a story, reported demand, a question, a problem told as a statement, or a request. */
+/** "…, the crew union has raised it twice now": who asked for it, said after the request. */
+const RAISED_BY = /,\s+(?:the|our|their|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:has|have|had)\s+(?:\w+\s+)?(?:raised|asked\s+(?:for|about)|mentioned|flagged|reported|complained\s+about|requested|escalated)\b.*$/i;
+
 function single(sentence: string): Request {
+  const raised = RAISED_BY.exec(sentence);
+  if (raised && (leadingVerb(sentence) || WISH.test(sentence))) {
+    const asked = single(sentence.slice(0, raised.index));
+    return { ...asked, why: [asked.why, sentence.slice(raised.index + 1).trim().replace(/[.!]+$/, '')].filter(Boolean).join('; ') };
+  }
   const asked = story(sentence) ?? wanted(sentence) ?? demand(sentence) ?? question(sentence) ?? wish(sentence);
   if (asked) return asked;
   // "Support tickets pile up because…" opens with a word that could be a verb, but tells a problem.
@@ -353,10 +367,13 @@ const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|wants|is|ar
 const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+)(?::|\s+[-–—])\s+(\S.*)$/i;
 
 /** "GDPR: users must be able to…": a topic named before what is asked. */
-const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,3}):\s+(?=\S)/;
+const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,4}):\s+(?=\S)/;
 
 /** "In order to compare prices, buyers should see…": why comes first, then what is asked. */
 const PURPOSE_FIRST = /^(?:in\s+order\s+to|so\s+that|to\s+(?=(?:reduce|cut|improve|increase|help|make|keep|avoid|stop|prevent|save|meet|comply|support|speed)\b))\s*([^,]{3,100}?)(?:,\s+|\s+(?=(?:we|i)\s+(?:need|want|must|have\s+to|should)\b))(\S.*)$/i;
+
+/** "Per the Q1 OKR (…) we want…": what it answers to, said first. */
+const PER_FIRST = /^(?:(?:as\s+)?per|according\s+to|in\s+line\s+with)\s+((?:the|our)\s+[^,]{2,80}?)(?:,\s+|\s+(?=(?:we|i)\s+(?:need|want|must|have\s+to|should)\b))(\S.*)$/i;
 
 /** "It has been requested by the ops team that every error code be explained…": what is asked, in a that-clause. */
 const REQUESTED = /^it\s+(?:has\s+been|had\s+been|was|is|'s)\s+(?:requested|asked|suggested|proposed|agreed|decided|required|mandated)\s+(?:by\s+(.+?)\s+)?that\s+(\S.*)$/i;
@@ -409,6 +426,11 @@ export function requestOf(said: string): Request {
     const asked = requestOf(sentenceCase(clause.replace(/^(.+?)\s+be\s+/i, '$1 should be ')));
     return { ...asked, why: [by ? `asked for by ${lowerFirst(by)}` : 'asked for', asked.why].filter(Boolean).join('; ') };
   }
+  const per = PER_FIRST.exec(line);
+  if (per) {
+    const asked = requestOf(sentenceCase(per[2]!));
+    return { ...asked, why: [asked.why, `per ${per[1]!.trim()}`].filter(Boolean).join('; ') };
+  }
   const purpose = PURPOSE_FIRST.exec(line);
   if (purpose) {
     const asked = requestOf(sentenceCase(purpose[2]!));
@@ -459,6 +481,12 @@ export function requestOf(said: string): Request {
   // "Given a member has booked, when the class is cancelled, then the member gets a text": the outcome, when it happens.
   const scenario = GIVEN_WHEN_THEN.exec(line);
   if (scenario) return { ...requestOf(`Make sure ${scenario[3]} when ${scenario[2]}`), problem: `given ${scenario[1]}`, why: 'said as a scenario' };
+  // "Topic: obituary drafts. Problem: drafts are visible to…": the problem is what is read.
+  const problemSaid = /^(.{2,80}?)[.;]\s+(?:the\s+)?problem\s*:\s+(\S.*)$/i.exec(line);
+  if (problemSaid) {
+    const asked = requestOf(problemSaid[2]!);
+    return { ...asked, why: [`about ${problemSaid[1]!.replace(/^(?:topic|subject|re)\s*:\s*/i, '')}`, asked.why].filter(Boolean).join('; ') };
+  }
   // "Climbing gym, some context. We run four gyms…": what follows the context is read.
   const context = CONTEXT_FIRST.exec(line);
   if (context) return requestOf(line.slice(context[0].length));

@@ -72,7 +72,7 @@ export function titleFor(p: Phrase, ctx: TitleContext): string {
       if (role === 'designer' && !lead) return p.cls === 'build' ? `Design the screens for ${p.thing}` : `Design ${what}`;
       if (p.cls === 'fix') return `Diagnose ${p.object}`;
       // (…but making something faster is planned as the speed-up, even of a test run: "Plan the speed-up of CI".)
-      if (head === 'testing' && (p.cls === 'build' || (p.cls === 'change' && !SPEED.test(p.verb ?? '')))) return `Plan ${bare(p.object)}`;
+      if (head === 'testing' && (p.cls === 'build' || (p.cls === 'change' && !SPEED.test(p.verb ?? '')))) return `Plan ${lowerFirst(bare(p.object))}`;
       if (head === 'docs' || p.cls === 'document') return `Outline ${definite(p.cls === 'document' ? what : p.thing)}`;
       if (p.cls === 'build') return role === 'designer' && !lead ? `Design the screens for ${p.thing}` : `Design ${p.thing}`;
       if (p.cls === 'enable') return `Design ${what}`;

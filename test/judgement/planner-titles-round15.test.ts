@@ -76,4 +76,46 @@ describe('planner titles, round 15', () => {
   it('a product made to be so is not built as a whole product', () => {
     expect(planOf('Make the whole app available in Welsh by April.').roles.has('devops')).toBe(false);
   });
+
+  it('people who need something are given it, and an app that needs a language is translated', () => {
+    expect(titlesOf("Support: new drivers need a 'first shift' checklist.")).toContain("a 'first shift' checklist for new drivers");
+    expect(titlesOf('The booking site needs Irish alongside English, by law.')).toContain('Translate the booking site into Irish alongside English, by law');
+  });
+
+  it('a verb new to the planner is still a verb, and so is one done to each of many', () => {
+    expect(titlesOf('Fraud: catch buyers who open ten accounts with the same card.')).toContain('Catch buyers who open ten accounts with the same card');
+    expect(titlesOf('CI for the app: build every branch for both chip revisions.')).not.toMatch(/Design every branch/);
+  });
+
+  it('a rule or standard named as a topic gives way to what is asked under it', () => {
+    expect(titlesOf('ISO 27001 Annex A: access reviews for every admin account, each quarter.')).not.toMatch(/ISO 27001 Annex A/);
+  });
+
+  it('a problem said in the passive, or by a thing falling over, is fixed', () => {
+    expect(titlesOf('Member refunds are sometimes paid twice when the card network retries. This must never happen again.')).toMatch(/^Diagnose member refunds being sometimes paid twice/);
+    expect(titlesOf('Live results page falls over when 5k parents open it on sports day.')).toContain('Fix live results page falling over when 5k parents open it on sports day');
+    // …but a log that shows a problem is no problem of its own.
+    expect(titlesOf('Slow query log shows the invoice search doing a full table scan.')).not.toMatch(/Fix slow query log showing/);
+  });
+
+  it('a question whether a thing is in a state asks for it to be', () => {
+    expect(titlesOf('Is the checkout usable with a screen reader? Our blind customers say no.')).toContain('Make the checkout usable with a screen reader');
+  });
+
+  it('a thing asked about is made to, people are let, and what someone is to get is given', () => {
+    expect(titlesOf('Would it be possible for the search results to load faster?')).toContain('Make the search results load faster');
+    expect(titlesOf('Would it be possible for nurses to swap shifts from the app?')).toContain('Let nurses swap shifts from the app');
+    expect(titlesOf('Can the front desk get a printable list of today\'s arrivals?')).toContain("Give the front desk a printable list of today's arrivals");
+  });
+
+  it('a story by someone described at length is theirs, in the plural', () => {
+    expect(titlesOf('As a volunteer at a branch with no laptop, I want to log my hours from my phone.')).toContain('Let volunteers at a branch with no laptop log their hours from their phone');
+  });
+
+  it('what is said around the request is why: a problem under a topic, who raised it, what it answers to', () => {
+    expect(titlesOf('Topic: patient notes. Problem: notes with diagnoses are visible to every reception login.')).toMatch(/Fix notes with diagnoses being visible to every reception login/);
+    expect(titlesOf('Please make the booking form usable with a keyboard, the disability forum has raised it three times.')).not.toMatch(/forum/);
+    expect(titlesOf('Per the 2027 roadmap we want the billing service re-platformed onto managed Postgres.')).toContain('Re-platform the billing service onto managed Postgres');
+    expect(titlesOf('Rota solver: the weekly run takes 50 minutes, the wards want it under 10.')).not.toMatch(/wards want|\s,/);
+  });
 });
