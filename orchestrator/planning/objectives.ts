@@ -72,7 +72,7 @@ const MAX_OBJECTIVE_CHARS = 500;
  * semicolon that tells how things are, about what was just named, is why, not more work.
  */
 const TOLD_AFTER =
-  /^(?:(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+)/i;
+  /^(?:(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+|(?:most|much|half|some|all|part)\s+of\s+the\s+(?:year|time|day|week|month|season)\b)/i;
 
 /** Splits one line of prose into objective texts: semicolons, commas and "and <verb>". */
 function splitLine(line: string): string[] {
@@ -164,7 +164,7 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       // "…into Welsh and Polish": two names, the second capitalised as a name is, not a verb.
       (prev >= 0 && /\s[A-Z][a-z]+$/.test(merged[prev]!) && /^[A-Z][a-z]+$/.test(bare) && parts[i - 1]?.trim() === 'and') ||
       // "Find out and cut it back": finding out has no object of its own.
-      (prev >= 0 && /^(?:find|figure|work)\s+out$|^investigate$/i.test(merged[prev]!)) ||
+      (prev >= 0 && /^(?:find|figure|work)\s+out(?:\s+why)?$|^investigate$/i.test(merged[prev]!)) ||
       // "…, and write the decision down": the record of what was just decided.
       /^(?:write|document|record)\s+(?:(?:it|that|this)\s+|the\s+(?:decision|choice|outcome|reasons?|trade-?offs)\s+)?(?:down|up)\b|^write\s+down\s+(?:why|the\s+(?:decision|reasons?|trade-?offs))/i.test(bare);
     if (prev >= 0 && continues && !LEAD_IN_RE.exec(piece)?.[0]) merged[prev] = `${merged[prev]}${parts[i - 1] ?? ', '}${piece}`;

@@ -122,7 +122,8 @@ function whoBeforeDeed(object: string): string | undefined {
   }
   return undefined;
 }
-const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|we|i)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
+// (The subject is no clause: not "…so we…", not "…, and they…"; "everything we hold on them" is a subject.)
+const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|i)\b|\bwe\s+(?:should|must|need|have|can|could|will|want|would)\b|,\s+and\b|\band\s+(?:they|it|this|these)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to|is to|are to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
 const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
 const FAILING = /^((?:(?!\b(?:if|when|whenever|unless|once)\b).)+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
@@ -239,6 +240,8 @@ function receiverOf(object: string): string | undefined {
 /** A verb that is also a feature's name, then where it is and what it does: "Search on the catalogue takes 8 seconds". */
 const NOUN_FIRST = /^(?:search|export|import|upload|download|checkout|login|sign-?up|sync|billing|sorting|filtering|printing|booking|scanning)\s+(?:on|in|for|of|across|from|to|with)\s+(?:the\s+|our\s+|a\s+)?(?:[\w'-]+\s+){0,4}?(?:takes?|is|are|keeps?|fails?|crashes|breaks|hangs|times\s+out|returns?|shows?|looks?|feels?|seems?)\b/i;
 
+export const opensWithFeature = (text: string): boolean => NOUN_FIRST.test(text);
+
 /** A word that could be a verb, then an abstract noun it names: "Email deliverability for…", "Log rotation on…". */
 const NOUN_COMPOUND = /^trace\s+(?:ids?|data|context|spans?|headers?|files?|events?)\b|^preview\s+(?:environments?|deploys?|deployments?|builds?|apps?|links?|urls?|sites?)\b|^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
 
@@ -313,8 +316,15 @@ function passiveOf(said: string, rest: string): Phrase | null {
   if (!/(?:ed|en|wn|nt)$/i.test(participle) || ADJECTIVES.test(participle)) return null;
   const base = verbOfParticiple(participle);
   // "…should be emailed by the system": who does it is us.
-  const tail = after.replace(/^by\s+(?:the\s+)?(?:system|app|platform|us|default)\b\s*/i, '').trim();
   const object = lowerFirst(subject);
+  // "…stored encrypted and deleted after 30 days": the second deed is done to the same things.
+  const tail = after
+    .replace(/^by\s+(?:the\s+)?(?:system|app|platform|us|default)\b\s*/i, '')
+    .replace(/\s+and\s+([a-z]+(?:ed|en))\b/i, (said, second: string) => {
+      const again = verbOfParticiple(second);
+      return again ? ` and ${again} ${plural(object) ? 'them' : 'it'}` : said;
+    })
+    .trim();
   if (base && !/^by\b/i.test(tail)) {
     const phrase = parsePhrase(`${upperFirst(base)} ${object}${tail ? `${/^[,;]/.test(tail) ? '' : ' '}${tail}` : ''}`);
     if (phrase.verb === base) return phrase;
@@ -405,7 +415,8 @@ export function parsePhrase(text: string): Phrase {
     }
   }
   if ((m = MODAL.exec(t))) {
-    const subject = m[1]!.trim();
+    // "GPS traces … are personal data and should be deleted…": what they are is why; they are the subject.
+    const subject = m[1]!.trim().replace(/\s+(?:is|are)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+,?\s+and$/i, '');
     const rest = m[2]!.trim();
     const passive = passiveOf(subject, rest);
     if (passive) return passive;
@@ -416,14 +427,16 @@ export function parsePhrase(text: string): Phrase {
       return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
     }
     const inner = /^[a-z]+/i.exec(rest)?.[0];
-    if (inner && !WHO.test(subject) && !FINITE.test(inner)) {
+    if (inner && !WHO.test(subject) && !FINITE.test(inner) && !FINITE.test(subject)) {
       const object = `${lowerFirst(subject)} ${rest}`;
       return phraseOf('behave', 'make', `Make ${object}`, object, { outcome: `${lowerFirst(subject)} ${plural(subject) ? inner : third(inner)}${rest.slice(inner.length)}` });
     }
   }
   // "An email alert when a shift has no volunteer": what lacks is in a clause of the thing asked for.
   if ((m = LACKS.exec(t)) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!)) {
-    const [, lacking, lacked] = m as unknown as [string, string, string];
+    const [, lacking, said] = m as unknown as [string, string, string];
+    // "…has no reference documentation and dealers keep emailing us": what is lacked ends where a clause starts.
+    const lacked = said.replace(/,?\s+(?:and|but|so)\s+(?:[\w'’-]+\s+){0,2}?(?:keep|keeps|are|is|have|has|can't|cannot|don't|doesn't|get|gets|say|says|ask|asks|need|needs)\b.*$/i, '');
     // "The app needs Welsh alongside English": a language needed is a translation.
     const language = /^([A-Z][a-z]+)\b(.*)$/.exec(lacked.trim());
     if (language && LANGUAGE_NAME.test(language[1]!)) {
@@ -455,6 +468,13 @@ export function parsePhrase(text: string): Phrase {
   // "Typo in the footer: 'Privacy Polcy'", "Broken link on the pricing page": a defect named is fixed.
   const defect = /^(?:(?:a|the|one)\s+)?(?:typos?|bug|broken\s+[\w-]+|dead\s+links?|wrong\s+[\w-]+|misspelling)\b/i.exec(t);
   if (defect) return phraseOf('fix', 'fix', `Fix ${/^(?:a|the|one)\s/i.test(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`}`, /^(?:a|the|one)\s/i.test(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`);
+  // "Catalogue in Spanish, French and Arabic for the partner banks": a thing wanted in languages is translated.
+  const inLanguages = /^(?:the\s+|our\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+in\s+([A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)\b(.*)$/.exec(t);
+  // (Captions or support in a language are made in it, not translated.)
+  if (inLanguages && !/\b(?:captions?|subtitles?|transcripts?|transcription|audio|voice|support|speech)\b/i.test(inLanguages[1]!) && inLanguages[2]!.split(/,\s+|\s+and\s+/).every((l) => LANGUAGE_NAME.test(l))) {
+    const object = `the ${lowerFirst(inLanguages[1]!)} into ${inLanguages[2]}${inLanguages[3]}`;
+    return phraseOf('change', 'translate', `Translate ${object}`, object);
+  }
   // A noun phrase: the thing to build ("Dark mode", "Role-based access control for the admin panel"),
   // with its article when it is one of many said with its purpose ("Feature flag to switch off…").
   const purpose = /^(?!(?:a|an|the|our|some)\s)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?\s+([a-z][\w-]*)\s+to\s+(\S.*)$/i.exec(t);

@@ -6,7 +6,7 @@
  * phrasing already turns round ("The export is too slow", "The app crashes on launch") is returned as a
  * statement, for phrasing.ts to turn.
  */
-import { isStateWord, leadingVerb, lowerFirst, parsePhrase, verbOfParticiple } from './phrasing.js';
+import { isStateWord, leadingVerb, lowerFirst, opensWithFeature, parsePhrase, verbOfParticiple } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
@@ -93,18 +93,27 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
       const base = rest[0] ? baseOf(rest[0], rest[1], true) : null;
       return base ? said(`not ${gerund(base)}`, rest.slice(1)) : null;
     }
+    // "the daily sales export to the warehouse silently skips lots": an adverb and a verb later are the predicate.
+    const predicate = /^(?:to|from|into|for)$/i.test(rest[0] ?? '') ? rest.slice(1, 12).findIndex((x, j, later) => ADVERBS.test(x) && /^[a-z]+s$/.test(later[j + 1] ?? '')) : -1;
+    if (predicate >= 0) {
+      i += 1 + predicate;
+      continue;
+    }
     // "…the pet insurance reset emails never expire": a word before the real subject's plural and its verb names that subject.
     if (/^[a-z]+[^s]s$/i.test(rest[0] ?? '') && /^(?:never|still|always|often|sometimes|don't|won't|can't|aren't|are|have|keep|no\s+longer)$/i.test(rest[1] ?? '')) continue;
     const base = baseOf(word, rest[0], plural);
     if (base) return said(gerund(base));
     // "the admin console accepts session tokens": a singular subject's -s form of a verb the planner knows.
     const object = rest[0] ?? '';
-    const known = !plural && i >= 2 && /^[a-z]{3,}[^s]s$/.test(word) && /^[a-z]/.test(object) && !PROBLEM_VERBS.has(object) && !ADVERBS.test(object) && !leadingVerb(object) ? [word.replace(/es$/, ''), word.replace(/s$/, '')].find((b) => leadingVerb(b) === b) : undefined;
+    // (An acronym may be what it acts on, "accepts API tokens", but not before an adverb: "queues API sometimes return".)
+    const acted = /^[a-z]/.test(object) || (/^[A-Z]{2,}$/.test(object) && !ADVERBS.test(rest[1] ?? '') && !leadingVerb(rest[1] ?? ''));
+    const known = !plural && i >= 2 && /^[a-z]{3,}[^s]s$/.test(word) && acted && !PROBLEM_VERBS.has(object) && !ADVERBS.test(object) && !leadingVerb(object) ? [word.replace(/es$/, ''), word.replace(/s$/, '')].find((b) => leadingVerb(b) === b) : undefined;
     if (known) return said(gerund(known));
     // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.
     const prev = w[i - 1]!;
     // "fitness users in Japan see…": people named for what they do (users, drivers, visitors) are no verb.
-    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && !PEOPLE_NOUN.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev)) {
+    // ("API tokens", "PDF files": a word after an acronym is what the acronym qualifies.)
+    if (i <= 5 && /^[a-z]{3,}$/.test(word) && !NOT_A_VERB.test(word) && !PEOPLE_NOUN.test(word) && (AFTER_VERB.test(rest[0] ?? '') || adverbAt === i - 1) && !/^(?:the|a|an|our|their|its|my|your|of|in|on|for|with|from|at|by)$/i.test(prev) && !/^[A-Z]{2,}$/.test(prev)) {
       if (plural && !/s$/.test(word)) return said(gerund(word));
       if (!plural && /[^s]s$/.test(word)) return said(gerund(word.replace(/(?:sh|ch|x|ss)es$/, (m) => m.slice(0, -2)).replace(/([^s])s$/, '$1')));
     }
@@ -149,7 +158,7 @@ export const WISH = /^(?:(?:we|i)['’]d\s+(?:really\s+)?(?:like|love)\s+(?:to\s
 const TURNED_ON = /^(?:is|are|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?|freezes?|times?|leaks?|doesn't|don't|won't|can't|cannot|needs|requires|lacks|should|must|has|have)$/i;
 
 /** Work that lands on people (tickets, complaints, calls) because of something else. */
-export const CAUSED_LOAD = /^[^.]{0,80}?\b(?:tickets?|complaints?|calls?|chargebacks?|refund\s+requests?)\b[^.]{0,40}?\bbecause\s+(?:of\s+(?:how\s+)?)?(.{8,})$/i;
+export const CAUSED_LOAD = /^[^.]{0,80}?\b(?:tickets?|complaints?|calls?|chargebacks?|refund\s+requests?|(?:keep|keeps)\s+(?:emailing|e-mailing|calling|phoning|ringing|writing\s+to|messaging)\s+us)\b[^.]{0,40}?\bbecause\s+(?:of\s+(?:how\s+)?)?(.{8,})$/i;
 
 /** "Admin actions are not logged anywhere", "Uploads aren't scanned for viruses": what is not done, to be done. */
 const NOT_DONE = /^((?:the|our|all|any|some|most)?\s*(?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+(?:(?:are|is)\s+(?:not|never)|aren't|isn't|aren’t|isn’t)\s+(?:being\s+|yet\s+)?([a-z]+)\b\s*(.*)$/i;
@@ -171,7 +180,8 @@ export function fixOf(statement: string, complaint = false): string | null {
   const notDone = undone(s);
   if (notDone) return notDone;
   // "Support keeps getting tickets because the price API returns euros": the cause is what is fixed.
-  const cause = CAUSED_LOAD.exec(s)?.[1];
+  // ("Songwriters keep emailing us because they can't tell…": "they" are the songwriters.)
+  const cause = CAUSED_LOAD.exec(s)?.[1]?.replace(/^they\s/i, `${/^(.+?)\s+keeps?\s/i.exec(s)?.[1] ?? 'they'} `);
   if (cause) return fixOf(cause, complaint) ?? `Fix ${lowerFirst(cause)}`;
   const reported = REPORTED.exec(s);
   if (reported && !leadingVerb(s)) {
@@ -187,6 +197,10 @@ export function fixOf(statement: string, complaint = false): string | null {
   if (inState && isStateWord(inState[2]!.replace(/^fully\s+/i, ''))) return `Make ${lowerFirst(inState[1]!)} ${inState[2]}${inState[3]}`;
   // "Nobody can find the cancel button": people cannot.
   const told = (whyAsStatement(statement) ?? s).replace(/^(?:nobody|no\s+one|no-one)\s+can\b/i, "people can't");
+  // "Search in the inventory is exact-name only": a feature named by a verb, then what is wrong with it.
+  // (…unless the phrasing turns it round itself: "Search on the catalogue takes 8 seconds" is sped up.)
+  const featured = opensWithFeature(told) && parsePhrase(told).verb === null ? asGerund(told) : null;
+  if (featured) return `Fix ${lowerFirst(featured.said)}`;
   if (leadingVerb(told)) return null;
   // "OTA firmware updates for the display: signed images, staged rollout…": a thing named, then its details.
   if (/^[^:]{3,80}:\s/.test(told) && !/\b(?:is|are|was|were|has|have|had|can't|cannot|doesn't|don't|won't|isn't|aren't|keeps?|never|looks?|seems?|feels?|takes?|fails?|crash(?:es)?|breaks?|hangs?)\b/i.test(told.split(':')[0]!)) return null;

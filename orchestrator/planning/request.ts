@@ -7,7 +7,7 @@
  */
 import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
 import { LANGUAGE_NAME } from './languages.js';
-import { baseOfPast, isDeed, isPeople, isStateWord, leadingVerb, lowerFirst, verbOfParticiple } from './phrasing.js';
+import { baseOfPast, isDeed, isPeople, isStateWord, leadingVerb, lowerFirst, opensWithFeature, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -189,7 +189,9 @@ const isRequest = (sentence: string, first: boolean) => {
   // "Hook it up to…", "Automate it": a verb with a pronoun for its object is a request too.
   // (…or a verb the lists do not hold, known by the article after it: "roll the synonyms back".)
   const acts = leadingVerb(asked) !== null || wish(sentence) !== null || (!first && /^(?!(?:it|this|that|there|they|we|he|she|which|what|the|a|an|our|all|every|each|no|some|half|most|many|none|both|several|few|one|two|three)\b)[a-z]+\s+(?:the|a|an|our|all|every|each)\s/i.test(asked)) || (asked !== sentence && /^(?:we|i)(?:\s+(?:really\s+)?(?:need|want)\s|['’]d\s+(?:really\s+)?(?:like|love)\s+(?!(?:it|them|this|that)\b))/i.test(sentence)) || /^(?!(?:it|this|that|there|they|we|he|she|which|what)\b)[a-z]+\s+(?:it|them|this|these|those)\b/i.test(asked);
-  return acts && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
+  // ("Search in the food bank inventory is exact-name only": a word for a feature, before where it is, opens a statement.)
+  const featureFirst = first && opensWithFeature(asked);
+  return acts && !featureFirst && (!first || asked !== sentence || !STATEMENT.test(asked.split(/\s+/).slice(1, 6).join(' ')));
 };
 const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
 
@@ -341,7 +343,10 @@ function several(sentences: readonly string[], line: string): Request | null {
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
-  const request = gotDone(sentenceCase(sentences.slice(at).map((s) => question(s)?.text ?? wish(s)?.text ?? sentenceCase(bare(s).replace(WISH, ''))).join('. ')));
+  // What is told after the request ("…; most of the year the marina has 40 users") is why, not part of it.
+  const [said, ...after] = sentences.slice(at) as [string, ...string[]];
+  const requests = [said, ...after.filter((s) => isRequest(s, false) || question(s) !== null)];
+  const request = gotDone(sentenceCase(requests.map((s) => question(s)?.text ?? wish(s)?.text ?? sentenceCase(bare(s).replace(WISH, ''))).join('. ')));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
   if (pointsBack(request)) {
     const put = named(request, first);
@@ -365,6 +370,12 @@ const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|wants|is|ar
 
 /** A few words, or "for the …", before a colon and a request. */
 const LEAD_IN = /^((?:for\s+(?:the\s+|our\s+)?)?(?:[\w'’-]+\s+){0,4}[\w'’-]+)(?::|\s+[-–—])\s+(\S.*)$/i;
+
+/** Words that tell a problem, not how a feature works: "silently skips", "never expire". */
+const PROBLEM_TOLD = /\b(?:silently|never|doesn't|don't|can't|cannot|won't|isn't|aren't|wrong|broken|missing|twice|skips?|drops?|loses?|crash(?:es)?|breaks?|leaks?)\b/i;
+
+/** A product named with up to eight words before a colon: "Port tracking mobile app for truck drivers:". */
+const PRODUCT_LEAD_IN = /^((?:[\w'’-]+\s+){1,5}?(?:app|apps|site|website|portal|dashboard|service|api|platform|system|tool|kiosk|console|page|screen)(?:\s+for\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?)\s*:\s+(\S.*)$/i;
 
 /** "GDPR: users must be able to…": a topic named before what is asked. */
 const TOPIC = /^((?:[A-Z0-9][\w&/+-]*\s?){1,4}):\s+(?=\S)/;
@@ -405,7 +416,8 @@ const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:c
 export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
-  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g;
+  // (…and "(2.1 billion rows, Postgres 12)" is no list: a number before a bracket counts only after a "1)".)
+  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?:^|[\s:;,])\(?1\)\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g : /(?!)/g;
   const line = said
     .replace(numbered, (m, at: number) => (at === 0 || /[:;,]\s*$/.test(said.slice(0, at)) ? '' : ', \u0000'))
     // the item after a number is lower-cased as the rest of a sentence is ("…, show it on…"), names kept
@@ -459,10 +471,19 @@ export function requestOf(said: string): Request {
   if (onIt && leadingVerb(onIt[1]!)) return requestOf(`${onIt[1]} ${/^(?:the|our|a|an)\s/i.test(about![1]!) ? lowerFirst(about![1]!) : `the ${lowerFirst(about![1]!)}`}${onIt[2]}`);
   // "Image uploads: resize to three sizes…": the topic is what the verb acts on.
   const onTopic = about && /^([a-z]+)\s+(?=(?:to|into|on|in|by|with|for)\s)/i.exec(about[2]!);
-  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && (leadingVerb(about[2]!) || STATEMENT_SAID.test(about[2]!))) {
+  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && (leadingVerb(about[2]!) || STATEMENT_SAID.test(about[2]!) || (PROBLEM_TOLD.test(about[2]!) && fixOf(about[2]!) !== null))) {
     const asked = requestOf(onTopic && leadingVerb(onTopic[1]!) ? `${onTopic[1]} ${lowerFirst(about[1]!)} ${about[2]!.slice(onTopic[0].length)}` : about[2]!);
     const what = about[1]!.replace(/^for\s+/i, '').trim();
     return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };
+  }
+  // "Hall booking: dark mode.": a thing for what the topic names.
+  const forTopic = about && !leadingVerb(about[1]!) && !/^(?:topic|subject|re|area|theme|typos?|bugs?|defect|issue|spike|chore|task)$/i.test(about[1]!.trim()) && /^[a-z]/i.test(about[2]!) && /^(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+[.!]*$/i.test(about[2]!) && !leadingVerb(about[2]!) && !STATEMENT.test(about[2]!);
+  if (forTopic) return { text: `${sentenceCase(about![2]!.replace(/[.!]+$/, ''))} for ${/^(?:the|our)\s/i.test(about![1]!) ? lowerFirst(about![1]!) : `the ${lowerFirst(about![1]!)}`}`, problem: null, why: `about ${about![1]}` };
+  // "Port tracking mobile app for truck drivers: show their gate appointment…": a product named at length, then what it is to do.
+  const product = PRODUCT_LEAD_IN.exec(line);
+  if (product && leadingVerb(product[2]!)) {
+    const asked = requestOf(product[2]!);
+    return { ...asked, problem: [product[1]!, asked.problem].filter(Boolean).join('. '), why: [`about ${lowerFirst(product[1]!)}`, asked.why].filter(Boolean).join('; ') };
   }
   const topic = TOPIC.exec(line);
   // "Search: people type 'chateau' and get nothing. Make it forgiving": "it" is the topic.

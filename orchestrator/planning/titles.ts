@@ -73,7 +73,8 @@ export function titleFor(p: Phrase, ctx: TitleContext): string {
       if (p.cls === 'fix') return `Diagnose ${p.object}`;
       // (…but making something faster is planned as the speed-up, even of a test run: "Plan the speed-up of CI".)
       if (head === 'testing' && (p.cls === 'build' || (p.cls === 'change' && !SPEED.test(p.verb ?? '')))) return `Plan ${lowerFirst(bare(p.object))}`;
-      if (head === 'docs' || p.cls === 'document') return `Outline ${definite(p.cls === 'document' ? what : p.thing)}`;
+      // (A change to docs is outlined as the change: "Outline the translation of the help pages into Welsh".)
+      if (head === 'docs' || p.cls === 'document') return `Outline ${definite(p.cls === 'document' || p.cls === 'change' ? what : p.thing)}`;
       if (p.cls === 'build') return role === 'designer' && !lead ? `Design the screens for ${p.thing}` : `Design ${p.thing}`;
       if (p.cls === 'enable') return `Design ${what}`;
       if (p.cls === 'change') return `Plan ${what}`;

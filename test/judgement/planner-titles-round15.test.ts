@@ -118,4 +118,61 @@ describe('planner titles, round 15', () => {
     expect(titlesOf('Per the 2027 roadmap we want the billing service re-platformed onto managed Postgres.')).toContain('Re-platform the billing service onto managed Postgres');
     expect(titlesOf('Rota solver: the weekly run takes 50 minutes, the wards want it under 10.')).not.toMatch(/wards want|\s,/);
   });
+
+  it('a passive with "are to be", or after what the thing is, puts the deed first and does the second to the same things', () => {
+    expect(titlesOf('Scanned passports are to be stored encrypted and deleted after 14 days.')).toContain('Store scanned passports encrypted and delete them after 14 days');
+    expect(titlesOf('Location pings of the riders we track are personal data and should be deleted after a week.')).toContain('Delete location pings of the riders we track after a week');
+    expect(titlesOf('Once a donor opts out, everything we store about them must be erased within 7 days.')).toContain('Erase everything we store about them within 7 days');
+  });
+
+  it('a finding whose second clause says how it is exploited keeps its first', () => {
+    const titles = titlesOf('Pen test finding: the staff portal accepts API tokens in the query string, and they can be read from proxy logs.');
+    expect(titles).toContain('Fix the staff portal accepting API tokens in the query string');
+    expect(titles).not.toMatch(/\bMake the staff portal accepts\b|they be read/);
+  });
+
+  it('a feature named by a verb, then what is wrong with it, is fixed', () => {
+    expect(titlesOf('Search in the parts catalogue is exact-match only. Mechanics type "filter" and get nothing.')).toContain('Fix search in the parts catalogue being exact-match only');
+    // …while one the phrasing turns round itself is still sped up.
+    expect(titlesOf('Search on the parts catalogue takes 9 seconds.')).toContain('Speed up search on the parts catalogue');
+  });
+
+  it('people who keep writing in because of something are the subject of what is fixed', () => {
+    expect(titlesOf("Tenants keep emailing us because they can't tell which invoice is unpaid.")).toContain("Fix tenants not being able to tell which invoice is unpaid");
+  });
+
+  it('what is told after a request is why, and "find out why" goes with what it finds out', () => {
+    const said = planOf('Our cloud bill doubled in March. Find out why and cut it; most of the time the cluster is idle.').said;
+    expect(said).toHaveLength(1);
+    expect(said[0]).not.toMatch(/most of the time/i);
+  });
+
+  it('a number in brackets is no list number unless a list is counted from one', () => {
+    expect(titlesOf('Migrate the readings table (3 billion rows, MySQL 8) to Postgres 16 without downtime.')).toContain('(3 billion rows, MySQL 8)');
+  });
+
+  it('a thing under a topic is for what the topic names, and a product named at length gives way to what it is to do', () => {
+    expect(titlesOf('Room booking: dark mode.')).toContain('Implement dark mode for the room booking');
+    expect(titlesOf('Typo in the header: \'Contcat us\'.')).toContain("Fix the typo in the header: 'Contcat us'");
+    const titles = titlesOf('Port shuttle booking app for crew members: show their next pickup and a boarding pass to scan.');
+    expect(titles).toContain('Show their next pickup and a boarding pass to scan');
+    expect(titles).not.toMatch(/\bport of\b/i);
+  });
+
+  it('what a thing lacks ends where a clause of its own starts', () => {
+    const titles = titlesOf('Docs: the partner API has no changelog and integrators keep asking us what changed.');
+    expect(titles).toContain('changelog for the partner API');
+    expect(titles).not.toMatch(/integrators|for ask/);
+  });
+
+  it('a problem told after a topic, by an adverb and its verb after a long subject, is fixed', () => {
+    expect(titlesOf('Data pipeline: the nightly orders export to the warehouse silently drops rows with a null region.')).toContain(
+      'Fix the nightly orders export to the warehouse silently dropping rows with a null region',
+    );
+  });
+
+  it('a thing wanted in languages is translated, but captions in a language are made in it', () => {
+    expect(titlesOf('Menu in Spanish, Catalan and Basque for the tourist kiosks')).toContain('Translate the menu into Spanish, Catalan and Basque for the tourist kiosks');
+    expect(titlesOf('Live captions in German and French for the conference stream')).not.toMatch(/^Translate|translation/m);
+  });
 });
