@@ -8,7 +8,7 @@ import type { Priority } from '../../collaboration-server/protocol.js';
 import { withoutWhatStaysUp } from './uptime.js';
 import { DOMAINS, GENERIC_DOMAIN, isMatched, matchDomains, type Concern, type Domain } from './domains.js';
 import { domainFactor, type TeamHistory } from './history.js';
-import { leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
+import { isStateWord, leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
 import { withoutPurpose } from './purpose.js';
 import { pastedKind, pasteSide, unreadableWhy, type Pasted } from './readable.js';
 import { requestOf, type Request } from './request.js';
@@ -51,7 +51,7 @@ export interface ObjectiveAnalysis {
   unreadable: { text: string; why: string }[];
 }
 
-const LEAD_IN_RE = /^(?:(?:and|also|then|plus|finally)\s+)*(?:(?:we|i|you)\s+(?:really\s+)?(?:need|needs|want|must|should|have|would like|'d like)\s+(?:to\s+)?|(?:it\s+)?(?:would\s+be\s+)?nice\s+to\s+have:?\s+|(?:urgent|critical|important|must|nice to have|optional|stretch)\s*:\s*|please\s+|let'?s\s+|(?:it\s+is|it's)\s+(?:urgent|critical)\s+(?:to|that\s+we)\s+)*/i;
+const LEAD_IN_RE = /^(?:(?:and|also|then|plus|finally)\s+)*(?:(?:we|i|you)\s+(?:really\s+)?(?:need|needs|want|must|should|have(?=\s+to\b)|would like|'d like)\s+(?:to\s+)?|(?:it\s+)?(?:would\s+be\s+)?nice\s+to\s+have:?\s+|(?:urgent|critical|important|must|nice to have|optional|stretch)\s*:\s*|please\s+|let'?s\s+|(?:it\s+is|it's)\s+(?:urgent|critical)\s+(?:to|that\s+we)\s+)*/i;
 /**
  * A priority said after the objective ("... is a must", "(nice to have)", "... asap"). Words like
  * "required" count only after "is" or a separator, so "make two-factor login required" stays whole.
@@ -72,7 +72,7 @@ const MAX_OBJECTIVE_CHARS = 500;
  * semicolon that tells how things are, about what was just named, is why, not more work.
  */
 const TOLD_AFTER =
-  /^(?:(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+|(?:most|much|half|some|all|part)\s+of\s+the\s+(?:year|time|day|week|month|season)\b)/i;
+  /^(?:(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+|(?:most|much|half|some|all|part)\s+of\s+(?:the\s+(?:year|time|day|week|month|season)|it|them|this|that)\b)/i;
 
 /** Splits one line of prose into objective texts: semicolons, commas and "and <verb>". */
 function splitLine(line: string): string[] {
@@ -154,6 +154,10 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
     // So does a verb whose object is the one before ("let users export and delete their data").
     const continues =
       !leadingVerb(bare) ||
+      // "…, refundable up to 24 h before": a state goes on describing the same thing.
+      isStateWord(bare.split(/\s+/)[0] ?? '') ||
+      // "…a map that recruiters can zoom and filter": a verb with nothing of its own acts on what the one before does.
+      (prev >= 0 && /^[a-z]+$/i.test(bare) && parts[i - 1]?.trim() === 'and') ||
       /^(?:\S+\s+){0,2}(?:them|it|this|these|those|their|its)\b/i.test(bare) ||
       (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null) ||
       (prev >= 0 && continuesList(merged[prev]!, bare)) ||

@@ -123,11 +123,11 @@ function whoBeforeDeed(object: string): string | undefined {
   return undefined;
 }
 // (The subject is no clause: not "…so we…", not "…, and they…"; "everything we hold on them" is a subject.)
-const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|i)\b|\bwe\s+(?:should|must|need|have|can|could|will|want|would)\b|,\s+and\b|\band\s+(?:they|it|this|these)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to|is to|are to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
-const SLOW = /^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
+const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|but|i)\b|\bwe\s+(?:should|must|need|have|can|could|will|want|would)\b|,\s+and\b|\band\s+(?:they|it|this|these)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to|is to|are to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
+const SLOW = /^(?:p\d{2}|median|latency|response\s+time)\s+(?:of|for|on)\s+(.+?)\s+is\s+\d[\d.,]*\s*(?:ms|s|sec|seconds|minutes)\b(.*)$|^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
 const FAILING = /^((?:(?!\b(?:if|when|whenever|unless|once)\b).)+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
-const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no|(?<=(?:[^s]s|people|staff)\s+)need)\s+(.+)$/i;
+const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no|have no|(?<=(?:[^s]s|people|staff)\s+)lack|(?<=(?:[^s]s|people|staff)\s+)need)\s+(.+)$/i;
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
 
@@ -396,10 +396,10 @@ export function parsePhrase(text: string): Phrase {
   }
   let m: RegExpExecArray | null;
   if ((m = SLOW.exec(t))) {
-    const subject = lowerFirst((m[1] ?? m[3] ?? '').trim());
+    const subject = lowerFirst((m[1] ?? m[3] ?? m[5] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
     // "takes 9 s to load for…" is its loading that is sped up.
-    const rest = (m[2] ?? m[4] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$|^,\s.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
+    const rest = (m[2] ?? m[4] ?? m[6] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$|^,\s.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
     const object = `${subject}${rest ? ` ${rest}` : ''}`;
     return phraseOf('change', 'speed up', `Speed up ${object}`, object);
   }
@@ -436,7 +436,7 @@ export function parsePhrase(text: string): Phrase {
   if ((m = LACKS.exec(t)) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!)) {
     const [, lacking, said] = m as unknown as [string, string, string];
     // "…has no reference documentation and dealers keep emailing us": what is lacked ends where a clause starts.
-    const lacked = said.replace(/,?\s+(?:and|but|so)\s+(?:[\w'’-]+\s+){0,2}?(?:keep|keeps|are|is|have|has|can't|cannot|don't|doesn't|get|gets|say|says|ask|asks|need|needs)\b.*$/i, '');
+    const lacked = said.replace(/,?\s+(?:and|but|so)\s+(?:[\w'’-]+\s+){0,2}?(?:keep|keeps|are|is|have|has|can't|cannot|don't|doesn't|get|gets|say|says|ask|asks|need|needs)\b.*$|,\s+(?:so|which|because)\s.*$/i, '');
     // "The app needs Welsh alongside English": a language needed is a translation.
     const language = /^([A-Z][a-z]+)\b(.*)$/.exec(lacked.trim());
     if (language && LANGUAGE_NAME.test(language[1]!)) {

@@ -413,12 +413,22 @@ const REPORT_ITEM = new RegExp(String.raw`^(${SOURCE}),?\s+(?:item|point|issue|n
 const GIVEN_WHEN_THEN = /^given\s+(.+?),?\s+when\s+(.+?),?\s+then\s+(.+?)[.!]*$/i;
 const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:context|background)\s*[.:—–-]\s+(?=\S)/i;
 
+/** Spoken shapes said the way the planner reads them: "page whoever is on call" → "page on-call", "know what…" → "find out what…". */
+function plainly(line: string): string {
+  return line
+    .replace(/\bpage\s+(?:whoever|whomever|the\s+person\s+who|someone\s+who)\s+is\s+on[- ]?call\b/gi, 'page on-call')
+    .replace(/\b(?:we|i)\s+need\s+to\s+know\s+(what|which|whether|why|how|who|if)\b/gi, (m, wh: string) => `${/^[A-Z]/.test(m) ? 'F' : 'f'}ind out ${wh}`)
+    // "Don't show the popup to new users": the thing done stops.
+    .replace(/(^|:\s+)(?:don't|do\s+not|never)\s+([a-z]+)\b/i, (m, at: string, verb: string) => (leadingVerb(verb) === verb ? `${at}Stop ${gerundOfVerb(verb)}` : m));
+}
+const gerundOfVerb = (verb: string) => (/[^aeiou]e$/.test(verb) ? `${verb.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb) ? `${verb}${verb.slice(-1)}ing` : `${verb}ing`);
+
 export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
   // (…and "(2.1 billion rows, Postgres 12)" is no list: a number before a bracket counts only after a "1)".)
   const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?:^|[\s:;,])\(?1\)\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g : /(?!)/g;
-  const line = said
+  const line = plainly(said)
     .replace(numbered, (m, at: number) => (at === 0 || /[:;,]\s*$/.test(said.slice(0, at)) ? '' : ', \u0000'))
     // the item after a number is lower-cased as the rest of a sentence is ("…, show it on…"), names kept
     .replace(/\u0000(\S+)/g, (_, w: string) => lowerFirst(w))
@@ -507,6 +517,12 @@ export function requestOf(said: string): Request {
   if (problemSaid) {
     const asked = requestOf(problemSaid[2]!);
     return { ...asked, why: [`about ${problemSaid[1]!.replace(/^(?:topic|subject|re)\s*:\s*/i, '')}`, asked.why].filter(Boolean).join('; ') };
+  }
+  // "Observability? We have logs, but…": a topic put as a question, then what is wrong.
+  const asTopic = /^([A-Z][\w-]*(?:\s+[\w-]+)?)\?\s+(?=[A-Z])/.exec(line);
+  if (asTopic && !leadingVerb(asTopic[1]!)) {
+    const asked = requestOf(line.slice(asTopic[0].length));
+    return { ...asked, why: [`about ${lowerFirst(asTopic[1]!)}`, asked.why].filter(Boolean).join('; ') };
   }
   // "Climbing gym, some context. We run four gyms…": what follows the context is read.
   const context = CONTEXT_FIRST.exec(line);

@@ -175,4 +175,28 @@ describe('planner titles, round 15', () => {
     expect(titlesOf('Menu in Spanish, Catalan and Basque for the tourist kiosks')).toContain('Translate the menu into Spanish, Catalan and Basque for the tourist kiosks');
     expect(titlesOf('Live captions in German and French for the conference stream')).not.toMatch(/^Translate|translation/m);
   });
+
+  it('spoken shapes are read plainly: "page whoever is on call", "we need to know what…", "don\'t show…"', () => {
+    expect(titlesOf('Alerting: page whoever is on call when the ticket queue has been empty for an hour.')).toContain('Page on-call when the ticket queue has been empty for an hour');
+    expect(titlesOf('Audit: the ISO self-assessment is due. We need to know which systems are in scope and fix whatever fails.')).toContain('Find out which systems are in scope');
+    expect(titlesOf('Toggle: don\'t show the newsletter popup to members in their first month')).toContain('Stop showing the newsletter popup to members in their first month');
+    // …but what others know is theirs: "so members know what changed".
+    expect(titlesOf('A changelog page for the club app so members know what changed in each release.')).toContain('so members know what changed');
+  });
+
+  it('a state after a comma goes on describing, and a verb alone after "and" shares the object before', () => {
+    expect(planOf('Deposits by card for tables over £100, refundable up to 48 h before the booking.').said).toHaveLength(1);
+    expect(planOf('Put every open shift on a map that nurses can zoom and filter').said).toHaveLength(1);
+  });
+
+  it('what a plural thing has not got is added, up to a comma and "so"', () => {
+    expect(titlesOf('Audit: 9 of the storage buckets behind the photo archive have no lifecycle rules, so we pay to keep every original forever.')).toContain(
+      'Implement lifecycle rules for 9 of the storage buckets behind the photo archive',
+    );
+  });
+
+  it('a clause after a semicolon about how much of it is what, and a latency said as a figure', () => {
+    expect(planOf('Cut the shop\'s cloud bill by 20%; most of it is test clusters left running overnight').said).toHaveLength(1);
+    expect(titlesOf('p95 of the checkout API is 2s; target 200ms.')).toContain('Speed up the checkout API');
+  });
 });
