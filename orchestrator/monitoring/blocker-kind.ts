@@ -40,6 +40,8 @@ const BUSINESS_CUES: readonly { reason: BusinessReason; re: RegExp }[] = [
   { reason: 'requirements', re: /\b(?:marketing|sales|the client|the customer|legal|product|the promoter|the publisher) (?:still )?(?:hasn't|has not|haven't|have not) signed off\b|\bapprove the (?:price|pricing)\b|\bprice tiers\b|\bno pricing\b/ },
   { reason: 'requirements', re: /\b(?:can|could) (?:a|the) po\b|\bwhat the requirements? (?:is|are)\b|\b(?:operator|regulator|authority|council|ministry|client|customer)(?:'s)? sign-?off\b|\b(?:till|until) the po (?:picks|decides|says|chooses)\b|\bsays one, the\b/ },
   { reason: 'priorities', re: /\bwhich (?:one |\w+ )?comes first\b|\bthere's only (?:me|one of me)\b/ },
+  // A call product or the business has to make, waited on: "waiting on a call from product".
+  { reason: 'requirements', re: /\b(?:waiting|wait) (?:on|for) (?:a|the|their) (?:call|ruling|verdict|decision) from (?:product|the po|the product owner|the pm|management|the business|the client|the customer|legal)\b/ },
   { reason: 'budget', re: /\b(?:enterprise )?support (?:upgrade|plan)\b|\bwon't raise (?:our |the )?(?:[\w-]+ )?(?:quota|limit)\b|\bsigns? off (?:on )?the (?:upgrade|plan|spend|purchase|order)\b|\bon our current plan\b/ },
   { reason: 'legal', re: /\bthe grant(?: agreement| terms)? says\b|\bgrant (?:terms|agreement|conditions)\b/ },
   { reason: 'budget', re: /\b(?:upgrades?|upgrading) (?:the |our )?plan\b|\bsomeone with billing\b|\b(?:minutes|credits) (?:are|is) (?:all )?used up\b|\bbuying (?:more|additional|extra|a bigger|a larger|a higher)\b|\b(?:a |the )?product owner (?:must|has to|needs to) approve\b|\bapprove the add-on\b|\bquote (?:for|from)\b|\b(?:cfo|finance director|procurement|purchasing)\b|\border form\b|\bpurchase request\b/ },

@@ -59,7 +59,7 @@ function clausesOf(t: string): string[] {
   // A quote opens and closes outside a word: the apostrophes of "bank's … I'll" are no quotation.
   const masked = t.replace(/(?<!\w)'[^']{2,80}'(?!\w)|"[^"]{2,80}"|`[^`]{1,80}`/g, (q) => `\u0000${quoted.push(q) - 1}\u0000`);
   return masked
-    .split(/[.!?;]+(?:\s|$)|,|\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\s*\p{Extended_Pictographic}+\s*|\bthough\b|\balthough\b|\bhowever\b/iu)
+    .split(/[.!?;]+(?:\s|$)|,|(?<!\b(?:blockers?|impediments?|today|yesterday))\s[-–—]\s|(?<!\b(?:blockers?|blocked by|impediments?|today|yesterday))\s*:\s|\bbut\b|\band (?=(?:i'll|we'll|i will|we will)\s)|\s*\p{Extended_Pictographic}+\s*|\bthough\b|\balthough\b|\bhowever\b/iu)
     .map((c) => c.replace(/\u0000(\d+)\u0000/g, (_, i: string) => quoted[Number(i)]!).trim())
     .filter(Boolean);
 }
@@ -260,7 +260,9 @@ export function readChat(rawText: string): ChatReading {
   const absent = ABSENT.test(whole);
   if (absent && (best.category === 'waiting' || best.category === 'unable' || best.category === 'decision')) confidence += 0.15;
   const aside = whole.replace(new RegExp(ABSENT.source, 'g'), ' ');
-  if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside) && !EFFECT.test(aside))) confidence *= 0.5;
+  // ("…lol so nothing works until someone renews it": a laugh does not lighten what waits on someone.)
+  const waitsOnSomeone = /\buntil (?:someone|somebody|anyone)\b/.test(aside);
+  if (CASUAL.test(aside) || SOON.test(aside) || (LAUGHTER.test(aside) && !PERSISTS.test(aside) && !EFFECT.test(aside) && !waitsOnSomeone)) confidence *= 0.5;
   const foreign = unreadableByLetters(raw);
   if (foreign && /language|script/.test(foreign)) confidence = Math.min(confidence, ACT_AT - 0.05);
   confidence = Math.round(Math.min(0.98, confidence) * 100) / 100;
