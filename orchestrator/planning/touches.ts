@@ -75,6 +75,10 @@ const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'ass
 const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
 
+/** Data sent out of the company to someone's own mailbox: it has left where it is protected. */
+const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|database|db|spreadsheets?|csv|records|data)\b/i;
+const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
+
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
   // (What must stay up meanwhile, "without taking the shop offline", is no part of it.)
@@ -104,5 +108,6 @@ export function touches(phrase: Phrase): Concern[] {
   if (ONLY_THEIR_OWN.test(text)) add.push('security');
   if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
   if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
+  if (PERSONAL_MAILBOX.test(text) && DATA_LEAVING.test(text)) add.push('security');
   return add;
 }

@@ -1,0 +1,15 @@
+/**
+ * Round 15 of the planner, on sentences written for it (none from a blind set): who a piece of work needs.
+ * A screen people use on their phone is designed; a feature in a portal or dashboard is built on its
+ * screens; dependency updates merged on their own and data dumps sent to someone's own mailbox are a
+ * security matter; a scheduled or serverless job is still code on the server side.
+ */
+import { describe, expect, it } from 'vitest';
+import { planOf } from './plan-of.js';
+
+describe('planner round 15', () => {
+  it('dependency updates merged on their own and dumps mailed to a personal inbox are reviewed for security', () => {
+    expect(planOf('Renovate opens forty PRs a week and they pile up. Auto-merge minor bumps when the tests pass.').roles).toContain('security');
+    expect(planOf('Stop the weekly CRM backup from being mailed as a zip to the founder’s personal Hotmail.').roles).toContain('security');
+  });
+});
