@@ -79,6 +79,9 @@ const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|database|db|spreadsheets?|csv|records|data)\b/i;
 const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
 
+/** Work run on a schedule ("the nightly reports", "the monthly royalty run"): code on the server side, however it is hosted. */
+const SCHEDULED_RUN = /\b(?:nightly|daily|weekly|monthly|hourly|quarterly|yearly|annual|scheduled|overnight)\s+(?:[\w-]+\s+){0,2}?(?:runs?|batch(?:es)?|jobs?|exports?|imports?|syncs?|reports?|statements?|reconciliations?|recalculations?)\b/i;
+
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
   // (What must stay up meanwhile, "without taking the shop offline", is no part of it.)
@@ -109,5 +112,6 @@ export function touches(phrase: Phrase): Concern[] {
   if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
   if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
   if (PERSONAL_MAILBOX.test(text) && DATA_LEAVING.test(text)) add.push('security');
+  if (SCHEDULED_RUN.test(text)) add.push('backend');
   return add;
 }

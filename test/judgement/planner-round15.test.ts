@@ -12,4 +12,11 @@ describe('planner round 15', () => {
     expect(planOf('Renovate opens forty PRs a week and they pile up. Auto-merge minor bumps when the tests pass.').roles).toContain('security');
     expect(planOf('Stop the weekly CRM backup from being mailed as a zip to the founder’s personal Hotmail.').roles).toContain('security');
   });
+
+  it('a scheduled or serverless job is still code on the server side', () => {
+    expect(planOf('The quarterly statement run takes 14 hours. It has to be done overnight.').roles).toContain('backend-dev');
+    const roles = planOf('To save on hosting, move the weekly stock reports off the VM that never sleeps onto a scheduled serverless job.').roles;
+    expect(roles).toContain('backend-dev');
+    expect(roles).toContain('devops');
+  });
 });
