@@ -75,6 +75,12 @@ const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'ass
 const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
 
+/** Used on a phone or tablet in someone's hand: the screen is designed for it. */
+const ON_A_PHONE = /\b(?:from|on|in|with|using|via)\s+(?:their|his|her|my|your|a|the|our)\s+(?:own\s+)?(?:(?:mobile\s+)?phones?|mobiles?(?!\s+(?:apps?|web|site|version|browser|network|data)\b)|smartphones?|tablets?)\b/i;
+/** An app made for some people ("a mobile app for truck drivers"): screens to design, with a server behind them. */
+const APP_FOR_PEOPLE = /\b(?:(?:mobile|phone|native)\s+)?apps?\s+for\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?(?!(?:develop|engine|test)ers\b)[a-z][\w-]*(?:ers|ors|ists|ians|ants|ents|staff|people|crews?|guests|fans|parents|nurses|doctors|patients)\b/i;
+/** People shown their own things ("show their next delivery"): what a server keeps for them. */
+const THEIR_OWN_SHOWN = /\b(?:show|shows|showing|display|displays|displaying)\s+(?:them\s+)?their\s+/i;
 /** Data sent out of the company to someone's own mailbox: it has left where it is protected. */
 const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|database|db|spreadsheets?|csv|records|data)\b/i;
 const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
@@ -111,6 +117,9 @@ export function touches(phrase: Phrase): Concern[] {
   if (ONLY_THEIR_OWN.test(text)) add.push('security');
   if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
   if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
+  if (phrase.cls !== 'fix' && ON_A_PHONE.test(text)) add.push('visual', 'frontend');
+  if (phrase.cls !== 'fix' && APP_FOR_PEOPLE.test(text)) add.push('visual', 'frontend', 'backend');
+  if (THEIR_OWN_SHOWN.test(text)) add.push('frontend', 'backend');
   if (PERSONAL_MAILBOX.test(text) && DATA_LEAVING.test(text)) add.push('security');
   if (SCHEDULED_RUN.test(text)) add.push('backend');
   return add;

@@ -66,6 +66,8 @@ const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'li
 const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:managers?|users?|customers?|admins?|staff|agents?|people|members?|shoppers?|teams?)\b/i;
 /** the runtime every service runs on: changing it changes how they are built and run */
 const RUNTIMES = /\b(?:node(?:\.?js)?|python|java|jdk|jvm|ruby|php|golang|\.net|dotnet|runtime|every service|all (?:of )?(?:our |the )?services)\b/i;
+/** "…in the app", "…on the dashboard": where people do or see it is a screen, named without its domain's words */
+const ON_A_SCREEN = /\b(?:in|on|from)\s+(?:the|our|their|its|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:app|screen|page|dashboard|portal)\b/i;
 /** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
 const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */
@@ -133,7 +135,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     // A new way to sign in is set up and used on screens.
     if ((phrase.cls === 'build' || /^(?:require|mandate)$/.test(phrase.verb ?? '')) && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
     // Seeing something new on one screen is a screen to design.
-    if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && ui?.heard.some((t) => SURFACES.has(t))) needs.add('visual');
+    if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && (ui?.heard.some((t) => SURFACES.has(t)) || ON_A_SCREEN.test(phrase.deed ?? ''))) needs.add('visual');
     // Staff looking at a customer's records is access to personal data: it is reviewed.
     if (phrase.cls === 'enable' && STAFF.test(phrase.who ?? '') && /^(?:see|view|look\s+up|access|search|read|browse)\b.*\b(?:customer|patient|user|member|client|citizen|student)s?['’]/i.test(phrase.deed ?? '')) needs.add('security');
     if (takesDataOut(phrase)) needs.delete('cto');

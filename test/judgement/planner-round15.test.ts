@@ -8,6 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { planOf } from './plan-of.js';
 
 describe('planner round 15', () => {
+  it('a screen people use on their phone or in the app is designed', () => {
+    for (const text of [
+      'Volunteers should be able to claim a shift from their phone.',
+      'Can tenants see their service charge split into its parts in the app?',
+      'It would be great if the allotment map worked on a mobile, plot holders look at it on site.',
+    ]) expect(planOf(text).roles, text).toContain('designer');
+  });
+
+  it('a mobile app that shows people their own things has a server behind it', () => {
+    const roles = planOf('Courier mobile app for parcel drivers: show their next pickup and a barcode to scan at the depot.').roles;
+    expect(roles).toContain('backend-dev');
+    expect(roles).toContain('designer');
+  });
+
   it('dependency updates merged on their own and dumps mailed to a personal inbox are reviewed for security', () => {
     expect(planOf('Renovate opens forty PRs a week and they pile up. Auto-merge minor bumps when the tests pass.').roles).toContain('security');
     expect(planOf('Stop the weekly CRM backup from being mailed as a zip to the founder’s personal Hotmail.').roles).toContain('security');
