@@ -84,7 +84,6 @@ const THEIR_OWN_SHOWN = /\b(?:show|shows|showing|display|displays|displaying)\s+
 /** Data sent out of the company to someone's own mailbox: it has left where it is protected. */
 const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|database|db|spreadsheets?|csv|records|data)\b/i;
 const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
-
 /** Work run on a schedule ("the nightly reports", "the monthly royalty run"): code on the server side, however it is hosted. */
 const SCHEDULED_RUN = /\b(?:nightly|daily|weekly|monthly|hourly|quarterly|yearly|annual|scheduled|overnight)\s+(?:[\w-]+\s+){0,2}?(?:runs?|batch(?:es)?|jobs?|exports?|imports?|syncs?|reports?|statements?|reconciliations?|recalculations?)\b/i;
 

@@ -68,6 +68,10 @@ const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)
 const RUNTIMES = /\b(?:node(?:\.?js)?|python|java|jdk|jvm|ruby|php|golang|\.net|dotnet|runtime|every service|all (?:of )?(?:our |the )?services)\b/i;
 /** "…in the app", "…on the dashboard": where people do or see it is a screen, named without its domain's words */
 const ON_A_SCREEN = /\b(?:in|on|from)\s+(?:the|our|their|its|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:app|screen|page|dashboard|portal)\b/i;
+/** what a feature flag may switch on screen: an app, a flow, a page */
+const SCREEN_THINGS = /\b(?:apps?|screens?|pages?|flows?|ui|buttons?|checkout)\b/i;
+/** done by people themselves ("rotatable by customers themselves", "self-service"): they do it on screens a server backs */
+const SELF_SERVED = /\bby\s+(?:[\w-]+\s+){0,2}?themselves\b|\bself[- ]serv(?:e|ice)\b/i;
 /** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
 const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */
@@ -118,7 +122,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   // Letting people do something needs screens, whatever it is about.
   if (!head.exclusive && phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
   // …and what they do with their own data (export it, delete it) is done by a server.
-  if (head.id === 'security' && phrase.cls === 'enable') needs.add('backend');
+  if (head.id === 'security' && (phrase.cls === 'enable' || SELF_SERVED.test(phrase.object))) needs.add('backend');
   if (!head.exclusive && head.id !== 'security') {
     // A new screen is designed first and has something behind it, unless it is only a look.
     // A dashboard of latency or error numbers is an operations view, built on the monitoring stack.
@@ -146,7 +150,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     const slow = matchedIds.has('performance') || phrase.verb === 'speed up' || (phrase.cls === 'fix' && /\btak(?:e|es|ing)\s+(?:\w+\s+)?(?:seconds|minutes)\b/i.test(phrase.object));
     if (slow && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
     // A flag that switches something on screen off is read by the screen.
-    if (matched.some((m) => m.heard.includes('feature flag')) && ui) needs.add('frontend');
+    if (matched.some((m) => m.heard.includes('feature flag')) && (ui || SCREEN_THINGS.test(phrase.object))) needs.add('frontend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
     // A leaderboard ranks what many people did: the ranking is kept by a server, in an app too.

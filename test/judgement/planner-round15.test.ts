@@ -22,6 +22,14 @@ describe('planner round 15', () => {
     expect(roles).toContain('designer');
   });
 
+  it('a feature in a portal or dashboard is built on its screens', () => {
+    expect(planOf('Build a self-service refund request in the customer portal.').roles).toContain('frontend-dev');
+    const secrets = planOf('Signing secrets should be revocable by tenants themselves from the admin dashboard, the old one working for an hour.').roles;
+    expect(secrets).toContain('frontend-dev');
+    expect(secrets).toContain('backend-dev');
+    expect(planOf('Add a feature flag so we can dark-launch the shop app’s new checkout flow.').roles).toContain('frontend-dev');
+  });
+
   it('dependency updates merged on their own and dumps mailed to a personal inbox are reviewed for security', () => {
     expect(planOf('Renovate opens forty PRs a week and they pile up. Auto-merge minor bumps when the tests pass.').roles).toContain('security');
     expect(planOf('Stop the weekly CRM backup from being mailed as a zip to the founder’s personal Hotmail.').roles).toContain('security');
