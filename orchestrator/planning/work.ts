@@ -72,6 +72,8 @@ const ON_A_SCREEN = /\b(?:in|on|from)\s+(?:the|our|their|its|an?)\s+(?:[\w'’-]
 const SCREEN_THINGS = /\b(?:apps?|screens?|pages?|flows?|ui|buttons?|checkout)\b/i;
 /** done by people themselves ("rotatable by customers themselves", "self-service"): they do it on screens a server backs */
 const SELF_SERVED = /\bby\s+(?:[\w-]+\s+){0,2}?themselves\b|\bself[- ]serv(?:e|ice)\b/i;
+/** "Make the winner's name gold (on the final card)": a thing given a colour or a weight is only a look */
+const MADE_A_LOOK = /\s(?:gold|golden|silver|bronze|red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|bold|italic|bigger|larger|smaller)(?:\s+(?:on|in|at|across)\s+.*)?$/i;
 /** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
 const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */
@@ -168,6 +170,12 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (a11y && phrase.cls !== 'build' && phrase.cls !== 'enable') needs.delete('backend');
   if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
+  // A colour or a weight given to something is drawn on the screen: nothing behind it changes.
+  const look = phrase.verb === 'make' && MADE_A_LOOK.test(phrase.object);
+  if (look) {
+    needs.add('visual').add('frontend');
+    for (const c of ['backend', 'security', 'cto'] as const) needs.delete(c);
+  }
   // Making something faster changes how it works, not how it looks.
   if (phrase.verb === 'speed up') needs.delete('visual');
   // A typo on a page is fixed on the page: no server is touched, even on the sign-in page.
@@ -184,7 +192,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
   // An architecture record or design doc is the architect's to write.
   if (head.id === 'docs' && !matchedIds.has('docs') && needs.has('cto')) needs.delete('docs');
-  return { concerns: [...needs], lead: leadOf(head, needs, phrase) };
+  return { concerns: [...needs], lead: look ? 'frontend-dev' : leadOf(head, needs, phrase) };
 }
 
 const AUDITS = /\b(?:audit|penetration test|pentest|soc ?2|iso ?27001|threat model|assessment|review|certification)\b/i;

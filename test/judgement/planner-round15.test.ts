@@ -1,6 +1,6 @@
 /**
  * Round 15 of the planner, on sentences written for it (none from a blind set): who a piece of work needs.
- * A screen people use on their phone is designed; a feature in a portal or dashboard is built on its
+ * A screen people use on their phone is designed; a card on a screen is no payment card; a feature in a portal or dashboard is built on its
  * screens; dependency updates merged on their own and data dumps sent to someone's own mailbox are a
  * security matter; a scheduled or serverless job is still code on the server side.
  */
@@ -40,5 +40,15 @@ describe('planner round 15', () => {
     const roles = planOf('To save on hosting, move the weekly stock reports off the VM that never sleeps onto a scheduled serverless job.').roles;
     expect(roles).toContain('backend-dev');
     expect(roles).toContain('devops');
+  });
+
+  it('a card on a screen is no payment card, and a colour given to a name is only a look', () => {
+    const look = planOf("Make the team captain's name silver on the league table card.").roles;
+    expect(look).toContain('designer');
+    expect(look).toContain('frontend-dev');
+    expect(look).not.toContain('backend-dev');
+    expect(look).not.toContain('security');
+    // …while a person's own card is still a payment card.
+    expect(planOf('Let members freeze their card from the app if they lose it.').roles).toContain('security');
   });
 });
