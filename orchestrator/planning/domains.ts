@@ -179,7 +179,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['ops'],
     plannedBy: 'devops',
     hours: 8,
-    terms: ['observability', 'metrics dashboard', 'monitoring dashboard', 'grafana dashboard', 'ops dashboard', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', 'page on call:backend', 'page the on call:backend', 'alert the on call:backend', 'alert on call:backend', 'notify the on call:backend', 'paging:backend', 'pager:backend', 'error rate:backend', 'success rate:backend', '~log', '~monitor'],
+    terms: ['observability', 'metrics dashboard', 'monitoring dashboard', 'grafana dashboard', 'ops dashboard', 'monitoring', 'alert', 'alerting', 'logging', 'structured logging:backend', 'tracing:backend', 'trace:backend', 'opentelemetry:backend', 'instrument:backend', 'instrumentation:backend', 'metric', 'prometheus', 'grafana', 'datadog', 'new relic', 'sentry', 'error tracking', 'apm', 'slo', 'sli', 'error budget', 'uptime', 'status page:frontend', 'on call', 'incident', 'pagerduty', 'page on call:backend', 'page the on call:backend', 'page to on call:backend', 'page to the on call:backend', 'alert the on call:backend', 'alert on call:backend', 'notify the on call:backend', 'paging:backend', 'pager:backend', 'error rate:backend', 'success rate:backend', '~log', '~monitor'],
     accept: { implement: 'Alerts fire on a simulated failure and reach the on-call person; dashboards show the key numbers' },
   },
   {

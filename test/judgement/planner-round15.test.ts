@@ -51,4 +51,8 @@ describe('planner round 15', () => {
     // …while a person's own card is still a payment card.
     expect(planOf('Let members freeze their card from the app if they lose it.').roles).toContain('security');
   });
+
+  it('an alert "paged to on-call" pages a person, it is no page on a screen', () => {
+    expect(planOf('Monitoring: we find out the card reader feed is stale from the shops. We need an alert on feed lag per store, paged to on-call.').roles).not.toContain('designer');
+  });
 });
