@@ -8,6 +8,7 @@
 import type { Concern } from './domains.js';
 import type { Phrase } from './phrasing.js';
 import { releasesLibrary } from './library-release.js';
+import { failsUnderLoad } from './under-load.js';
 import { withoutWhatStaysUp } from './uptime.js';
 
 /** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
@@ -121,5 +122,6 @@ export function touches(phrase: Phrase): Concern[] {
   if (THEIR_OWN_SHOWN.test(text)) add.push('frontend', 'backend');
   if (PERSONAL_MAILBOX.test(text) && DATA_LEAVING.test(text)) add.push('security');
   if (SCHEDULED_RUN.test(text)) add.push('backend');
+  if (failsUnderLoad(text)) add.push('ops', 'backend');
   return add;
 }

@@ -7,6 +7,7 @@
 import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
 import type { Phrase } from './phrasing.js';
 import { touches } from './touches.js';
+import { failsUnderLoad } from './under-load.js';
 
 export interface Work {
   kind: TaskKind;
@@ -176,8 +177,8 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     needs.add('visual').add('frontend');
     for (const c of ['backend', 'security', 'cto'] as const) needs.delete(c);
   }
-  // Making something faster changes how it works, not how it looks.
-  if (phrase.verb === 'speed up') needs.delete('visual');
+  // Making something faster, or hold under a crowd, changes how it works, not how it looks.
+  if (phrase.verb === 'speed up' || failsUnderLoad(phrase.action)) needs.delete('visual');
   // A typo on a page is fixed on the page: no server is touched, even on the sign-in page.
   if (small && ui && !matchedIds.has('messaging') && /\b(?:typos?|wording|copy|label|tooltip|spelling)\b/i.test(phrase.object)) needs.delete('backend');
   // A screen that cannot be read, or sits off-centre, is fixed on the screen: nothing to roll out, no boundary moved.

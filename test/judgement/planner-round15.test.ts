@@ -55,4 +55,11 @@ describe('planner round 15', () => {
   it('an alert "paged to on-call" pages a person, it is no page on a screen', () => {
     expect(planOf('Monitoring: we find out the card reader feed is stale from the shops. We need an alert on feed lag per store, paged to on-call.').roles).not.toContain('designer');
   });
+
+  it('a page that gives way under a crowd is capacity and code, not design', () => {
+    const roles = planOf('The live results page crashes when 8,000 fans hit it after the final whistle.').roles;
+    expect(roles).toContain('devops');
+    expect(roles).toContain('backend-dev');
+    expect(roles).not.toContain('designer');
+  });
 });
