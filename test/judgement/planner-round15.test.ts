@@ -62,4 +62,13 @@ describe('planner round 15', () => {
     expect(roles).toContain('backend-dev');
     expect(roles).not.toContain('designer');
   });
+
+  it('words that name who does the work: object storage, fraud, large digits, end-to-end encryption, a walkthrough', () => {
+    expect(planOf('Sensor readings older than two years should move from MySQL to cheap object storage, still queryable for audits.').roles).toContain('devops');
+    expect(planOf('Fraud: spot buyers who open new accounts to reuse the same stolen voucher codes.').roles).toContain('security');
+    expect(planOf('The kiosk should show the queue number in large digits for five seconds.').roles).toContain('designer');
+    // Messages encrypted end to end are encrypted on the devices, so the app does it.
+    expect(planOf('Direct messages between tutors and pupils should be end-to-end encrypted.').roles).toContain('frontend-dev');
+    expect([...planOf('New volunteers need a walkthrough of the rota tool before their first shift.').roles]).toEqual(['docs']);
+  });
 });
