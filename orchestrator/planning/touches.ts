@@ -86,7 +86,20 @@ const THEIR_OWN_SHOWN = /\b(?:show|shows|showing|display|displays|displaying)\s+
 const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|database|db|spreadsheets?|csv|records|data)\b/i;
 const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
 /** Work run on a schedule ("the nightly reports", "the monthly royalty run"): code on the server side, however it is hosted. */
-const SCHEDULED_RUN = /\b(?:nightly|daily|weekly|monthly|hourly|quarterly|yearly|annual|scheduled|overnight)\s+(?:[\w-]+\s+){0,2}?(?:runs?|batch(?:es)?|jobs?|exports?|imports?|syncs?|reports?|statements?|reconciliations?|recalculations?)\b/i;
+const SCHEDULED_RUN = /\b(?:nightly|daily|weekly|monthly|hourly|quarterly|yearly|annual|scheduled|overnight)\s+(?:[\w-]+\s+){0,2}?(?:runs?|batch(?:es)?|jobs?|crons?|exports?|imports?|syncs?|reports?|statements?|reconciliations?|recalculations?)\b/i;
+
+/** Records that went missing ("200 reports vanishing"): what keeps them is on the server side. */
+const RECORDS_LOST = /\b(?:\d[\d,]*|some|all|many|several)\s+(?:[\w-]+\s+)?(?:orders|reports|records|rows|bookings|invoices|messages|payments|files|entries|uploads|photos|documents|tickets|accounts|results)\s+(?:vanish|disappear|go(?:ing)?\s+missing|went\s+missing|(?:were|got|get|getting)\s+lost)/i;
+/** People doing something themselves ("players pay by card when they sign up", "users photograph their payslip"): on a screen. */
+const PEOPLE_DO = /\b(?:users|customers|players|fans|members|people|parents|patients|guests|buyers|sellers|drivers|passengers|travell?ers|residents|tenants|students|visitors|clients|shoppers)\s+(?:can\s+)?(?:pay|book|sign\s+up|register|upload|photograph|snap|confirm|choose|pick|select|fill\s+in|tap|scan|rate|order)\b/i;
+/** A door, a gate or a locker opened by software: who may get in is kept by a server and guarded. */
+const OPENS_A_PLACE = /\b(?:open|opens|unlock|unlocks|lock|locks)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:doors?|gates?|lockers?|turnstiles?|barriers?)\b/i;
+/** A way of building a system by name ("an event-driven design"): choosing it is the architect's. */
+const ARCHITECTURE_STYLE = /\b(?:event[- ]driven|event[- ]sourc(?:ed|ing)|cqrs|message[- ]driven|pub[- ]?sub|hexagonal|micro-?services?|outbox pattern)\b/i;
+/** A model or service "served behind /v2/…": it is run in production. */
+const SERVED_BEHIND = /\b(?:serve|serves|serving|expose|exposes|exposing)\s+(?:it|them|the\s+(?:model|predictions?|results?))\s+(?:behind|at|on|via|through)\b/i;
+/** A flow cut to fewer steps or screens: it is designed again. */
+const FEWER_STEPS = /\b(?:(?:down\s+)?to|into)\s+(?:one|two|three|four|five|a\s+single|\d+)\s+(?:screens?|steps?|clicks?|taps?|pages?)\b|\bfewer\s+(?:screens|steps|clicks|taps|pages)\b/i;
 
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
@@ -122,6 +135,12 @@ export function touches(phrase: Phrase): Concern[] {
   if (THEIR_OWN_SHOWN.test(text)) add.push('frontend', 'backend');
   if (PERSONAL_MAILBOX.test(text) && DATA_LEAVING.test(text)) add.push('security');
   if (SCHEDULED_RUN.test(text)) add.push('backend');
+  if (RECORDS_LOST.test(text)) add.push('backend');
+  if (PEOPLE_DO.test(text)) add.push('frontend');
+  if (phrase.cls !== 'fix' && OPENS_A_PLACE.test(text)) add.push('backend', 'security');
+  if ((SWAPS.has(verb) || BUILDS.has(verb)) && ARCHITECTURE_STYLE.test(phrase.object)) add.push('cto');
+  if (SERVED_BEHIND.test(text)) add.push('ops');
+  if (FEWER_STEPS.test(text)) add.push('visual', 'frontend');
   if (failsUnderLoad(text)) add.push('ops', 'backend');
   return add;
 }

@@ -71,4 +71,32 @@ describe('planner round 15', () => {
     expect(planOf('Direct messages between tutors and pupils should be end-to-end encrypted.').roles).toContain('frontend-dev');
     expect([...planOf('New volunteers need a walkthrough of the rota tool before their first shift.').roles]).toEqual(['docs']);
   });
+
+  it('records gone missing are looked for where they are kept', () => {
+    expect(planOf('Why did 90 tickets vanish on Friday night? We need logs that can tell us next time.').roles).toContain('backend-dev');
+  });
+
+  it('people paying or signing up themselves do it on a screen', () => {
+    expect(planOf('Season tickets: fans pay by card when they renew.').roles).toContain('frontend-dev');
+  });
+
+  it('a gate or a door opened from an app is access to a place: kept by a server and reviewed', () => {
+    const roles = planOf('Staff should be able to open the yard gate from the site app.').roles;
+    expect(roles).toContain('backend-dev');
+    expect(roles).toContain('security');
+  });
+
+  it('a named architecture style is the architect\'s choice, and a cron replaced by it is still code', () => {
+    const roles = planOf('Replace the nightly cron that settles commissions with an event-driven design that can be replayed.').roles;
+    expect(roles).toContain('cto');
+    expect(roles).toContain('backend-dev');
+  });
+
+  it('a model "served behind" an endpoint is run in production', () => {
+    expect(planOf('Train a model that predicts late deliveries and serve it behind /v1/eta.').roles).toContain('devops');
+  });
+
+  it('a flow cut to fewer screens is designed again', () => {
+    expect(planOf('Buyers complain that returning an item takes 9 steps. Cut it down to two screens.').roles).toContain('designer');
+  });
 });
