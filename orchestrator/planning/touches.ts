@@ -30,8 +30,8 @@ const RETENTION = new RegExp(
 const HANDED_BACK =
   /\b(?:everything|all(?:\s+of)?(?:\s+the)?\s+(?:data|information|details|records?)|(?:every|each)\s+(?:[\w-]+\s+){0,3}?(?:records?|data|detail))\b[^.]{0,50}?\b(?:(?:about|on)\s+(?:me|them|him|her|you|us)\b|(?:we|you|they|it)\s+(?:holds?|stores?|keeps?|collects?|has|have)\b)/i;
 const PERSONAL_DATA = /\b(?:profile|personal|account)\s+data\b/i;
-/** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor". */
-const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
+/** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor", "access to their site's candidates only". */
+const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\baccess\s+to\s+(?:[\w'’-]+\s+){1,4}?only\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
 
 /** Shown on a map: a map view is a screen to design, with places a server looks up. */
 const ON_A_MAP = /\b(?:on|in|onto)\s+(?:a|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?map\b|\bmap\s+(?:view|pin|marker)s?\b/i;

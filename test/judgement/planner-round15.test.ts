@@ -99,4 +99,8 @@ describe('planner round 15', () => {
   it('a flow cut to fewer screens is designed again', () => {
     expect(planOf('Buyers complain that returning an item takes 9 steps. Cut it down to two screens.').roles).toContain('designer');
   });
+
+  it('access to some records only is a boundary to review', () => {
+    expect(planOf("As a club secretary, I want to add coaches by email and give them access to my club's juniors only.").roles).toContain('security');
+  });
 });
