@@ -144,7 +144,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend'],
     plannedBy: 'cto',
     hours: 12,
-    terms: ['etl:ops', 'elt:ops', 'mqtt:backend', 'message broker:backend', 'data pipeline:ops', 'ingestion:ops', 'ingest:ops', 'warehouse:ops', 'bigquery:ops', 'snowflake:ops', 'redshift:ops', 'databricks:ops', 'kafka:ops', 'kinesis:ops', 'clickstream:ops', 'airflow:ops', 'data lake:ops', 'backfill', 'dedupe', 'deduplicate', 'duplicate record', 'data quality', 'dbt', 'cdc', 'csv', 'parquet', 'dataset', 'analytics event', 'event stream:ops', '~analytics', 'chat transcript', 'chat history', 'chat log', 'call recording', 'transcript', '~export', '~import', '~report', '~pipeline', '~stream', '~record', '~event', '~data'],
+    terms: ['etl:ops', 'elt:ops', 'mqtt:backend', 'message broker:backend', 'data pipeline:ops', 'ingestion:ops', 'ingest:ops', 'warehouse:ops', 'bigquery:ops', 'snowflake:ops', 'redshift:ops', 'databricks:ops', 'kafka:ops', 'kinesis:ops', 'clickstream:ops', 'airflow:ops', 'data lake:ops', 'backfill', 'dedupe', 'deduplicate', 'duplicate record', 'data quality', 'dbt', 'cdc', 'csv', 'parquet', 'dataset', 'analytics event', 'event stream:ops', '~analytics', 'chat transcript', 'chat history', 'chat log', 'call recording', 'transcript', '~test result', '~export', '~import', '~report', '~pipeline', '~stream', '~record', '~event', '~data'],
     accept: { implement: 'The pipeline runs idempotently, can be re-run for a day, and its row counts reconcile' },
   },
   {

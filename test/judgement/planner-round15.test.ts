@@ -103,4 +103,8 @@ describe('planner round 15', () => {
   it('access to some records only is a boundary to review', () => {
     expect(planOf("As a club secretary, I want to add coaches by email and give them access to my club's juniors only.").roles).toContain('security');
   });
+
+  it('test results exported are data, not a test suite', () => {
+    expect(planOf('Weekly export of soil test results to the ministry in their XML format.').roles).toContain('backend-dev');
+  });
 });
