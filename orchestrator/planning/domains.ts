@@ -67,7 +67,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['backend', 'security'],
     plannedBy: 'cto',
     hours: 14,
-    terms: ['checkout:frontend', 'payment', 'pay', 'gift aid', 'multi currency', '~card', 'by card', 'card number', 'card detail', 'card data', 'card payment', 'card token', 'card testing', 'my card', 'your card', 'their card', 'debit card', 'bank card', 'nfc card', 'contactless card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'apple pay:frontend', 'google pay:frontend', 'bank transfer', 'payout', 'deposit', 'direct debit', 'sepa', 'wallet', '3d secure:frontend', '3 d secure:frontend', 'chargeback', '~charge', '~fraud:security'],
+    terms: ['checkout:frontend', 'payment', 'pay', 'gift aid', 'multi currency', '~card', 'by card', 'card number', 'card detail', 'card data', 'card payment', 'card token', 'card testing', 'my card', 'your card', 'their card', 'debit card', 'bank card', 'nfc card', 'contactless card', 'credit card', 'pci', 'stripe', 'braintree', 'paypal', 'adyen', 'gocardless', 'mollie', 'klarna', 'worldpay', 'apple pay:frontend', 'google pay:frontend', 'bank transfer', 'payout', 'deposit', 'direct debit', 'sepa', 'wallet', '3d secure:frontend', '3 d secure:frontend', 'chargeback', '~charge', '~fraud:security'],
     accept: {
       implement: 'Payments succeed, fail and retry as specified; amounts reconcile with the provider',
       test: 'Successful, declined, retried and refunded payments covered against the provider’s sandbox',

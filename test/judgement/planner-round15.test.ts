@@ -107,4 +107,8 @@ describe('planner round 15', () => {
   it('test results exported are data, not a test suite', () => {
     expect(planOf('Weekly export of soil test results to the ministry in their XML format.').roles).toContain('backend-dev');
   });
+
+  it('a payment provider named is payments, reviewed for security', () => {
+    expect(planOf('Collect the monthly class fees through GoCardless.').roles).toContain('security');
+  });
 });
