@@ -2,8 +2,9 @@
  * What an objective touches, read from its shape rather than from one domain's words: something shown
  * to people in an interface that a server must supply ("show its score in the agent console"), a whole
  * product built across platforms, a home-grown system swapped for a vendor's or a choice between two
- * (an architecture decision), a library released to a package registry. Each adds the concerns that the
- * work cannot ship without.
+ * (an architecture decision), a library released to a package registry, a screen in someone's hand, work
+ * run on a schedule, data mailed out to a personal inbox. Each adds the concerns that the work cannot
+ * ship without.
  */
 import type { Concern } from './domains.js';
 import type { Phrase } from './phrasing.js';
@@ -74,7 +75,6 @@ const OUR_OWN = /\b(?:home[- ]?grown|in[- ]house|hand[- ]rolled|hand[- ]written|
 const SWAPS = new Set(['replace', 'migrate', 'move', 'switch', 'swap', 'port']);
 const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'assess', 'find out', 'investigate', 'explore', 'research', 'spike']);
 const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
-
 
 /** Used on a phone or tablet in someone's hand: the screen is designed for it. */
 const ON_A_PHONE = /\b(?:from|on|in|with|using|via)\s+(?:their|his|her|my|your|a|the|our)\s+(?:own\s+)?(?:(?:mobile\s+)?phones?|mobiles?(?!\s+(?:apps?|web|site|version|browser|network|data)\b)|smartphones?|tablets?)\b/i;

@@ -73,8 +73,8 @@ const ON_A_SCREEN = /\b(?:in|on|from)\s+(?:the|our|their|its|an?)\s+(?:[\w'’-]
 const SCREEN_THINGS = /\b(?:apps?|screens?|pages?|flows?|ui|buttons?|checkout)\b/i;
 /** done by people themselves ("rotatable by customers themselves", "self-service"): they do it on screens a server backs */
 const SELF_SERVED = /\bby\s+(?:[\w-]+\s+){0,2}?themselves\b|\bself[- ]serv(?:e|ice)\b/i;
-/** "Make the winner's name gold (on the final card)": a thing given a colour or a weight is only a look */
-const MADE_A_LOOK = /\s(?:gold|golden|silver|bronze|red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|bold|italic|bigger|larger|smaller)(?:\s+(?:on|in|at|across)\s+.*)?$/i;
+/** "Make the winner's name gold (on the final card)": a thing given a colour or a weight is only a look (a size may be a limit) */
+const MADE_A_LOOK = /\s(?:gold|golden|silver|bronze|red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|bold|italic)(?:\s+(?:on|in|at|across)\s+.*)?$/i;
 /** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
 const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */

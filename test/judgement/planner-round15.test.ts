@@ -1,8 +1,9 @@
 /**
  * Round 15 of the planner, on sentences written for it (none from a blind set): who a piece of work needs.
- * A screen people use on their phone is designed; a card on a screen is no payment card; a feature in a portal or dashboard is built on its
- * screens; dependency updates merged on their own and data dumps sent to someone's own mailbox are a
- * security matter; a scheduled or serverless job is still code on the server side.
+ * A screen people use on their phone is designed; a card on a screen is no payment card; a feature in a
+ * portal or dashboard is built on its screens; dependency updates merged on their own and data dumps sent
+ * to someone's own mailbox are a security matter; a scheduled or serverless job is still code on the
+ * server side; a page that gives way under a crowd is capacity, not design.
  */
 import { describe, expect, it } from 'vitest';
 import { planOf } from './plan-of.js';
@@ -48,7 +49,9 @@ describe('planner round 15', () => {
     expect(look).toContain('frontend-dev');
     expect(look).not.toContain('backend-dev');
     expect(look).not.toContain('security');
-    // …while a person's own card is still a payment card.
+    // …but a size is not a look: it may be a limit the server keeps.
+    expect(planOf('Make the upload size limit bigger.').roles).toContain('backend-dev');
+    // …and a person's own card is still a payment card.
     expect(planOf('Let members freeze their card from the app if they lose it.').roles).toContain('security');
   });
 
