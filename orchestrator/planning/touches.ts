@@ -83,15 +83,15 @@ const APP_FOR_PEOPLE = /\b(?:(?:mobile|phone|native)\s+)?apps?\s+for\s+(?:the\s+
 /** People shown their own things ("show their next delivery"): what a server keeps for them. */
 const THEIR_OWN_SHOWN = /\b(?:show|shows|showing|display|displays|displaying)\s+(?:them\s+)?their\s+/i;
 /** Data sent out of the company to someone's own mailbox: it has left where it is protected. */
-const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|database|db|spreadsheets?|csv|records|data)\b/i;
+const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|reports?|database|db|spreadsheets?|csv|records|data)\b/i;
 const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
 /** Work run on a schedule ("the nightly reports", "the monthly royalty run"): code on the server side, however it is hosted. */
 const SCHEDULED_RUN = /\b(?:nightly|daily|weekly|monthly|hourly|quarterly|yearly|annual|scheduled|overnight)\s+(?:[\w-]+\s+){0,2}?(?:runs?|batch(?:es)?|jobs?|crons?|exports?|imports?|syncs?|reports?|statements?|reconciliations?|recalculations?)\b/i;
 
 /** Records that went missing ("200 reports vanishing"): what keeps them is on the server side. */
 const RECORDS_LOST = /\b(?:\d[\d,]*|some|all|many|several)\s+(?:[\w-]+\s+)?(?:orders|reports|records|rows|bookings|invoices|messages|payments|files|entries|uploads|photos|documents|tickets|accounts|results)\s+(?:vanish|disappear|go(?:ing)?\s+missing|went\s+missing|(?:were|got|get|getting)\s+lost)/i;
-/** People doing something themselves ("players pay by card when they sign up", "users photograph their payslip"): on a screen. */
-const PEOPLE_DO = /\b(?:users|customers|players|fans|members|people|parents|patients|guests|buyers|sellers|drivers|passengers|travell?ers|residents|tenants|students|visitors|clients|shoppers)\s+(?:can\s+)?(?:pay|book|sign\s+up|register|upload|photograph|snap|confirm|choose|pick|select|fill\s+in|tap|scan|rate|order)\b/i;
+/** People doing something themselves ("players pay by card when they sign up", "users photograph their payslip"): on a screen; "how much customers order" is a quantity. */
+const PEOPLE_DO = /(?<!\b(?:how\s+(?:much|many|often)|what|when|whether)\s+)\b(?:users|customers|players|fans|members|people|parents|patients|guests|buyers|sellers|drivers|passengers|travell?ers|residents|tenants|students|visitors|clients|shoppers)\s+(?:can\s+)?(?:pay|book|sign\s+up|register|upload|photograph|snap|confirm|choose|pick|select|fill\s+in|tap|scan|rate|order)\b/i;
 /** A door, a gate or a locker opened by software: who may get in is kept by a server and guarded. */
 const OPENS_A_PLACE = /\b(?:open|opens|unlock|unlocks|lock|locks)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:doors?|gates?|lockers?|turnstiles?|barriers?)\b/i;
 /** A way of building a system by name ("an event-driven design"): choosing it is the architect's. */

@@ -34,6 +34,7 @@ describe('planner round 15', () => {
   it('dependency updates merged on their own and dumps mailed to a personal inbox are reviewed for security', () => {
     expect(planOf('Renovate opens forty PRs a week and they pile up. Auto-merge minor bumps when the tests pass.').roles).toContain('security');
     expect(planOf('Stop the weekly CRM backup from being mailed as a zip to the founder’s personal Hotmail.').roles).toContain('security');
+    expect(planOf("Send the weekly sales report to the owner's personal Gmail.").roles).toContain('security');
   });
 
   it('a scheduled or serverless job is still code on the server side', () => {
@@ -81,6 +82,8 @@ describe('planner round 15', () => {
 
   it('people paying or signing up themselves do it on a screen', () => {
     expect(planOf('Season tickets: fans pay by card when they renew.').roles).toContain('frontend-dev');
+    // …but how much they order is a number to forecast, not a screen.
+    expect(planOf('Forecast how much customers order in the week before Christmas.').roles).not.toContain('frontend-dev');
   });
 
   it('a gate or a door opened from an app is access to a place: kept by a server and reviewed', () => {
