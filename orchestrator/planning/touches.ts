@@ -98,8 +98,8 @@ const OPENS_A_PLACE = /\b(?:open|opens|unlock|unlocks|lock|locks)\s+(?:the\s+|a\
 const ARCHITECTURE_STYLE = /\b(?:event[- ]driven|event[- ]sourc(?:ed|ing)|cqrs|message[- ]driven|pub[- ]?sub|hexagonal|micro-?services?|outbox pattern)\b/i;
 /** A model or service "served behind /v2/…": it is run in production. */
 const SERVED_BEHIND = /\b(?:serve|serves|serving|expose|exposes|exposing)\s+(?:it|them|the\s+(?:model|predictions?|results?))\s+(?:behind|at|on|via|through)\b/i;
-/** A flow cut to fewer steps or screens: it is designed again. */
-const FEWER_STEPS = /\b(?:(?:down\s+)?to|into)\s+(?:one|two|three|four|five|a\s+single|\d+)\s+(?:screens?|steps?|clicks?|taps?|pages?)\b|\bfewer\s+(?:screens|steps|clicks|taps|pages)\b/i;
+/** A flow cut to fewer screens, clicks or taps: it is designed again (fewer steps may be a release process). */
+const FEWER_STEPS = /\b(?:(?:down\s+)?to|into)\s+(?:one|two|three|four|five|a\s+single|\d+)\s+(?:screens?|clicks?|taps?|pages?)\b|\bfewer\s+(?:screens|clicks|taps|pages)\b/i;
 
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
