@@ -31,6 +31,9 @@ describe('reader round 15: technical counterparts', () => {
     'Marco has to sign off my PR before I can merge the new thresholds, he said after lunch',
     'I need a call from the CTO on outbox versus queue before I wire up the payout worker, blocked till then',
     "the certificate authority still hasn't approved our CSR, so staging has no valid cert and the webhook tests fail",
+    // An outside body's own system failing is a third party's bug, even when nobody there answers.
+    "stuck: the client's SFTP server refuses our key since the weekend and their IT hasn't replied yet",
+    "the customer's webhook endpoint keeps returning 500 and they haven't replied to our email, so the sync tests are stuck",
   ])('%s', (text) => {
     const r = readChat(text);
     expect(r.reading).not.toBe('none');
