@@ -2,12 +2,14 @@
  * What an objective touches, read from its shape rather than from one domain's words: something shown
  * to people in an interface that a server must supply ("show its score in the agent console"), a whole
  * product built across platforms, a home-grown system swapped for a vendor's or a choice between two
- * (an architecture decision), a library released to a package registry. Each adds the concerns that the
- * work cannot ship without.
+ * (an architecture decision), a library released to a package registry, a screen in someone's hand, work
+ * run on a schedule, data mailed out to a personal inbox. Each adds the concerns that the work cannot
+ * ship without.
  */
 import type { Concern } from './domains.js';
 import type { Phrase } from './phrasing.js';
 import { releasesLibrary } from './library-release.js';
+import { failsUnderLoad } from './under-load.js';
 import { withoutWhatStaysUp } from './uptime.js';
 
 /** Shown to people on a screen: "show X in the agent console", "display Y on the product page". */
@@ -29,8 +31,8 @@ const RETENTION = new RegExp(
 const HANDED_BACK =
   /\b(?:everything|all(?:\s+of)?(?:\s+the)?\s+(?:data|information|details|records?)|(?:every|each)\s+(?:[\w-]+\s+){0,3}?(?:records?|data|detail))\b[^.]{0,50}?\b(?:(?:about|on)\s+(?:me|them|him|her|you|us)\b|(?:we|you|they|it)\s+(?:holds?|stores?|keeps?|collects?|has|have)\b)/i;
 const PERSONAL_DATA = /\b(?:profile|personal|account)\s+data\b/i;
-/** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor". */
-const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
+/** Seen only by the people it belongs to: "but only for their own children", "visible only to their own doctor", "access to their site's candidates only". */
+const ONLY_THEIR_OWN = /\bonly\b[^.]{0,40}?\b(?:their|his|her|its)\s+own\b|\baccess\s+to\s+(?:[\w'’-]+\s+){1,4}?only\b|\b(?:visible|accessible|available)\s+only\s+to\b|\bonly\s+(?:be\s+)?(?:visible|accessible|available)\s+to\b/i;
 
 /** Shown on a map: a map view is a screen to design, with places a server looks up. */
 const ON_A_MAP = /\b(?:on|in|onto)\s+(?:a|the|one|our|their)\s+(?:[\w-]+\s+){0,2}?map\b|\bmap\s+(?:view|pin|marker)s?\b/i;
@@ -76,6 +78,30 @@ const SWAPS = new Set(['replace', 'migrate', 'move', 'switch', 'swap', 'port']);
 const CHOOSES = new Set(['decide', 'choose', 'pick', 'compare', 'evaluate', 'assess', 'find out', 'investigate', 'explore', 'research', 'spike']);
 const ALTERNATIVES = /\b(?:or|between|vs\.?|versus|instead\s+of)\b/i;
 
+/** Used on a phone or tablet in someone's hand: the screen is designed for it. */
+const ON_A_PHONE = /\b(?:from|on|in|with|using|via)\s+(?:their|his|her|my|your|a|the|our)\s+(?:own\s+)?(?:(?:mobile\s+)?phones?|mobiles?(?!\s+(?:apps?|web|site|version|browser|network|data)\b)|smartphones?|tablets?)\b/i;
+/** An app made for some people ("a mobile app for truck drivers"): screens to design, with a server behind them. */
+const APP_FOR_PEOPLE = /\b(?:(?:mobile|phone|native)\s+)?apps?\s+for\s+(?:the\s+|our\s+|their\s+)?(?:[\w-]+\s+)?(?!(?:develop|engine|test)ers\b)[a-z][\w-]*(?:ers|ors|ists|ians|ants|ents|staff|people|crews?|guests|fans|parents|nurses|doctors|patients)\b/i;
+/** People shown their own things ("show their next delivery"): what a server keeps for them. */
+const THEIR_OWN_SHOWN = /\b(?:show|shows|showing|display|displays|displaying)\s+(?:them\s+)?their\s+/i;
+/** Data sent out of the company to someone's own mailbox: it has left where it is protected. */
+const DATA_LEAVING = /\b(?:dumps?|backups?|exports?|reports?|database|db|spreadsheets?|csv|records|data)\b/i;
+const PERSONAL_MAILBOX = /\b(?:gmail|hotmail|yahoo|icloud|proton(?:mail)?|(?:personal|private|home)\s+(?:e-?mail|inbox|mailbox|address|account))\b|['’]s\s+own\s+(?:e-?mail|inbox|mailbox)\b/i;
+/** Work run on a schedule ("the nightly reports", "the monthly royalty run"): code on the server side, however it is hosted. */
+const SCHEDULED_RUN = /\b(?:nightly|daily|weekly|monthly|hourly|quarterly|yearly|annual|scheduled|overnight)\s+(?:[\w-]+\s+){0,2}?(?:runs?|batch(?:es)?|jobs?|crons?|exports?|imports?|syncs?|reports?|statements?|reconciliations?|recalculations?)\b/i;
+
+/** Records that went missing ("200 reports vanishing"): what keeps them is on the server side. */
+const RECORDS_LOST = /\b(?:\d[\d,]*|some|all|many|several)\s+(?:[\w-]+\s+)?(?:orders|reports|records|rows|bookings|invoices|messages|payments|files|entries|uploads|photos|documents|tickets|accounts|results)\s+(?:vanish|disappear|go(?:ing)?\s+missing|went\s+missing|(?:were|got|get|getting)\s+lost)/i;
+/** People doing something themselves ("players pay by card when they sign up", "users photograph their payslip"): on a screen; "how much customers order" is a quantity. */
+const PEOPLE_DO = /(?<!\b(?:how\s+(?:much|many|often)|what|when|whether)\s+)\b(?:users|customers|players|fans|members|people|parents|patients|guests|buyers|sellers|drivers|passengers|travell?ers|residents|tenants|students|visitors|clients|shoppers)\s+(?:can\s+)?(?:pay|book|sign\s+up|register|upload|photograph|snap|confirm|choose|pick|select|fill\s+in|tap|scan|rate|order)\b/i;
+/** A door, a gate or a locker opened by software: who may get in is kept by a server and guarded. */
+const OPENS_A_PLACE = /\b(?:open|opens|unlock|unlocks|lock|locks)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:doors?|gates?|lockers?|turnstiles?|barriers?)\b/i;
+/** A way of building a system by name ("an event-driven design"): choosing it is the architect's. */
+const ARCHITECTURE_STYLE = /\b(?:event[- ]driven|event[- ]sourc(?:ed|ing)|cqrs|message[- ]driven|pub[- ]?sub|hexagonal|micro-?services?|outbox pattern)\b/i;
+/** A model or service "served behind /v2/…": it is run in production. */
+const SERVED_BEHIND = /\b(?:serve|serves|serving|expose|exposes|exposing)\s+(?:it|them|the\s+(?:model|predictions?|results?))\s+(?:behind|at|on|via|through)\b/i;
+/** A flow cut to fewer screens, clicks or taps: it is designed again (fewer steps may be a release process). */
+const FEWER_STEPS = /\b(?:(?:down\s+)?to|into)\s+(?:one|two|three|four|five|a\s+single|\d+)\s+(?:screens?|clicks?|taps?|pages?)\b|\bfewer\s+(?:screens|clicks|taps|pages)\b/i;
 
 /** The concerns an objective's shape adds, whatever its domains. */
 export function touches(phrase: Phrase): Concern[] {
@@ -107,5 +133,17 @@ export function touches(phrase: Phrase): Concern[] {
   if (ONLY_THEIR_OWN.test(text)) add.push('security');
   if (ON_A_MAP.test(text)) add.push('visual', 'frontend', 'backend');
   if (BEFORE_PAYING.test(text)) add.push('visual', 'frontend');
+  if (phrase.cls !== 'fix' && ON_A_PHONE.test(text)) add.push('visual', 'frontend');
+  if (phrase.cls !== 'fix' && APP_FOR_PEOPLE.test(text)) add.push('visual', 'frontend', 'backend');
+  if (THEIR_OWN_SHOWN.test(text)) add.push('frontend', 'backend');
+  if (PERSONAL_MAILBOX.test(text) && DATA_LEAVING.test(text)) add.push('security');
+  if (SCHEDULED_RUN.test(text)) add.push('backend');
+  if (RECORDS_LOST.test(text)) add.push('backend');
+  if (PEOPLE_DO.test(text)) add.push('frontend');
+  if (phrase.cls !== 'fix' && OPENS_A_PLACE.test(text)) add.push('backend', 'security');
+  if ((SWAPS.has(verb) || BUILDS.has(verb)) && ARCHITECTURE_STYLE.test(phrase.object)) add.push('cto');
+  if (SERVED_BEHIND.test(text)) add.push('ops');
+  if (FEWER_STEPS.test(text)) add.push('visual', 'frontend');
+  if (failsUnderLoad(text)) add.push('ops', 'backend');
   return add;
 }

@@ -7,6 +7,7 @@
 import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
 import type { Phrase } from './phrasing.js';
 import { touches } from './touches.js';
+import { failsUnderLoad } from './under-load.js';
 
 export interface Work {
   kind: TaskKind;
@@ -66,6 +67,14 @@ const DATA_SURFACES = new Set(['dashboard', 'data table', 'report', 'table', 'li
 const SHOWN_TO_PEOPLE = /\bto\s+(?:the\s+|our\s+|each\s+|every\s+)?(?:[\w-]+\s+)?(?:managers?|users?|customers?|admins?|staff|agents?|people|members?|shoppers?|teams?)\b/i;
 /** the runtime every service runs on: changing it changes how they are built and run */
 const RUNTIMES = /\b(?:node(?:\.?js)?|python|java|jdk|jvm|ruby|php|golang|\.net|dotnet|runtime|every service|all (?:of )?(?:our |the )?services)\b/i;
+/** "…in the app", "…on the dashboard": where people do or see it is a screen, named without its domain's words */
+const ON_A_SCREEN = /\b(?:in|on|from)\s+(?:the|our|their|its|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:app|screen|page|dashboard|portal)\b/i;
+/** what a feature flag may switch on screen: an app, a flow, a page */
+const SCREEN_THINGS = /\b(?:apps?|screens?|pages?|flows?|ui|buttons?|checkout)\b/i;
+/** done by people themselves ("rotatable by customers themselves", "self-service"): they do it on screens a server backs */
+const SELF_SERVED = /\bby\s+(?:[\w-]+\s+){0,2}?themselves\b|\bself[- ]serv(?:e|ice)\b/i;
+/** "Make the winner's name gold (on the final card)": a thing given a colour or a weight is only a look (a size may be a limit) */
+const MADE_A_LOOK = /\s(?:gold|golden|silver|bronze|red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|bold|italic)(?:\s+(?:on|in|at|across)\s+.*)?$/i;
 /** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
 const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */
@@ -116,7 +125,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   // Letting people do something needs screens, whatever it is about.
   if (!head.exclusive && phrase.cls === 'enable' && !DEVELOPERS.test(phrase.who ?? '')) needs.add('frontend');
   // …and what they do with their own data (export it, delete it) is done by a server.
-  if (head.id === 'security' && phrase.cls === 'enable') needs.add('backend');
+  if (head.id === 'security' && (phrase.cls === 'enable' || SELF_SERVED.test(phrase.object))) needs.add('backend');
   if (!head.exclusive && head.id !== 'security') {
     // A new screen is designed first and has something behind it, unless it is only a look.
     // A dashboard of latency or error numbers is an operations view, built on the monitoring stack.
@@ -133,7 +142,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     // A new way to sign in is set up and used on screens.
     if ((phrase.cls === 'build' || /^(?:require|mandate)$/.test(phrase.verb ?? '')) && matched.some((m) => m.domain.id === 'auth' && m.heard.some((t) => SIGN_IN_METHODS.has(t)))) needs.add('frontend');
     // Seeing something new on one screen is a screen to design.
-    if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && ui?.heard.some((t) => SURFACES.has(t))) needs.add('visual');
+    if (phrase.cls === 'enable' && !small && /^(?:see|view|compare|review|track)\b/i.test(phrase.deed ?? '') && (ui?.heard.some((t) => SURFACES.has(t)) || ON_A_SCREEN.test(phrase.deed ?? ''))) needs.add('visual');
     // Staff looking at a customer's records is access to personal data: it is reviewed.
     if (phrase.cls === 'enable' && STAFF.test(phrase.who ?? '') && /^(?:see|view|look\s+up|access|search|read|browse)\b.*\b(?:customer|patient|user|member|client|citizen|student)s?['’]/i.test(phrase.deed ?? '')) needs.add('security');
     if (takesDataOut(phrase)) needs.delete('cto');
@@ -144,7 +153,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
     const slow = matchedIds.has('performance') || phrase.verb === 'speed up' || (phrase.cls === 'fix' && /\btak(?:e|es|ing)\s+(?:\w+\s+)?(?:seconds|minutes)\b/i.test(phrase.object));
     if (slow && ui?.heard.some((t) => DATA_SURFACES.has(t))) needs.add('backend');
     // A flag that switches something on screen off is read by the screen.
-    if (matched.some((m) => m.heard.includes('feature flag')) && ui) needs.add('frontend');
+    if (matched.some((m) => m.heard.includes('feature flag')) && (ui || SCREEN_THINGS.test(phrase.object))) needs.add('frontend');
     // Something new in an app (a leaderboard, a feed) has a server behind it, unless it is only a look.
     if (head.id === 'mobile' && phrase.cls === 'build' && !small && !needs.has('visual')) needs.add('backend');
     // A leaderboard ranks what many people did: the ranking is kept by a server, in an app too.
@@ -162,8 +171,14 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (a11y && phrase.cls !== 'build' && phrase.cls !== 'enable') needs.delete('backend');
   if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
-  // Making something faster changes how it works, not how it looks.
-  if (phrase.verb === 'speed up') needs.delete('visual');
+  // A colour or a weight given to something is drawn on the screen: nothing behind it changes.
+  const look = phrase.verb === 'make' && MADE_A_LOOK.test(phrase.object);
+  if (look) {
+    needs.add('visual').add('frontend');
+    for (const c of ['backend', 'security', 'cto'] as const) needs.delete(c);
+  }
+  // Making something faster, or hold under a crowd, changes how it works, not how it looks.
+  if (phrase.verb === 'speed up' || failsUnderLoad(phrase.action)) needs.delete('visual');
   // A typo on a page is fixed on the page: no server is touched, even on the sign-in page.
   if (small && ui && !matchedIds.has('messaging') && /\b(?:typos?|wording|copy|label|tooltip|spelling)\b/i.test(phrase.object)) needs.delete('backend');
   // A screen that cannot be read, or sits off-centre, is fixed on the screen: nothing to roll out, no boundary moved.
@@ -178,7 +193,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
   // An architecture record or design doc is the architect's to write.
   if (head.id === 'docs' && !matchedIds.has('docs') && needs.has('cto')) needs.delete('docs');
-  return { concerns: [...needs], lead: leadOf(head, needs, phrase) };
+  return { concerns: [...needs], lead: look ? 'frontend-dev' : leadOf(head, needs, phrase) };
 }
 
 const AUDITS = /\b(?:audit|penetration test|pentest|soc ?2|iso ?27001|threat model|assessment|review|certification)\b/i;
