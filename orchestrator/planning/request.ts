@@ -492,7 +492,7 @@ export function requestOf(said: string): Request {
   // "Port tracking mobile app for truck drivers: show their gate appointment…": a product named at length, then what it is to do.
   const product = PRODUCT_LEAD_IN.exec(line);
   if (product && leadingVerb(product[2]!)) {
-    const asked = requestOf(product[2]!);
+    const asked = requestOf(`${product[2]!.replace(/[.!]+$/, '')} in the ${lowerFirst(product[1]!).replace(/^(?:the|our)\s+/, '')}`);
     return { ...asked, problem: [product[1]!, asked.problem].filter(Boolean).join('. '), why: [`about ${lowerFirst(product[1]!)}`, asked.why].filter(Boolean).join('; ') };
   }
   const topic = TOPIC.exec(line);
