@@ -58,7 +58,8 @@ export function foreignLanguage(text: string): string | null {
     const letters = l.letters ? (lower.match(l.letters)?.length ?? 0) : 0;
     return { name: l.name, score: hits.length + own + Math.min(letters, 3), distinct, letters };
   })
-    .filter((s) => s.score >= 2 && s.distinct >= 1 && s.score > english)
+    // (One word of it alone, with none of its letters, is no language: "Bin-full alerts" is English.)
+    .filter((s) => s.score >= 2 && (s.distinct >= 2 || (s.distinct >= 1 && s.letters >= 1)) && s.score > english)
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (!best) return null;

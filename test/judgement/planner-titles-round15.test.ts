@@ -5,6 +5,7 @@
  * thing asked for by name, and a singular subject's verb the planner knows.
  */
 import { describe, expect, it } from 'vitest';
+import { offlineAdvisor } from '../../orchestrator/advisor/offline.js';
 import { planOf } from './plan-of.js';
 
 const titlesOf = (text: string) => planOf(text).titles.join(' | ');
@@ -198,5 +199,10 @@ describe('planner titles, round 15', () => {
   it('a clause after a semicolon about how much of it is what, and a latency said as a figure', () => {
     expect(planOf('Cut the shop\'s cloud bill by 20%; most of it is test clusters left running overnight').said).toHaveLength(1);
     expect(titlesOf('p95 of the checkout API is 2s; target 200ms.')).toContain('Speed up the checkout API');
+  });
+
+  it('one word another language shares, with none of its letters, does not make an objective foreign', () => {
+    expect(planOf('Bin-full alerts.').said).toEqual(['Bin-full alerts']);
+    expect(offlineAdvisor.analyseObjectives(['Die Lieferungen sollen in der Übersicht angezeigt werden.']).objectives).toEqual([]);
   });
 });
