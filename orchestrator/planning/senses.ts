@@ -11,7 +11,7 @@ export const OTHER_SENSES: readonly string[] = [
   // batteries charged, not customers
   'on charge', 'charging schedule', 'charging dock', 'charging station', 'charge level',
   // places where people are, not where servers run
-  'in other region', 'in another region', 'in their region',
+  'in other region', 'in another region', 'in their region', 'and region', 'by region', 'per region', 'each region',
   // a background check, not a TLS certificate
   'dbs certificate', 'dbs check',
   // a funnel's numbers, not the flow itself

@@ -205,4 +205,8 @@ describe('planner titles, round 15', () => {
     expect(planOf('Bin-full alerts.').said).toEqual(['Bin-full alerts']);
     expect(offlineAdvisor.analyseObjectives(['Die Lieferungen sollen in der Übersicht angezeigt werden.']).objectives).toEqual([]);
   });
+
+  it('a region people search by is no cloud region', () => {
+    expect(planOf('As a gardener, I want to search the seed list by soil type and region.').roles.has('devops')).toBe(false);
+  });
 });
