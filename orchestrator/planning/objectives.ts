@@ -80,7 +80,8 @@ function splitLine(line: string): string[] {
     .split(';')
     .filter((part, i) => i === 0 || !TOLD_AFTER.test(part.trim()))
     .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
-    .map((m) => m.replace(/\s*[.!:]+$/, '').trim())
+    // "…, some of them still use US dates": what some of the things do is why.
+    .map((m) => m.replace(/,\s+(?:some|most|all|many|half|none|one|two|three)\s+of\s+(?:them|these|those)\s.*$/i, '').replace(/\s*[.!:]+$/, '').trim())
     // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.
     .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
 }

@@ -468,6 +468,8 @@ export function parsePhrase(text: string): Phrase {
   // "Typo in the footer: 'Privacy Polcy'", "Broken link on the pricing page": a defect named is fixed.
   const defect = /^(?:(?:a|the|one)\s+)?(?:typos?|bug|broken\s+[\w-]+|dead\s+links?|wrong\s+[\w-]+|misspelling)\b/i.exec(t);
   if (defect) return phraseOf('fix', 'fix', `Fix ${/^(?:a|the|one)\s/i.test(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`}`, /^(?:a|the|one)\s/i.test(t) ? lowerFirst(t) : `the ${lowerFirst(t)}`);
+  // "SOC 2 Type II for the training platform": a standard named is one to prepare for.
+  if (/^(?:SOC\s?2|ISO\s?2700\d|PCI(?:[ -]DSS)?|HIPAA|Cyber\s+Essentials|FedRAMP|HITRUST|TISAX)\b/i.test(t)) return phraseOf('audit', 'prepare', `Prepare for ${t}`, t);
   // "Catalogue in Spanish, French and Arabic for the partner banks": a thing wanted in languages is translated.
   const inLanguages = /^(?:the\s+|our\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+in\s+([A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)\b(.*)$/.exec(t);
   // (Captions or support in a language are made in it, not translated.)

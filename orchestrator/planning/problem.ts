@@ -177,6 +177,8 @@ function undone(s: string): string | null {
 export function fixOf(statement: string, complaint = false): string | null {
   const s = statement.trim().replace(/[.!?]+$/, '');
   if (WISH.test(s)) return null;
+  // "the stop display should move on to the next one": what should be is asked for, not a problem told.
+  if (/^(?:the|our|a|an|every|each|all)\s+(?:[\w'’-]+\s+){0,4}?(?:should|must|has\s+to|have\s+to|needs\s+to|need\s+to)\s+(?!have\s+been\b)/i.test(s)) return null;
   const notDone = undone(s);
   if (notDone) return notDone;
   // "Support keeps getting tickets because the price API returns euros": the cause is what is fixed.

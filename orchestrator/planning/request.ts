@@ -348,6 +348,11 @@ function several(sentences: readonly string[], line: string): Request | null {
   const requests = [said, ...after.filter((s) => isRequest(s, false) || question(s) !== null)];
   const request = gotDone(sentenceCase(requests.map((s) => question(s)?.text ?? wish(s)?.text ?? sentenceCase(bare(s).replace(WISH, ''))).join('. ')));
   // "Get it under 2", "Find out and fix it": the request points back at the problem, which names the thing to plan.
+  // "The storage bill tripled. Find out why and bring it down.": why it happened is what is found out.
+  // (…and what is then done to it is a part of its own: "bring the imagery storage bill down".)
+  const findWhy = /^((?:find|figure|work)\s+out)\s+why\s+and\s+(.+)$/i.exec(request);
+  const thing = findWhy && told.length === 1 && !fixOf(first) ? (aboutOf(first).thing ?? toldOf(first)) : null;
+  if (findWhy && thing) return { text: `${sentenceCase(findWhy[1]!)} why ${lowerFirst(bare(first))}; ${findWhy[2]!.replace(/\b(?:it|them)\b/i, thing)}`, problem, why: `the problem: ${problem}` };
   if (pointsBack(request)) {
     const put = named(request, first);
     if (put) return { text: put, problem, why: `the problem: ${problem}` };
@@ -416,6 +421,8 @@ const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:c
 /** Spoken shapes said the way the planner reads them: "page whoever is on call" → "page on-call", "know what…" → "find out what…". */
 function plainly(line: string): string {
   return line
+    // "Copy change: 'Super Like' becomes 'Crush' everywhere": the words are changed.
+    .replace(/^(?:(?:copy|wording|text|label)\s+change\s*:\s*)?((['"‘“])[^'"‘’“”]{1,60}['"’”])\s+(?:becomes|is\s+now|should\s+become|should\s+be|->|→)\s+((['"‘“])[^'"‘’“”]{1,60}['"’”])/i, (_, from: string, _q: string, to: string) => `Change ${from} to ${to}`)
     .replace(/\bpage\s+(?:whoever|whomever|the\s+person\s+who|someone\s+who)\s+is\s+on[- ]?call\b/gi, 'page on-call')
     .replace(/\b(?:we|i)\s+need\s+to\s+know\s+(what|which|whether|why|how|who|if)\b/gi, (m, wh: string) => `${/^[A-Z]/.test(m) ? 'F' : 'f'}ind out ${wh}`)
     // "Don't show the popup to new users": the thing done stops.
@@ -428,6 +435,9 @@ export function requestOf(said: string): Request {
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
   // (…and "(2.1 billion rows, Postgres 12)" is no list: a number before a bracket counts only after a "1)".)
   const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?:^|[\s:;,])\(?1\)\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g : /(?!)/g;
+  // "Please fix, 300 of these in production today:": the crash pasted after it is what is fixed.
+  const pleaseFix = /^please\s+fix\s*[,:]\s*(\S.*?)\s*:?\s*$/i.exec(said);
+  if (pleaseFix) return { text: 'Fix this crash', problem: pleaseFix[1]!, why: pleaseFix[1]! };
   const line = plainly(said)
     .replace(numbered, (m, at: number) => (at === 0 || /[:;,]\s*$/.test(said.slice(0, at)) ? '' : ', \u0000'))
     // the item after a number is lower-cased as the rest of a sentence is ("…, show it on…"), names kept
@@ -481,7 +491,7 @@ export function requestOf(said: string): Request {
   if (onIt && leadingVerb(onIt[1]!)) return requestOf(`${onIt[1]} ${/^(?:the|our|a|an)\s/i.test(about![1]!) ? lowerFirst(about![1]!) : `the ${lowerFirst(about![1]!)}`}${onIt[2]}`);
   // "Image uploads: resize to three sizes…": the topic is what the verb acts on.
   const onTopic = about && /^([a-z]+)\s+(?=(?:to|into|on|in|by|with|for)\s)/i.exec(about[2]!);
-  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && (leadingVerb(about[2]!) || STATEMENT_SAID.test(about[2]!) || (PROBLEM_TOLD.test(about[2]!) && fixOf(about[2]!) !== null))) {
+  if (about && (!leadingVerb(about[1]!) || NAMED_THING.test(about[1]!)) && (leadingVerb(about[2]!) || STATEMENT_SAID.test(about[2]!) || (PROBLEM_TOLD.test(about[2]!) && fixOf(about[2]!) !== null) || /[.!?]\s+(?:Find out|Figure out|Work out|Fix|Please|Bring|Cut|Reduce|Sort)\b/.test(about[2]!))) {
     const asked = requestOf(onTopic && leadingVerb(onTopic[1]!) ? `${onTopic[1]} ${lowerFirst(about[1]!)} ${about[2]!.slice(onTopic[0].length)}` : about[2]!);
     const what = about[1]!.replace(/^for\s+/i, '').trim();
     return { ...asked, problem: [what, asked.problem].filter(Boolean).join('. '), why: [`about ${what}`, asked.why].filter(Boolean).join('; ') };

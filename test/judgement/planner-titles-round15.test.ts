@@ -209,4 +209,28 @@ describe('planner titles, round 15', () => {
   it('a region people search by is no cloud region', () => {
     expect(planOf('As a gardener, I want to search the seed list by soil type and region.').roles.has('devops')).toBe(false);
   });
+
+  it('what should be is asked for, not a problem: "the display should move on"', () => {
+    expect(titlesOf('When a bus is cancelled, the stop screen should skip to the next one instead of showing a blank row.')).toContain(
+      'Make the stop screen skip to the next one instead of showing a blank row when a bus is cancelled',
+    );
+  });
+
+  it('a copy change names the words changed', () => {
+    expect(titlesOf("Copy change: 'Wishlist' becomes 'Saved' everywhere in the app.")).toContain("Change 'Wishlist' to 'Saved' everywhere in the app");
+  });
+
+  it('a standard named is prepared for', () => {
+    expect(titlesOf('ISO 27001 certification for the booking platform by spring.')).toContain('Prepare for ISO 27001 certification for the booking platform by spring');
+  });
+
+  it('a bill that grew, then "find out why and bring it down", is found out and brought down', () => {
+    const titles = titlesOf('Cloud cost: the backup storage bill tripled in a month. Find out why and bring it down.');
+    expect(titles).toContain('Find out why the backup storage bill tripled in a month');
+    expect(titles).toContain('Bring the backup storage bill down');
+  });
+
+  it('what some of the things do, after a comma, is why', () => {
+    expect(planOf('Unify the currency formats across the invoice exports, some of them still use commas for decimals').said).toEqual(['Unify the currency formats across the invoice exports']);
+  });
 });
