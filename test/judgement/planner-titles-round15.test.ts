@@ -211,8 +211,8 @@ describe('planner titles, round 15', () => {
   });
 
   it('what should be is asked for, not a problem: "the display should move on"', () => {
-    expect(titlesOf('When a bus is cancelled, the stop screen should skip to the next one instead of showing a blank row.')).toContain(
-      'Make the stop screen skip to the next one instead of showing a blank row when a bus is cancelled',
+    expect(titlesOf('When a bus is cancelled, the stop display should skip to the next one instead of showing a blank row.')).toContain(
+      'Make the stop display skip to the next one instead of showing a blank row when a bus is cancelled',
     );
   });
 
