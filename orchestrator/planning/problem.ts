@@ -42,7 +42,7 @@ function baseOf(word: string, next: string | undefined, plural: boolean): string
 const IRREGULAR: Readonly<Record<string, string>> = { got: 'get', kept: 'keep', lost: 'lose', took: 'take', went: 'go', came: 'come', broke: 'break', froze: 'freeze', saw: 'see', ran: 'run', left: 'leave', gave: 'give', hung: 'hang' };
 
 /** "lose" → "losing", "get" → "getting", "freeze" → "freezing", "log" → "logging". */
-function gerund(base: string): string {
+export function gerund(base: string): string {
   if (base === 'see' || base === 'be') return `${base}ing`;
   if (/ie$/.test(base)) return `${base.slice(0, -2)}ying`;
   if (/[^aeiou]e$/.test(base)) return `${base.slice(0, -1)}ing`;

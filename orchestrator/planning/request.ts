@@ -5,7 +5,7 @@
  * asking to export their invoices") asks for what is demanded. The rest is kept: the story's why (shown
  * in the analysis, not planned) and the problem (shown, and read for what it touches).
  */
-import { aboutOf, CAUSED_LOAD, fixOf, toldOf, WISH } from './problem.js';
+import { aboutOf, CAUSED_LOAD, fixOf, gerund, toldOf, WISH } from './problem.js';
 import { LANGUAGE_NAME } from './languages.js';
 import { baseOfPast, isDeed, isPeople, isStateWord, leadingVerb, lowerFirst, opensWithFeature, verbOfParticiple } from './phrasing.js';
 
@@ -426,9 +426,8 @@ function plainly(line: string): string {
     .replace(/\bpage\s+(?:whoever|whomever|the\s+person\s+who|someone\s+who)\s+is\s+on[- ]?call\b/gi, 'page on-call')
     .replace(/\b(?:we|i)\s+need\s+to\s+know\s+(what|which|whether|why|how|who|if)\b/gi, (m, wh: string) => `${/^[A-Z]/.test(m) ? 'F' : 'f'}ind out ${wh}`)
     // "Don't show the popup to new users": the thing done stops.
-    .replace(/(^|:\s+)(?:don't|do\s+not|never)\s+([a-z]+)\b/i, (m, at: string, verb: string) => (leadingVerb(verb) === verb ? `${at}Stop ${gerundOfVerb(verb)}` : m));
+    .replace(/(^|:\s+)(?:don't|do\s+not|never)\s+([a-z]+)\b/i, (m, at: string, verb: string) => (leadingVerb(verb) === verb ? `${at}Stop ${gerund(verb)}` : m));
 }
-const gerundOfVerb = (verb: string) => (/[^aeiou]e$/.test(verb) ? `${verb.slice(0, -1)}ing` : /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb) ? `${verb}${verb.slice(-1)}ing` : `${verb}ing`);
 
 export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
