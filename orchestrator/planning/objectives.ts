@@ -76,6 +76,8 @@ const TOLD_AFTER =
 
 /** Splits one line of prose into objective texts: semicolons, commas and "and <verb>". */
 function splitLine(line: string): string[] {
+  // "Make sure the name and address are hidden and the view is logged": one outcome, whatever its "and"s.
+  if (/^make sure\b/i.test(line)) return [line.replace(/\s*[.!:]+$/, '').trim()];
   return line
     .split(';')
     .filter((part, i) => i === 0 || !TOLD_AFTER.test(part.trim()))

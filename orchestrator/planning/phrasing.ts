@@ -212,7 +212,8 @@ function outcomeOfMake(object: string): string | undefined {
 /** "Apple Pay to the checkout" → "Apple Pay for the checkout": what is added, and where. */
 function thingOf(verb: string | null, object: string): string {
   // "a setting to turn off the email" keeps its infinitive; "Apple Pay to the checkout" is Apple Pay for it.
-  if (verb === 'add') return object.replace(/^(.+?)\s+(?:to|into|onto)\s+(?=\S)/i, (m, thing: string) => (leadingVerb(object.slice(m.length)) ? m : `${thing} for `));
+  // (…but "with refunds going back to the card" after a comma is said as it is.)
+  if (verb === 'add') return object.replace(/^([^,]+?)\s+(?:to|into|onto)\s+(?=\S)/i, (m, thing: string) => (leadingVerb(object.slice(m.length)) || /\b(?:back|going|sent|returned)$/i.test(thing) ? m : `${thing} for `));
   if (verb === 'support' || verb === 'enable' || verb === 'offer' || verb === 'provide') return `support for ${object}`;
   return object;
 }
@@ -256,7 +257,8 @@ const ON_SCREEN = /^[^:]{3,60}?\s(?:on|in)\s+(?:an?|the)\s+(?:live\s+|real-?time
 
 /** A document named after a colon: the thing delivered. */
 const DELIVERABLE = /:\s*((?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:guide|runbook|tutorial|handbook|playbook|checklist|readme|write-up|how-to)\b.*)$/i;
-const REMEDY_TAIL = /,?\s+and\s+(?:fix|repair|address|resolve|correct|sort\s+out)\b.*$/i;
+// (…a remedy acting on something: "and address are hidden" names an address, it fixes nothing.)
+const REMEDY_TAIL = /,?\s+and\s+(?:fix|repair|address|resolve|correct|sort\s+out)\b(?=\s+(?:the|a|an|it|them|this|that|these|those|what|whatever|any|anything|everything|all|every)\b|\s*$).*$/i;
 
 /**
  * "Check that the calendar is usable with a screen reader and fix what isn't", "Make sure the export
@@ -270,7 +272,7 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
   if (!outcome) return null;
   const m = /^(.+?)\s+(?:is|are)\s+(?!not\b)(.+)$/i.exec(outcome);
   // (…not the "is" of a clause after it: "the member gets a text when the class is cancelled")
-  if (m && !FINITE.test(m[1]!) && !/\b(?:when|whenever|if|because|after|before|while|until|once|unless|gets?|has)\b/i.test(m[1]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
+  if (m && !FINITE.test(m[1]!) && !/\b(?:when|whenever|if|because|after|before|while|until|once|unless|gets?|has)\b/i.test(m[1]!) && !/\band\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were|gets?)\b/i.test(m[2]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
   return { verb: 'make sure', action: `Make sure ${outcome}`, object: outcome, outcome };
 }
 
@@ -338,7 +340,8 @@ export function parsePhrase(text: string): Phrase {
   const t = text.trim().replace(/\s+/g, ' ');
   const unknown = UNKNOWN_VERB.exec(t)?.[1];
   // "Search results should tolerate typos": a word that could be a verb opens the subject of a sentence.
-  const subjectFirst = SUBJECT_FIRST.test(t) || NOUN_FIRST.test(t);
+  // ("Route optimisation for 60 trucks takes 20 minutes": "route" names the optimisation.)
+  const subjectFirst = SUBJECT_FIRST.test(t) || NOUN_FIRST.test(t) || /^[a-z]+\s+[a-z]+(?:ation|isation|ization|ment|ness|ity)s?\b[^.]{0,60}?\s(?:takes?|is|are|fails?|keeps?)\s/i.test(t);
   // "Audit log for admin actions", "Audit trail of refunds": a thing, not the verb.
   const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t);
   const verb = subjectFirst || named ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
@@ -422,7 +425,8 @@ export function parsePhrase(text: string): Phrase {
     if (passive) return passive;
     const who = WHO.exec(subject)?.[0];
     // "Artists should be able to download…", "a parent who leaves must be able to…": people are let do it.
-    const able = /\s(?:should|must|need to|needs to|has to|have to|shall|can|could|will)\s+be\s+able\s+to\s/i.test(t) && isPeople(subject);
+    // …and so are people who need or want to do something ("Audiologists need to sign in with their clinic's SSO").
+    const able = (/\s(?:should|must|need to|needs to|has to|have to|shall|can|could|will)\s+be\s+able\s+to\s/i.test(t) || /\s(?:need|want|wants|needs)\s+to\s/i.test(t)) && isPeople(subject);
     if (((who && who.length === subject.length) || able) && !FINITE.test(rest.split(' ')[0] ?? '')) {
       return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
     }
@@ -433,7 +437,7 @@ export function parsePhrase(text: string): Phrase {
     }
   }
   // "An email alert when a shift has no volunteer": what lacks is in a clause of the thing asked for.
-  if ((m = LACKS.exec(t)) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!)) {
+  if ((m = LACKS.exec(t)) && !/\b(?:when|whenever|if|once|after|before|until|while|where)\b/i.test(m[1]!) && !/,?\s+as\s+(?:the\s+|our\s+)?(?:[\w'’-]+\s*){1,5}$/i.test(m[1]!)) {
     const [, lacking, said] = m as unknown as [string, string, string];
     // "…has no reference documentation and dealers keep emailing us": what is lacked ends where a clause starts.
     const lacked = said.replace(/,?\s+(?:and|but|so)\s+(?:[\w'’-]+\s+){0,2}?(?:keep|keeps|are|is|have|has|can't|cannot|don't|doesn't|get|gets|say|says|ask|asks|need|needs)\b.*$|,\s+(?:so|which|because)\s.*$/i, '');
@@ -461,7 +465,7 @@ export function parsePhrase(text: string): Phrase {
     }
   }
   // A purpose or a relative clause does not make a noun phrase a sentence ("Feature flags so we can release").
-  const head = t.split(/\s+(?:so that|so|to|that|which|who|where|if|when|unless)\s+/i)[0] ?? t;
+  const head = t.split(/\s+(?:so that|so|to|that|which|who|whoever|where|if|when|unless)\s+/i)[0] ?? t;
   if (FINITE.test(head)) return phraseOf('clause', null, t, t);
   // "Haul truck positions on a live map": things wanted where they are seen, to be shown there.
   if (ON_SCREEN.test(t) && !/^(?:a|an|the)\s/i.test(t)) return phraseOf('behave', 'show', `Show ${lowerFirst(t)}`, lowerFirst(t));

@@ -23,7 +23,7 @@ const FAILING_VERBS = new Set(['fall', 'fall over', 'die', 'choke', 'crash', 'fr
 const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just|silently|quietly|intermittently|sporadically|periodically|frequently|usually)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
-const ACTS_ON = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead)$/i;
+const ACTS_ON = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|one|two|three|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead)$/i;
 
 /** The base of a present or past verb as said ("loses" → "lose", "got" → "get"), or null when it is not one. */
 function baseOf(word: string, next: string | undefined, plural: boolean): string | null {

@@ -25,7 +25,7 @@ const STORY = /^as\s+(?:an?|the|our)\s+([^,]{2,60}?)\s*,?\s+(?:i|we)\s*(?:want|n
 /** "students to book my slots", "the scanner to beep": someone or something else, and what it is to do. */
 const OTHERS_DO = /^((?:the\s+|our\s+|my\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+to\s+(?!be\b)([a-z]+\b.*)$/i;
 const SO_THAT = /,?\s+(?:so\s+that|so|in\s+order\s+to)\s+(?=\w)/i;
-const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}(?:\s+(?:in|of|at|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?|users?|customers?|clients?|admins?|members?|partners?|teams?|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|has\s+been|have|has|had|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|requested|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
+const DEMAND = new RegExp(String.raw`^(?:our\s+|the\s+|many\s+|some\s+|most\s+|several\s+|a\s+lot\s+of\s+|lots\s+of\s+)?(${PEOPLE}(?:\s+(?:in|of|at|from)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)??)?|users?|customers?|clients?|admins?|members?|partners?|teams?|(?:[\w'’-]+\s+){1,2}(?:studio|office|branch|shop|store|clinic|school|council|club|department|site|depot)|legal|finance|marketing|sales|support|compliance|management|hr|the\s+board|the\s+ceo)\s+(?:keep|keeps|kept|are|have\s+been|has\s+been|have|has|had|often|always|really|would\s+like|'d\s+like)?\s*(?:asking|ask|asked|want|wants|request|requesting|requested|like)\s+(?:us\s+)?(?:(to|for)\s+)?(.+)$`, 'i');
 /** a sentence that tells how things are, not what to do */
 const STATEMENT = /\b(?:is|are|was|were|takes?|took|lands?|has|have|had|keeps?|don't|doesn't|can't|cannot|no idea|fails?|breaks?|crash(?:es)?|times out|gets?|loses?|shows?)\b/i;
 
@@ -50,8 +50,8 @@ function story(line: string): Request | null {
   if (!m) return null;
   const [, role, to, want] = m as unknown as [string, string, string | undefined, string];
   const so = SO_THAT.exec(want);
-  const head = /^(.+?)(\s+(?:at|in|on|with|from|of|for|who|without)\s+.+)$/i.exec(role.trim());
-  const who = head ? `${plural(head[1]!)}${head[2]}` : plural(role.trim());
+  const head = /^(.+?)(\s+(?:(?:at|in|on|with|from|of|for|who|without)\s|[a-z]+ing\b).*)$/i.exec(role.trim());
+  const who = theirs(head ? `${plural(head[1]!)}${head[2]}` : plural(role.trim()));
   const deed = theirs((so ? want.slice(0, so.index) : want).trim().replace(/[.!]+$/, ''));
   const why = so ? want.slice(so.index).replace(/^,?\s*/, '').replace(/[.!]+$/, '') : null;
   // "…so that I can rebalance routes, and the driver's app should update within seconds": a second requirement.
@@ -76,8 +76,8 @@ function demand(line: string): Request | null {
   const rest = m[3]!.trim().replace(/[.!?]+$/, '').replace(/^(?:a way|an option|the ability|a button|a feature|some way) to\s+/i, '').replace(/^(?:whether|if)\s+(?:they|we|you)\s+(?:can|could|may)\s+/i, '');
   const who = m[1]!.trim().replace(/^\w/, (c) => c.toLowerCase());
   // "…have asked for the site in Welsh": the site translated.
-  const inLanguage = /^((?:the|our|a)\s+.+?)\s+in\s+([A-Z][a-z]+)$/.exec(rest);
-  if (inLanguage && LANGUAGE_NAME.test(inLanguage[2]!)) return { text: `Translate ${inLanguage[1]} into ${inLanguage[2]}`, problem: null, why: `asked for by ${who}` };
+  const inLanguage = /^((?:the|our|a)\s+.+?)\s+in\s+([A-Z][a-z]+)\b(.*)$/.exec(rest);
+  if (inLanguage && LANGUAGE_NAME.test(inLanguage[2]!)) return { text: `Translate ${inLanguage[1]} into ${inLanguage[2]}${inLanguage[3]}`, problem: null, why: `asked for by ${who}` };
   // "Hospitals want patients to download their results": what the others are to do.
   const others = new RegExp(String.raw`^((?:their\s+|our\s+|the\s+)?${PEOPLE})\s+to\s+(.+)$`, 'i').exec(rest);
   if (others && !m[2]) return { text: `Let ${others[1]} ${others[2]}`, problem: null, why: `asked for by ${who}` };
@@ -153,7 +153,7 @@ function conditionLast(sentence: string): string {
 const TICKET = /^(bug|spike|feature|chore|story|task|epic|improvement|request|enhancement|tech\s+debt)\s*:\s+/i;
 
 /** Sentences, and clauses set apart by a dash or a semicolon. */
-const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|critical|important|must|high\s+priority|low\s+priority|nice\s+to\s+have|optional|p[0-3])\b)|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort)\b)/;
+const SENTENCES = /(?<=[.!?])\s+(?=[A-Z¿“"])|\s+[—–]\s+(?!(?:urgent|asap|critical|important|must|high\s+priority|low\s+priority|nice\s+to\s+have|optional|p[0-3])\b)|;\s+|,\s+and\s+(?=(?:can|could|how|why|what)\s+we\b)|:\s+(?=(?:find\s+out|figure\s+out|work\s+out|fix|sort|make|add|show|give|build|cut|move|remove|use|put|switch|change|send|keep|stop|let)\s)/;
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
 const pointsBack = (request: string) => /\b(?:it(?!\s+would\b)|them|this|(?<!\b(?:the|a|an|every|each)\s+[\w-]+\s+)that|these|those)\b/i.test(request.split(/\s+/).slice(0, 8).join(' '));
 /** Verbs that, before the pronoun, ask for the problem itself to go: "fix it", "figure it out", "get it under 2". */
@@ -176,6 +176,9 @@ function named(request: string, problem: string): string | null {
   const np = (/^(?:it|this)$/i.test(m[1]!) ? about.thing : (about.people ?? about.thing)) ?? toldOf(problem);
   return np ? `${request.slice(0, m.index)}${np}${request.slice(m.index + m[0].length)}` : null;
 }
+
+/** "Root cause, fix, and a test…", "RCA and a fix, please": the deliverables of a fix, named. */
+const ROOT_CAUSE = /^(?:(?:a|the)\s+)?(?:root[- ]cause(?:\s+analysis)?|rca)\b[^.?!]{0,40}\bfix\b/i;
 
 /** "That needs to become a staged rollout…": what the thing told of is to be moved to. */
 const BECOME = /^(?:that|this|it|they|these)\s+(?:needs?\s+to|should|must|has\s+to|have\s+to|ought\s+to)\s+(?:become|be\s+replaced\s+(?:by|with)|turn\s+into|change\s+to|move\s+to)\s+(.+?)[.!]*$/i;
@@ -255,7 +258,7 @@ function wanted(sentence: string): Request | null {
 
 const WANT_DONE = /^(?:we|i)\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like)\s+(?!to\s)(.+?)\s+([a-z]+ed)\b(.*?)[.!?]*$/i;
 /** "A pipeline, please.", "A short guide with screenshots, please": a thing asked for by name. */
-const PLEASE = /^((?:an?|the|one|some)\s+(?:[^\s,.]+\s+){0,9}?[^\s,.]+)(?:\s+first)?,?\s+please[.!]*$/i;
+const PLEASE = /^((?:(?:an?|the|one|some)\s+)?(?:[^\s,.]+\s+){0,7}?[^\s,.]+)(?:\s+first)?,?\s+please[.!]*$/i;
 const WRITTEN = /\b(?:guide|runbook|tutorial|handbook|playbook|checklist|readme|write-?up|proposal|plan|document|docs|documentation|faq|page|reference|diagram|adr|rfc)\b/i;
 
 function wish(sentence: string): Request | null {
@@ -323,7 +326,7 @@ function several(sentences: readonly string[], line: string): Request | null {
   if (isRequest(first, true)) return null;
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
   // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
-  const label = !leadingVerb(first) && !STATEMENT.test(first) && !GOES.test(first) && !/\b(?:someone|somebody|everyone|nobody|we|they|i|he|she|people)\b/i.test(first) && !/^(?:we|i|they|you|it|he|she)\s/i.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
+  const label = !leadingVerb(first) && !STATEMENT.test(first) && !STATEMENT_SAID.test(first) && !GOES.test(first) && !/\b(?:someone|somebody|everyone|nobody|we|they|i|he|she|people)\b/i.test(first) && !/^(?:we|i|they|you|it|he|she)\s/i.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
   if (label && isRequest(rest[0]!, false) && !pointsBack(rest[0]!) && !wanted(rest[0]!)) return { text: bare(first), problem: rest.map(bare).join('. '), why: `how it works: ${rest.map(bare).join('. ')}` };
   // "Topic: GDPR. Families have asked for an export…": what is asked under the label.
   const askedUnder = label && first.split(/\s+/).length <= 3 ? (story(rest[0]!) ?? wanted(rest[0]!) ?? demand(rest[0]!) ?? question(rest[0]!)) : null;
@@ -337,13 +340,15 @@ function several(sentences: readonly string[], line: string): Request | null {
     rest.findIndex((s) => {
       const asks = question(s);
       // "…What would it take to split it out?": a question after what is told asks for what it asks.
-      return isRequest(s, false) || (asks !== null && (pointsBack(asks.text) || (!/^(?:why|how\s+come)\b/i.test(first) && leadingVerb(asks.text) !== null)));
+      return isRequest(s, false) || ROOT_CAUSE.test(s) || (asks !== null && (pointsBack(asks.text) || (!/^(?:why|how\s+come)\b/i.test(first) && leadingVerb(asks.text) !== null)));
     }) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
   // What is told after the request ("…; most of the year the marina has 40 users") is why, not part of it.
+  // "Root cause, fix, and a test so it can't happen again": the problem told is found and fixed.
+  if (ROOT_CAUSE.test(sentences[at]!)) return { text: fixOf(first, true) ?? `Fix the case where ${lowerFirst(bare(first))}`, problem, why: `asked: ${bare(sentences[at]!)}` };
   const [said, ...after] = sentences.slice(at) as [string, ...string[]];
   const requests = [said, ...after.filter((s) => isRequest(s, false) || question(s) !== null)];
   const request = gotDone(sentenceCase(requests.map((s) => question(s)?.text ?? wish(s)?.text ?? sentenceCase(bare(s).replace(WISH, ''))).join('. ')));
@@ -402,7 +407,11 @@ function findingFix(finding: string): string {
   const none = /^(?:no|missing)\s+(.+?)\s+(?:on|for|in|to|at)\s+(.+?)[.!]*$/i.exec(finding);
   if (none && !/[.!?]\s/.test(finding)) return `Add ${none[1]} to ${none[2]}`;
   const said = sentenceCase(finding);
-  if (/[.!?]\s/.test(finding.trim().replace(/[.!?]+$/, '')) || leadingVerb(said) || fixOf(said)) return said;
+  const several = /[.!?]\s/.test(finding.trim().replace(/[.!?]+$/, ''));
+  // "technicians share one login per depot": what people are found doing is the case to fix.
+  const done = !several && isPeople(said.split(/\s+/)[0] ?? '') && !fixOf(said) ? fixOf(said, true) : null;
+  if (done) return done;
+  if (several || leadingVerb(said) || fixOf(said)) return said;
   // What is found is a problem: a thing found ("Stored XSS in the bio field") or what happens.
   return `Fix ${STATEMENT_SAID.test(finding) ? 'the case where ' : ''}${lowerFirst(finding).replace(/[.!]+$/, '')}`;
 }
@@ -410,8 +419,10 @@ function findingFix(finding: string): string {
 /** "Pen test finding: …", "Audit finding 3: …": a finding, whose fix is asked; its source says what it touches. */
 const SOURCE = String.raw`(?:(?:external|internal|annual|latest|our)\s+)?(?:pen(?:etration)?[ -]?test|pentest|security(?:\s+review|\s+audit)?|audit(?:or)?(?:['’]?s)?|accessibility(?:\s+audit)?|a11y|compliance|soc\s?2|iso\s?27001|gdpr|pci(?:[ -]dss)?|qa|code\s+review|usability|ux)`;
 /** "(high)", "#4", ", item 7": how bad a finding is, or its number in the report. */
-const RANKED = String.raw`(?:\s*#?\s*\d+|\s*\((?:critical|high|medium|moderate|low|minor|major|info(?:rmational)?|p[0-4]|sev(?:erity)?[ -]?\d)\)|,?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+)*`;
-const FINDING = new RegExp(String.raw`^(?:(${SOURCE})\s+)?(finding|observation|recommendation|complaint|feedback)s?${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
+const RANKED = String.raw`(?:\s*#?\s*\d+|\s+[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\s*\((?:critical|high|medium|moderate|low|minor|major|info(?:rmational)?|p[0-4]|sev(?:erity)?[ -]?\d)\)|,?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+)*`;
+const FINDING = new RegExp(String.raw`^(?:(${SOURCE})\s+)?(finding|observation|recommendation|complaint|feedback|note)s?${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
+/** "Incident follow-up INC-2231: …", "Follow-up to INC-0412 (the site was down 47 minutes): …": what an incident asks for. */
+const INCIDENT = /^(?:incident\s+follow[- ]?up|follow[- ]?up\s+(?:to|from|on|for)|post[- ]?mortem(?:\s+actions?)?|after[- ]action)\s*(?:(?:incident\s+)?[A-Z][A-Z0-9]*-\d+)?\s*(?:\(([^)]{0,300})\))?\s*[:—–-]\s+(\S.*)$/i;
 /** "Penetration test, item 7: …": a report's item, with no word for a finding. */
 const REPORT_ITEM = new RegExp(String.raw`^(${SOURCE}),?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
 
@@ -421,6 +432,8 @@ const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:c
 /** Spoken shapes said the way the planner reads them: "page whoever is on call" → "page on-call", "know what…" → "find out what…". */
 function plainly(line: string): string {
   return line
+    // "It's embarrassing that recipe pages take 7 seconds": how it feels is no part of it.
+    .replace(/^(?:honestly,?\s+)?(?:it's|it\s+is|it’s)\s+(?:really\s+|quite\s+|a\s+bit\s+)?(?:embarrassing|ridiculous|annoying|a\s+shame|frustrating|silly|absurd|crazy|unacceptable|painful)\s+(?:that\s+|how\s+)?/i, '')
     // "Copy change: 'Super Like' becomes 'Crush' everywhere": the words are changed.
     .replace(/^(?:(?:copy|wording|text|label)\s+change\s*:\s*)?((['"‘“])[^'"‘’“”]{1,60}['"’”])\s+(?:becomes|is\s+now|should\s+become|should\s+be|->|→)\s+((['"‘“])[^'"‘’“”]{1,60}['"’”])/i, (_, from: string, _q: string, to: string) => `Change ${from} to ${to}`)
     .replace(/\bpage\s+(?:whoever|whomever|the\s+person\s+who|someone\s+who)\s+is\s+on[- ]?call\b/gi, 'page on-call')
@@ -434,6 +447,9 @@ export function requestOf(said: string): Request {
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
   // (…and "(2.1 billion rows, Postgres 12)" is no list: a number before a bracket counts only after a "1)".)
   const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?:^|[\s:;,])\(?1\)\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g : /(?!)/g;
+  // "Fix this, it crashes the booking app for anyone who picks a deposit:": the crash in what it crashes.
+  const crashes = /^(?:please\s+)?fix\s+this,?\s+(?:it|this)\s+(?:crashes|breaks|kills|takes\s+down)\s+(\S.*?)\s*:?\s*$/i.exec(said);
+  if (crashes) return { text: `Fix the crash in ${crashes[1]}`, problem: null, why: 'asked to fix' };
   // "Please fix, 300 of these in production today:": the crash pasted after it is what is fixed.
   const pleaseFix = /^please\s+fix\s*[,:]\s*(\S.*?)\s*:?\s*$/i.exec(said);
   if (pleaseFix) return { text: 'Fix this crash', problem: pleaseFix[1]!, why: pleaseFix[1]! };
@@ -466,6 +482,11 @@ export function requestOf(said: string): Request {
   if (purpose) {
     const asked = requestOf(sentenceCase(purpose[2]!));
     return { ...asked, why: [asked.why, `in order to ${purpose[1]!.trim()}`].filter(Boolean).join('; ') };
+  }
+  const incident = INCIDENT.exec(line);
+  if (incident) {
+    const asked = requestOf(incident[2]!);
+    return { ...asked, problem: [incident[1], asked.problem].filter(Boolean).join('. ') || null, why: ['an incident follow-up', asked.why].filter(Boolean).join('; ') };
   }
   const item = REPORT_ITEM.exec(line);
   const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray));
