@@ -47,6 +47,8 @@ const normalise = (text: string) =>
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\b(can|won|don|doesn|isn|didn|haven|hasn|couldn|wasn|aren|shouldn|wouldn)t\b/g, "$1't")
+    // "Rodrigo's stuck": the 's of a name before a state is "is".
+    .replace(/\b([a-z]+)'s (stuck|blocked|waiting|down|out|locked out|unable|off sick)\b/g, '$1 is $2')
     .replace(/\s+/g, ' ')
     .trim();
 
