@@ -8,7 +8,7 @@ import type { Priority } from '../../collaboration-server/protocol.js';
 import { withoutWhatStaysUp } from './uptime.js';
 import { DOMAINS, GENERIC_DOMAIN, isMatched, matchDomains, type Concern, type Domain } from './domains.js';
 import { domainFactor, type TeamHistory } from './history.js';
-import { isStateWord, leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
+import { isPeople, isStateWord, leadingVerb, parsePhrase, type Phrase } from './phrasing.js';
 import { withoutPurpose } from './purpose.js';
 import { pastedKind, pasteSide, unreadableWhy, type Pasted } from './readable.js';
 import { requestOf, type Request } from './request.js';
@@ -157,6 +157,8 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
     // So does a verb whose object is the one before ("let users export and delete their data").
     const continues =
       !leadingVerb(bare) ||
+      // "SSO for keepers and vets": a plural after "and" goes on with a list of people, whatever verb it spells.
+      (prev >= 0 && isPeople(merged[prev]!.split(/\s+/).at(-1) ?? '') && /^[a-z]+s\b/i.test(bare) && parts[i - 1]?.trim() === 'and') ||
       // "…, refundable up to 24 h before": a state goes on describing the same thing.
       isStateWord(bare.split(/\s+/)[0] ?? '') ||
       // "…a map that recruiters can zoom and filter": a verb with nothing of its own acts on what the one before does.

@@ -214,6 +214,8 @@ function thingOf(verb: string | null, object: string): string {
   // "a setting to turn off the email" keeps its infinitive; "Apple Pay to the checkout" is Apple Pay for it.
   // (…but "with refunds going back to the card" after a comma is said as it is.)
   if (verb === 'add') return object.replace(/^([^,]+?)\s+(?:to|into|onto)\s+(?=\S)/i, (m, thing: string) => (leadingVerb(object.slice(m.length)) || /\b(?:back|going|sent|returned)$/i.test(thing) ? m : `${thing} for `));
+  // "offer instalment plans to customers in arrears": plans for them.
+  if ((verb === 'offer' || verb === 'provide') && /\sto\s/.test(object)) return object.replace(/\s+to\s+/, ' for ');
   if (verb === 'support' || verb === 'enable' || verb === 'offer' || verb === 'provide') return `support for ${object}`;
   return object;
 }
@@ -272,12 +274,12 @@ function ensuredState(verb: string, object: string): { verb: string; action: str
   if (!outcome) return null;
   const m = /^(.+?)\s+(?:is|are)\s+(?!not\b)(.+)$/i.exec(outcome);
   // (…not the "is" of a clause after it: "the member gets a text when the class is cancelled")
-  if (m && !FINITE.test(m[1]!) && !/\b(?:when|whenever|if|because|after|before|while|until|once|unless|gets?|has)\b/i.test(m[1]!) && !/\band\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were|gets?)\b/i.test(m[2]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
+  if (m && !FINITE.test(m[1]!) && !/\b(?:when|whenever|if|because|after|before|while|until|once|unless|gets?|has)\b/i.test(m[1]!) && !(/^[a-z]+(?:ed|en)\b/i.test(m[2]!) && !isStateWord(m[2]!.split(/\s+/)[0]!)) && !/\band\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:is|are|was|were|gets?)\b/i.test(m[2]!)) return { verb: 'make', action: `Make ${m[1]} ${m[2]}`, object: `${m[1]} ${m[2]}`, outcome };
   return { verb: 'make sure', action: `Make sure ${outcome}`, object: outcome, outcome };
 }
 
 /** Words for people, by their head: "artists", "families", "a parent who leaves the nursery" (not servers or printers). */
-const PEOPLE_HEAD = /(?:ers|ors|ists|ians|ants|ents|ees|people|staff|guests|artists|parents|families|members|users|customers|clients|patients|students|children|crew|volunteers|relatives|residents|citizens|pupils|learners|owners|holders)$/i;
+const PEOPLE_HEAD = /(?:ers|ors|ists|ians|ants|ents|ees|nurses|doctors|vets|chefs|clerks|coaches|guards|pilots|people|staff|guests|artists|parents|families|members|users|customers|clients|patients|students|children|crew|volunteers|relatives|residents|citizens|pupils|learners|owners|holders)$/i;
 const THING_HEAD = /(?:servers|printers|scanners|containers|routers|buffers|timers|filters|headers|trackers|loggers|handlers|controllers|readers|sensors|monitors|adapters|parsers|schedulers|workers|brokers|clusters|counters|components|documents|payments|agents)$/i;
 export function isPeople(subject: string): boolean {
   if (/\bwho\b/i.test(subject)) return true;
@@ -338,6 +340,9 @@ function passiveOf(said: string, rest: string): Phrase | null {
 /** Parses an objective (lead-ins and priority words already removed). */
 export function parsePhrase(text: string): Phrase {
   const t = text.trim().replace(/\s+/g, ' ');
+  // "Sign in with Apple and Google": the feature by its name, not a deed.
+  const signIn = /^sign[- ]?in with\s+(\S.*?)[.!]*$/i.exec(t);
+  if (signIn) return phraseOf('build', 'add', `Add sign-in with ${signIn[1]}`, `sign-in with ${signIn[1]}`);
   const unknown = UNKNOWN_VERB.exec(t)?.[1];
   // "Search results should tolerate typos": a word that could be a verb opens the subject of a sentence.
   // ("Route optimisation for 60 trucks takes 20 minutes": "route" names the optimisation.)
@@ -476,6 +481,13 @@ export function parsePhrase(text: string): Phrase {
   if (/^(?:SOC\s?2|ISO\s?2700\d|PCI(?:[ -]DSS)?|HIPAA|Cyber\s+Essentials|FedRAMP|HITRUST|TISAX)\b/i.test(t)) return phraseOf('audit', 'prepare', `Prepare for ${t}`, t);
   // "Catalogue in Spanish, French and Arabic for the partner banks": a thing wanted in languages is translated.
   const inLanguages = /^(?:the\s+|our\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+in\s+([A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)\b(.*)$/.exec(t);
+  // "Dutch and German for the whole customer site, including dates": the thing is translated into them.
+  const forLanguages = /^([A-Z][a-z]+(?:(?:,\s+|\s+and\s+)[A-Z][a-z]+)*)\s+(?:for|on|in|across)\s+(?:the\s+|our\s+)?(\S.*)$/.exec(t);
+  if (forLanguages && forLanguages[1]!.split(/,\s+|\s+and\s+/).every((l) => LANGUAGE_NAME.test(l))) {
+    const [thing, ...more] = forLanguages[2]!.split(',');
+    const object = `the ${thing!.trim()} into ${forLanguages[1]}${more.length ? `,${more.join(',')}` : ''}`;
+    return phraseOf('change', 'translate', `Translate ${object}`, object);
+  }
   // (Captions or support in a language are made in it, not translated.)
   if (inLanguages && !/\b(?:captions?|subtitles?|transcripts?|transcription|audio|voice|support|speech)\b/i.test(inLanguages[1]!) && inLanguages[2]!.split(/,\s+|\s+and\s+/).every((l) => LANGUAGE_NAME.test(l))) {
     const object = `the ${lowerFirst(inLanguages[1]!)} into ${inLanguages[2]}${inLanguages[3]}`;

@@ -7,7 +7,7 @@
  */
 import { aboutOf, CAUSED_LOAD, fixOf, gerund, toldOf, WISH } from './problem.js';
 import { LANGUAGE_NAME } from './languages.js';
-import { baseOfPast, isDeed, isPeople, isStateWord, leadingVerb, lowerFirst, opensWithFeature, verbOfParticiple } from './phrasing.js';
+import { baseOfPast, isDeed, isPeople, isStateWord, leadingVerb, lowerFirst, opensWithFeature, parsePhrase, verbOfParticiple } from './phrasing.js';
 
 export interface Request {
   /** the request, said as an objective */
@@ -177,6 +177,9 @@ function named(request: string, problem: string): string | null {
   return np ? `${request.slice(0, m.index)}${np}${request.slice(m.index + m[0].length)}` : null;
 }
 
+/** "A payout breakdown they can read would save us a lot of tickets": a thing that would help. */
+const WOULD_HELP = /^((?:an?|some)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+)\s+would\s+(?:save|help|stop|cut|reduce|fix|solve|spare|make)\b/i;
+
 /** "Root cause, fix, and a test…", "RCA and a fix, please": the deliverables of a fix, named. */
 const ROOT_CAUSE = /^(?:(?:a|the)\s+)?(?:root[- ]cause(?:\s+analysis)?|rca)\b[^.?!]{0,40}\bfix\b/i;
 
@@ -324,6 +327,10 @@ function several(sentences: readonly string[], line: string): Request | null {
   const dashed = line.startsWith(first) && /^\s+[—–-]\s+/.test(line.slice(first.length));
   if (isRequest(first, true) && dashed && rest.length === 1 && !isRequest(rest[0]!, false) && !REMEDY_SAID.test(rest[0]!)) return { text: bare(first), problem: bare(rest[0]!), why: `why: ${bare(rest[0]!)}` };
   if (isRequest(first, true)) return null;
+  // "Accessibility audit (WCAG 2.2 AA). Finding 14: … Finding 15: …": a report named, then its findings.
+  if (!leadingVerb(first) && first.split(/\s+/).length <= 8 && rest.every((s) => FINDING.test(s) || REPORT_ITEM.test(s))) {
+    return { text: rest.map((s) => requestOf(s).text).join('; '), problem: sentences.map(bare).join('. '), why: `findings of ${lowerFirst(bare(first))}` };
+  }
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
   // "Monitoring gaps — nobody gets paged when…": a label, then the problem under it.
   const label = !leadingVerb(first) && !STATEMENT.test(first) && !STATEMENT_SAID.test(first) && !GOES.test(first) && !/\b(?:someone|somebody|everyone|nobody|we|they|i|he|she|people)\b/i.test(first) && !/^(?:we|i|they|you|it|he|she)\s/i.test(first) && first.split(/\s+/).length <= 10 && !fixOf(first);
@@ -340,13 +347,16 @@ function several(sentences: readonly string[], line: string): Request | null {
     rest.findIndex((s) => {
       const asks = question(s);
       // "…What would it take to split it out?": a question after what is told asks for what it asks.
-      return isRequest(s, false) || ROOT_CAUSE.test(s) || (asks !== null && (pointsBack(asks.text) || (!/^(?:why|how\s+come)\b/i.test(first) && leadingVerb(asks.text) !== null)));
+      return isRequest(s, false) || ROOT_CAUSE.test(s) || WOULD_HELP.test(s) || (asks !== null && (pointsBack(asks.text) || (!/^(?:why|how\s+come)\b/i.test(first) && leadingVerb(asks.text) !== null)));
     }) + 1;
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
   // What is told after the request ("…; most of the year the marina has 40 users") is why, not part of it.
+  // "A payout breakdown they can read would save us a lot of tickets": the thing named is asked for.
+  const helps = WOULD_HELP.exec(sentences[at]!);
+  if (helps) return { text: `Add ${lowerFirst(helps[1]!)}`, problem, why: `the problem: ${problem}` };
   // "Root cause, fix, and a test so it can't happen again": the problem told is found and fixed.
   if (ROOT_CAUSE.test(sentences[at]!)) return { text: fixOf(first, true) ?? `Fix the case where ${lowerFirst(bare(first))}`, problem, why: `asked: ${bare(sentences[at]!)}` };
   const [said, ...after] = sentences.slice(at) as [string, ...string[]];
@@ -411,7 +421,11 @@ function findingFix(finding: string): string {
   // "technicians share one login per depot": what people are found doing is the case to fix.
   const done = !several && isPeople(said.split(/\s+/)[0] ?? '') && !fixOf(said) ? fixOf(said, true) : null;
   if (done) return done;
-  if (several || leadingVerb(said) || fixOf(said)) return said;
+  // (…"Bill PDFs are untagged images" opens with a word that could be a verb, but tells what is.)
+  if (several || (leadingVerb(said) && !/^\S+\s+\S+\s+(?:are|is|was|were|has|have)\b/i.test(said))) return said;
+  const told = fixOf(said);
+  // (…a statement the phrasing cannot turn round either is the case to fix.)
+  if (told && (told !== said || parsePhrase(said).verb !== null)) return said;
   // What is found is a problem: a thing found ("Stored XSS in the bio field") or what happens.
   return `Fix ${STATEMENT_SAID.test(finding) ? 'the case where ' : ''}${lowerFirst(finding).replace(/[.!]+$/, '')}`;
 }
@@ -432,6 +446,8 @@ const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:c
 /** Spoken shapes said the way the planner reads them: "page whoever is on call" → "page on-call", "know what…" → "find out what…". */
 function plainly(line: string): string {
   return line
+    // "two-factor on every account, phishing-resistant please, and…": a please inside asks nothing more.
+    .replace(/,?\s+please(?=\s*[,;])/gi, '')
     // "It's embarrassing that recipe pages take 7 seconds": how it feels is no part of it.
     .replace(/^(?:honestly,?\s+)?(?:it's|it\s+is|it’s)\s+(?:really\s+|quite\s+|a\s+bit\s+)?(?:embarrassing|ridiculous|annoying|a\s+shame|frustrating|silly|absurd|crazy|unacceptable|painful)\s+(?:that\s+|how\s+)?/i, '')
     // "Copy change: 'Super Like' becomes 'Crush' everywhere": the words are changed.

@@ -67,4 +67,41 @@ describe('planner titles, round 16', () => {
   it('people who need to do something are let do it', () => {
     expect(titlesOf("Physiotherapists need to sign in to the clinic portal with their practice's SSO.")).toContain("Let physiotherapists sign in to the clinic portal with their practice's SSO");
   });
+
+  it('a list of people goes on after "and", whatever verb a plural spells', () => {
+    expect(planOf('SSO for nurses and vets through the clinic\'s Okta, so nobody needs a second password.').said).toHaveLength(1);
+  });
+
+  it('a please inside asks nothing more', () => {
+    expect(titlesOf('Passkeys for every staff account, phishing-resistant please, and lock the account after five failed attempts.')).not.toMatch(/please/);
+  });
+
+  it('a thing offered to people is for them, and "Sign in with…" is a feature', () => {
+    expect(titlesOf('Payment holidays should be offered to members in hardship.')).toContain('Design payment holidays for members in hardship');
+    expect(titlesOf('Sign in with Microsoft and GitHub.')).toContain('Implement sign-in with Microsoft and GitHub');
+  });
+
+  it('a thing that would help is what is asked for', () => {
+    expect(titlesOf('Drivers keep asking why their bonus is low in weeks with cancellations. A bonus breakdown they can read would save us a lot of calls.')).toContain(
+      'Implement a bonus breakdown they can read',
+    );
+  });
+
+  it('a state said as a participle keeps "make sure … is"', () => {
+    expect(titlesOf('Given a dispatcher is on a call, when they press F2, then the nearest free crew is highlighted on the map.')).toContain(
+      'Make sure the nearest free crew is highlighted on the map when they press F2',
+    );
+  });
+
+  it('languages for a thing translate the thing', () => {
+    expect(titlesOf('French and Italian for the whole booking site, including dates and currency.')).toContain(
+      'Translate the whole booking site into French and Italian, including dates and currency',
+    );
+  });
+
+  it('a report named, then its findings, asks for each finding\'s fix', () => {
+    const titles = titlesOf('Accessibility audit (WCAG 2.2 AA). Finding 3: menu PDFs are untagged images, so screen readers read nothing. Finding 4: the order form times out after 3 minutes with no warning.');
+    expect(titles).toMatch(/Fix (?:the case where )?menu PDFs (?:are|being) untagged images/);
+    expect(titles).not.toMatch(/Design accessibility audit/);
+  });
 });
