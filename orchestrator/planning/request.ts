@@ -352,6 +352,11 @@ function several(sentences: readonly string[], line: string): Request | null {
   const told = sentences.slice(0, at || sentences.length).map(bare);
   const problem = told.join('. ');
   const fix = fixOf(first) ?? bare(first);
+  // "…are impossible to find in Kibana. Structured logging with trip IDs across all four services.": the thing named last is asked for.
+  const last = rest.at(-1)!;
+  const nameOnly = !/[,;]|\b(?:it|they|we|he|she|i|you)\b/i.test(last) && !leadingVerb(last) && !STATEMENT.test(last) && !STATEMENT_SAID.test(last) && !/\?$/.test(last.trim()) && last.split(/\s+/).length <= 10;
+  const toldFirst = (STATEMENT.test(first) || STATEMENT_SAID.test(first)) && !line.includes(`— ${last}`) && !line.includes(`- ${last}`);
+  if (!at && fixOf(first) === null && nameOnly && toldFirst) return { text: bare(last), problem: told.slice(0, -1).join('. '), why: `the problem: ${told.slice(0, -1).join('. ')}` };
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
   // What is told after the request ("…; most of the year the marina has 40 users") is why, not part of it.
   // "A payout breakdown they can read would save us a lot of tickets": the thing named is asked for.

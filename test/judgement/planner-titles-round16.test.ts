@@ -104,4 +104,12 @@ describe('planner titles, round 16', () => {
     expect(titles).toMatch(/Fix (?:the case where )?menu PDFs (?:are|being) untagged images/);
     expect(titles).not.toMatch(/Design accessibility audit/);
   });
+
+  it('a problem told, then a thing named on its own, asks for the thing', () => {
+    expect(titlesOf('Topic: failed card payments are impossible to trace in the logs. Structured logging with order IDs across all three services.')).toContain(
+      'Implement structured logging with order IDs across all three services',
+    );
+    // …but what is told after a dash is why, not the thing asked for.
+    expect(titlesOf('Idempotency keys on POST /orders — flaky retries double-charge diners.')).toContain('Implement idempotency keys on POST /orders');
+  });
 });
