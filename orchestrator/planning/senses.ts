@@ -12,6 +12,8 @@ export const OTHER_SENSES: readonly string[] = [
   'on charge', 'charging schedule', 'charging dock', 'charging station', 'charge level',
   // places where people are, not where servers run
   'in other region', 'in another region', 'in their region', 'and region', 'by region', 'per region', 'each region',
+  // secrets stored unencrypted, not text on a screen; where a thing sits, not a web site
+  'in clear text', 'in plain text', 'in cleartext', 'in plaintext', 'sits in', 'sit in', 'sitting in', 'sits on', 'sit on', 'sits there',
   // a background check, not a TLS certificate
   'dbs certificate', 'dbs check',
   // a funnel's numbers, not the flow itself

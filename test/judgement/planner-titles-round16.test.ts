@@ -112,4 +112,8 @@ describe('planner titles, round 16', () => {
     // …but what is told after a dash is why, not the thing asked for.
     expect(titlesOf('Idempotency keys on POST /orders — flaky retries double-charge diners.')).toContain('Implement idempotency keys on POST /orders');
   });
+
+  it('a password that sits in clear text is on no web site and no screen', () => {
+    expect(planOf('Audit note: the billing admin API listens on plain HTTP, and its password sits in clear text in /etc/billing/admin.conf.').roles.has('frontend-dev')).toBe(false);
+  });
 });
