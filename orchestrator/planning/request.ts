@@ -358,12 +358,12 @@ function several(sentences: readonly string[], line: string): Request | null {
   const toldFirst = (STATEMENT.test(first) || STATEMENT_SAID.test(first)) && !line.includes(`— ${last}`) && !line.includes(`- ${last}`);
   if (!at && fixOf(first) === null && nameOnly && toldFirst) return { text: bare(last), problem: told.slice(0, -1).join('. '), why: `the problem: ${told.slice(0, -1).join('. ')}` };
   if (!at) return { text: fix, problem: told.slice(1).join('. ') || null, why: told.length > 1 ? `also said: ${told.slice(1).join('. ')}` : null };
-  // What is told after the request ("…; most of the year the marina has 40 users") is why, not part of it.
   // "A payout breakdown they can read would save us a lot of tickets": the thing named is asked for.
   const helps = WOULD_HELP.exec(sentences[at]!);
   if (helps) return { text: `Add ${lowerFirst(helps[1]!)}`, problem, why: `the problem: ${problem}` };
   // "Root cause, fix, and a test so it can't happen again": the problem told is found and fixed.
   if (ROOT_CAUSE.test(sentences[at]!)) return { text: fixOf(first, true) ?? `Fix the case where ${lowerFirst(bare(first))}`, problem, why: `asked: ${bare(sentences[at]!)}` };
+  // What is told after the request ("…; most of the year the marina has 40 users") is why, not part of it.
   const [said, ...after] = sentences.slice(at) as [string, ...string[]];
   const requests = [said, ...after.filter((s) => isRequest(s, false) || question(s) !== null)];
   const request = gotDone(sentenceCase(requests.map((s) => question(s)?.text ?? wish(s)?.text ?? sentenceCase(bare(s).replace(WISH, ''))).join('. ')));
