@@ -98,7 +98,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
   private firstWelcome: { resolve(w: WelcomeFrame): void; reject(e: HuddleError): void } | undefined;
   /** counts welcomes: a replay that a newer welcome overtook stops */
   private welcomes = 0;
-  /** live events that arrive while a resume is still paging through what was missed */
+  /** live events that wait: while a resume pages through what was missed, or until the first welcome's caller has attached its listeners */
   private held: HubEvent[] | undefined;
   /** when the hub's last ping came, and the interval between its pings as seen so far */
   private lastPing: number | undefined;
@@ -362,9 +362,7 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
       return;
     }
     if (generation !== this.welcomes) return;
-    const held = this.held ?? [];
-    this.held = undefined;
-    for (const event of held) this.emitEvent(event);
+    this.release(this.held);
     this.joined(welcome);
   }
 
@@ -373,6 +371,18 @@ export class HuddleClient extends EventEmitter<ClientEvents> {
     this.emit('welcome', welcome);
     const first = this.firstWelcome;
     this.firstWelcome = undefined;
-    first?.resolve(welcome);
+    if (!first) return;
+    // ws hands over frames that came in one read in one tick: the events behind the welcome would be
+    // emitted before `await connect()` returns to a caller that attaches its listeners then, and be lost
+    const waiting: HubEvent[] = (this.held = []);
+    first.resolve(welcome);
+    setImmediate(() => this.release(waiting));
+  }
+
+  /** Emits the held events, unless a newer welcome replaced them (its resume replays what they held). */
+  private release(held: HubEvent[] | undefined): void {
+    if (!held || held !== this.held) return;
+    this.held = undefined;
+    for (const event of held) this.emitEvent(event);
   }
 }
