@@ -157,7 +157,8 @@ export async function createLead(options: LeadOptions): Promise<Lead> {
       if (closed) return;
       if (action.type === 'chat') await chatTurn();
       try {
-        await client.send(action, cause ? { id: `${cause}:${name}:${i}` } : {});
+        const { once, ...frame } = action;
+        await client.send(frame, { id: once ?? (cause ? `${cause}:${name}:${i}` : undefined) });
       } catch (err) {
         log(`lead: ${action.type} refused: ${(err as Error).message}`);
         // after the events already on their way (they explain the refusal), never in the middle of this run

@@ -26,7 +26,11 @@ export interface LeadView extends RoomState {
 }
 
 /** What a behaviour asks the lead to do: frames to send to the hub, in order. */
-export type LeadAction = CommandInput;
+/**
+ * A frame the lead sends. `once`: its frame id, for an action that must happen once whichever path
+ * decides it (an event, a tick, a restart that lost the behaviour's memory): the hub applies an id once.
+ */
+export type LeadAction = CommandInput & { once?: string };
 
 /**
  * One of the lead's jobs (planning, monitoring...). Pure: it reads the view and the event and returns

@@ -28,7 +28,8 @@ export function createSprintClosingBehaviour(): Behaviour {
       { sprint, tasks: view.tasks.filter((t) => t.sprintId === sprint.id), events: view.taskEvents ?? [], escalations: view.escalations, decisions: view.decisions ?? [] },
       view.now,
     );
-    return [{ type: 'chat', text: reportText(r), card: reportCard(r) }];
+    // the memory saved after it may be lost with the hub: the next lead's report is the same frame
+    return [{ type: 'chat', text: reportText(r), card: reportCard(r), once: `report:${sprint.id}` }];
   }
 
   /** A sprint past its end is closed: its open work goes to the backlog and the next plan. */
@@ -37,7 +38,7 @@ export function createSprintClosingBehaviour(): Behaviour {
     if (!sprint || sprint.status !== 'active' || view.now < sprint.endsAt || memory.closing.includes(sprint.id)) return [];
     memory = { ...memory, closing: [...memory.closing, sprint.id].slice(-200) };
     return [
-      { type: 'chat', text: `${sprint.name} ended at ${utcDateTime(sprint.endsAt)} UTC: I am closing it. Its open tasks go to the backlog with their progress, and the next plan proposes them as carried over.` },
+      { type: 'chat', text: `${sprint.name} ended at ${utcDateTime(sprint.endsAt)} UTC: I am closing it. Its open tasks go to the backlog with their progress, and the next plan proposes them as carried over.`, once: `closing:${sprint.id}` },
       { type: 'sprint_close', sprintId: sprint.id },
     ];
   }

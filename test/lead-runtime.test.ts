@@ -55,6 +55,26 @@ describe('the lead runtime', () => {
     expect(seen.map((e) => e.type === 'message' && e.text)).toEqual(['from a person']);
   });
 
+  it('sends an action marked once a single time, though a lead restarted without its memory decides it again', async () => {
+    hub = await startTestHub();
+    const po = await hub.client('Product Owner', 'human');
+    const heard = recorder(po);
+    const reporter: Behaviour = { name: 'report', onEvent: () => [], onTick: () => [{ type: 'chat', text: 'the report', once: 'report:S-1' }] };
+    for (const run of [1, 2]) {
+      const client = await hub.client('Tech Lead', 'orchestrator', { historyLimit: 0 });
+      lead = await createLead({ client, roles: [...BUILT_IN_ROLES], behaviours: [reporter] });
+      lead.tick();
+      lead.tick();
+      await lead.settled();
+      lead.close();
+      client.close();
+      if (run === 1) await heard.until((e) => e.type === 'message' && e.text === 'the report');
+    }
+    await po.send({ type: 'chat', text: 'after both' });
+    await heard.until((e) => e.type === 'message' && e.text === 'after both');
+    expect(heard.messages().filter((t) => t === 'the report')).toHaveLength(1);
+  });
+
   it('caps its chat per minute and sends the rest later, in order', async () => {
     hub = await startTestHub();
     const clock = new FakeClock();
