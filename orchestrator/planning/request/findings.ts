@@ -1,0 +1,35 @@
+/** Findings of a report (a pen test, an audit) and an incident's follow-up: what each asks to be done. */
+import { fixOf } from '../problem.js';
+import { isPeople, leadingVerb, lowerFirst, parsePhrase } from '../phrasing.js';
+import { sentenceCase, STATEMENT_SAID } from './said.js';
+
+/**
+ * What a finding asks to be done: "no rate limit on the login endpoint" → "Add a rate limit to the login
+ * endpoint"; a statement the phrasing cannot turn round is the case to fix.
+ */
+export function findingFix(finding: string): string {
+  const none = /^(?:no|missing)\s+(.+?)\s+(?:on|for|in|to|at)\s+(.+?)[.!]*$/i.exec(finding);
+  if (none && !/[.!?]\s/.test(finding)) return `Add ${none[1]} to ${none[2]}`;
+  const said = sentenceCase(finding);
+  const several = /[.!?]\s/.test(finding.trim().replace(/[.!?]+$/, ''));
+  // "technicians share one login per depot": what people are found doing is the case to fix.
+  const done = !several && isPeople(said.split(/\s+/)[0] ?? '') && !fixOf(said) ? fixOf(said, true) : null;
+  if (done) return done;
+  // (…"Bill PDFs are untagged images" opens with a word that could be a verb, but tells what is.)
+  if (several || (leadingVerb(said) && !/^\S+\s+\S+\s+(?:are|is|was|were|has|have)\b/i.test(said))) return said;
+  const told = fixOf(said);
+  // (…a statement the phrasing cannot turn round either is the case to fix.)
+  if (told && (told !== said || parsePhrase(said).verb !== null)) return said;
+  // What is found is a problem: a thing found ("Stored XSS in the bio field") or what happens.
+  return `Fix ${STATEMENT_SAID.test(finding) ? 'the case where ' : ''}${lowerFirst(finding).replace(/[.!]+$/, '')}`;
+}
+
+/** "Pen test finding: …", "Audit finding 3: …": a finding, whose fix is asked; its source says what it touches. */
+const SOURCE = String.raw`(?:(?:external|internal|annual|latest|our)\s+)?(?:pen(?:etration)?[ -]?test|pentest|security(?:\s+review|\s+audit)?|audit(?:or)?(?:['’]?s)?|accessibility(?:\s+audit)?|a11y|compliance|soc\s?2|iso\s?27001|gdpr|pci(?:[ -]dss)?|qa|code\s+review|usability|ux)`;
+/** "(high)", "#4", ", item 7": how bad a finding is, or its number in the report. */
+const RANKED = String.raw`(?:\s*#?\s*\d+|\s+[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\s*\((?:critical|high|medium|moderate|low|minor|major|info(?:rmational)?|p[0-4]|sev(?:erity)?[ -]?\d)\)|,?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+)*`;
+export const FINDING = new RegExp(String.raw`^(?:(${SOURCE})\s+)?(finding|observation|recommendation|complaint|feedback|note)s?${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
+/** "Incident follow-up INC-2231: …", "Follow-up to INC-0412 (the site was down 47 minutes): …": what an incident asks for. */
+export const INCIDENT = /^(?:incident\s+follow[- ]?up|follow[- ]?up\s+(?:to|from|on|for)|post[- ]?mortem(?:\s+actions?)?|after[- ]action)\s*(?:(?:incident\s+)?[A-Z][A-Z0-9]*-\d+)?\s*(?:\(([^)]{0,300})\))?\s*[:—–-]\s+(\S.*)$/i;
+/** "Penetration test, item 7: …": a report's item, with no word for a finding. */
+export const REPORT_ITEM = new RegExp(String.raw`^(${SOURCE}),?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
