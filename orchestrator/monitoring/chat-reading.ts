@@ -117,7 +117,8 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
   const over = PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when);
   // "it's" is now; "the vendor's SSO" is a possessive, not a tense.
   const past = PAST.test(when) && (!persists || over) && !/\b(?:is|are|isn't|aren't|(?:it|that|he|she|there|what|who|this|everything|nothing)'s|'re|i'm|keeps?|now|still|since|won't|doesn't|don't|does not|do not|can't|cannot|have|has)\b/.test(when);
-  if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now) score *= 0.3;
+  // ("ran out on Monday": a weekday after a lasting state said in the past is when it began, not later.)
+  if ((best.category !== 'capacity' || conditional) && LATER.test(when) && !persists && !now && !LASTING.test(when)) score *= 0.3;
   // A lasting state said in the past is still so, unless a later clause says it was dealt with.
   else if (past && !LASTING.test(when)) score *= over ? 0.3 : 0.5;
   return { category: best.category, score: Math.min(0.98, score), heard: best.heard, other: ABOUT_OTHER.test(original.trim()), past };
@@ -155,9 +156,11 @@ function fellBy(clause: string): boolean {
  * now can't be published before it", "the approval step is live — adjusters now need…", "closes #903"),
  * or an agent's completion report: the failure words are the feature, unless a "but" or a blocker follows.
  */
-const REPORTED_DONE = /^(?:[\w-]+(?: [\w-]+)?: )?(?:completed|finished|shipped|implemented|landed|spent the (?:morning|day|afternoon) on|(?:task )?[\w-]+-\d+ (?:is )?(?:complete|completed|done))\b|\b(?:closes|fixes|resolves) #\d+|\bdemoed\b|\bis live\b|which is the whole point|\btested it with\b/;
-const STILL_IN_THE_WAY = /\bblockers?\s*[:\-–—]\s*(?!none|nothing|n\/a|no\b|nope|nah)|\b(?:but|however|blocked|stuck|unable|can't (?:continue|proceed|deploy|merge|finish|start|test|push)|waiting (?:on|for)(?! it\b)|need (?:someone|access|a decision|help))\b/;
-const describesDone = (whole: string) => REPORTED_DONE.test(whole) && (/\bnow\b/.test(whole) || /^(?:[\w-]+(?: [\w-]+)?: )?(?:completed|(?:task )?[\w-]+-\d+ (?:is )?(?:complete|completed|done))/.test(whole)) && !STILL_IN_THE_WAY.test(whole.replace(/\bnothing is waiting on it\b|no action is required/g, ''));
+const REPORTED_DONE = /^(?:[\w-]+(?: [\w-]+)?: )?(?:completed|finished|shipped|implemented|landed|spent the (?:morning|day|afternoon) on|(?:task )?[\w-]+-\d+ (?:is )?(?:complete|completed|done|finished))\b|\b(?:closes|fixes|resolves) #\d+|\bdemoed\b|\bis live\b|which is the whole point|\btested it with\b/;
+const STILL_IN_THE_WAY = /\bblockers?\s*[:\-–—]\s*(?!none|nothing|n\/a|no\b|nope|nah)|\b(?:but|however|blocked|stuck|unable|blocking issue|(?:can't|cannot) (?:continue|proceed|deploy|merge|finish|start|test|push)|waiting (?:on|for)(?! it\b)|awaiting|paused|stopped (?:at|before|there)|needs? (?:an? )?(?:someone|access|decision|help|approval|sign-?off|grant|review))\b/;
+/** An agent's report of work done that names the errors it handled on the way: "Handled QuotaExceededError … 52/52 tests pass". */
+const AGENT_REPORT = /^(?:agent [\w-]+: )?.*\b(?:handled|handles|falls back|fall back|retried)\b.*\b\d[\d,]*(?:\/\d[\d,]*)? (?:tests?|specs?)(?: all)? (?:pass|passed|passing|green)\b/;
+const describesDone = (whole: string) => ((REPORTED_DONE.test(whole) && (/\bnow\b/.test(whole) || /^(?:[\w-]+(?: [\w-]+)?: )?(?:completed|(?:task )?[\w-]+-\d+ (?:is )?(?:complete|completed|done|finished))/.test(whole))) || AGENT_REPORT.test(whole)) && !STILL_IN_THE_WAY.test(whole.replace(/\bnothing is waiting on it\b|no action is required/g, ''));
 
 /** Someone's claim, not what the speaker sees: "their status page says all green", "supposedly fixed". */
 const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|according to)\b/;
