@@ -25,10 +25,10 @@ export interface LeadView extends RoomState {
   backlog?: Task[];
 }
 
-/** What a behaviour asks the lead to do: frames to send to the hub, in order. */
 /**
- * A frame the lead sends. `once`: its frame id, for an action that must happen once whichever path
- * decides it (an event, a tick, a restart that lost the behaviour's memory): the hub applies an id once.
+ * What a behaviour asks the lead to do: frames to send to the hub, in order. `once`: the frame's id,
+ * for an action that must happen once whichever path decides it (an event, a tick, a restart that lost
+ * the behaviour's memory): the hub applies an id once.
  */
 export type LeadAction = CommandInput & { once?: string };
 
