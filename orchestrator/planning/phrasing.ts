@@ -124,12 +124,16 @@ function whoBeforeDeed(object: string): string | undefined {
 }
 // (The subject is no clause: not "…so we…", not "…, and they…"; "everything we hold on them" is a subject.)
 const MODAL = /^((?:(?!\b(?:so|that|which|when|if|because|but|i)\b|\bwe\s+(?:should|must|need|have|can|could|will|want|would)\b|,\s+and\b|\band\s+(?:they|it|this|these)\b).)+?)\s+(?:should|must|need to|needs to|has to|have to|shall|ought to|can|could|will|want to|wants to|is to|are to)\s+(?:be able to\s+|now\s+)?(.+)$/i;
-const SLOW = /^(?:p\d{2}|median|latency|response\s+time)\s+(?:of|for|on)\s+(.+?)\s+is\s+\d[\d.,]*\s*(?:ms|s|sec|seconds|minutes)\b(.*)$|^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+)?(?:slow|sluggish|laggy)\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
+const SLOW = /^(?:p\d{2}|median|latency|response\s+time)\s+(?:of|for|on)\s+(.+?)\s+is\s+\d[\d.,]*\s*(?:ms|s|sec|seconds|minutes)\b(.*)$|^(.+?)\s+(?:is|are|feels?|seems?|gets?|got)\s+(?:too\s+|very\s+|really\s+|so\s+|much\s+too\s+|much\s+|twice\s+as\s+|(?:\d+|two|three|four|five|ten)\s*(?:x|times)\s+(?:as\s+)?)?(?:slow|sluggish|laggy)(?:er)?\b(.*)$|^(.+?)\s+takes?\s+(?:too long|forever|ages|\d+(?:[-–]\d+)?\s*(?:s|sec|seconds|minutes|min|hours))\b(.*)$/i;
 const WRONG = /^(.+?)\s+(?:is|are|looks?|seems?)\s+(?:broken|wrong|off|misaligned|ugly|confusing|cluttered|outdated|inconsistent)\b(.*)$/i;
 const FAILING = /^((?:(?!\b(?:if|when|whenever|unless|once)\b).)+?)\s+(fails?|crash(?:es)?|breaks?|hangs?|freezes?|times? out|leaks? memory|(?:does not|doesn't|do not|don't) work|(?:won't|will not|can't|cannot) \w+)\b(.*)$/i;
 const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing|has no|have no|(?<=(?:[^s]s|people|staff)\s+)lack|(?<=(?:[^s]s|people|staff)\s+)need)\s+(.+)$/i;
+/** Things anyone can reach: "X can be opened by anyone…", "X can be downloaded without logging in". */
+const EXPOSED = /^(.+?)\s+(?:can|could)\s+be\s+([a-z]+(?:ed|en|wn)\b.*?\b(?:by\s+(?:anyone|anybody|everyone|strangers|guests|other\s+(?:users|tenants|customers|people|students|members|schools|companies|accounts|patients))|without\s+(?:logging|signing)\s+in|without\s+(?:a\s+|any\s+)?(?:password|login|auth\w*|permission|token))\b.*?)[.!]*$/i;
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
+/** …and a plural's verb, in a line that opens with no verb: "…emails keep landing in spam", "…badges look the same", "nothing falls over". */
+const PLURAL_FINITE = /\b(?:keep|look|seem|falls|(?:i|we)\s+wish)\b/i;
 
 /** "fails" → "failing", "times out" → "timing out", "leaks memory" → "leaking memory". */
 function gerundOf(said: string): string | null {
@@ -403,24 +407,32 @@ export function parsePhrase(text: string): Phrase {
     return phraseOf(cls, verb, t, object);
   }
   let m: RegExpExecArray | null;
-  if ((m = SLOW.exec(t))) {
+  // A subject that holds a verb or a clause of its own is no subject to turn round: "Video calls are choppy on 3G, users say the picture freezes".
+  const sound = (subject: string | undefined) => !!subject && !FINITE.test(subject) && !/[,;]/.test(subject);
+  if ((m = SLOW.exec(t)) && sound(m[1] ?? m[3] ?? m[5])) {
     const subject = lowerFirst((m[1] ?? m[3] ?? m[5] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
     // "takes 9 s to load for…" is its loading that is sped up.
-    const rest = (m[2] ?? m[4] ?? m[6] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$|^,\s.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
+    const rest = (m[2] ?? m[4] ?? m[6] ?? '').trim().replace(/^,?\s*(?:and|so|but|which)\b.*$|^,\s.*$|^(?:as|than)\s.*$/i, '').replace(/[.!?]\s.*$/, '').replace(/^to\s+(?:([a-z]+)-)?([a-z]+)\b/i, (_, head: string | undefined, v: string) => `${head ? `${head}-` : ''}${gerundOf(v) ?? v}`);
     const object = `${subject}${rest ? ` ${rest}` : ''}`;
     return phraseOf('change', 'speed up', `Speed up ${object}`, object);
   }
-  if ((m = WRONG.exec(t))) {
+  if ((m = WRONG.exec(t)) && sound(m[1])) {
     const object = `${lowerFirst(m[1]!.trim())}${m[2]!.trim() ? ` ${m[2]!.trim()}` : ''}`;
     return phraseOf('fix', 'fix', `Fix ${object}`, object);
   }
-  if ((m = FAILING.exec(t)) && !WHO.test(m[1]!)) {
+  if ((m = FAILING.exec(t)) && !WHO.test(m[1]!) && sound(m[1])) {
     const gerund = gerundOf(m[2]!.toLowerCase());
     if (gerund) {
       const object = `${lowerFirst(m[1]!.trim())} ${gerund}${m[3] ?? ''}`.trim();
       return phraseOf('fix', 'fix', `Fix ${object}`, object);
     }
+  }
+  // "…photos can be opened by anyone who has the URL", "Invoices can be downloaded without logging in": what is exposed is the problem, not the wish.
+  const exposed = EXPOSED.exec(t);
+  if (exposed && sound(exposed[1]) && !WHO.test(exposed[1]!)) {
+    const object = `${lowerFirst(exposed[1]!.trim())} being ${exposed[2]}`;
+    return phraseOf('fix', 'fix', `Fix ${object}`, object);
   }
   if ((m = MODAL.exec(t))) {
     // "GPS traces … are personal data and should be deleted…": what they are is why; they are the subject.
@@ -432,6 +444,13 @@ export function parsePhrase(text: string): Phrase {
     // "Artists should be able to download…", "a parent who leaves must be able to…": people are let do it.
     // …and so are people who need or want to do something ("Audiologists need to sign in with their clinic's SSO").
     const able = (/\s(?:should|must|need to|needs to|has to|have to|shall|can|could|will)\s+be\s+able\s+to\s/i.test(t) || /\s(?:need|want|wants|needs)\s+to\s/i.test(t)) && isPeople(subject);
+    // "Drivers should be given their own logins": what is done to people, said as the deed.
+    const doneTo = who && who.length === subject.length ? /^be\s+([a-z]+(?:ed|en|wn|nt))\b\s*(.*)$/i.exec(rest) : null;
+    const doneBase = doneTo && verbOfParticiple(doneTo[1]!);
+    if (doneBase) {
+      const phrase = parsePhrase(`${upperFirst(doneBase)} ${lowerFirst(subject)}${doneTo![2] ? ` ${doneTo![2]}` : ''}`);
+      if (phrase.verb === doneBase) return phrase;
+    }
     if (((who && who.length === subject.length) || able) && !FINITE.test(rest.split(' ')[0] ?? '')) {
       return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
     }
@@ -471,7 +490,8 @@ export function parsePhrase(text: string): Phrase {
   }
   // A purpose or a relative clause does not make a noun phrase a sentence ("Feature flags so we can release").
   const head = t.split(/\s+(?:so that|so|to|that|which|who|whoever|where|if|when|unless)\s+/i)[0] ?? t;
-  if (FINITE.test(head)) return phraseOf('clause', null, t, t);
+  // (…what is said in brackets is an aside: "Dark mode (operators keep asking)" is still a thing.)
+  if (FINITE.test(head) || PLURAL_FINITE.test(head.replace(/\([^)]*\)/g, ' '))) return phraseOf('clause', null, t, t);
   // "Haul truck positions on a live map": things wanted where they are seen, to be shown there.
   if (ON_SCREEN.test(t) && !/^(?:a|an|the)\s/i.test(t)) return phraseOf('behave', 'show', `Show ${lowerFirst(t)}`, lowerFirst(t));
   // "Typo in the footer: 'Privacy Polcy'", "Broken link on the pricing page": a defect named is fixed.

@@ -63,6 +63,30 @@ const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|an
  * "S <finite verb> rest" → "S <gerund> rest": the subject kept, its verb made a gerund, so the sentence
  * becomes what is fixed. Null when no finite verb is found after a subject.
  */
+/** Words that open no subject of a fix of their own: a question word or a pronoun ("Why is our bill…", "It has been reported…", "We are…"). */
+const NO_SUBJECT = /^(?:[Ww]hy|[Hh]ow|[Ww]hat|[Ww]hen|[Ww]here|[Ww]ho|It|it|[Ww]e|I|[Yy]ou)$/;
+/** A subject that already holds a verb or a clause ("Video calls are awful on 3G, users say the signing"). */
+const HOLDS_A_VERB = /\b(?:is|are|was|were|has|have|had|should|must|will|would|says?|said|tells?|told)\b|,/i;
+/** What opens a clause of its own in the rest, after which a verb belongs to that clause. */
+const OPENS_CLAUSE = /^(?:when|whenever|if|because|that|which|who|after|before|while|since|until|unless|so|and|but|or|as|where|than|like|it|they|he|she|we|i|you|everything|nothing|everyone|someone|something|there)$/i;
+const FINITE_VERB = /^(?:is|are|was|were|should|must|will|would|can|could|shall)$/i;
+const REPORTING = /^(?:saying|showing|claiming|reporting|telling|displaying|suggesting|thinking|assuming)$/i;
+/**
+ * Whether "Fix <subject> <verb>ing <rest>" is the statement turned round: not when the subject is no
+ * noun phrase, or when the rest still has a verb of the main clause, so that the word made a gerund was
+ * no verb ("The opening hours in the footer are wrong" gives no "opening houring").
+ */
+function soundGerund(subject: readonly string[], gerund: string, tail: readonly string[]): boolean {
+  if (NO_SUBJECT.test(subject[0] ?? '') || HOLDS_A_VERB.test(subject.join(' '))) return false;
+  // ("…still saying all is well": what is said has a verb of its own.)
+  if (REPORTING.test(gerund)) return true;
+  for (const word of tail) {
+    if (OPENS_CLAUSE.test(word) || /[,;:]$/.test(word)) return true;
+    if (FINITE_VERB.test(word)) return false;
+  }
+  return true;
+}
+
 function asGerund(statement: string, from = 1): { said: string; subject: string; at: number } | null {
   const w = statement.split(/\s+/);
   let adverbAt = -1;
@@ -83,11 +107,13 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
     const rest = w.slice(i + 1);
     // "…and customers notice" is said about the problem, not part of it.
     // "…taking seven hours and is still running": a second predicate of the same subject is said about it, not fixed.
-    const said = (verb: string, tail: string[] = rest) => ({ said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, '').replace(/,?\s+and\s+(?:(?:they|it|these|this)\s+)?(?:is|are|was|were|has|have|had|can|could|may|will)\s.*$/i, ''), subject: subject.join(' '), at: i });
+    const said = (verb: string, tail: string[] = rest) => (!soundGerund(subject, verb, tail) ? null : { said: [...w.slice(0, i), verb, ...tail].join(' ').replace(/\s+(?:and|but|so)\s+(?:customers?|users?|people|everyone|they|we|nobody)\s+\w+$/i, '').replace(/,?\s+and\s+(?:(?:they|it|these|this)\s+)?(?:is|are|was|were|has|have|had|can|could|may|will)\s.*$/i, ''), subject: subject.join(' '), at: i });
     if (BE.test(word)) return said('being');
     if (/^(?:has|have|had)$/i.test(word)) return said('having');
     if (/^(?:keep|keeps|kept)$/i.test(word) && /ing$/.test(rest[0] ?? '')) return said(rest[0]!, rest.slice(1));
     if (/^(?:can't|cannot|couldn't)$/i.test(word)) return said('not being able to');
+    // "…can be opened by anyone": what can be done to it is, in the gerund, done to it.
+    if (/^(?:can|could)$/i.test(word) && /^be$/i.test(rest[0] ?? '') && /(?:ed|en|wn)$/i.test(rest[1] ?? '')) return said('being', rest.slice(1));
     if (/^(?:can|could)$/i.test(word) && rest.length > 1) return said('being able to');
     if (/^(?:don't|doesn't|didn't|won't|never)$/i.test(word)) {
       const base = rest[0] ? baseOf(rest[0], rest[1], true) : null;
@@ -145,7 +171,7 @@ function whyAsStatement(question: string): string | null {
   if (m[1]) return m[1].toLowerCase() === 'does' ? thirdPerson(rest) : rest;
   const w = rest.split(/\s+/);
   const copula = (m[2] ?? m[3]!).toLowerCase().replace(/n't$/, '');
-  const at = w.findIndex((x, i) => i >= 1 && !/^(?:the|a|an|our|their|its|my|your)$/i.test(w[i - 1]!) && (ADVERBS.test(x) || /^(?:so|too|very|really|not|slow|broken|down|empty|missing|wrong|blank|stuck|gone|offline|unable|failing|still|ready|enough|safe|secure)$/i.test(x) || /(?:ed|ing|able|ible|ful|ous|ive|ent|ant)$/i.test(x)));
+  const at = w.findIndex((x, i) => i >= 1 && !/^(?:the|a|an|our|their|its|my|your)$/i.test(w[i - 1]!) && (ADVERBS.test(x) || /^(?:so|too|very|really|not|twice|half|much|far|way|\d+x|slow|broken|down|empty|missing|wrong|blank|stuck|gone|offline|unable|failing|still|ready|enough|safe|secure)$/i.test(x) || /(?:ed|ing|able|ible|ful|ous|ive|ent|ant)$/i.test(x)));
   if (at < 1) return null;
   const neg = m[3] ? ' not' : '';
   return [...w.slice(0, at), `${copula}${neg}`, ...w.slice(at)].join(' ');

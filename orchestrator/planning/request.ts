@@ -8,7 +8,7 @@
 import { CAUSED_LOAD, fixOf, gerund, WISH } from './problem.js';
 import { leadingVerb, lowerFirst } from './phrasing.js';
 import { demand, isRequest, question, story, wanted, wish } from './request/asking.js';
-import { FINDING, findingFix, INCIDENT, REPORT_ITEM } from './request/findings.js';
+import { FINDING, FINDING_FROM, findingFix, INCIDENT, REPORT_ITEM } from './request/findings.js';
 import { bare, PEOPLE, sentenceCase, STATEMENT, STATEMENT_SAID, type Request } from './request/said.js';
 import { several } from './request/told-first.js';
 
@@ -129,7 +129,8 @@ export function requestOf(said: string): Request {
   const requested = REQUESTED.exec(line);
   if (requested) {
     const [, by, clause] = requested as unknown as [string, string | undefined, string];
-    const asked = requestOf(sentenceCase(clause.replace(/^(.+?)\s+be\s+/i, '$1 should be ')));
+    // "…that drivers are to be given…" and "…that every code be explained…" say what should be; "…are given…" keeps its verb.
+    const asked = requestOf(sentenceCase(clause.replace(/^(.+?)\s+(?:is|are)\s+to\s+be\s+/i, '$1 should be ').replace(/^((?:(?!(?:is|are|was|were|to|will|should|must|can|may|shall)\s)\S+\s+)+?)be\s+/i, '$1should be ')));
     return { ...asked, why: [by ? `asked for by ${lowerFirst(by)}` : 'asked for', asked.why].filter(Boolean).join('; ') };
   }
   const per = PER_FIRST.exec(line);
@@ -148,7 +149,8 @@ export function requestOf(said: string): Request {
     return { ...asked, problem: [incident[1], asked.problem].filter(Boolean).join('. ') || null, why: ['an incident follow-up', asked.why].filter(Boolean).join('; ') };
   }
   const item = REPORT_ITEM.exec(line);
-  const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray));
+  const from = FINDING_FROM.exec(line);
+  const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray)) ?? (from && ([from[0], from[2], from[1], from[3]] as unknown as RegExpExecArray));
   if (finding) {
     const source = `${(finding[1] ?? '').trim()} ${finding[2]!.toLowerCase()}`.trim();
     const asked = requestOf(findingFix(finding[3]!));

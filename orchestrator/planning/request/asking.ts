@@ -146,8 +146,11 @@ const WISHED_IF = /^(?:(?:it\s+)?would\s+be|it['’]d\s+be|wouldn['’]t\s+it\s+
 const THERE_WAS = /^there\s+(?:was|were|is|are|could\s+be|would\s+be)\s+(.+)$/i;
 const THING_COULD = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:could|would|can)\s+(?:be\s+able\s+to\s+)?(?!be\b)([a-z]+\b.*)$/i;
 const THING_DID = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+([a-z]+ed)\b(.*)$/i;
+/** "I wish the feeding app worked in the barns", "wish the app picked…": the same wish, said plainly. */
+const I_WISH = /^(?:(?:i|we)\s+)?(?:really\s+)?wish\s+(?:that\s+)?(\S.+?)[.!?]*$/i;
 function wishedIf(sentence: string): string | null {
-  const m = WISHED_IF.exec(sentence);
+  const plain = I_WISH.exec(sentence);
+  const m = WISHED_IF.exec(sentence) ?? (plain && (['', 'if', plain[1]] as unknown as RegExpExecArray));
   if (!m) return null;
   const [, how, what] = m as unknown as [string, string, string];
   if (how.toLowerCase() === 'to') return /^have\s+/i.test(what) ? `Add ${what.replace(/^have\s+/i, '')}` : sentenceCase(what);
