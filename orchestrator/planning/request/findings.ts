@@ -20,6 +20,8 @@ export function findingFix(finding: string): string {
   const told = fixOf(said);
   // (…a statement the phrasing cannot turn round either is the case to fix.)
   if (told && (told !== said || parsePhrase(said).verb !== null)) return said;
+  // (…nor one the phrasing turns into a fix itself: "…can be opened by anyone".)
+  if (parsePhrase(said).cls === 'fix') return said;
   // What is found is a problem: a thing found ("Stored XSS in the bio field") or what happens.
   return `Fix ${STATEMENT_SAID.test(finding) ? 'the case where ' : ''}${lowerFirst(finding).replace(/[.!]+$/, '')}`;
 }
