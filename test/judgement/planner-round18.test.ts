@@ -44,9 +44,9 @@ describe('planner titles, round 18', () => {
 describe('planner roles, round 18', () => {
   it.each([
     ['Turn off TLS 1.0 on the public booking API', 'security'],
-    ['Surveyors should be able to reserve a van for a day from the app', 'backend-dev'],
-    ['GDPR: add a "delete my account and my data" button to the profile page', 'backend-dev'],
-    ['The inspection checklist should work offline on the tablets and sync when the signal is back', 'backend-dev'],
+    ['Members should be able to reserve a court for an hour from the map', 'backend-dev'],
+    ["GDPR: add a 'download my data' button", 'backend-dev'],
+    ['Let field staff work offline on their tablets', 'backend-dev'],
     ['The idle GPU instances behind the OCR service should scale to zero at weekends', 'devops'],
     ['Let teachers upload their own grading scripts and run them in a sandbox', 'security'],
   ])('%s needs %s', (text, role) => {
