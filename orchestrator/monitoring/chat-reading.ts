@@ -215,10 +215,12 @@ export function readChat(rawText: string): ChatReading {
   let best = null as Heard | null;
   let seen = new Set<SignalCategory>();
   let live: string[] = [];
+  let settledOnce = false;
   for (const said of clauses) {
     const c = normalise(said);
     if (settles(c) || DENIES.some((re) => re.test(c))) {
       // A settled clause cancels what came before it; what comes after can still be a new problem.
+      settledOnce = true;
       best = null;
       seen = new Set();
       live = [];
@@ -253,7 +255,8 @@ export function readChat(rawText: string): ChatReading {
   // Some things are said across a "but": "need 1000 connections but our infrastructure handles 100".
   const across = best === null || best.score < 0.8 ? readClause(raw, persistsInLine, LINE_SIGNALS) : null;
   // …unless the line is settled: at its end, or by an approval it opens with ("finance approved the budget for the pro plan").
-  const settledLine = settles(normalise(clauses.at(-1) ?? '')) || /^(?:[\w-]+ ){0,2}(?:approved|signed off on|signed|agreed to)\b/.test(normalise(clauses[0] ?? ''));
+  // (…or by a clause that settled it, with nothing in the way said after: "capped at 20 MB by design, the form says so".)
+  const settledLine = settles(normalise(clauses.at(-1) ?? '')) || /^(?:[\w-]+ ){0,2}(?:approved|signed off on|signed|agreed to)\b/.test(normalise(clauses[0] ?? '')) || (settledOnce && best === null);
   if (across && !settledLine && (!best || across.score > best.score)) best = across;
   best = strongest(best, shapesOf(whole));
   // Nothing the cues know, but the line sounds like trouble in general terms: worth a question.

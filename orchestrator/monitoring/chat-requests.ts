@@ -17,7 +17,7 @@ const ASKED = "(?:someone|somebody|anyone|anybody|you|one of you|an? [\\w-]+(?: 
 const HOLDER = "(?:\\s+(?:with|who has|who's got|that has|who can)\\s[^?.!]{0,80}?)?";
 const DEEDS =
   'add|grant|give|invite|share|send|review|look at|take a look at|have a look at|approve|merge|unlock|enable|whitelist|allowlist|provision|create|reset|rotate|sign|renew|raise|bump|restart|rerun|re-run|deploy|unblock|assign|transfer|upgrade|extend|increase|lift|set up|open|release';
-const REQUEST = new RegExp(`(?:^|[.!?]\\s+|,\\s*)(?:hey[, ]+|hi[, ]+|@\\w+[, ]+|please[, ]+)?(?:could|can|would|will)\\s+${ASKED}${HOLDER}\\s+(?:please\\s+)?(?:${DEEDS})\\b([^?!.]*)`);
+const REQUEST = new RegExp(`(?:^|[.!?]\\s+|,\\s*)(?:hey[, ]+|hi[, ]+|@\\w+[, ]+|please[, ]+)?(?:could|can|would|will)\\s+${ASKED}${HOLDER}\\s+(?:be\\s+able\\s+to\\s+)?(?:please\\s+)?(?:${DEEDS})\\b([^?!.]*)`);
 /** asked whether anyone holds it: "does anyone have the Stripe test keys for the EU account?" */
 const HOLDS = /(?:^|[.!?]\s+|,\s*|[-–—]\s*)(?:(?:does|do) (?:anyone|anybody|someone|somebody|one of you)(?: here)? (?:have|has|got)|is there (?:anyone|anybody|someone|somebody)(?: [\w-]+){0,3} who (?:can|could|has))\b([^?!.]*)/;
 /** for the speaker, or access to something */
@@ -27,7 +27,7 @@ const ROUTINE = /\b(?:review|look at|approve|merge|release|deploy|rerun|re-run|r
 const ACCESS = /\b(?:access|role|rights|permissions?|keys?|token|credentials|invite|seat|account|admin)\b/;
 /** the line says the work waits on it */
 const WAITS =
-  /\b(?:waits? on (?:it|this|that)|waiting on (?:it|this|that)|(?:the )?last thing (?:before|left)|before i can|so (?:i|we) can|until then|blocked|blocking|can't (?:\w+ )?(?:without|until)|need(?:s|ed)? (?:it|this|that) (?:to|for|before)|stuck|holding (?:me|us|it) up|needs? (?:them|it|those|these)|depends? on (?:it|them|this|that)|sits on top of (?:it|this|that)|(?:is |are )?stacked on (?:it|this|that)|hangs? off (?:it|this|that)|needs a second (?:approver|approval|review|reviewer))\b/;
+  /\b(?:waits? on (?:it|this|that)|(?:want|need|i'd like) to (?:push|test|deploy|merge|release|ship|start|run)\b|waiting on (?:it|this|that)|(?:the )?last thing (?:before|left)|before i can|so (?:i|we) can|until then|blocked|blocking|can't (?:\w+ )?(?:without|until)|need(?:s|ed)? (?:it|this|that) (?:to|for|before)|stuck|holding (?:me|us|it) up|needs? (?:them|it|those|these)|depends? on (?:it|them|this|that)|sits on top of (?:it|this|that)|(?:is |are )?stacked on (?:it|this|that)|hangs? off (?:it|this|that)|needs a second (?:approver|approval|review|reviewer))\b/;
 
 /** The request a line makes for the speaker's work, or null. */
 export function requestIn(text: string): Request | null {

@@ -11,7 +11,7 @@ import { NOT_PRESSING, PERSISTS } from './chat-cues.js';
 
 /** A thing in a bad state: an HTTP error, died, expired, read-only, throttled, locked, denied, lagging… */
 const BAD_STATE =
-  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|lapsed|deallocated|deprovisioned|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid|garbled|mangled|question marks|mojibake|breaking change|lost (?:its|their|the|all)(?: \w+)?)(?![\w-])/;
+  /(?<![\w#.-])(?:[45]\d\d(?:s|'s)?(?![\w.%])|died|dead|expired|lapsed|deallocated|deprovisioned|read-only|readonly|throttled|locked|frozen|froze|suspended|denied|unhealthy|evict\w*|bricked|corrupt\w*|missing|lag(?:ging)?|backed up|backlog|broke|broken|drops?|dropped|rejected|rejecting|refus\w+|crash\w*|fail\w*|errors?|timeouts?|timed out|down|outage|offline|flaky|hangs?|hanging|stuck|pending|queued|spins?|wrong|empty|ran out|run out|mismatch\w*|unreachable|unavailable|invalid|garbled|mangled|question marks|mojibake|breaking change|lost (?:its|their|the|all)(?: \w+)?|blank|0 bytes|zero bytes|grey (?:square|screen|box)|white screen|idle|not (?:one )?single)(?![\w-])/;
 /** Something not done, not there or not possible: "hasn't delivered", "still no", "nothing from", "without it". */
 const UNMET =
   /(?<![\w-])(?:hasn't|haven't|has not|have not|isn't|aren't|is not|are not|doesn't|does not|don't|do not|didn't|won't|will not|can't|cannot|couldn't|no longer|never (?:sees?|gets?|receives?|arrives?|shows? up|loads?|fires?|reaches?)|still no|still not|nothing(?! (?:is |'s )?(?:stuck|blocked|broken|wrong|failing|down|pending))|none of|nobody|no one|no (?:[\w-]+ )?(?:word|reply|answer|news|access|login|response|go|idea|results|matches)|zero (?:\w+)|not (?:yet )?(?:approved|signed|merged|delivered|shared|ready|there|in|allowed|given)|only (?:lets|allows|has|have|gives|covers))(?![\w-])/;
@@ -31,9 +31,12 @@ const SARCASM = /(?:^|[.!?,;]\s+)(?:oh (?:good|great|joy|fun|wonderful|fantastic
 
 /** A deadline close by: "the release branch is cut tomorrow", "the sprint ends Friday". */
 const DEADLINE =
-  /(?<![\w-])(?:release|sprint|launch|branch|demo|deadline|cut-?off|go-live)(?: [\w-]+){0,3} (?:is |gets )?(?:cut|ends|closes|is due|due) (?:tomorrow|today|tonight|on \w+day|\w+day)(?![\w-])/;
+  /(?<![\w-])(?:(?:release|sprint|launch|branch|demo|deadline|cut-?off|go-live)(?: [\w-]+){0,3} (?:is |gets )?(?:cut|ends|closes|is due|due) (?:tomorrow|today|tonight|on \w+day|\w+day)|(?:we|i) (?:deliver|ship|launch|present|demo) (?:it |them )?(?:on )?(?:tomorrow|\w+day)|(?:supposed|meant|due) to (?:\w+ ){1,3}(?:for|by) (?:tomorrow|\w+day))(?![\w-])/;
 
-const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS, DEADLINE] as const;
+/** People back to doing the work without the tool: "the crew is sketching on paper", "phoning around". */
+const BY_HAND = /(?<![\w-])(?:on paper|by hand|pen and paper|sketching|phoning (?:around|the office|each other|in)|ringing (?:round|around|the office)|copying (?:it|them) (?:out|over) by hand)(?![\w-])/;
+
+const MARKERS = [BAD_STATE, UNMET, ASKS_OTHERS, A_CALL, MY_WORK, SARCASM, PERSISTS, DEADLINE, BY_HAND] as const;
 
 /** The speaker already deals with it: a fix in hand, a workaround, nothing to wait for. */
 const HANDLED = new RegExp(
