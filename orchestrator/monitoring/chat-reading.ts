@@ -125,7 +125,7 @@ function readClause(original: string, persistsInLine: boolean, signals: readonly
 }
 
 /** A lasting state said in the past ("was suspended", "got revoked") is still so. */
-const LASTING = /\bcut (?:us|me|them|it) off\b|\bran out\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
+const LASTING = /\bcut (?:us|me|them|it) off\b|\bran out\b|\b(?:went|has gone|have gone) (?:quiet|silent|dark|offline)\b|\bnever (?:arrived|came|showed up|got through|reached (?:us|me|it))\b|\b(?:was|were|got|has been|have been) (?:suspended|expired|revoked|locked|disabled|declined|rejected|banned|frozen|deleted|removed|lapsed|wiped|lost|corrupted)\b|\b(?:lapsed|expired)\b|\b(?:froze|suspended|locked|closed|disabled|revoked|cancell?ed|deleted|wiped) (?:our|my)\b|\b(?:owner|admin|maintainer|contractor|person) (?:who )?(?:left|quit)\b/;
 
 /** A clause as the general trouble markers read it (chat-trouble.ts): null when it speaks of later, of a past that is over, or of a condition. */
 function liveForm(clause: string): string | null {
@@ -134,7 +134,7 @@ function liveForm(clause: string): string | null {
   // A lasting state said in the past ("was suspended", "got revoked") is still so.
   const now = /\b(?:still|again|now|since|keeps?|is|are|isn't|aren't|can't|cannot|doesn't|don't|won't|hasn't|haven't)\b/.test(when) || LASTING.test(when);
   if ((LATER.test(when) || PAST.test(when)) && !now) return null;
-  if (PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when)) return null;
+  if (PAST_ANCHORED.test(when) && !/\b(?:still|again|now|since)\b/.test(when) && !LASTING.test(when)) return null;
   // "Would anyone be able to…" is a polite request, not a condition.
   return /^(?:would|could|can|will) (?:you|anyone|anybody|someone|somebody)\b/.test(text) ? text : text.replace(CONDITION, '').trim() || null;
 }

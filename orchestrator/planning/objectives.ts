@@ -172,6 +172,8 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       (prev >= 0 && /,\s*[A-Za-z][\w-]*$/.test(merged[prev]!) && /^[\w-]+(?:\s+data)?(?:,|$)/.test(bare) && parts[i - 1]?.trim() === 'and') ||
       // "…into Welsh and Polish": two names, the second capitalised as a name is, not a verb.
       (prev >= 0 && /\s[A-Z][a-z]+$/.test(merged[prev]!) && /^[A-Z][a-z]+$/.test(bare) && parts[i - 1]?.trim() === 'and') ||
+      // "…a marketplace where operators list and sell scenes": a verb after "and" goes on with the relative clause before it.
+      (prev >= 0 && /\b(?:where|which|that|who|whose)\s+(?:[\w'’-]+\s+){0,5}[\w'’-]+$/i.test(merged[prev]!) && !/,/.test(merged[prev]!.split(/\b(?:where|which|that|who|whose)\b/i).at(-1)!) && parts[i - 1]?.trim() === 'and') ||
       // "Find out and cut it back": finding out has no object of its own.
       (prev >= 0 && /^(?:find|figure|work)\s+out(?:\s+why)?$|^investigate$/i.test(merged[prev]!)) ||
       // "…, and write the decision down": the record of what was just decided.

@@ -43,7 +43,7 @@ const VERBS: Record<string, Entry> = {
   add: ['build'], build: ['build'], create: ['build'], implement: ['build'], develop: ['build'], introduce: ['build'], ship: ['build'], launch: ['build'],
   provide: ['build'], offer: ['build'], support: ['build'], integrate: ['build'], deliver: ['build'], 'set up': ['build'], setup: ['build'], generate: ['build'],
   design: ['build'], enable: ['build'], give: ['build'], connect: ['build'], 'hook up': ['build'], 'wire up': ['build'], put: ['behave'],
-  let: ['enable'], allow: ['enable'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], take: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], catch: ['behave'], spot: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
+  let: ['enable'], allow: ['enable'], sell: ['behave'], price: ['behave'], see: ['behave'], view: ['behave'], open: ['behave'], ingest: ['behave'], pull: ['behave'], take: ['behave'], regenerate: ['behave'], round: ['behave'], recompute: ['behave'], recalculate: ['behave'], reindex: ['behave'], 're-index': ['behave'], geofence: ['behave'], catch: ['behave'], spot: ['behave'], debounce: ['behave'], shard: ['change', 'sharding of'], 'page on-call': ['behave'], 'page oncall': ['behave'], stop: ['behave'], prevent: ['behave'], avoid: ['behave'], ensure: ['behave'], 'make sure': ['behave'],
   fix: ['fix'], resolve: ['fix'], repair: ['fix'], patch: ['fix'], debug: ['fix'], stabilise: ['fix'], stabilize: ['fix'], correct: ['fix'], close: ['fix'], address: ['fix'], mitigate: ['fix'], solve: ['fix'],
   migrate: ['change', 'migration of'], bump: ['change', 'upgrade of'], move: ['change', 'move of'], upgrade: ['change', 'upgrade of'], replace: ['change', 'replacement of'], improve: ['change', 'improvements to'],
   reduce: ['change', 'reduction of'], cut: ['change', 'cut in'], lower: ['change', 'lowering of'], shrink: ['change', 'shrinking of'], increase: ['change', 'increase in'], boost: ['change', 'boost to'],
@@ -321,6 +321,8 @@ function passiveOf(said: string, rest: string): Phrase | null {
     const object = `${lowerFirst(subject)} ${rest.replace(/^be\s+/i, '')}`;
     return phraseOf('behave', 'make', `Make ${object}`, object, { outcome: `${lowerFirst(subject)} ${plural(subject) ? 'are' : 'is'} ${rest.replace(/^be\s+/i, '')}` });
   }
+  // "Article pages should be made readable on phones": what they are made is the state to reach.
+  if (/^made$/i.test(participle) && after) return parsePhrase(`Make ${lowerFirst(subject)} ${after}`);
   if (!/(?:ed|en|wn|nt)$/i.test(participle) || ADJECTIVES.test(participle)) return null;
   const base = verbOfParticiple(participle);
   // "…should be emailed by the system": who does it is us.
@@ -352,7 +354,8 @@ export function parsePhrase(text: string): Phrase {
   // ("Route optimisation for 60 trucks takes 20 minutes": "route" names the optimisation.)
   const subjectFirst = SUBJECT_FIRST.test(t) || NOUN_FIRST.test(t) || /^[a-z]+\s+[a-z]+(?:ation|isation|ization|ment|ness|ity)s?\b[^.]{0,60}?\s(?:takes?|is|are|fails?|keeps?)\s/i.test(t);
   // "Audit log for admin actions", "Audit trail of refunds": a thing, not the verb.
-  const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t);
+  // ("Search that copes with typos", "Export which keeps the filters": a feature named, with what it does.)
+  const named = /^audit\s+(?:logs?|trails?|logging|events?|history)\b/i.test(t) || /^(?:search|export|import|sync|checkout|login|sign-?up|upload)\s+(?:that|which)\s/i.test(t);
   const verb = subjectFirst || named ? null : (leadingVerb(t) ?? (unknown && !NOT_VERBS.test(unknown) ? unknown.toLowerCase() : null));
   if (verb) {
     const object = t.slice(t.toLowerCase().replace(/-/g, ' ').startsWith(verb.replace(/-/g, ' ')) ? verb.length : (VERB_RE.exec(t)?.[0].length ?? 0)).trim();

@@ -19,7 +19,7 @@ const WHY = /^(?:why\s+)?(?:(do|does|did)|(is|are|was|were)|(can't|cannot|won't|
 /** Verbs a problem is told with, in their base form. */
 const PROBLEM_VERBS = new Set(['lose', 'find', 'sit', 'feel', 'seem', 'freeze', 'crash', 'say', 'show', 'take', 'drop', 'send', 'land', 'lag', 'stall', 'go', 'come', 'miss', 'double', 'reset', 'ignore', 'flicker', 'jump', 'break', 'hang', 'fail', 'load', 'return', 'appear', 'disappear', 'stop', 'overlap', 'get', 'see', 'receive', 'end', 'abandon', 'leave', 'give', 'need', 'wait', 'struggle', 'forget', 'run', 'spike', 'drift', 'vanish', 'display', 'look', 'charge', 'bounce', 'expire', 'log', 'sign', 'report', 'count', 'use', 'hit', 'pay', 'call', 'spend', 'waste', 'arrive', 'drain', 'pile', 'complain', 'churn', 'overwrite', 'block', 'reject', 'decline', 'fill', 'slow', 'eat', 'leak', 'corrupt', 'mix', 'skip', 'lock', 'fall', 'fall over', 'die', 'choke']);
 /** Verbs that tell something going wrong by themselves ("falls over", "drops off the network"), not what shows it. */
-const FAILING_VERBS = new Set(['fall', 'fall over', 'die', 'choke', 'crash', 'freeze', 'hang', 'break', 'fail', 'drop', 'lose', 'lag', 'stall', 'go', 'vanish', 'disappear', 'leak', 'drain', 'overlap', 'flicker', 'skip', 'double', 'miss', 'corrupt', 'bounce', 'expire', 'spike', 'drift']);
+const FAILING_VERBS = new Set(['fall', 'fall over', 'die', 'choke', 'crash', 'freeze', 'hang', 'break', 'fail', 'drop', 'lose', 'lag', 'stall', 'go', 'vanish', 'disappear', 'leak', 'drain', 'overlap', 'flicker', 'skip', 'double', 'miss', 'corrupt', 'bounce', 'expire', 'spike', 'drift', 'land']);
 const ADVERBS = /^(?:still|randomly|sometimes|often|always|never|constantly|repeatedly|regularly|occasionally|now|suddenly|also|all|just|silently|quietly|intermittently|sporadically|periodically|frequently|usually)$/i;
 const BE = /^(?:is|are|was|were|be|been)$/i;
 
@@ -132,7 +132,7 @@ function asGerund(statement: string, from = 1): { said: string; subject: string;
     // "the admin console accepts session tokens": a singular subject's -s form of a verb the planner knows.
     const object = rest[0] ?? '';
     // (An acronym may be what it acts on, "accepts API tokens", but not before an adverb: "queues API sometimes return".)
-    const acted = /^[a-z]/.test(object) || (/^[A-Z]{2,}$/.test(object) && !ADVERBS.test(rest[1] ?? '') && !leadingVerb(rest[1] ?? ''));
+    const acted = /^[a-z]/.test(object) || (/^[A-Z]{2,}s?$/.test(object) && !ADVERBS.test(rest[1] ?? '') && !leadingVerb(rest[1] ?? ''));
     const known = !plural && i >= 2 && /^[a-z]{3,}[^s]s$/.test(word) && acted && !PROBLEM_VERBS.has(object) && !ADVERBS.test(object) && !leadingVerb(object) ? [word.replace(/es$/, ''), word.replace(/s$/, '')].find((b) => leadingVerb(b) === b) : undefined;
     if (known) return said(gerund(known));
     // A verb the lists do not hold, known by its place: a plural subject's plain verb, a singular's -s form, then what it acts on.

@@ -8,7 +8,7 @@
 import { CAUSED_LOAD, fixOf, gerund, WISH } from './problem.js';
 import { leadingVerb, lowerFirst } from './phrasing.js';
 import { demand, isRequest, question, story, wanted, wish } from './request/asking.js';
-import { FINDING, FINDING_FROM, findingFix, INCIDENT, REPORT_ITEM } from './request/findings.js';
+import { FINDING, FINDING_FROM, FINDING_ID, findingFix, INCIDENT, REPORT_ITEM } from './request/findings.js';
 import { bare, PEOPLE, sentenceCase, STATEMENT, STATEMENT_SAID, type Request } from './request/said.js';
 import { several } from './request/told-first.js';
 
@@ -150,7 +150,8 @@ export function requestOf(said: string): Request {
   }
   const item = REPORT_ITEM.exec(line);
   const from = FINDING_FROM.exec(line);
-  const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray)) ?? (from && ([from[0], from[2], from[1], from[3]] as unknown as RegExpExecArray));
+  const byId = FINDING_ID.exec(line);
+  const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray)) ?? (from && ([from[0], from[2], from[1], from[3]] as unknown as RegExpExecArray)) ?? (byId && ([byId[0], undefined, `finding ${byId[1]}`, byId[2]] as unknown as RegExpExecArray));
   if (finding) {
     const source = `${(finding[1] ?? '').trim()} ${finding[2]!.toLowerCase()}`.trim();
     const asked = requestOf(findingFix(finding[3]!));

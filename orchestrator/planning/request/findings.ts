@@ -31,6 +31,8 @@ const SOURCE = String.raw`(?:(?:external|internal|annual|latest|our)\s+)?(?:pen(
 /** "(high)", "#4", ", item 7": how bad a finding is, or its number in the report. */
 const RANKED = String.raw`(?:\s*#?\s*\d+|\s+[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\s*\((?:critical|high|medium|moderate|low|minor|major|info(?:rmational)?|p[0-4]|sev(?:erity)?[ -]?\d)\)|,?\s+(?:item|point|issue|no\.?|number)\s*#?\s*\d+)*`;
 export const FINDING = new RegExp(String.raw`^(?:(${SOURCE})\s+)?(finding|observation|recommendation|complaint|feedback|note)s?${RANKED}\s*[:—–-]\s+(\S.*)$`, 'i');
+/** "SEC-2026-118 (high): …", "PEN-7 (Medium): …": a finding known by its ID and its rank alone. */
+export const FINDING_ID = /^([A-Z]{2,}(?:-[A-Z0-9]+)*-\d+[A-Z0-9]*)\s*\((?:critical|high|medium|moderate|low|minor|major|info(?:rmational)?|p[0-4]|sev(?:erity)?[ -]?\d)\)\s*[:—–-]\s+(\S.*)$/i;
 /** "Finding A-19 from the audit: …": the report named after the finding. */
 export const FINDING_FROM = new RegExp(String.raw`^(finding|observation|recommendation|note)s?${RANKED}\s+(?:from|of|in)\s+(?:the\s+|our\s+|an?\s+)?((?:[\w-]+\s+)?(?:audit|review|pen(?:etration)?[ -]?test|pentest|assessment|report))\s*[:—–-]\s+(\S.*)$`, 'i');
 /** "Incident follow-up INC-2231: …", "Follow-up to INC-0412 (the site was down 47 minutes): …": what an incident asks for. */
