@@ -94,10 +94,11 @@ class Member {
 /**
  * What a person does when the hub says "could not save this … Send it again": sends it again. Just after
  * PostgreSQL restarts, a hub's connection can still be the dead one, and connecting again can take as long
- * as the hub's connect timeout (5 s), so it keeps trying for 20 s: a hub that never recovers still fails.
+ * as the hub's connect timeout (5 s), more on a busy machine (20 s was once not enough with two cores
+ * loaded), so it keeps trying for 40 s: a hub that never recovers still fails.
  */
 async function sentAgainWhileStorageFails<T>(send: () => Promise<T>): Promise<T> {
-  const until = Date.now() + 20_000;
+  const until = Date.now() + 40_000;
   for (;;) {
     try {
       return await send();
