@@ -27,6 +27,7 @@ const LANGUAGES: readonly Language[] = [
   lang('Danish or Norwegian', 'og det som en et er med til av af på ikke den de vi vår vores alle legg læg tilføj legge brukere brugere kunder siden når skal kan', /[æøå]/g),
   lang('Czech', 'a je se na v ve s z do pro že aby jsou nebo přidat zlepšit uživatele stránce když', /[ěščřžůý]/g),
   lang('Turkish', 've bir bu için ile de da değil çok ekle eklemek kullanıcılar sayfa olarak', /[ğış]/g),
+  lang('Hungarian', 'az és hogy nem egy meg kell van lesz legyen lehessen tudják tudjanak minden után előtt oldal oldalon portálon alkalmazásban felhasználók betegek ügyfelek vevők hozzáadása javítása létrehozása gyorsabb korábbi formátumban', /[őű]/g),
   lang('Romanian', 'și în de la cu pentru este să nu un o adăugați utilizatorii pagina', /[ăîșț]/g),
 ];
 

@@ -115,6 +115,7 @@ describe('naming the language of an objective it does not plan', () => {
     ['Einen Datumsfilter für die Bestellliste hinzufügen', 'German'],
     ['Añadir un filtro por fecha en la lista de pedidos', 'Spanish'],
     ['Lägg till ett datumfilter i listan över beställningar', 'Swedish'],
+    ['Az ügyfelek tudják lemondani a foglalást az alkalmazásban', 'Hungarian'],
   ])('%s is %s', (text, language) => {
     expect(unreadableWhy(text)).toBe(`it looks like ${language}`);
   });
