@@ -59,10 +59,6 @@ const NOT_A_VERB = /^(?:for|with|from|into|onto|over|under|about|across|after|be
 /** what follows a verb the lists do not hold: "drains so much battery", "arrive a week late" */
 const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|any|no|to|into|on|in|at|for|from|out|up|down|off|over|after|before|when|twice|again|instead|so|too|much|more|very|hours|days|\d[\w.,%]*)$/i;
 
-/**
- * "S <finite verb> rest" → "S <gerund> rest": the subject kept, its verb made a gerund, so the sentence
- * becomes what is fixed. Null when no finite verb is found after a subject.
- */
 /** Words that open no subject of a fix of their own: a question word or a pronoun ("Why is our bill…", "It has been reported…", "We are…"). */
 const NO_SUBJECT = /^(?:[Ww]hy|[Hh]ow|[Ww]hat|[Ww]hen|[Ww]here|[Ww]ho|It|it|[Ww]e|I|[Yy]ou)$/;
 /** A subject that already holds a verb or a clause ("Video calls are awful on 3G, users say the signing"). */
@@ -87,6 +83,11 @@ function soundGerund(subject: readonly string[], gerund: string, tail: readonly 
   return true;
 }
 
+/**
+ * "S <finite verb> rest" → "S <gerund> rest": the subject kept, its verb made a gerund, so the sentence
+ * becomes what is fixed. Null when no finite verb is found after a subject, or when the sentence does not
+ * turn round soundly (soundGerund).
+ */
 function asGerund(statement: string, from = 1): { said: string; subject: string; at: number } | null {
   const w = statement.split(/\s+/);
   let adverbAt = -1;
