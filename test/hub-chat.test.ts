@@ -102,7 +102,8 @@ describe('chat through the hub', () => {
     const bob = await hub.client('Bob', 'qa');
     const welcome = bob.welcome!;
     expect(welcome.participant).toMatchObject({ name: 'Bob', role: 'qa', status: 'online' });
-    expect(welcome.sessionId).toMatch(/\w{10,}/);
+    // a nanoid (21 of A-Za-z0-9_-): a dash may fall anywhere in it
+    expect(welcome.sessionId).toMatch(/^[\w-]{16,}$/);
     expect(welcome.roster.map((p) => p.name).sort()).toEqual(['Alice', 'Bob']);
     expect(welcome.history.map((e) => (e.type === 'message' ? e.text : e.type))).toEqual(['first']);
   });
