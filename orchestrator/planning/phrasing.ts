@@ -132,6 +132,8 @@ const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing
 const EXPOSED = /^(.+?)\s+(?:can|could)\s+be\s+([a-z]+(?:ed|en|wn)\b.*?\b(?:by\s+(?:anyone|anybody|everyone|strangers|guests|other\s+(?:users|tenants|customers|people|students|members|schools|companies|accounts|patients))|without\s+(?:logging|signing)\s+in|without\s+(?:a\s+|any\s+)?(?:password|login|auth\w*|permission|token))\b.*?)[.!]*$/i;
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
+/** Words that hold a verb or a clause of their own, so they are no subject to turn round: "Video calls are choppy on 3G, users say the picture". */
+export const holdsAClause = (words: string): boolean => FINITE.test(words) || /\b(?:says?|said|tells?|told)\b|[,;]/i.test(words);
 /** …and a plural's verb, in a line that opens with no verb: "…emails keep landing in spam", "…badges look the same", "nothing falls over". */
 const PLURAL_FINITE = /\b(?:keep|look|seem|falls|(?:i|we)\s+wish)\b/i;
 
@@ -335,12 +337,16 @@ function passiveOf(said: string, rest: string): Phrase | null {
       return again ? ` and ${again} ${plural(object) ? 'them' : 'it'}` : said;
     })
     .trim();
-  if (base && !/^by\b/i.test(tail)) {
-    const phrase = parsePhrase(`${upperFirst(base)} ${object}${tail ? `${/^[,;]/.test(tail) ? '' : ' '}${tail}` : ''}`);
-    if (phrase.verb === base) return phrase;
-  }
+  const deed = base && !/^by\b/i.test(tail) ? doneAsDeed(base, object, tail) : null;
+  if (deed) return deed;
   const state = `${object} ${plural(object) ? 'are' : 'is'} ${participle}${after ? ` ${after}` : ''}`;
   return phraseOf('behave', 'make sure', `Make sure ${state}`, state, { outcome: state });
+}
+
+/** What is done to a thing, said as the deed ("Give drivers their own logins"), or null when the phrasing reads it otherwise. */
+function doneAsDeed(base: string, object: string, tail: string): Phrase | null {
+  const phrase = parsePhrase(`${upperFirst(base)} ${object}${tail ? `${/^[,;]/.test(tail) ? '' : ' '}${tail}` : ''}`);
+  return phrase.verb === base ? phrase : null;
 }
 
 /** Parses an objective (lead-ins and priority words already removed). */
@@ -410,8 +416,7 @@ export function parsePhrase(text: string): Phrase {
     return phraseOf(cls, verb, t, object);
   }
   let m: RegExpExecArray | null;
-  // A subject that holds a verb or a clause of its own is no subject to turn round: "Video calls are choppy on 3G, users say the picture freezes".
-  const sound = (subject: string | undefined) => !!subject && !FINITE.test(subject) && !/[,;]/.test(subject);
+  const sound = (subject: string | undefined) => !!subject && !holdsAClause(subject);
   if ((m = SLOW.exec(t)) && sound(m[1] ?? m[3] ?? m[5])) {
     const subject = lowerFirst((m[1] ?? m[3] ?? m[5] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.
@@ -450,10 +455,8 @@ export function parsePhrase(text: string): Phrase {
     // "Drivers should be given their own logins": what is done to people, said as the deed.
     const doneTo = who && who.length === subject.length ? /^be\s+([a-z]+(?:ed|en|wn|nt))\b\s*(.*)$/i.exec(rest) : null;
     const doneBase = doneTo && verbOfParticiple(doneTo[1]!);
-    if (doneBase) {
-      const phrase = parsePhrase(`${upperFirst(doneBase)} ${lowerFirst(subject)}${doneTo![2] ? ` ${doneTo![2]}` : ''}`);
-      if (phrase.verb === doneBase) return phrase;
-    }
+    const deed = doneBase ? doneAsDeed(doneBase, lowerFirst(subject), doneTo![2]!) : null;
+    if (deed) return deed;
     if (((who && who.length === subject.length) || able) && !FINITE.test(rest.split(' ')[0] ?? '')) {
       return phraseOf('enable', 'let', `Let ${lowerFirst(subject)} ${rest}`, `${lowerFirst(subject)} ${rest}`, { who: lowerFirst(subject), deed: rest });
     }

@@ -8,7 +8,7 @@
 import { CAUSED_LOAD, fixOf, gerund, WISH } from './problem.js';
 import { leadingVerb, lowerFirst } from './phrasing.js';
 import { demand, isRequest, question, story, wanted, wish } from './request/asking.js';
-import { FINDING, FINDING_FROM, FINDING_ID, findingFix, INCIDENT, REPORT_ITEM } from './request/findings.js';
+import { findingFix, findingIn, INCIDENT } from './request/findings.js';
 import { bare, PEOPLE, sentenceCase, STATEMENT, STATEMENT_SAID, type Request } from './request/said.js';
 import { several } from './request/told-first.js';
 
@@ -148,14 +148,11 @@ export function requestOf(said: string): Request {
     const asked = requestOf(incident[2]!);
     return { ...asked, problem: [incident[1], asked.problem].filter(Boolean).join('. ') || null, why: ['an incident follow-up', asked.why].filter(Boolean).join('; ') };
   }
-  const item = REPORT_ITEM.exec(line);
-  const from = FINDING_FROM.exec(line);
-  const byId = FINDING_ID.exec(line);
-  const finding = FINDING.exec(line) ?? (item && ([item[0], item[1], 'finding', item[2]] as unknown as RegExpExecArray)) ?? (from && ([from[0], from[2], from[1], from[3]] as unknown as RegExpExecArray)) ?? (byId && ([byId[0], undefined, `finding ${byId[1]}`, byId[2]] as unknown as RegExpExecArray));
+  const finding = findingIn(line);
   if (finding) {
-    const source = `${(finding[1] ?? '').trim()} ${finding[2]!.toLowerCase()}`.trim();
-    const asked = requestOf(findingFix(finding[3]!));
-    return { ...asked, problem: [`${source}: ${finding[3]}`, asked.problem].filter(Boolean).join('. '), why: [`${/^[aeiou]/i.test(source) ? 'an' : 'a'} ${lowerFirst(source)}`, asked.why].filter(Boolean).join('; ') };
+    const { source } = finding;
+    const asked = requestOf(findingFix(finding.text));
+    return { ...asked, problem: [`${source}: ${finding.text}`, asked.problem].filter(Boolean).join('. '), why: [`${/^[aeiou]/i.test(source) ? 'an' : 'a'} ${lowerFirst(source)}`, asked.why].filter(Boolean).join('; ') };
   }
   const change = NAMED_CHANGE.exec(line);
   if (change) {
