@@ -132,8 +132,6 @@ const LACKS = /^(.+?)\s+(?:needs|requires|should have|must have|lacks|is missing
 const EXPOSED = /^(.+?)\s+(?:can|could)\s+be\s+([a-z]+(?:ed|en|wn)\b.*?\b(?:by\s+(?:anyone|anybody|everyone|strangers|guests|other\s+(?:users|tenants|customers|people|students|members|schools|companies|accounts|patients))|without\s+(?:logging|signing)\s+in|without\s+(?:a\s+|any\s+)?(?:password|login|auth\w*|permission|token))\b.*?)[.!]*$/i;
 /** a finite verb: the text is a sentence, not a noun phrase */
 const FINITE = /\b(?:is|are|was|were|has|have|had|should|must|can|could|will|would|does|do|did|needs|takes|fails|crashes|breaks|hangs|looks|seems|keeps|won't|doesn't|don't|isn't|aren't)\b/i;
-/** Words that hold a verb or a clause of their own, so they are no subject to turn round: "Video calls are choppy on 3G, users say the picture". */
-export const holdsAClause = (words: string): boolean => FINITE.test(words) || /\b(?:says?|said|tells?|told)\b|[,;]/i.test(words);
 /** …and a plural's verb, in a line that opens with no verb: "…emails keep landing in spam", "…badges look the same", "nothing falls over". */
 const PLURAL_FINITE = /\b(?:keep|look|seem|falls|(?:i|we)\s+wish)\b/i;
 
@@ -416,7 +414,8 @@ export function parsePhrase(text: string): Phrase {
     return phraseOf(cls, verb, t, object);
   }
   let m: RegExpExecArray | null;
-  const sound = (subject: string | undefined) => !!subject && !holdsAClause(subject);
+  // A subject that holds a verb or a clause of its own is no subject to turn round: "Video calls are choppy on 3G, users say the picture freezes".
+  const sound = (subject: string | undefined) => !!subject && !FINITE.test(subject) && !/[,;]/.test(subject);
   if ((m = SLOW.exec(t)) && sound(m[1] ?? m[3] ?? m[5])) {
     const subject = lowerFirst((m[1] ?? m[3] ?? m[5] ?? '').trim());
     // "…and customers give up before the results show" says why it matters: it is not part of what is sped up.

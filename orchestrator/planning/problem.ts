@@ -6,7 +6,7 @@
  * phrasing already turns round ("The export is too slow", "The app crashes on launch") is returned as a
  * statement, for phrasing.ts to turn.
  */
-import { holdsAClause, isStateWord, leadingVerb, lowerFirst, opensWithFeature, parsePhrase, verbOfParticiple } from './phrasing.js';
+import { isStateWord, leadingVerb, lowerFirst, opensWithFeature, parsePhrase, verbOfParticiple } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
@@ -61,6 +61,8 @@ const AFTER_VERB = /^(?:the|a|an|our|their|his|her|its|my|your|every|all|some|an
 
 /** Words that open no subject of a fix of their own: a question word or a pronoun ("Why is our bill…", "It has been reported…", "We are…"). */
 const NO_SUBJECT = /^(?:[Ww]hy|[Hh]ow|[Ww]hat|[Ww]hen|[Ww]here|[Ww]ho|It|it|[Ww]e|I|[Yy]ou)$/;
+/** A subject that already holds a verb or a clause ("Video calls are awful on 3G, users say the signing"). */
+const HOLDS_A_VERB = /\b(?:is|are|was|were|has|have|had|should|must|will|would|says?|said|tells?|told)\b|,/i;
 /** What opens a clause of its own in the rest, after which a verb belongs to that clause. */
 const OPENS_CLAUSE = /^(?:when|whenever|if|because|that|which|who|after|before|while|since|until|unless|so|and|but|or|as|where|than|like|it|they|he|she|we|i|you|everything|nothing|everyone|someone|something|there)$/i;
 const FINITE_VERB = /^(?:is|are|was|were|should|must|will|would|can|could|shall)$/i;
@@ -71,7 +73,7 @@ const REPORTING = /^(?:saying|showing|claiming|reporting|telling|displaying|sugg
  * no verb ("The opening hours in the footer are wrong" gives no "opening houring").
  */
 function soundGerund(subject: readonly string[], gerund: string, tail: readonly string[]): boolean {
-  if (NO_SUBJECT.test(subject[0] ?? '') || holdsAClause(subject.join(' '))) return false;
+  if (NO_SUBJECT.test(subject[0] ?? '') || HOLDS_A_VERB.test(subject.join(' '))) return false;
   // ("…still saying all is well": what is said has a verb of its own.)
   if (REPORTING.test(gerund)) return true;
   for (const word of tail) {

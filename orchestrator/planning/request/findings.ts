@@ -49,6 +49,13 @@ export interface Finding {
   text: string;
 }
 
+/**
+ * Whether a sentence is one item of a report's list ("Finding 14: …", "Penetration test, item 7: …"). A
+ * finding said with its report ("Finding A-19 from the audit: …") or by its ID alone stands as a line of
+ * its own, not as an item under a title.
+ */
+export const isListedFinding = (sentence: string): boolean => FINDING.test(sentence) || REPORT_ITEM.test(sentence);
+
 /** A line that reports a finding, in any of the shapes a report's findings are pasted in, or null. */
 export function findingIn(line: string): Finding | null {
   const found = (where: string | undefined, called: string, text: string): Finding => ({ source: `${(where ?? '').trim()} ${called.toLowerCase()}`.trim(), text });

@@ -5,7 +5,7 @@
 import { aboutOf, fixOf, toldOf, WISH } from '../problem.js';
 import { baseOfPast, leadingVerb, lowerFirst } from '../phrasing.js';
 import { demand, isRequest, question, story, wanted, wish } from './asking.js';
-import { findingIn } from './findings.js';
+import { isListedFinding } from './findings.js';
 import { bare, sentenceCase, STATEMENT, STATEMENT_SAID, type Request } from './said.js';
 
 /** "Get it under 2", "Find out and fix it", "Give them more time": a request that points back at the problem. */
@@ -74,7 +74,7 @@ export function several(sentences: readonly string[], line: string, itemAsked: (
   if (isRequest(first, true) && dashed && rest.length === 1 && !isRequest(rest[0]!, false) && !REMEDY_SAID.test(rest[0]!)) return { text: bare(first), problem: bare(rest[0]!), why: `why: ${bare(rest[0]!)}` };
   if (isRequest(first, true)) return null;
   // "Accessibility audit (WCAG 2.2 AA). Finding 14: … Finding 15: …": a report named, then its findings.
-  if (!leadingVerb(first) && first.split(/\s+/).length <= 8 && rest.every((s) => findingIn(s) !== null)) {
+  if (!leadingVerb(first) && first.split(/\s+/).length <= 8 && rest.every(isListedFinding)) {
     return { text: rest.map(itemAsked).join('; '), problem: sentences.map(bare).join('. '), why: `findings of ${lowerFirst(bare(first))}` };
   }
   // "Bulk edit for product prices — select many rows, …, then apply": the thing named, then how it works.
