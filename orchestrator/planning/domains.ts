@@ -97,7 +97,7 @@ export const DOMAINS: readonly Domain[] = [
     needs: ['frontend', 'qa'],
     plannedBy: 'designer',
     hours: 14,
-    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet:visual', 'screen size:visual', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', 'scanner', 'handheld', 'work offline:backend', 'offline mode:backend', 'offline first:backend', 'sync when:backend', '~swift', '~kotlin', '~device'],
+    terms: ['mobile', 'ios', 'android', 'iphone', 'ipad', 'tablet:visual', 'screen size:visual', 'react native', 'flutter', 'native app', 'app store:ops', 'play store:ops', 'testflight:ops', 'cold start', 'scanner', 'handheld', 'work offline:backend', 'working offline:backend', 'no signal:backend', 'without signal:backend', 'no reception:backend', 'no connectivity:backend', 'offline mode:backend', 'offline first:backend', 'sync when:backend', '~swift', '~kotlin', '~device'],
     accept: {
       implement: 'Works on the supported OS versions and screen sizes, online and offline as specified',
       test: 'Checked on real devices for each supported platform',

@@ -72,18 +72,22 @@ const MAX_OBJECTIVE_CHARS = 500;
  * semicolon that tells how things are, about what was just named, is why, not more work.
  */
 const TOLD_AFTER =
-  /^(?:(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+|(?:most|much|half|some|all|part)\s+of\s+(?:the\s+(?:year|time|day|week|month|season)|it|them|this|that)\b)/i;
+  /^(?:(?:both|either|neither)(?:\s+of\s+them)?\s+(?:have|has|had|are|were|is|was)\b|(?:it|this|that|they|these|those|there)\s+(?:(?:has|have|had)\s+(?:been|never|not|no|always)|is|are|was|were|isn't|aren't|wasn't|(?:can|could|may|might)\s+(?:be|also)|only|still|never|always|already|currently|often|usually|expires?|runs?|takes?|costs?|means|seems|looks|sits?)\b|(?:a|an|any|one)\s+(?:[\w'’-]+\s+){0,2}?(?:can|could)\s+(?!you\b)[a-z]+|(?:most|much|half|some|all|part)\s+of\s+(?:the\s+(?:year|time|day|week|month|season)|it|them|this|that)\b)/i;
 
 /** Splits one line of prose into objective texts: semicolons, commas and "and <verb>". */
 function splitLine(line: string): string[] {
   // "Make sure the name and address are hidden and the view is logged": one outcome, whatever its "and"s.
   if (/^make sure\b/i.test(line)) return [line.replace(/\s*[.!:]+$/, '').trim()];
-  return line
+  // "a pipeline (pitch, draft, edit, publish) with…": what a bracket holds is one thing, commas and all.
+  const held: string[] = [];
+  const guarded = line.replace(/\([^()]*\)/g, (m) => `\u0001${held.push(m) - 1}\u0001`);
+  const unguard = (s: string) => s.replace(/\u0001(\d+)\u0001/g, (_, i: string) => held[Number(i)]!);
+  return guarded
     .split(';')
     .filter((part, i) => i === 0 || !TOLD_AFTER.test(part.trim()))
     .flatMap((part) => mergeFragments(part.split(/(,\s*(?:and\s+|or\s+)?|\s+(?:and|also|plus|then)\s+(?=(?:also\s+)?(?:we\s+\w+\s+(?:to\s+)?)?[a-z]))/i)))
     // "…, some of them still use US dates": what some of the things do is why.
-    .map((m) => m.replace(/,\s+(?:some|most|all|many|half|none|one|two|three)\s+of\s+(?:them|these|those)\s.*$/i, '').replace(/\s*[.!:]+$/, '').trim())
+    .map((m) => unguard(m).replace(/,\s+(?:some|most|all|many|half|none|one|two|three)\s+of\s+(?:them|these|those)\s.*$/i, '').replace(/\s*[.!:]+$/, '').trim())
     // Emoji alone are kept, to be named back as unreadable; bare punctuation is no objective at all.
     .filter((m) => /[\p{L}\p{Extended_Pictographic}]/u.test(m));
 }
@@ -98,7 +102,7 @@ export function splitMessage(message: string): { objectives: string[]; said: Map
   const pasted: { kind: Pasted; lines: string[] }[] = [];
   let run: { kind: Pasted; lines: string[] } | null = null;
   let asked: string[] = [];
-  for (const raw of message.split(/\r?\n/)) {
+  for (const raw of scenariosJoined(message.split(/\r?\n/))) {
     if (!raw.trim()) continue;
     const kind = pastedKind(raw);
     // Indented lines inside a paste belong to it (a stack trace's frames, a code block's body).
@@ -115,15 +119,44 @@ export function splitMessage(message: string): { objectives: string[]; said: Map
       objectives.push(line);
       continue;
     }
-    const request = requestOf(line);
-    asked = splitLine(request.text);
-    for (const o of asked) {
-      objectives.push(o);
-      if (request.why) said.set(o, request);
+    asked = [];
+    for (const item of letteredItems(line) ?? [line]) {
+      const request = requestOf(item);
+      for (const o of splitLine(request.text)) {
+        asked.push(o);
+        objectives.push(o);
+        if (request.why) said.set(o, request);
+      }
     }
   }
   if (run) traced(run.lines, asked, said);
   return { objectives, said, pasted };
+}
+
+/** Words that tell of trouble, not of a feature: "can't", "keep losing". */
+const TROUBLE = /\b(?:can['’]?t|cannot|don['’]t|doesn['’]t|won['’]t|never|keeps?|still|wrong|broken|fails?|loses?|miss(?:es)?|complain)\b/i;
+
+/** "For the new academic year: (a) a contributor pipeline…; (b) embargoed articles…": each lettered item is asked for itself. */
+function letteredItems(line: string): string[] | null {
+  const m = /^(?:[^()]{0,150}?(?::\s*|\s+))?\(a\)\s+(.+)$/i.exec(line);
+  if (!m || !/[;,]\s*(?:and\s+)?\(b\)\s/i.test(m[1]!)) return null;
+  // "(a) clinicians sign in with their NHS smartcard": what people do in a list of features, they are let do.
+  const feature = (item: string) => (isPeople(item.split(/\s+/)[0] ?? '') && !TROUBLE.test(item) ? `Let ${item}` : item);
+  return m[1]!.split(/[;,]\s*(?:and\s+)?\([b-h]\)\s+/i).map((item) => feature(item.trim().replace(/[.;,]+$/, '')));
+}
+
+/** "Given …" / "When …" / "Then …" / "And …" on lines of their own: one scenario, read as one line. */
+function scenariosJoined(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  let inScenario = false;
+  for (const line of lines) {
+    if (inScenario && /^\s*(?:when|then|and|but)\b/i.test(line)) joined[joined.length - 1] += ` ${line.trim().replace(/^(?:And|But)\b/, (w) => w.toLowerCase())}`;
+    else {
+      inScenario = /^\s*given\b/i.test(line);
+      joined.push(line);
+    }
+  }
+  return joined;
 }
 
 /** A paste after a request ("Fix this crash:") tells which side's code fails: said with the request, and read for what it touches. */
@@ -165,6 +198,8 @@ function mergeFragments(parts: (string | undefined)[]): string[] {
       (prev >= 0 && /^[a-z]+$/i.test(bare) && parts[i - 1]?.trim() === 'and') ||
       /^(?:\S+\s+){0,2}(?:them|it|this|these|those|their|its)\b/i.test(bare) ||
       (prev >= 0 && leadingVerb(merged[prev]!.split(/\s+/).at(-1) ?? '') !== null) ||
+      // "…be able to request and download their data": a verb left with no object shares the next one's.
+      (prev >= 0 && /\b(?:to|can|could|must|should|will)\s+[a-z]+$/i.test(merged[prev]!) && parts[i - 1]?.trim() === 'and') ||
       (prev >= 0 && continuesList(merged[prev]!, bare)) ||
       // "…retrained weekly and served through an API": a participle goes on describing the same thing.
       /^[a-z]+(?:ed|en|wn)\s+(?:(?:out|up|back|off|down|over)\s+)?(?:through|by|from|to|in|on|via|with|as|over|under|behind|weekly|daily|nightly|hourly|every)\b/i.test(bare) ||

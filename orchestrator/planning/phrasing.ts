@@ -89,10 +89,13 @@ const ACTS_ON = '(?:the|a|an|our|all|every|each|any|its|their|this|these|those|t
 const COMPOUND_VERB = new RegExp(`^([a-z]+[ -](?:test|check))\\s+(?=${ACTS_ON})`, 'i');
 const PHRASAL_VERB = new RegExp(`^([a-z]{3,}\\s+(?:up|out|over|back|down|off|away|through))\\s+(?=${ACTS_ON})`, 'i');
 
+export const HTTP_REQUEST = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//;
+
 /** The verb a text starts with, if it starts with one the planner knows or one of a verb's shapes. */
 export function leadingVerb(text: string): string | null {
   const t = text.trim();
-  if (NOUN_COMPOUND.test(t)) return null;
+  // "GET /booking/{ref} returns…": a request's method and path name a thing, not a deed.
+  if (NOUN_COMPOUND.test(t) || HTTP_REQUEST.test(t)) return null;
   const shaped = VERB_RE.exec(t)?.[1]?.includes(' ') ? null : (COMPOUND_VERB.exec(t) ?? PHRASAL_VERB.exec(t));
   if (shaped && !NOT_VERBS.test(shaped[1]!.split(/[ -]/)[0]!)) return shaped[1]!.toLowerCase().replace(/\s+/g, ' ');
   const m = VERB_RE.exec(t);
@@ -200,7 +203,7 @@ function outcomeOfMake(object: string): string | undefined {
   for (let i = 1; i < w.length; i++) {
     const word = w[i]!.toLowerCase();
     const subject = w.slice(0, i).join(' ');
-    if (PREDICATE_VERBS.test(word) || (i >= 2 && (clauseAt < 0 || i < clauseAt) && VERB_ONLY.test(word))) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
+    if (PREDICATE_VERBS.test(word) || (i >= 2 && (clauseAt < 0 || i < clauseAt) && (VERB_ONLY.test(word) || /^(?:keep|stay|remain)$/.test(word)))) return `${subject} ${plural(subject) ? word : third(word)} ${w.slice(i + 1).join(' ')}`.trim();
     // "…get a printable list": an adjective after an article describes a noun, it is no state to reach.
     if ((ADJECTIVES.test(word) || ABLE.test(word)) && !/^(?:a|an|the|their|our|its|my|your)$/i.test(w[i - 1]!)) {
       // An acronym before the adjective belongs to it: "the checkout PCI compliant".
@@ -250,7 +253,7 @@ const NOUN_FIRST = /^(?:search|export|import|upload|download|checkout|login|sign
 export const opensWithFeature = (text: string): boolean => NOUN_FIRST.test(text);
 
 /** A word that could be a verb, then an abstract noun it names: "Email deliverability for…", "Log rotation on…". */
-const NOUN_COMPOUND = /^trace\s+(?:ids?|data|context|spans?|headers?|files?|events?)\b|^preview\s+(?:environments?|deploys?|deployments?|builds?|apps?|links?|urls?|sites?)\b|^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
+const NOUN_COMPOUND = /^open\s+(?:faults|tickets|requests|orders|issues|bookings|jobs|cases|incidents|invoices|defects|positions|shifts|slots|tabs)\b|^trace\s+(?:ids?|data|context|spans?|headers?|files?|events?)\b|^preview\s+(?:environments?|deploys?|deployments?|builds?|apps?|links?|urls?|sites?)\b|^(?:email|search|export|import|report|print|log|test|review|schedule|sign|track|chat|message|order|access|data|load|release|build)\s+[a-z]+(?:ity|ness|ance|ence|ure|tion|age)(?:\s+(?:for|of|on|in|across|at|has|have|is|are)\b|:|$)|^bulk\s+(?:edit|editing|import|export|upload|delete|actions?)\s+(?:for|of|on|in)\b|^status\s+page\b|^[a-z]+\s+(?:button|toggle|switch|checkbox|banner|badge|widget|icon)\s+(?:in|on|for|to|next|under|at)\b/i;
 
 /** A noun that looks like a verb, its noun, then what it should do or is: "Search results should…", "Export files are…". */
 const SUBJECT_FIRST = /^[a-z-]+\s+[a-z-]+s\s+(?:should|must|are|keep|need to|can't|don't|won't|take|fail|land|look|break)\b/i;

@@ -6,7 +6,7 @@
  * phrasing already turns round ("The export is too slow", "The app crashes on launch") is returned as a
  * statement, for phrasing.ts to turn.
  */
-import { isStateWord, leadingVerb, lowerFirst, opensWithFeature, parsePhrase, verbOfParticiple } from './phrasing.js';
+import { HTTP_REQUEST, isStateWord, leadingVerb, lowerFirst, opensWithFeature, parsePhrase, verbOfParticiple } from './phrasing.js';
 
 /** Someone telling us about the problem: what they say is the problem. */
 const REPORTED =
@@ -208,6 +208,11 @@ export function fixOf(statement: string, complaint = false): string | null {
   if (/^(?:the|our|a|an|every|each|all)\s+(?:[\w'’-]+\s+){0,4}?(?:should|must|has\s+to|have\s+to|needs\s+to|need\s+to)\s+(?!have\s+been\b)/i.test(s)) return null;
   const notDone = undone(s);
   if (notDone) return notDone;
+  // "GET /api/slots/{id}/players returns other members' phone numbers": what the endpoint does is the case to fix.
+  if (HTTP_REQUEST.test(s) && /^\S+\s+\S+\s+[a-z]+s\b/.test(s)) return `Fix the case where ${s}`;
+  // "The admin API at /api/admin does not check the caller's role": the thing is made to do it.
+  const doesNot = /^((?:the|our|a|an|this|[\w-]+['’]s)\s+(?:[^\s,;]+\s+){0,7}?[^\s,;]+?)\s+(?:does\s+not|doesn['’]t|do\s+not|don['’]t)\s+([a-z]+)\b([^,;]*)$/i.exec(s);
+  if (doesNot && leadingVerb(doesNot[2]!) === doesNot[2]!.toLowerCase() && !/^(?:have|need|want|know|like)$/i.test(doesNot[2]!)) return `Make ${lowerFirst(doesNot[1]!)} ${doesNot[2]!.toLowerCase()}${doesNot[3]}`;
   // "Support keeps getting tickets because the price API returns euros": the cause is what is fixed.
   // ("Songwriters keep emailing us because they can't tell…": "they" are the songwriters.)
   const cause = CAUSED_LOAD.exec(s)?.[1]?.replace(/^they\s/i, `${/^(.+?)\s+keeps?\s/i.exec(s)?.[1] ?? 'they'} `);

@@ -9,13 +9,13 @@ import { CAUSED_LOAD, fixOf, gerund, WISH } from './problem.js';
 import { leadingVerb, lowerFirst } from './phrasing.js';
 import { demand, isRequest, question, story, wanted, wish } from './request/asking.js';
 import { findingFix, findingIn, INCIDENT } from './request/findings.js';
-import { bare, PEOPLE, sentenceCase, STATEMENT, STATEMENT_SAID, type Request } from './request/said.js';
+import { BARE_FIX, bare, PEOPLE, sentenceCase, STATEMENT, STATEMENT_SAID, type Request } from './request/said.js';
 import { several } from './request/told-first.js';
 
 export type { Request } from './request/said.js';
 
 /** Sentences that ask for nothing themselves: "What's the plan?", "Thoughts?". */
-const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|what\s+do\s+you\s+(?:suggest|think|recommend|propose)|(?:can|could)\s+(?:someone|somebody|you|anyone)\s+(?:look\s+(?:at|into)|check|have\s+a\s+look\s+at)\s+(?:it|this|that)|(?:thanks|thank\s+you|cheers|ta)|help|(?:it's\s+|it\s+is\s+)?not\s+a\s+big\s+deal(?:\s+if\s+(?:it's|it\s+is|that's)\s+(?:hard|tricky|difficult|not\s+possible|too\s+much))?|no\s+worries\s+if\s+(?:not|it's\s+hard)|only\s+if\s+it's\s+(?:easy|quick|cheap))\s*[?!.]*$/i;
+const META = /^(?:(?:so\s+)?what(?:'s|’s|\s+is)\s+(?:the|our|your)\s+(?:plan|approach|estimate)|(?:any\s+)?(?:thoughts|ideas|suggestions|questions)|how\s+(?:would|should|do|can|could)\s+we\s+(?:do|approach|tackle|handle|go\s+about)\s+(?:this|it|that)|how\s+long\s+(?:would|will|might)\s+(?:this|it|that)\s+take|(?:is|would)\s+(?:this|that|it)\s+(?:be\s+)?(?:doable|possible|feasible)(?:\s+this\s+sprint)?|can\s+we\s+do\s+(?:this|that|it)(?:\s+this\s+sprint)?|please\s+advise|what\s+do\s+you\s+(?:suggest|think|recommend|propose)|(?:can|could)\s+(?:someone|somebody|you|anyone)\s+(?:look\s+(?:at|into)|check|have\s+a\s+look\s+at)\s+(?:it|this|that)|(?:thanks|thank\s+you|cheers|ta)|help|(?:so\s+|really\s+|pretty\s+|quite\s+|a\s+bit\s+)?(?:embarrassing|ridiculous|annoying|unacceptable|frustrating|awful|terrible|not\s+great|ugh|sigh)|(?:it's\s+|it\s+is\s+)?not\s+a\s+big\s+deal(?:\s+if\s+(?:it's|it\s+is|that's)\s+(?:hard|tricky|difficult|not\s+possible|too\s+much))?|no\s+worries\s+if\s+(?:not|it's\s+hard)|only\s+if\s+it's\s+(?:easy|quick|cheap))\s*[?!.]*$/i;
 
 /** "When a worker scans a parcel, the tracking page should update": the condition goes after what is asked. */
 const FRONT_CLAUSE = /^(when|whenever|every\s+time|each\s+time|if|once|after|as\s+soon\s+as|while|before)\s+([^,]{3,120}),\s+(\S.*)$/i;
@@ -88,6 +88,14 @@ const CONTEXT_FIRST = /^(?:[^.!?:]{0,50}?,\s+)?(?:some|a\s+bit\s+of|for)?\s*(?:c
 /** Spoken shapes said the way the planner reads them: "page whoever is on call" → "page on-call", "know what…" → "find out what…". */
 function plainly(line: string): string {
   return line
+    // "…on phones??", "…asap!!": a mark said twice is said once.
+    .replace(/([?!])[?!]+/g, '$1')
+    // "…are overdue? gently pls, they're volunteers": what follows a question is a sentence of its own.
+    .replace(/\?\s+([a-z])/g, (_, c: string) => `? ${c.toUpperCase()}`)
+    // "dunno if this is a thing but could the library…", "not sure it's possible, but…": the hedge asks nothing.
+    .replace(/^(?:(?:i\s+)?dunno|idk|not\s+sure|no\s+idea|i\s+(?:don't|do\s+not)\s+know)\s+(?:if|whether)?\s*[^,.;:?!]{0,50}?,?\s+but\s+(?=\S)/i, '')
+    // "We are an accessibility company and our own homepage fails…": who we are is no part of the problem.
+    .replace(/^we(?:['’]re|\s+are)\s+(?:an?|the)\s+[^,.;]{1,50}?\s+(?:company|business|team|shop|charity|agency|startup|studio|firm|organi[sz]ation|school|clinic)\s*,?\s+(?:and|but|yet|so)\s+(?=\S)/i, '')
     // "two-factor on every account, phishing-resistant please, and…": a please inside asks nothing more.
     .replace(/,?\s+please(?=\s*[,;])/gi, '')
     // "It's embarrassing that recipe pages take 7 seconds": how it feels is no part of it.
@@ -105,7 +113,14 @@ export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
   // (…and "(2.1 billion rows, Postgres 12)" is no list: a number before a bracket counts only after a "1)".)
-  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?:^|[\s:;,])\(?1\)\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g : /(?!)/g;
+  // "(a) move pledges…; (b) let solicitors…": a list lettered in brackets, the same.
+  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said)
+    ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g
+    : /(?:^|[\s:;,])\(?1\)\s/.test(said)
+      ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g
+      : /(?:^|[\s:;,])\(a\)\s.*\s\(b\)\s/i.test(said)
+        ? /(?<=^|[\s:;,])\([a-h]\)\s+/gi
+        : /(?!)/g;
   // "Fix this, it crashes the booking app for anyone who picks a deposit:": the crash in what it crashes.
   const crashes = /^(?:please\s+)?fix\s+this,?\s+(?:it|this)\s+(?:crashes|breaks|kills|takes\s+down)\s+(\S.*?)\s*:?\s*$/i.exec(said);
   if (crashes) return { text: `Fix the crash in ${crashes[1]}`, problem: null, why: 'asked to fix' };
@@ -154,7 +169,19 @@ export function requestOf(said: string): Request {
     const asked = requestOf(findingFix(finding.text));
     return { ...asked, problem: [`${source}: ${finding.text}`, asked.problem].filter(Boolean).join('. '), why: [`${/^[aeiou]/i.test(source) ? 'an' : 'a'} ${lowerFirst(source)}`, asked.why].filter(Boolean).join('; ') };
   }
+  // "Fitting app is slow: fitters wait 6-8 s after every scan": the problem, then what it looks like.
+  const toldThenSeen = /^([^:]{3,60}?\s(?:is|are)\s+(?:too\s+|so\s+|really\s+|very\s+|painfully\s+)?(?:slow|sluggish|laggy|flaky|unreliable|broken|unusable|confusing))\s*:\s+(\S.*)$/i.exec(line);
+  if (toldThenSeen) {
+    const subject = toldThenSeen[1]!;
+    const asked = requestOf(/^(?:the|our|a|an|my|their|this|these|those|its|every|each|all)\s|^\S+['’]s?\s/i.test(subject) || /^[A-Z]{2,}\b/.test(subject) ? subject : `The ${lowerFirst(subject)}`);
+    return { ...asked, problem: [toldThenSeen[2]!, asked.problem].filter(Boolean).join('. '), why: [`seen as: ${toldThenSeen[2]!.replace(/[.!]+$/, '')}`, asked.why].filter(Boolean).join('; ') };
+  }
   const change = NAMED_CHANGE.exec(line);
+  // "Zero-downtime migration: split the rentals table…": how the change is made, then the request that makes it.
+  if (change && /^(?:(?:zero|no)[- ]downtime|live|online|rolling)$/i.test(change[1]!) && leadingVerb(change[3]!)) {
+    const asked = requestOf(change[3]!);
+    return { ...asked, problem: [change[1]! + ' ' + change[2]!, asked.problem].filter(Boolean).join('. '), why: [`a ${lowerFirst(change[1]!)} ${change[2]!.toLowerCase()}`, asked.why].filter(Boolean).join('; ') };
+  }
   if (change) {
     const [, what, noun, rest] = change as unknown as [string, string, string, string];
     return requestOf(`${CHANGE_VERBS[noun.toLowerCase()]} the ${lowerFirst(what)}: ${rest}`);
@@ -218,7 +245,7 @@ export function requestOf(said: string): Request {
   if (context) return requestOf(line.slice(context[0].length));
   const all = line.split(SENTENCES).map((s) => s.trim()).filter(Boolean);
   const asking = all.filter((s) => !META.test(s));
-  const sentences = (asking.length ? asking : all).map(conditionLast);
+  const sentences = (asking.length ? asking : all).map(conditionLast).filter((s, i) => i === 0 || !BARE_FIX.test(s));
   if (sentences.length === 1) return single(sentences[0]!);
   return several(sentences, line, (item) => requestOf(item).text) ?? { text: line, problem: null, why: null };
 }

@@ -6,6 +6,7 @@
  */
 import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
 import type { Phrase } from './phrasing.js';
+import { onlyALook } from './look.js';
 import { touches } from './touches.js';
 import { failsUnderLoad } from './under-load.js';
 
@@ -25,6 +26,8 @@ export interface Needs {
   concerns: Concern[];
   /** the role whose work the objective is */
   lead: string;
+  /** who plans it, when not whoever plans its domain's work: a look is the designer's to plan */
+  planner?: string;
 }
 
 const ROLE: Record<Exclude<Concern, 'layer'>, string> = {
@@ -75,6 +78,15 @@ const SCREEN_THINGS = /\b(?:apps?|screens?|pages?|flows?|ui|buttons?|checkout)\b
 const SELF_SERVED = /\bby\s+(?:[\w-]+\s+){0,2}?themselves\b|\bself[- ]serv(?:e|ice)\b/i;
 /** "Make the winner's name gold (on the final card)": a thing given a colour or a weight is only a look (a size may be a limit) */
 const MADE_A_LOOK = /\s(?:gold|golden|silver|bronze|red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|bold|italic)(?:\s+(?:on|in|at|across)\s+.*)?$/i;
+/** "Make the 'accept job' button bigger": a thing on screen given another size is only a look too. */
+const RESIZED_ON_SCREEN = /\b(?:buttons?|icons?|text|fonts?|logos?|labels?|headings?|links?|tabs?|checkboxes?|toggles?)\s+(?:much\s+|a\s+(?:bit|lot)\s+)?(?:bigger|larger|smaller|wider|narrower|taller|bolder)$/i;
+const SHOWN_ON_SCREEN = /\b(?:show|display|draw|plot|highlight)\s+(?:[^.;]{0,60}?\s)?(?:in|on)\s+(?:the|our|a|its|each|every)\s+(?:[\w'’-]+\s+){0,2}?(?:calendar|chart|map|graph|timeline|screen|page|dashboard|app|widget)\b/i;
+/** secrets a system holds (and passwords, where they are kept in the open: "in the shared Google Sheet") */
+const CREDENTIALS = /\b(?:api\s+keys?|secrets?|tokens?|credentials?|(?:tls|ssl|client|server|x\.?509|signing|broker['’]s\s+(?:client\s+)?)\s*certificates?|certs?|private\s+keys?|signing\s+keys?|\.env)\b/i;
+const KEPT_IN_THE_OPEN = /\b(?:in|on)\s+(?:the\s+|a\s+|our\s+)?(?:shared\s+)?(?:repo|repository|git|sheet|spreadsheet|google\s+sheet|\.env|env\s+file|config|slack|wiki|plain\s*text|code|shared\s+preferences)\b|\.env\b/i;
+const CREDENTIAL_VERBS = new Set(['rotate', 'revoke', 'keep', 'store', 'move', 'remove', 'encrypt', 'expire', 'renew']);
+/** a secret held on a device is kept by the app's own code */
+const ON_DEVICE = /\b(?:tablets?|phones?|devices?|handhelds?|app['’]s|apps?|browser|local\s*storage|shared\s+preferences|keychain|keystore)\b/i;
 /** Letting people take their own data out (a CSV, a PDF) is plumbing, planned by its builder, not architecture. */
 const takesDataOut = (phrase: Phrase) => phrase.cls === 'enable' && /^(?:export|download|print)\b/i.test(phrase.deed ?? '');
 /** what an interface document describes: the engineers who built it check it and its examples */
@@ -172,13 +184,16 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (!head.exclusive) for (const c of touches(phrase)) needs.add(c);
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // A colour or a weight given to something is drawn on the screen: nothing behind it changes.
-  const look = phrase.verb === 'make' && MADE_A_LOOK.test(phrase.object);
+  const seen = onlyALook(phrase.action);
+  const look = seen !== null || (phrase.verb === 'make' && (MADE_A_LOOK.test(phrase.object) || RESIZED_ON_SCREEN.test(phrase.object)));
   if (look) {
-    needs.add('visual').add('frontend');
-    for (const c of ['backend', 'security', 'cto'] as const) needs.delete(c);
+    needs.add('frontend');
+    if (seen !== 'wording') needs.add('visual');
+    for (const c of ['backend', 'security', 'cto', ...(seen ? (['ops'] as const) : []), ...(seen === 'look' ? (['docs'] as const) : [])] as const) needs.delete(c);
   }
   // Making something faster, or hold under a crowd, changes how it works, not how it looks.
-  if (phrase.verb === 'speed up' || failsUnderLoad(phrase.action)) needs.delete('visual');
+  // (…and so does watching how it works: tracing, budgets and alerts on a page's speed draw no new screen.)
+  if (phrase.verb === 'speed up' || failsUnderLoad(phrase.action) || head.id === 'observability' || head.id === 'performance') needs.delete('visual');
   // A typo on a page is fixed on the page: no server is touched, even on the sign-in page.
   if (small && ui && !matchedIds.has('messaging') && /\b(?:typos?|wording|copy|label|tooltip|spelling)\b/i.test(phrase.object)) needs.delete('backend');
   // A screen that cannot be read, or sits off-centre, is fixed on the screen: nothing to roll out, no boundary moved.
@@ -188,12 +203,26 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   }
   // People who cannot tell which or how many of their things… are shown what a server counts.
   if (phrase.cls === 'fix' && /\bnot being able to (?:tell|see|know|find out)\b.*\b(?:which|how many|how much|whether|when)\b/i.test(phrase.object)) needs.add('backend');
+  // "…the horse is listed under 'Due soon' when the manager opens the dashboard": what a data screen lists, a server picks.
+  if (/\b(?:is|are)\s+(?:listed|counted|ranked|grouped|flagged)\b/i.test(phrase.object) && [...DATA_SURFACES].some((d) => new RegExp(`\\b${d}\\b`, 'i').test(phrase.object))) needs.add('backend');
   // A typo or a toggle changes no security boundary: it needs no review, even in a sign-in email.
   if (small && head.id !== 'security') needs.delete('security');
   if (auditing(phrase, head)) for (const c of ['backend', 'frontend', 'qa'] as const) needs.delete(c);
   // An architecture record or design doc is the architect's to write.
   if (head.id === 'docs' && !matchedIds.has('docs') && needs.has('cto')) needs.delete('docs');
-  return { concerns: [...needs], lead: look ? 'frontend-dev' : leadOf(head, needs, phrase) };
+  // "…and show the forecast as a dotted line on the station chart": what is drawn on a screen is screen work.
+  if (!look && SHOWN_ON_SCREEN.test(phrase.action)) needs.add('frontend');
+  // "Let each club put its own logo on the page": a look each customer sets is kept for each of them.
+  if ((phrase.cls === 'enable' || phrase.verb === 'let') && /\b(?:its|their)\s+own\s+(?:[\w-]+\s+)?(?:logos?|colou?rs|brand(?:ing)?|themes?|fonts?)\b/i.test(phrase.action)) needs.add('backend');
+  // Keys, tokens, certificates and passwords are kept and rotated where the system runs: nothing to draw or write up.
+  // (A token that never expires is a fix in the code; one in the repo, or one to rotate, is the operators' too.)
+  const secret = CREDENTIALS.test(phrase.object) || (/\bpasswords?\b/i.test(phrase.object) && KEPT_IN_THE_OPEN.test(phrase.object));
+  if (!small && secret && (CREDENTIAL_VERBS.has(phrase.verb ?? '') || (phrase.cls === 'fix' && KEPT_IN_THE_OPEN.test(phrase.object)))) {
+    needs.add('ops').add('security');
+    for (const c of ['visual', 'docs', ...(ON_DEVICE.test(phrase.object) ? [] : (['frontend'] as const))] as const) needs.delete(c);
+  }
+  const planner = look ? (needs.has('visual') ? 'designer' : 'frontend-dev') : undefined;
+  return { concerns: [...needs], lead: look ? 'frontend-dev' : leadOf(head, needs, phrase), ...(planner ? { planner } : {}) };
 }
 
 const AUDITS = /\b(?:audit|penetration test|pentest|soc ?2|iso ?27001|threat model|assessment|review|certification)\b/i;
@@ -263,7 +292,7 @@ export function workFor({ phrase, head, others, needs, small, factor }: WorkInpu
   }
 
   // Who plans it: an architect's, a designer's or the builder's own plan; a small change needs none.
-  const planner = has('cto') ? 'cto' : head.plannedBy === 'lead' || takesDataOut(phrase) ? lead : head.plannedBy === 'designer' ? (has('visual') ? 'designer' : lead) : head.plannedBy;
+  const planner = needs.planner ?? (has('cto') ? 'cto' : head.plannedBy === 'lead' || takesDataOut(phrase) ? lead : head.plannedBy === 'designer' ? (has('visual') ? 'designer' : lead) : head.plannedBy);
   if (!small || (has('visual') && planner === 'designer')) {
     if (phrase.cls === 'fix') {
       if (!small) work.push({ kind: 'design', role: lead, lead: true, hours: hours(0.3, 2), acceptance: ['The cause found and reproduced by a failing test'], after: null });

@@ -145,14 +145,18 @@ const WISHED = [
 const WISHED_IF = /^(?:(?:it\s+)?would\s+be|it['’]d\s+be|wouldn['’]t\s+it\s+be|(?:we|i)(?:['’]d|\s+would)\s+love\s+it)\s+(?:really\s+|so\s+|very\s+|super\s+)?(?:great|nice|good|awesome|cool|helpful|useful|ideal|lovely|handy|better|amazing|brilliant)\s+(if|to)\s+(.+?)[.!?]*$/i;
 const THERE_WAS = /^there\s+(?:was|were|is|are|could\s+be|would\s+be)\s+(.+)$/i;
 const THING_COULD = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:could|would|can)\s+(?:be\s+able\s+to\s+)?(?!be\b)([a-z]+\b.*)$/i;
-const THING_DID = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+([a-z]+ed)\b(.*)$/i;
+const THING_DID = /^((?:the|our|each|every|this)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+([a-z]+ed|kept|ran|went|got|had|did|made|took|gave|showed|knew|told|sent|let|put|set)\b(.*)$/i;
+/** "…wish the 'accept job' button was bigger": a thing in the state wished for. */
+const THING_WAS = /^((?:the|our|each|every|this|these|all)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+?)\s+(?:was|were)\s+(?!not\b)((?:a\s+(?:bit|lot)\s+)?[a-z]+(?:er|est)?\b.*)$/i;
 /** "I wish the feeding app worked in the barns", "wish the app picked…": the same wish, said plainly. */
-const I_WISH = /^(?:(?:i|we)\s+)?(?:really\s+)?wish\s+(?:that\s+)?(\S.+?)[.!?]*$/i;
+const I_WISH = new RegExp(String.raw`^(?:(?:i|we|(?:the\s+|our\s+)?${PEOPLE})\s+)?(?:really\s+)?wish(?:es)?\s+(?:that\s+)?(\S.+?)[.!?]*$`, 'i');
 function wishedIf(sentence: string): string | null {
   const plain = I_WISH.exec(sentence);
   const m = WISHED_IF.exec(sentence) ?? (plain && (['', 'if', plain[1]] as unknown as RegExpExecArray));
   if (!m) return null;
-  const [, how, what] = m as unknown as [string, string, string];
+  const [, how, said] = m as unknown as [string, string, string];
+  // "…was bigger, it's tiny on the cab tablets": what it is like now is why.
+  const what = said.replace(/,\s+(?:it|they|this|that)(?:['’]s|['’]re|\s+is|\s+are)\s.*$/i, '');
   if (how.toLowerCase() === 'to') return /^have\s+/i.test(what) ? `Add ${what.replace(/^have\s+/i, '')}` : sentenceCase(what);
   const there = THERE_WAS.exec(what);
   if (there) return `Add ${there[1]}`;
@@ -161,6 +165,8 @@ function wishedIf(sentence: string): string | null {
   const did = THING_DID.exec(what);
   const base = did && baseOfPast(did[2]!);
   if (did && base) return `Make ${lowerFirst(did[1]!)} ${base}${did[3]}`;
+  const was = THING_WAS.exec(what);
+  if (was) return `Make ${lowerFirst(was[1]!)} ${was[2]}`;
   return null;
 }
 

@@ -1,17 +1,19 @@
 /** Findings of a report (a pen test, an audit) and an incident's follow-up: what each asks to be done. */
 import { fixOf } from '../problem.js';
 import { isPeople, leadingVerb, lowerFirst, parsePhrase } from '../phrasing.js';
-import { sentenceCase, STATEMENT_SAID } from './said.js';
+import { BARE_FIX, sentenceCase, STATEMENT_SAID } from './said.js';
 
 /**
  * What a finding asks to be done: "no rate limit on the login endpoint" → "Add a rate limit to the login
  * endpoint"; a statement the phrasing cannot turn round is the case to fix.
  */
-export function findingFix(finding: string): string {
+export function findingFix(text: string): string {
+  // "…(IDOR). Fix before wedding season.": a fix that names only when asks for no more than the finding.
+  const finding = text.split(/(?<=[.!?])\s+/).filter((s, i) => i === 0 || !BARE_FIX.test(s)).join(' ');
   const none = /^(?:no|missing)\s+(.+?)\s+(?:on|for|in|to|at)\s+(.+?)[.!]*$/i.exec(finding);
   if (none && !/[.!?]\s/.test(finding)) return `Add ${none[1]} to ${none[2]}`;
   const said = sentenceCase(finding);
-  const several = /[.!?]\s/.test(finding.trim().replace(/[.!?]+$/, ''));
+  const several = /[.!?;]\s/.test(finding.trim().replace(/[.!?]+$/, ''));
   // "technicians share one login per depot": what people are found doing is the case to fix.
   const done = !several && isPeople(said.split(/\s+/)[0] ?? '') && !fixOf(said) ? fixOf(said, true) : null;
   if (done) return done;

@@ -20,3 +20,6 @@ export const STATEMENT_SAID = /^(?:[\w'’-]+\s+){1,6}?(?:get|gets|got|want|want
 
 export const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const bare = (s: string) => s.trim().replace(/[.!]+$/, '');
+
+/** "Fix before wedding season", "Fix asap": a fix that names only when, asks for no more than what was told. */
+export const BARE_FIX = /^(?:please\s+)?(?:fix|sort|solve|resolve|address|patch|remediate)(?:\s+(?:asap|now|today|tomorrow|soon|urgently|quickly|please|first|(?:before|by|until|ahead\s+of|in\s+time\s+for)\s+[^,;]{1,40}|(?:this|next)\s+\w+))*\s*[.!]*$/i;
