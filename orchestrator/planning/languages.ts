@@ -48,7 +48,8 @@ export const englishWords = (ws: readonly string[]): number => ws.filter((w) => 
 /** The language a text looks like ("French", "French or Spanish"), or null when it looks like none of them. */
 export function foreignLanguage(text: string): string | null {
   // "Booking.com", "api.example.org": a domain's parts are no words of any language.
-  const ws = words(text.replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|de|fr|es|it|pt|nl|pl|se|dk|no|eu|uk|app|dev)\b/gi, ' '));
+  // "6.2 s", "500 m", "16 h": a unit after a number is no word either (Czech "s" is "with").
+  const ws = words(text.replace(/\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|de|fr|es|it|pt|nl|pl|se|dk|no|eu|uk|app|dev)\b/gi, ' ').replace(/(\d)\s*(?:s|m|h|g|k|v|w|a|z)\b/gi, '$1'));
   const english = englishWords(ws);
   const lower = text.toLowerCase();
   const scored = LANGUAGES.map((l) => {

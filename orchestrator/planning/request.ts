@@ -30,6 +30,10 @@ function conditionLast(sentence: string): string {
   return `${sentenceCase(m[3]!.slice(0, m[3]!.length - end.length))} ${m[1]!.toLowerCase()} ${m[2]}${end}`;
 }
 
+/** "Fitting app" → "The fitting app": a thing named without its article, as a sentence's subject. */
+const withArticle = (subject: string) =>
+  /^(?:the|our|a|an|my|their|this|these|those|its|every|each|all)\s|^\S+['’]s?\s/i.test(subject) || /^[A-Z]{2,}\b/.test(subject) ? subject : `The ${lowerFirst(subject)}`;
+
 /** "Bug:", "Spike:", "Feature:": the kind of ticket said before it. */
 const TICKET = /^(bug|spike|feature|chore|story|task|epic|improvement|request|enhancement|tech\s+debt)\s*:\s+/i;
 
@@ -169,11 +173,13 @@ export function requestOf(said: string): Request {
     const asked = requestOf(findingFix(finding.text));
     return { ...asked, problem: [`${source}: ${finding.text}`, asked.problem].filter(Boolean).join('. '), why: [`${/^[aeiou]/i.test(source) ? 'an' : 'a'} ${lowerFirst(source)}`, asked.why].filter(Boolean).join('; ') };
   }
+  // "Booking page LCP is 6.2 s on 4G. Target: under 2.5 s.": the measure is brought to its target.
+  const target = /^([^.:;]{3,60}?)\s+(?:is|are)\s+[^:;]{1,40}?\.\s+(?:the\s+)?(?:target|goal|budget|aim)\s*(?::|is)\s*((?:under|below|above|over|at\s+most|at\s+least|less\s+than|no\s+more\s+than)\s+[^;]{1,40}?)\.?$/i.exec(line);
+  if (target) return { text: `Bring ${lowerFirst(withArticle(target[1]!))} ${target[2]!.replace(/^(?:less\s+than|below|at\s+most|no\s+more\s+than)\b/i, 'under')}`, problem: bare(line), why: `a target: ${target[2]}` };
   // "Fitting app is slow: fitters wait 6-8 s after every scan": the problem, then what it looks like.
   const toldThenSeen = /^([^:]{3,60}?\s(?:is|are)\s+(?:too\s+|so\s+|really\s+|very\s+|painfully\s+)?(?:slow|sluggish|laggy|flaky|unreliable|broken|unusable|confusing))\s*:\s+(\S.*)$/i.exec(line);
   if (toldThenSeen) {
-    const subject = toldThenSeen[1]!;
-    const asked = requestOf(/^(?:the|our|a|an|my|their|this|these|those|its|every|each|all)\s|^\S+['’]s?\s/i.test(subject) || /^[A-Z]{2,}\b/.test(subject) ? subject : `The ${lowerFirst(subject)}`);
+    const asked = requestOf(withArticle(toldThenSeen[1]!));
     return { ...asked, problem: [toldThenSeen[2]!, asked.problem].filter(Boolean).join('. '), why: [`seen as: ${toldThenSeen[2]!.replace(/[.!]+$/, '')}`, asked.why].filter(Boolean).join('; ') };
   }
   const change = NAMED_CHANGE.exec(line);
