@@ -117,14 +117,7 @@ export function requestOf(said: string): Request {
   // "(1) offline mode, (2) biometric unlock": the numbers of a list said inside one line.
   // Between parts, the number becomes a comma, so the parts do not run together; "1." counts only when a "2." follows.
   // (…and "(2.1 billion rows, Postgres 12)" is no list: a number before a bracket counts only after a "1)".)
-  // "(a) move pledges…; (b) let solicitors…": a list lettered in brackets, the same.
-  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said)
-    ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g
-    : /(?:^|[\s:;,])\(?1\)\s/.test(said)
-      ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g
-      : /(?:^|[\s:;,])\(a\)\s.*\s\(b\)\s/i.test(said)
-        ? /(?<=^|[\s:;,])\([a-h]\)\s+/gi
-        : /(?!)/g;
+  const numbered = /(?:^|[\s:;,])\(?1[.)]\s.*\s\(?2[.)]\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}[.)]\s+/g : /(?:^|[\s:;,])\(?1\)\s/.test(said) ? /(?<=^|[\s:;,])\(?\d{1,2}\)\s+/g : /(?!)/g;
   // "Fix this, it crashes the booking app for anyone who picks a deposit:": the crash in what it crashes.
   const crashes = /^(?:please\s+)?fix\s+this,?\s+(?:it|this)\s+(?:crashes|breaks|kills|takes\s+down)\s+(\S.*?)\s*:?\s*$/i.exec(said);
   if (crashes) return { text: `Fix the crash in ${crashes[1]}`, problem: null, why: 'asked to fix' };
