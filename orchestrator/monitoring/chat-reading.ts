@@ -47,6 +47,7 @@ const normalise = (text: string) =>
     .replace(/[’‘`]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\b(can|won|don|doesn|isn|didn|haven|hasn|couldn|wasn|aren|shouldn|wouldn)t\b/g, "$1't")
+    .replace(/\b(?:acess|acces|accesss)\b/g, 'access')
     // "Rodrigo's stuck": the 's of a name before a state is "is".
     .replace(/\b([a-z]+)'s (stuck|blocked|waiting|down|out|locked out|unable|off sick)\b/g, '$1 is $2')
     .replace(/\s+/g, ' ')
@@ -171,7 +172,8 @@ const CLAIMED = /\b(?:says?|claims?|claimed|insists?|supposedly|allegedly|accord
  */
 const settles = (clause: string) => {
   // "Otherwise all fine": apart from what was just said, which stands.
-  if (CLAIMED.test(clause) || /^(?:otherwise|apart from that|other than that|besides that)\b|\botherwise$/.test(clause)) return false;
+  // ("…, I'll go with what the style guide says": what the speaker follows is no claim of a fix.)
+  if ((CLAIMED.test(clause) && !/\bwhat (?:the |our |their )?[\w' -]{1,30} says\b/.test(clause)) || /^(?:otherwise|apart from that|other than that|besides that)\b|\botherwise$/.test(clause)) return false;
   if (fellBy(clause)) return true;
   const now = clause.replace(/\b(?:until|till|once|as soon as|before|unless)\b.*$/, '');
   return SETTLED.some((re) => re.test(now)) || IN_HAND.some((re) => re.test(now));
