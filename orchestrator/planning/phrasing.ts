@@ -90,12 +90,14 @@ const COMPOUND_VERB = new RegExp(`^([a-z]+[ -](?:test|check))\\s+(?=${ACTS_ON})`
 const PHRASAL_VERB = new RegExp(`^([a-z]{3,}\\s+(?:up|out|over|back|down|off|away|through))\\s+(?=${ACTS_ON})`, 'i');
 
 export const HTTP_REQUEST = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\//;
+/** "Polish versions of the app", "Polish as well as English": the language, not the verb. */
+const POLISH_THE_LANGUAGE = /^Polish(?:\s+(?:versions?|translations?|language|speakers?|customers?|users?|text|copy|ui|interface|as\s+well\s+as|and|or)\b|\s*$|\s*,)/;
 
 /** The verb a text starts with, if it starts with one the planner knows or one of a verb's shapes. */
 export function leadingVerb(text: string): string | null {
   const t = text.trim();
   // "GET /booking/{ref} returns…": a request's method and path name a thing, not a deed.
-  if (NOUN_COMPOUND.test(t) || HTTP_REQUEST.test(t)) return null;
+  if (NOUN_COMPOUND.test(t) || HTTP_REQUEST.test(t) || POLISH_THE_LANGUAGE.test(t)) return null;
   const shaped = VERB_RE.exec(t)?.[1]?.includes(' ') ? null : (COMPOUND_VERB.exec(t) ?? PHRASAL_VERB.exec(t));
   if (shaped && !NOT_VERBS.test(shaped[1]!.split(/[ -]/)[0]!)) return shaped[1]!.toLowerCase().replace(/\s+/g, ' ');
   const m = VERB_RE.exec(t);

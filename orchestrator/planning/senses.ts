@@ -4,7 +4,11 @@
  * a "key" that is a join column. Each phrase takes its words before any domain term can (domains.ts
  * matches longest first and a word is used once), and counts for nothing.
  */
+/** languages that are also peoples: "Irish customers" are customers, not a translation */
+const PEOPLES = ['irish', 'welsh', 'swedish', 'danish', 'norwegian', 'finnish', 'greek', 'turkish', 'czech', 'hungarian', 'romanian', 'german', 'french', 'spanish', 'italian', 'dutch'];
+
 export const OTHER_SENSES: readonly string[] = [
+  ...PEOPLES.flatMap((p) => [`${p} customer`, `${p} user`, `${p} shopper`, `${p} client`, `${p} market`]),
   // how data is stored, not a screen
   'partitioned layout', 'partition layout', 'storage layout', 'data layout', 'disk layout', 'table layout', 'memory layout', 'file layout', 'index layout', 'schema layout',
   'partitioned table', 'time partitioned',
@@ -37,5 +41,16 @@ export const OTHER_SENSES: readonly string[] = [
   'by region', 'per region', 'each region', 'by country', 'per country',
   // a guide people listen to or follow, not documentation
   'audio guide', 'audio guides', 'tour guide', 'tour guides', 'museum guide',
+  // a session in a studio or a class, not a signed-in one
+  'recording session', 'session file', 'session stem', 'session musician', 'studio session', 'jam session', 'training session', 'therapy session', 'class session', 'session fee',
+  // pictures of pages, not scans for vulnerabilities
+  'high resolution scan', 'scanned page', 'scanned document', 'document scan', 'photo scan',
+  // what we are charged, not payments we take
+  'we pay', 'we are paying', 'we paid',
+  // a status page of one thing, for its customers: a screen of the product, not the service's uptime page
+  'order status page', 'permit status page', 'booking status page', 'repair status page', 'application status page', 'claim status page', 'delivery status page', 'job status page', 'parcel status page',
+  // a chess pairing system, not a language
+  'dutch system',
+  'bpm and key', 'key and bpm', 'musical key', 'key signature',
   'primary key', 'foreign key', 'partition key', 'sort key', 'shortcut key', 'hot key',
 ];

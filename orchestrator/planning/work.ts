@@ -6,7 +6,7 @@
  */
 import { isMatched, type Concern, type Domain, type DomainMatch, type TaskKind } from './domains.js';
 import type { Phrase } from './phrasing.js';
-import { onlyALook } from './look.js';
+import { madeALook, onlyALook } from './look.js';
 import { touches } from './touches.js';
 import { failsUnderLoad } from './under-load.js';
 
@@ -76,10 +76,6 @@ const ON_A_SCREEN = /\b(?:in|on|from)\s+(?:the|our|their|its|an?)\s+(?:[\w'’-]
 const SCREEN_THINGS = /\b(?:apps?|screens?|pages?|flows?|ui|buttons?|checkout)\b/i;
 /** done by people themselves ("rotatable by customers themselves", "self-service"): they do it on screens a server backs */
 const SELF_SERVED = /\bby\s+(?:[\w-]+\s+){0,2}?themselves\b|\bself[- ]serv(?:e|ice)\b/i;
-/** "Make the winner's name gold (on the final card)": a thing given a colour or a weight is only a look (a size may be a limit) */
-const MADE_A_LOOK = /\s(?:gold|golden|silver|bronze|red|green|blue|yellow|orange|purple|pink|grey|gray|black|white|bold|italic)(?:\s+(?:on|in|at|across)\s+.*)?$/i;
-/** "Make the 'accept job' button bigger": a thing on screen given another size is only a look too. */
-const RESIZED_ON_SCREEN = /\b(?:buttons?|icons?|text|fonts?|logos?|labels?|headings?|links?|tabs?|checkboxes?|toggles?)\s+(?:much\s+|a\s+(?:bit|lot)\s+)?(?:bigger|larger|smaller|wider|narrower|taller|bolder)$/i;
 const SHOWN_ON_SCREEN = /\b(?:show|display|draw|plot|highlight)\s+(?:[^.;]{0,60}?\s)?(?:in|on)\s+(?:the|our|a|its|each|every)\s+(?:[\w'’-]+\s+){0,2}?(?:calendar|chart|map|graph|timeline|screen|page|dashboard|app|widget)\b/i;
 /** secrets a system holds (and passwords, where they are kept in the open: "in the shared Google Sheet") */
 const CREDENTIALS = /\b(?:api\s+keys?|secrets?|tokens?|credentials?|(?:tls|ssl|client|server|x\.?509|signing|broker['’]s\s+(?:client\s+)?)\s*certificates?|certs?|private\s+keys?|signing\s+keys?|\.env)\b/i;
@@ -185,7 +181,7 @@ export function needsOf(phrase: Phrase, matches: readonly DomainMatch[], head: D
   if (phrase.cls === 'fix' || small) needs.delete('cto');
   // A colour or a weight given to something is drawn on the screen: nothing behind it changes.
   const seen = onlyALook(phrase.action);
-  const look = seen !== null || (phrase.verb === 'make' && (MADE_A_LOOK.test(phrase.object) || RESIZED_ON_SCREEN.test(phrase.object)));
+  const look = seen !== null || (phrase.verb === 'make' && madeALook(phrase.object));
   if (look) {
     needs.add('frontend');
     if (seen !== 'wording') needs.add('visual');
